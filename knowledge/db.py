@@ -1,0 +1,110 @@
+"""The one SQLite file behind samrad: opening it, WAL mode and schema migrations.
+
+Every feature module that owns tables lists its migrations in ``MIGRATIONS`` (ordered SQL
+scripts, never edited once shipped: append a new one instead). ``open_db`` applies whatever a
+file has not seen yet, per component, and records it in ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+# Modules that own tables, in dependency order. Each has MIGRATIONS: list[str].
+COMPONENTS: list[str] = [
+    "knowledge.store",
+]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "samrad.db"
+
+
+def default_db_path() -> Path:
+    """The database file: ``SAMRAD_DB`` if set, else ``data/samrad.db`` in the project."""
+    env = os.environ.get("SAMRAD_DB")
+    return Path(env) if env else DEFAULT_DB_PATH
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` with the schema up to date."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    db = sqlite_utils.Database(conn)
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every migration of every component that this file has not seen yet."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+    )
+    for name in COMPONENTS:
+        migrations: list[str] = importlib.import_module(name).MIGRATIONS
+        row = db.execute(
+            "SELECT version FROM schema_version WHERE component = ?", [name]
+        ).fetchone()
+        current = row[0] if row else 0
+        for version, script in enumerate(migrations[current:], start=current + 1):
+            with transaction(db):
+                for statement in _split_sql(script):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_version(component, version) VALUES (?, ?)"
+                    " ON CONFLICT(component) DO UPDATE SET version = excluded.version",
+                    [name, version],
+                )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+class transaction:  # noqa: N801 - used like a function: `with transaction(db):`
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; nests as a savepoint."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.nested = db.conn.in_transaction
+        self.savepoint = f"sp_{id(self)}"
+
+    def __enter__(self) -> sqlite_utils.Database:
+        if self.nested:
+            self.db.conn.execute(f"SAVEPOINT {self.savepoint}")
+        else:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self.nested:
+            if exc_type is None:
+                self.db.conn.execute(f"RELEASE {self.savepoint}")
+            else:
+                self.db.conn.execute(f"ROLLBACK TO {self.savepoint}")
+                self.db.conn.execute(f"RELEASE {self.savepoint}")
+        elif exc_type is None:
+            self.db.conn.execute("COMMIT")
+        else:
+            self.db.conn.execute("ROLLBACK")

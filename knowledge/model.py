@@ -1,0 +1,131 @@
+"""What the parser extracts from a document: plain dataclasses, no database, no Telegram."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+# Canonical council keys; their Swedish display names live in COUNCIL_NAMES.
+SOCIAL = "social"  # specifika samverkansrådet för social välfärd samt vård och omsorg
+FOLKHALSA = "folkhalsa"  # specifika samverkansrådet för folkhälsa
+CHEFSGRUPP = "chefsgrupp"  # chefsgrupp för samverkan social välfärd samt vård och omsorg
+REGIONALA = "regionala"  # regionala samverkansrådet
+
+COUNCIL_NAMES: dict[str, str] = {
+    SOCIAL: "Specifika samverkansrådet för social välfärd samt vård och omsorg",
+    FOLKHALSA: "Specifika samverkansrådet för folkhälsa",
+    CHEFSGRUPP: "Chefsgrupp för samverkan social välfärd samt vård och omsorg",
+    REGIONALA: "Regionala samverkansrådet",
+}
+COUNCIL_SHORT: dict[str, str] = {
+    SOCIAL: "Specifika rådet social välfärd, vård och omsorg",
+    FOLKHALSA: "Specifika rådet folkhälsa",
+    CHEFSGRUPP: "Chefsgruppen",
+    REGIONALA: "Regionala samverkansrådet",
+}
+# Body type of each council key.
+BODY_TYPES: dict[str, str] = {
+    SOCIAL: "specifika samverkansrådet",
+    FOLKHALSA: "specifika samverkansrådet",
+    CHEFSGRUPP: "chefsgrupp",
+    REGIONALA: "regionala samverkansrådet",
+}
+
+# Role values used in attendance and roster.
+LEDAMOT = "ledamot"
+ERSATTARE = "ersättare"
+OVRIG = "övrig närvarande"
+TJANSTEPERSON = "tjänsteperson"
+
+
+@dataclass
+class Attendee:
+    name: str
+    organisation: str | None = None  # "Askersund", "Region Örebro län", "RF-SISU", ...
+    org_kind: str | None = None  # "kommun", "region", "annan"
+    role: str = LEDAMOT
+    title: str | None = None  # for tjänstepersoner: "områdeschef Psykiatri"
+    note: str | None = None  # "del av mötet", "ersätter Eva Persson"
+    council: str | None = None  # for joint meetings: which council's list
+
+
+@dataclass
+class Amount:
+    text: str  # as written: "Totalt 2 900 000 kr", "400tkr"
+    kronor: int
+
+
+@dataclass
+class Decision:
+    text: str
+    number: int | None = None  # numbered sub-decision "1.", "2."
+    explicit: bool = True  # from a "Beslut:" block, rather than a deciding sentence
+    amounts: list[Amount] = field(default_factory=list)
+    dates: list[date] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    number: str  # as written: "6", "9a", "13b", "§ 12" -> "12"
+    title: str
+    presenters: list[str] = field(default_factory=list)
+    body: str = ""
+    kind: str | None = None  # "informationsärende" when marked so
+    decisions: list[Decision] = field(default_factory=list)
+    position: int = 0
+
+
+@dataclass
+class Theme:
+    text: str
+    raised_here: bool = False  # raised at this meeting, rather than carried over
+    item_number: str | None = None
+
+
+@dataclass
+class ScheduledMeeting:
+    date: date
+    start: time | None = None
+    end: time | None = None
+    place: str | None = None
+    note: str | None = None  # "fysiskt möte", "förmiddag"
+    decided: bool = False
+    councils: list[str] = field(default_factory=list)
+    source_text: str = ""
+
+
+@dataclass
+class Section:
+    number: str | None  # "3.1.2"; None for unnumbered headings
+    title: str
+    body: str = ""
+    level: int = 1
+    position: int = 0
+
+
+@dataclass
+class Protocol:
+    kind: str = "protocol"  # "protocol" or "report"
+    title: str = ""
+    councils: list[str] = field(default_factory=list)
+    body_type: str | None = None
+    date: date | None = None
+    start: time | None = None
+    end: time | None = None
+    place: str | None = None
+    chair: str | None = None
+    secretary: str | None = None
+    adjusters: list[str] = field(default_factory=list)  # justerare
+    approved: date | None = None  # justerat den
+    attendees: list[Attendee] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    scheduled: list[ScheduledMeeting] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # reports
+    authors: list[str] = field(default_factory=list)  # reports
+    warnings: list[str] = field(default_factory=list)
+    text: str = ""  # the cleaned text
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return [d for item in self.items for d in item.decisions]

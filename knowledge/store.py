@@ -1,0 +1,149 @@
+"""The corpus store: documents, their parsed parts, and full-text search over them."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        identity TEXT NOT NULL UNIQUE,      -- same meeting or report: a new version replaces it
+        filename TEXT NOT NULL,
+        kind TEXT NOT NULL,                 -- 'protocol' or 'report'
+        title TEXT NOT NULL,
+        body_type TEXT,
+        date TEXT,                          -- ISO date of the meeting (or the report)
+        start TEXT,                         -- HH:MM, Europe/Stockholm
+        "end" TEXT,
+        place TEXT,
+        chair TEXT,
+        secretary TEXT,
+        adjusters TEXT NOT NULL DEFAULT '[]',   -- JSON list of names
+        approved TEXT,                      -- justerat den, ISO date
+        authors TEXT NOT NULL DEFAULT '[]',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,                 -- cleaned text
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE document_councils (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        council TEXT NOT NULL,
+        PRIMARY KEY (document_id, council)
+    );
+    CREATE INDEX document_councils_council ON document_councils(council);
+    CREATE TABLE attendees (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        organisation TEXT,
+        org_kind TEXT,
+        role TEXT NOT NULL,
+        title TEXT,
+        note TEXT,
+        council TEXT
+    );
+    CREATE INDEX attendees_document ON attendees(document_id);
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        presenters TEXT NOT NULL DEFAULT '[]',
+        body TEXT NOT NULL,
+        kind TEXT
+    );
+    CREATE INDEX items_document ON items(document_id);
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number INTEGER,
+        text TEXT NOT NULL,
+        explicit INTEGER NOT NULL,
+        amounts TEXT NOT NULL DEFAULT '[]',    -- JSON [{"text":..., "kronor":...}]
+        dates TEXT NOT NULL DEFAULT '[]'       -- JSON ISO dates
+    );
+    CREATE INDEX decisions_document ON decisions(document_id);
+    CREATE TABLE themes (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        raised_here INTEGER NOT NULL,
+        item_number TEXT
+    );
+    CREATE INDEX themes_document ON themes(document_id);
+    CREATE TABLE sections (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number TEXT,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        level INTEGER NOT NULL
+    );
+    CREATE INDEX sections_document ON sections(document_id);
+    -- Meetings that a protocol schedules (held meetings are the protocols themselves).
+    CREATE TABLE scheduled_meetings (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        council TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        place TEXT,
+        note TEXT,
+        decided INTEGER NOT NULL,
+        source_text TEXT NOT NULL
+    );
+    CREATE INDEX scheduled_meetings_council_date ON scheduled_meetings(council, date);
+    -- Meetings the secretary keeps by hand (samrad meeting add/cancel).
+    CREATE TABLE calendar (
+        id INTEGER PRIMARY KEY,
+        council TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        place TEXT,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (council, date)
+    );
+    -- Everything searchable, one row per item, decision, theme or report section.
+    CREATE TABLE passages (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,            -- 'item', 'decision', 'theme', 'section'
+        ref_id INTEGER NOT NULL,       -- id in items/decisions/themes/sections
+        item_number TEXT,              -- item or section number to cite
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        stemmed TEXT NOT NULL          -- Swedish stems, diacritics folded
+    );
+    CREATE INDEX passages_document ON passages(document_id);
+    CREATE VIRTUAL TABLE passages_fts USING fts5(
+        title, text, stemmed,
+        content='passages', content_rowid='id',
+        tokenize="unicode61 remove_diacritics 0"
+    );
+    CREATE VIRTUAL TABLE passages_trigram USING fts5(
+        title, text,
+        content='passages', content_rowid='id',
+        tokenize='trigram'
+    );
+    CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts(rowid, title, text, stemmed)
+            VALUES (new.id, new.title, new.text, new.stemmed);
+        INSERT INTO passages_trigram(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_fts(passages_fts, rowid, title, text, stemmed)
+            VALUES ('delete', old.id, old.title, old.text, old.stemmed);
+        INSERT INTO passages_trigram(passages_trigram, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END;
+    """,
+]
