@@ -1,0 +1,79 @@
+"""Answering members' questions from the store. (Contract; the engine is being built.)"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+# Intents the engine recognises; a caller may force one (the bot's /nasta, /beslut, ...).
+NEXT_MEETING = "next_meeting"
+MEETING = "meeting"
+DECISIONS = "decisions"
+THEMES = "themes"
+PERSON = "person"
+TOPIC = "topic"
+HELP = "help"
+UNKNOWN = "unknown"
+INTENTS = [NEXT_MEETING, MEETING, DECISIONS, THEMES, PERSON, TOPIC, HELP, UNKNOWN]
+
+
+@dataclass
+class Source:
+    council: str  # display name of the council(s), or the report's title for reports
+    date: date | None
+    item: str | None  # item number ("9a") or report section number ("3.1.2")
+    title: str | None  # item or section title
+    document: str  # document title
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+@dataclass
+class Choice:
+    """A follow-up the user can pick: a button in Telegram, a numbered choice in the console."""
+
+    label: str  # short Swedish button text: "Visa mer", "Fler träffar", "6 maj 2022"
+    query: str  # the question to ask when picked
+    intent: str | None = None  # intent to force for that question
+
+
+@dataclass
+class Block:
+    """One unit of the answer body; long answers are split between blocks, never inside one."""
+
+    title: str | None
+    lines: list[str]
+
+
+@dataclass
+class Answer:
+    question: str
+    intent: str
+    found: bool
+    headline: str  # the direct first line: the date, the name, the decision
+    blocks: list[Block] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+
+
+def answer(
+    db: sqlite_utils.Database,
+    question: str,
+    *,
+    today: date | None = None,
+    intent: str | None = None,
+    council: str | None = None,
+) -> Answer:
+    """Answer ``question`` from the store; ``intent`` forces an intent (text is then its slot)."""
+    return Answer(
+        question=question,
+        intent=intent or UNKNOWN,
+        found=False,
+        headline="Jag kan inte svara på frågor ännu.",
+    )
