@@ -17,6 +17,7 @@ import sqlite_utils
 # Modules that own tables, in dependency order. Each has MIGRATIONS: list[str].
 COMPONENTS: list[str] = [
     "knowledge.store",
+    "knowledge.roster",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
