@@ -54,6 +54,67 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     ctx.obj = Context(db_path or dbmod.default_db_path())
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@pass_context
+def ingest(context: Context, files: tuple[Path, ...]) -> None:
+    """Read protocols and reports (.txt, .md, .pdf, .docx) into the database."""
+    from knowledge.extract import DocumentError
+    from knowledge.ingest import ingest_file
+
+    failed = 0
+    for path in files:
+        try:
+            result = ingest_file(context.db, path)
+        except DocumentError as error:
+            failed += 1
+            click.echo(f"{path.name}: FEL: {error.message} Databasen är oförändrad.", err=True)
+            continue
+        click.echo("\n".join(result.summary()))
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--council", default=None, help="Only this council (social, folkhalsa, chefsgrupp).")
+@pass_context
+def meetings(context: Context, as_json: bool, council: str | None) -> None:
+    """List all known meetings, held and scheduled, with their header fields."""
+    import json
+
+    from knowledge.meetings import list_meetings
+    from knowledge.model import COUNCIL_SHORT
+
+    for meeting in list_meetings(context.db, council):
+        data = meeting.as_json()
+        if meeting.document_id:
+            row = context.db.execute(
+                "SELECT title, chair, secretary, adjusters, approved FROM documents WHERE id = ?",
+                [meeting.document_id],
+            ).fetchone()
+            data.update(
+                title=row[0],
+                chair=row[1],
+                secretary=row[2],
+                adjusters=json.loads(row[3]),
+                approved=row[4],
+            )
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False))
+            continue
+        status = {"held": "hållet", "scheduled": "planerat", "cancelled": "inställt"}
+        when = data["date"] + (f" {data['start']}" if data["start"] else "")
+        when += f"–{data['end']}" if data["end"] else ""
+        line = f"{when:<23} {COUNCIL_SHORT.get(meeting.council, meeting.council):<48}"
+        line += f" {status[meeting.status]:<9}"
+        if meeting.place:
+            line += f" {meeting.place}"
+        if data.get("chair"):
+            line += f" (ordf. {data['chair']})"
+        click.echo(line)
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli()
