@@ -197,7 +197,8 @@ _DATE_LINE = re.compile(
 )
 # Parenthesised attendance notes ("del av mötet", "ersätter Eva Persson"), not "(primärvård)".
 _NOTE = re.compile(
-    r"\b(del av|ersätter|ersättare|tjänstgör|punkt|§|digital|distans|deltog|närvar|ej |inte )",
+    r"§|\b(del av|ersätter|ersättare|tjänstgör|från|till|punkt|digital|distans|deltog|närvar|"
+    r"ej |inte )",
     re.IGNORECASE,
 )
 _INFO_ITEM = re.compile(r"\binformations(ärende|punkt)\b", re.IGNORECASE)
@@ -275,45 +276,79 @@ def _find_councils(head: list[_Line]) -> list[str]:
     return [key for _, key in sorted(found)]
 
 
+@dataclass
+class _Candidate:
+    pos: int
+    num: int
+    letter: str
+    title: str
+    strong: bool  # a markdown heading or a "§" number
+    score: int  # how much it looks like a heading rather than a line of a list
+
+
 def _find_items(lines: list[_Line]) -> tuple[int, list[tuple[int, str, str]]]:
-    """Agenda item headings in sequence: (line index, number as written, title)."""
-    items: list[tuple[int, str, str]] = []
-    prev_num = 0
-    prev_letter = ""
+    """Agenda item headings: the longest run of numbered lines in sequence (1, 2, 3, 3a, 3b, 4).
+
+    Numbered lists inside an item also count 1, 2, 3; choosing the longest valid sequence, and
+    among equally long ones the most heading-like, keeps them out.
+    """
+    candidates = _item_candidates(lines)
+    window = 60  # a predecessor further back than this is never the best one in practice
+    best: list[tuple[int, int, int]] = []  # (chain length, chain score, predecessor index)
+    for i, cand in enumerate(candidates):
+        chain = (1, cand.score, -1) if cand.num <= 3 or cand.strong else (0, 0, -1)
+        for j in range(max(0, i - window), i):
+            length, score, _ = best[j]
+            if length and _follows(candidates[j], cand):
+                option = (length + 1, score + cand.score, j)
+                if option[:2] > chain[:2]:
+                    chain = option
+        best.append(chain)
+    if not best or max(b[0] for b in best) == 0:
+        return len(lines), []
+    index = max(range(len(best)), key=lambda k: best[k][:2])
+    chosen: list[_Candidate] = []
+    while index >= 0:
+        chosen.append(candidates[index])
+        index = best[index][2]
+    chosen.reverse()
+    items = [(c.pos, f"{c.num}{c.letter}", c.title) for c in chosen]
+    return items[0][0], items
+
+
+def _item_candidates(lines: list[_Line]) -> list[_Candidate]:
+    candidates = []
     for pos, line in enumerate(lines):
         match = _ITEM_HEADING.match(line.text)
         if not match or len(line.text) > 160:
             continue
-        num = int(match.group("num"))
-        letter = (match.group("letter") or "").lower()
-        title = match.group("title").strip()
-        title = re.sub(r"^[.):\s]+", "", title).strip()
+        title = re.sub(r"^[.):\s]+", "", match.group("title").strip()).strip()
         if not title or _MONTH_START.match(title) or not re.match(r"[A-ZÅÄÖÉ0-9\"”]", title):
             continue
-        if match.group("letter") and match.group("letter").isupper() and not match.group("punct"):
+        letter = match.group("letter") or ""
+        if letter.isupper() and not match.group("punct"):
             continue  # "5 A-lag" style text, not "5a)"
         strong = bool(line.heading or match.group("para"))
-        marked = bool(match.group("punct")) or strong
         blank_before = pos == 0 or not lines[pos - 1].text
-        if not marked and not blank_before:
+        if not (match.group("punct") or strong or blank_before):
             continue
-        if not items:
-            if num > 3 and not strong:
-                continue
-        elif num == prev_num:
-            if not (letter and letter > prev_letter):
-                continue
-        elif num == prev_num + 1:
-            if letter not in ("", "a"):
-                continue
-        elif num == prev_num + 2 and strong:
-            pass
-        else:
-            continue
-        items.append((pos, f"{num}{letter}", title))
-        prev_num, prev_letter = num, letter
-    start = items[0][0] if items else len(lines)
-    return start, items
+        previous = lines[pos - 1].text if pos else ""
+        score = 2 * strong + blank_before
+        score -= 2 * bool(previous and re.match(r"^\d{1,3}[a-z]?\s*[.)]", previous))
+        score -= title.endswith("?") + (len(title) > 100)
+        candidates.append(
+            _Candidate(pos, int(match.group("num")), letter.lower(), title, strong, score)
+        )
+    return candidates
+
+
+def _follows(prev: _Candidate, cand: _Candidate) -> bool:
+    """Whether ``cand`` can be the next item heading after ``prev``."""
+    if cand.num == prev.num:
+        return bool(cand.letter) and cand.letter > prev.letter
+    if cand.num == prev.num + 1:
+        return cand.letter in ("", "a")
+    return cand.num == prev.num + 2 and cand.strong
 
 
 def _parse_protocol(
@@ -638,6 +673,8 @@ def _parse_item(
     if texts:
         lead = texts[0].split(". ")[0].rstrip(".")
         names = _name_list(lead, known)
+        if not any(len(name.split()) >= 2 for name in names):
+            names = []
         if names and presenters and len(presenters[-1].split()) == 1 and len(lead.split()) <= 3:
             presenters[-1] = f"{presenters[-1]} {lead}"
             texts.pop(0)
@@ -645,7 +682,8 @@ def _parse_item(
             presenters = names
             remainder = texts[0][len(lead) :].lstrip(". ").strip()
             texts[0] = remainder
-    for text in texts:
+    sentences = [sentence for p in _paragraphs(texts) for sentence in split_sentences(p)]
+    for text in sentences:
         match = _PRESENTED.match(text)
         if match and len(match.group("who")) < 160:
             for name in _name_list(match.group("who"), known, allow_titles=True):
