@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -233,6 +234,15 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
             for kind, ref, number, title, text in passages
         ],
     )
+    words = {
+        w for _, _, _, title, text in passages for w in _WORD.findall(f"{title} {text}".lower())
+    }
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in words if len(w) >= 3]
+    )
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 def _identity(protocol: Protocol, sha256: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from knowledge.dates import find_dates, parse_time_range
 from knowledge.extract import DocumentError
@@ -35,6 +36,9 @@ from knowledge.model import (
     Theme,
 )
 from knowledge.text import clean_text, normalize, split_sentences
+
+# Names and words repeat across every list and document; fold each once.
+_fold = lru_cache(maxsize=8192)(normalize)
 
 MUNICIPALITIES = [
     "Askersund",
@@ -528,8 +532,8 @@ def _looks_like_name(text: str) -> bool:
     return (
         1 <= len(tokens) <= 5
         and all(_NAME_TOKEN.match(t) for t in tokens)
-        and not all(normalize(t) in _NOT_NAME_WORDS for t in tokens)
-        and normalize(tokens[0]) not in _NOT_NAME_WORDS
+        and not all(_fold(t) in _NOT_NAME_WORDS for t in tokens)
+        and _fold(tokens[0]) not in _NOT_NAME_WORDS
     )
 
 
@@ -537,7 +541,7 @@ def _person_name(value: str) -> str | None:
     value = re.split(r",|\t|\(", value)[0].strip(" .")
     tokens = []
     for token in value.split():
-        if not _NAME_TOKEN.match(token) or normalize(token) in _MUNICIPALITY_KEYS:
+        if not _NAME_TOKEN.match(token) or _fold(token) in _MUNICIPALITY_KEYS:
             break
         tokens.append(token)
     return " ".join(tokens) if len(tokens) >= 2 else None
@@ -588,14 +592,14 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     for n, token in enumerate(first):
         if (
             _NAME_TOKEN.match(token)
-            and normalize(token) not in _MUNICIPALITY_KEYS
-            and normalize(token) not in ("region", "kommun")
+            and _fold(token) not in _MUNICIPALITY_KEYS
+            and _fold(token) not in ("region", "kommun")
         ):
             name_tokens.append(token)
         else:
             rest_of_first = first[n:]
             break
-    if len(name_tokens) < 2 or normalize(name_tokens[0]) in _NOT_NAME_WORDS:
+    if len(name_tokens) < 2 or _fold(name_tokens[0]) in _NOT_NAME_WORDS:
         return None
     name = " ".join(name_tokens)
     others = ([" ".join(rest_of_first)] if rest_of_first else []) + cells[1:]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite_utils
+
 MIGRATIONS: list[str] = [
     """
     CREATE TABLE documents (
@@ -129,21 +131,40 @@ MIGRATIONS: list[str] = [
         content='passages', content_rowid='id',
         tokenize="unicode61 remove_diacritics 0"
     );
-    CREATE VIRTUAL TABLE passages_trigram USING fts5(
-        title, text,
-        content='passages', content_rowid='id',
+    -- Every word of the corpus once, with a trigram index: "hälsoundersökning" finds the
+    -- corpus word "tandhälsoundersökningar", which passages_fts then finds. Indexing words rather
+    -- than running text keeps ingestion fast: new protocols add few new words.
+    CREATE TABLE vocabulary (
+        id INTEGER PRIMARY KEY,
+        word TEXT NOT NULL UNIQUE
+    );
+    CREATE VIRTUAL TABLE vocabulary_trigram USING fts5(
+        word,
+        content='vocabulary', content_rowid='id',
         tokenize='trigram'
     );
+    CREATE TRIGGER vocabulary_ai AFTER INSERT ON vocabulary BEGIN
+        INSERT INTO vocabulary_trigram(rowid, word) VALUES (new.id, new.word);
+    END;
     CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
         INSERT INTO passages_fts(rowid, title, text, stemmed)
             VALUES (new.id, new.title, new.text, new.stemmed);
-        INSERT INTO passages_trigram(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
         INSERT INTO passages_fts(passages_fts, rowid, title, text, stemmed)
             VALUES ('delete', old.id, old.title, old.text, old.stemmed);
-        INSERT INTO passages_trigram(passages_trigram, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
     END;
     """,
 ]
+
+
+def words_containing(db: sqlite_utils.Database, fragment: str, limit: int = 50) -> list[str]:
+    """Corpus words that contain ``fragment`` (at least 3 characters), most common form first."""
+    fragment = fragment.lower().replace('"', "")
+    if len(fragment) < 3:
+        return []
+    rows = db.execute(
+        "SELECT word FROM vocabulary_trigram WHERE vocabulary_trigram MATCH ? LIMIT ?",
+        [f'"{fragment}"', limit],
+    ).fetchall()
+    return [row[0] for row in rows]
