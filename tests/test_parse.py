@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.cli import cli
 from knowledge.db import connect
@@ -214,3 +216,42 @@ def test_ingest_cli_reports_and_fails_cleanly(tmp_path: Path) -> None:
     assert "stöds inte" in failed.output
     listing = runner.invoke(cli, ["meetings", "--json"], env=env)
     assert '"2026-03-03"' in listing.output and '"2026-05-12"' in listing.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=3000))
+def test_parser_never_crashes(raw: str) -> None:
+    try:
+        parse_document(raw)
+    except DocumentError as error:
+        assert error.message
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "1. Mötet öppnades",
+                "2. Beslut:",
+                "Beslut:",
+                "- tema",
+                "Tid: 2024-01-01 kl 9-12",
+                "Närvarande:",
+                "Anna Berg, Nora kommun",
+                "Rådet beslutade att anta 400 tkr.",
+                "Nästa möte 3 maj kl 9",
+                "# Protokoll specifika samverkansrådet för folkhälsa",
+                "",
+                "§ 7 Rubrik",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_parser_never_crashes_on_protocol_like_lines(lines: list[str]) -> None:
+    try:
+        protocol = parse_document("\n".join(lines))
+    except DocumentError:
+        return
+    assert protocol.kind in ("protocol", "report")
