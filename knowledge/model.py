@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -116,7 +117,7 @@ class Protocol:
     chair: str | None = None
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)  # justerare
-    approved: date | None = None  # justerat den
+    approved: dt.date | None = None  # justerat den
     attendees: list[Attendee] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)

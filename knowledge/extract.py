@@ -1,0 +1,118 @@
+"""Raw text out of an uploaded file: .txt, .md, .pdf or .docx; anything else is refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a council document; ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_document(path: Path) -> str:
+    """The raw (not yet cleaned) text of the file at ``path``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"Kunde inte läsa filen {path.name}.") from error
+    return read_bytes(data, path.name)
+
+
+def read_bytes(data: bytes, filename: str) -> str:
+    """The raw text of a file's content; ``filename`` tells its type by its suffix."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "utan filändelse"
+        raise DocumentError(f"Filtypen {shown} stöds inte. Skicka PDF, DOCX, TXT eller MD.")
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"Filen är för stor (max {MAX_BYTES // (1024 * 1024)} MB).")
+    if not data.strip():
+        raise DocumentError("Filen är tom.")
+    if suffix == ".pdf":
+        text = _pdf_text(data)
+    elif suffix == ".docx":
+        text = _docx_text(data)
+    else:
+        text = _plain_text(data)
+    if not text.strip():
+        raise DocumentError("Filen innehåller ingen text.")
+    return text
+
+
+def _plain_text(data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise DocumentError("Filen verkar inte vara en textfil.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\n\r\t")
+    if printable < 0.95 * min(len(text), 20000) or "\ufffd" * 3 in text:
+        raise DocumentError("Filen verkar inte vara en textfil.")
+    return text
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise DocumentError("PDF-filen är lösenordsskyddad och kunde inte läsas.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except Exception as error:  # pypdf raises many types for broken files
+        raise DocumentError("PDF-filen är skadad och kunde inte läsas.") from error
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise DocumentError("PDF-filen innehåller ingen text (den är kanske inskannad).")
+    return text
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
+    except Exception as error:  # python-docx raises several types for broken packages
+        raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(element, document)
+            text = paragraph.text.strip()
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            if style.startswith("Heading") and style[-1:].isdigit() and text:
+                lines.append("#" * int(style[-1]) + " " + text)
+            elif style == "Title" and text:
+                lines.append("# " + text)
+            elif ("List" in style or element.find(".//{*}numPr") is not None) and text:
+                lines.append("- " + text)
+            else:
+                lines.append(text)
+        elif tag == "tbl":
+            table = Table(element, document)
+            for row in table.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = " ".join(cell.text.split())
+                    if not cells or cells[-1] != value:  # merged cells repeat their text
+                        cells.append(value)
+                lines.append("\t".join(cells).rstrip("\t"))
+            lines.append("")
+    return "\n".join(lines)

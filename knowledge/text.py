@@ -1,0 +1,317 @@
+"""Text as it arrives from PDF and DOCX conversions, made regular; and Swedish word forms.
+
+``clean_text`` gives the parser one line per line of the document: hyphenated line breaks
+joined, repeated page headers and footers removed, markdown emphasis and bullet glyphs
+normalised (headings keep their ``#`` markers), table rows turned into tab-separated cells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+import snowballstemmer
+
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\f\v]")
+_BULLET = re.compile(r"^[\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·*–-]\s+")
+_BULLET_ALONE = re.compile(r"^[\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·]\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+_EMPHASIS = [
+    re.compile(r"\*\*(.+?)\*\*"),
+    re.compile(r"__(.+?)__"),
+    re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"),
+]
+_LINK = re.compile(r"<(https?://[^>\s]+)>")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_TAG = re.compile(r"</?(sup|sub|span|br|u|b|i|em|strong)\b[^>]*>", re.IGNORECASE)
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_RULE = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
+_PAGE_NUMBER = re.compile(
+    r"^(sida\s+\d+(\s*(av|\(|/)\s*\d+\)?)?|\d+\s*\(\d+\)|-\s*\d+\s*-|page\s+\d+(\s+of\s+\d+)?)$",
+    re.IGNORECASE,
+)
+# Words after "hälso-" that show the hyphen belongs to a shortened compound ("hälso- och sjukvård").
+_CONJUNCTIONS = {"och", "eller", "samt", "respektive", "som", "till", "både", "resp", "&"}
+_FOOTER_START = re.compile(r"^(postadress|besöksadress|box \d)", re.IGNORECASE)
+_FOOTER_LINE = re.compile(
+    r"(postadress|besöksadress|telefon|telefax|org\.?\s?nr|plusgiro|bankgiro|e-post|internet|"
+    r"www\.|@|box \d+|\d{3} \d{2} [A-ZÅÄÖ])",
+    re.IGNORECASE,
+)
+
+_FOLD = str.maketrans(
+    {
+        "å": "a",
+        "ä": "a",
+        "ö": "o",
+        "é": "e",
+        "è": "e",
+        "ü": "u",
+        "æ": "a",
+        "ø": "o",
+        "á": "a",
+        "à": "a",
+        "í": "i",
+        "ó": "o",
+        "ú": "u",
+        "ñ": "n",
+        "ç": "c",
+    }
+)
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+
+def normalize(text: str) -> str:
+    """Casefolded, diacritics folded, whitespace collapsed: a key for fuzzy comparison."""
+    folded = text.casefold().translate(_FOLD)
+    if not folded.isascii():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
+    return " ".join(folded.split())
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters and digits, keeping inner hyphens ("e-hälsa")."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Swedish snowball stem of ``word``, computed with diacritics, then folded."""
+    return normalize(_STEMMER.stemWord(word.lower()))
+
+
+def stem_text(text: str) -> str:
+    """Space-joined stems of every word (the FTS ``stemmed`` column, and stemmed queries)."""
+    return " ".join(stem(w) for w in words(text))
+
+
+_ABBREVIATIONS = re.compile(
+    r"\b(bl\.a|t\.ex|t\.o\.m|fr\.o\.m|m\.m|o\.s\.v|dvs|ca|kl|nr|s\.k|sk|resp|jmf|utb|ang|"
+    r"tf|ev|mfl|m\.fl|d\.v\.s|p\.g\.a|pga|osv|st|tel|etc|f\.d|inkl|exkl|bla|tex|obs|ppt)\.$",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Swedish sentences; abbreviations ("bl.a.", "kl.") and numbers do not end one."""
+    sentences: list[str] = []
+    current = ""
+    for part in re.split(r"(?<=[.!?])\s+", text.strip()):
+        current = f"{current} {part}" if current else part
+        if not part:
+            continue
+        following = ""
+        if _ABBREVIATIONS.search(current) or re.search(r"\b\d{1,2}\.$", current):
+            continue
+        sentences.append(current.strip())
+        current = following
+    if current.strip():
+        sentences.append(current.strip())
+    # A sentence must start a new thought: merge pieces that start in lower case.
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and sentence[:1].islower():
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def clean_text(raw: str) -> str:
+    """Regular lines from raw converted text (see the module docstring)."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    cleaned = [_clean_line(line) for line in text.split("\n")]
+    lines = [line for line in cleaned if line is not None]
+    lines = _drop_furniture(lines)
+    lines = _join_hyphenated(lines)
+    return _squeeze_blank_lines(lines)
+
+
+def _clean_line(line: str) -> str | None:
+    """One line made regular; None drops it (table separators, rules)."""
+    line = _SPACES.sub(" ", line.replace("\t", "\t")).rstrip()
+    stripped = line.strip()
+    if _TABLE_SEPARATOR.match(stripped) and "-" in stripped:
+        return None
+    if _RULE.match(stripped):
+        return None
+    if _BULLET_ALONE.match(stripped):
+        return ""
+    stripped = _LINK.sub(r"\1", stripped)
+    stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
+    stripped = _TAG.sub("", stripped)
+    stripped = re.sub(r"\\([-*_#.()\[\]|])", r"\1", stripped)
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+        while cells and not cells[-1]:
+            cells.pop()
+        stripped = "\t".join(cells)
+    heading = _HEADING.match(stripped)
+    prefix = ""
+    if heading and (heading.group(2) or "").strip():
+        prefix = heading.group(1) + " "
+        stripped = heading.group(2).strip()
+    for pattern in _EMPHASIS:
+        stripped = pattern.sub(r"\1", stripped)
+    stripped = stripped.replace("**", "").strip()
+    if not prefix and _BULLET.match(stripped):
+        stripped = "- " + _BULLET.sub("", stripped).strip()
+    # Columns laid out with runs of spaces become tabs, as tab-separated ones already are.
+    stripped = re.sub(r"[ ]*\t[ \t]*", "\t", stripped)
+    stripped = re.sub(r" {2,}", "\t", stripped)
+    stripped = re.sub(r"(?<=\S) +$", "", stripped)
+    return prefix + stripped
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    """Remove page headers, footers and page numbers; re-join text a page break split."""
+    remove = [False] * len(lines)
+    _mark_repeated_blocks(lines, remove)
+    _mark_vocabulary_blocks(lines, remove)
+    numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.strip())]
+    if len(numbers) >= 2:
+        for i in numbers:
+            remove[i] = True
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not remove[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        while i < len(lines) and (remove[i] or not lines[i].strip()):
+            i += 1
+        # A sentence cut by the page break continues in lower case after it.
+        while out and not out[-1].strip():
+            out.pop()
+        if i < len(lines) and out and lines[i][:1].islower() and not out[-1].endswith((".", ":")):
+            out[-1] = out[-1] + ("\n" if out[-1].endswith("-") else " ") + lines[i]
+            i += 1
+            if out[-1].count("\n"):
+                head, tail = out[-1].rsplit("\n", 1)
+                out[-1] = head
+                out.append(tail)
+        else:
+            out.append("")
+    return out
+
+
+def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
+    """Runs of >= 3 non-blank lines seen twice, or >= 2 lines seen three times, are furniture."""
+    indices = [i for i, line in enumerate(lines) if line.strip()]
+    keys = [_key(lines[i]).lstrip("# ") for i in indices]
+    for size, times in ((3, 2), (2, 3)):
+        counts = Counter(tuple(keys[k : k + size]) for k in range(len(keys) - size + 1))
+        for k in range(len(keys) - size + 1):
+            block = tuple(keys[k : k + size])
+            if counts[block] >= times and _plausible_furniture(block):
+                for offset in range(size):
+                    remove[indices[k + offset]] = True
+    # A first occurrence glued differently ("Välfärd och folkhälsaSekreterare") still goes: a
+    # line that is two removed lines run together.
+    removed = {keys[k] for k in range(len(keys)) if remove[indices[k]]}
+    for k, key in enumerate(keys):
+        if not remove[indices[k]]:
+            for split in range(3, len(key) - 2):
+                if key[:split] in removed and key[split:].strip() in removed:
+                    remove[indices[k]] = True
+                    break
+
+
+def _plausible_furniture(block: tuple[str, ...]) -> bool:
+    """Repeated lines that are content (a bullet list read twice) are not furniture."""
+    return not any(line.startswith("- ") for line in block) and all(
+        len(line) < 200 for line in block
+    )
+
+
+def _mark_vocabulary_blocks(lines: list[str], remove: list[bool]) -> None:
+    """The address footer and the "Tjänsteställe ... Sekreterare NAME" header, even once."""
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        if _FOOTER_START.match(stripped) and re.search(r"besöksadress|telefon", stripped, re.I):
+            j = i
+            while j < len(lines) and (
+                not lines[j].strip() or _FOOTER_LINE.search(lines[j]) or j == i
+            ):
+                if lines[j].strip() and not _FOOTER_LINE.search(lines[j]) and j != i:
+                    break
+                remove[j] = True
+                j += 1
+                if j < len(lines) and not lines[j].strip():
+                    break
+            i = j
+            continue
+        if stripped.casefold() == "tjänsteställe":
+            j = i
+            while j < len(lines) and j - i < 8 and "sekreterare" not in lines[j].casefold():
+                j += 1
+            if j < len(lines) and j - i < 8:
+                end = j + 1
+                while end < len(lines) and not lines[end].strip():
+                    end += 1
+                if lines[j].strip().casefold().endswith("sekreterare") and end < len(lines):
+                    end += 1  # the secretary's name on the line after
+                for k in range(i, min(end, len(lines))):
+                    remove[k] = True
+                i = end
+                continue
+        i += 1
+
+
+def _join_hyphenated(lines: list[str]) -> list[str]:
+    """Join words split by a hyphen at a line break; keep the hyphens that are real."""
+    out: list[str] = []
+    for line in lines:
+        if out and re.search(r"[^\W\d_]-$", out[-1]) and line.strip():
+            previous = out[-1]
+            nxt = line.strip()
+            fragment = re.search(r"([\w-]+)-$", previous)
+            first_word = re.split(r"[\s,.;:]", nxt, maxsplit=1)[0]
+            head = fragment.group(1) if fragment else ""
+            if first_word.lower() in _CONJUNCTIONS or nxt.startswith(","):
+                out[-1] = f"{previous} {nxt}"  # "hälso- och sjukvård"
+            elif (
+                nxt[:1].isupper()
+                or nxt[:1].isdigit()
+                or len(head) == 1
+                or (head.isupper() and len(head) <= 5)
+                or re.search(r"[A-ZÅÄÖ].*[A-ZÅÄÖ]", head) is not None
+                or nxt.startswith("- ")
+                or previous.endswith(" -")
+            ):
+                if nxt.startswith("- ") or previous.startswith("#"):
+                    out.append(line)
+                else:
+                    out[-1] = previous + nxt  # "e-hälsa", "Ann-Christine", "SKoP-modellen"
+            else:
+                out[-1] = previous[:-1] + nxt  # "genom-" + "fördes"
+            continue
+        out.append(line)
+    return out
+
+
+def _squeeze_blank_lines(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + ("\n" if out else "")
