@@ -155,6 +155,7 @@ _PRESENTED = re.compile(
     r"^(?P<who>.+?),?\s+(föredrog|föredrar|presenterade|presenterar|informerade|informerar|"
     r"redogjorde|redogör|rapporterade)\b(?P<rest>.*)$"
 )
+_PRESENTING_VERB = re.compile(r"föredr|presenter|informer|redogj|redogör|rapporter")
 _DECIDING = re.compile(
     r"\b(beslutade|beslutar|beslöt|beslutat|beslutats|fattades beslut|fattat beslut|"
     r"beslut har fattats|beslutet blev|ställt sig bakom|ställer sig bakom|ställde sig bakom|"
@@ -686,7 +687,12 @@ def _parse_item(
             presenters = names
             remainder = texts[0][len(lead) :].lstrip(". ").strip()
             texts[0] = remainder
-    sentences = [sentence for p in _paragraphs(texts) for sentence in split_sentences(p)]
+    sentences = [
+        sentence
+        for paragraph in _paragraphs(texts)
+        if _PRESENTING_VERB.search(paragraph)
+        for sentence in split_sentences(paragraph)
+    ]
     for text in sentences:
         match = _PRESENTED.match(text)
         if match and len(match.group("who")) < 160:
@@ -816,7 +822,7 @@ def _parse_decisions(texts: list[str]) -> list[Decision]:
             continue
         i += 1
     for index, para in enumerate(paragraphs):
-        if index in consumed:
+        if index in consumed or not _DECIDING.search(para):
             continue
         for sentence in split_sentences(para):
             if _DECIDING.search(sentence) and not _NEGATED.search(sentence):
@@ -946,6 +952,8 @@ def _parse_schedule(
                 add(paragraph, reference, decided_here, protocol.councils)
             continue
         for paragraph in item.body.split("\n"):
+            if not _SCHEDULE_SENTENCE.search(paragraph):
+                continue
             for sentence in split_sentences(paragraph):
                 if _SCHEDULE_SENTENCE.search(sentence):
                     decided = bool(_DECIDING.search(sentence))

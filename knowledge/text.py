@@ -14,6 +14,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# A line without any of these needs no more than stripping.
+_SPECIAL = re.compile(
+    r"[|#<>\\*_\t\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·\[]|  |^[-–]|^-{3,}$|^_{3,}$"
+)
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\f\v]")
 _BULLET = re.compile(r"^[\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·*–-]\s+")
@@ -107,11 +111,11 @@ def split_sentences(text: str) -> list[str]:
         current = f"{current} {part}" if current else part
         if not part:
             continue
-        following = ""
-        if _ABBREVIATIONS.search(current) or re.search(r"\b\d{1,2}\.$", current):
+        tail = current[-16:]  # only the end decides; searching all of it is quadratic
+        if _ABBREVIATIONS.search(tail) or re.search(r"(?<!\d)\d{1,2}\.$", tail):
             continue
         sentences.append(current.strip())
-        current = following
+        current = ""
     if current.strip():
         sentences.append(current.strip())
     # A sentence must start a new thought: merge pieces that start in lower case.
@@ -137,8 +141,9 @@ def clean_text(raw: str) -> str:
 
 def _clean_line(line: str) -> str | None:
     """One line made regular; None drops it (table separators, rules)."""
-    line = _SPACES.sub(" ", line.replace("\t", "\t")).rstrip()
-    stripped = line.strip()
+    stripped = _SPACES.sub(" ", line).strip()
+    if not _SPECIAL.search(stripped):
+        return stripped  # most lines: plain prose
     if _TABLE_SEPARATOR.match(stripped) and "-" in stripped:
         return None
     if _RULE.match(stripped):
@@ -159,8 +164,9 @@ def _clean_line(line: str) -> str | None:
     if heading and (heading.group(2) or "").strip():
         prefix = heading.group(1) + " "
         stripped = heading.group(2).strip()
-    for pattern in _EMPHASIS:
-        stripped = pattern.sub(r"\1", stripped)
+    if "*" in stripped or "_" in stripped:
+        for pattern in _EMPHASIS:
+            stripped = pattern.sub(r"\1", stripped)
     stripped = stripped.replace("**", "").strip()
     if not prefix and _BULLET.match(stripped):
         stripped = "- " + _BULLET.sub("", stripped).strip()
@@ -222,10 +228,12 @@ def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
     # A first occurrence glued differently ("Välfärd och folkhälsaSekreterare") still goes: a
     # line that is two removed lines run together.
     removed = {keys[k] for k in range(len(keys)) if remove[indices[k]]}
+    if not removed:
+        return
     for k, key in enumerate(keys):
         if not remove[indices[k]]:
-            for split in range(3, len(key) - 2):
-                if key[:split] in removed and key[split:].strip() in removed:
+            for head in removed:
+                if key.startswith(head) and key[len(head) :].strip() in removed:
                     remove[indices[k]] = True
                     break
 
