@@ -213,7 +213,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         for council in meeting.councils or protocol.councils:
             db.execute(
                 'INSERT INTO scheduled_meetings (document_id, council, date, start, "end", place,'
-                " note, decided, source_text) VALUES (?,?,?,?,?,?,?,?,?)",
+                " note, decided, source_text, item_number) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [
                     document_id,
                     council,
@@ -224,6 +224,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                     meeting.note,
                     int(meeting.decided),
                     meeting.source_text,
+                    meeting.item_number,
                 ],
             )
     db.conn.executemany(

@@ -32,6 +32,7 @@ class Meeting:
     source_document_id: int | None = None  # the protocol that scheduled it
     note: str | None = None
     source: str = "protocol"  # "protocol" or "calendar"
+    source_item: str | None = None  # the item of the scheduling protocol
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -66,6 +67,7 @@ def list_meetings(db: sqlite_utils.Database, council: str | None = None) -> list
             document_id=row[0],
             source_document_id=planned.source_document_id if planned else None,
             note=planned.note if planned else None,
+            source_item=planned.source_item if planned else None,
         )
     for row in db.execute(
         'SELECT council, date, start, "end", place, cancelled FROM calendar'
@@ -94,7 +96,7 @@ def list_meetings(db: sqlite_utils.Database, council: str | None = None) -> list
 def _current_plans(db: sqlite_utils.Database, council: str | None) -> list[Meeting]:
     rows = db.execute(
         'SELECT s.council, s.date, s.start, s."end", s.place, s.note, s.decided, s.document_id,'
-        " d.date FROM scheduled_meetings s JOIN documents d ON d.id = s.document_id"
+        " d.date, s.item_number FROM scheduled_meetings s JOIN documents d ON d.id = s.document_id"
         + (" WHERE s.council = ?" if council else "")
         + " ORDER BY d.date, s.date",
         [council] if council else [],
@@ -126,6 +128,7 @@ def _current_plans(db: sqlite_utils.Database, council: str | None) -> list[Meeti
                 decided=bool(r[6]) or bool(earlier and earlier.decided),
                 source_document_id=r[7],
                 note=r[5] or (earlier.note if earlier else None),
+                source_item=r[9] or (earlier.source_item if earlier else None),
             )
     return list(plans.values())
 

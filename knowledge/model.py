@@ -93,6 +93,7 @@ class ScheduledMeeting:
     decided: bool = False
     councils: list[str] = field(default_factory=list)
     source_text: str = ""
+    item_number: str | None = None
 
 
 @dataclass

@@ -920,7 +920,9 @@ def _parse_schedule(
     held = protocol.date
     found: dict[date, ScheduledMeeting] = {}
 
-    def add(text: str, reference: date, decided: bool, council: list[str]) -> None:
+    def add(
+        text: str, reference: date, decided: bool, council: list[str], item: str | None
+    ) -> None:
         for mention in find_dates(text, reference=reference, prefer_future=True):
             if mention.date <= held:
                 continue
@@ -929,7 +931,10 @@ def _parse_schedule(
             meeting = found.get(mention.date)
             if meeting is None:
                 meeting = ScheduledMeeting(
-                    date=mention.date, councils=council, source_text=text.strip()
+                    date=mention.date,
+                    councils=council,
+                    source_text=text.strip(),
+                    item_number=item,
                 )
                 found[mention.date] = meeting
             meeting.start = meeting.start or mention.start
@@ -949,7 +954,7 @@ def _parse_schedule(
             if re.search(r"nästa års|nästa år", item.title, re.I):
                 reference = date(held.year + 1, 1, 1)
             for paragraph in item.body.split("\n"):
-                add(paragraph, reference, decided_here, protocol.councils)
+                add(paragraph, reference, decided_here, protocol.councils, item.number)
             continue
         for paragraph in item.body.split("\n"):
             if not _SCHEDULE_SENTENCE.search(paragraph):
@@ -957,14 +962,14 @@ def _parse_schedule(
             for sentence in split_sentences(paragraph):
                 if _SCHEDULE_SENTENCE.search(sentence):
                     decided = bool(_DECIDING.search(sentence))
-                    add(sentence, held, decided, protocol.councils)
+                    add(sentence, held, decided, protocol.councils, item.number)
     # Lines after the last item ("Nästa möte med ...: 11 februari 2022 kl 9 – 12.").
     last_item_line = items[-1][0] if items else 0
     tail_texts = _paragraphs([line.text for line in lines[last_item_line + 1 :]])
     for paragraph in tail_texts:
         if _SCHEDULE_SENTENCE.search(paragraph):
             councils = _find_councils([_Line(paragraph, 0, 0)]) or protocol.councils
-            add(paragraph, held, False, councils)
+            add(paragraph, held, False, councils, None)
     return sorted(found.values(), key=lambda m: m.date)
 
 

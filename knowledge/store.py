@@ -99,7 +99,8 @@ MIGRATIONS: list[str] = [
         place TEXT,
         note TEXT,
         decided INTEGER NOT NULL,
-        source_text TEXT NOT NULL
+        source_text TEXT NOT NULL,
+        item_number TEXT                -- the item that scheduled it, to cite
     );
     CREATE INDEX scheduled_meetings_council_date ON scheduled_meetings(council, date);
     -- Meetings the secretary keeps by hand (samrad meeting add/cancel).
