@@ -1,7 +1,13 @@
-"""Answering members' questions from the store. (Contract; the engine is being built.)"""
+"""Answering members' questions from the store, always citing the protocol it comes from.
+
+Every answer is assembled from rows of the store (no language model), so it can be traced:
+a headline (the date, the name, the decision), blocks of details, and the sources.
+When the protocols hold no answer, ``found`` is False and the headline says so plainly.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -62,6 +68,11 @@ class Answer:
     choices: list[Choice] = field(default_factory=list)
 
 
+def default_council() -> str:
+    """The council questions are about unless they name one (``SAMRAD_COUNCIL``)."""
+    return os.environ.get("SAMRAD_COUNCIL", "social")
+
+
 def answer(
     db: sqlite_utils.Database,
     question: str,
@@ -71,9 +82,18 @@ def answer(
     council: str | None = None,
 ) -> Answer:
     """Answer ``question`` from the store; ``intent`` forces an intent (text is then its slot)."""
-    return Answer(
-        question=question,
-        intent=intent or UNKNOWN,
-        found=False,
-        headline="Jag kan inte svara på frågor ännu.",
-    )
+    from knowledge import answering
+    from knowledge.understand import understand
+
+    today = today or _today()
+    query = understand(db, question, today=today, intent=intent)
+    if council and not query.council:
+        query.council = council
+    return answering.build(db, query, today)
+
+
+def _today() -> date:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Stockholm")).date()

@@ -1,0 +1,334 @@
+"""What a member asks: the intent and its slots, from plain Swedish with typos and without å/ä/ö.
+
+No language model: keyword lexicons matched on folded text, rapidfuzz for misspelt keywords,
+names, municipalities and councils, and the Swedish date parser for meeting references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlite_utils
+from rapidfuzz import fuzz, process
+
+from knowledge.answer import (
+    DECISIONS,
+    HELP,
+    MEETING,
+    NEXT_MEETING,
+    PERSON,
+    THEMES,
+    TOPIC,
+    UNKNOWN,
+)
+from knowledge.dates import find_dates, find_months
+from knowledge.model import CHEFSGRUPP, FOLKHALSA, SOCIAL
+from knowledge.parse import MUNICIPALITIES, REGION
+from knowledge.text import normalize
+
+MAX_QUESTION = 500  # longer input is cut: nobody asks a question of 5,000 characters
+
+# Question and filler words: never topic words (folded forms).
+STOPWORDS = set(
+    """
+    a alla allt andra att av bara blev blir da de dem den denna dessa det detta din du efter
+    eller en ett finns fanns for fore fran fick for gjorde gjordes gjort ha hade har hela hos
+    hur i igen inom inte jag kan kanske kom kommer kring man med mej mig min mitt mot mycket
+    manga nagon nagot nagra nar nu och om oss pa sa sade sades sagt samt sedan sig sin ska
+    skulle som star sa till tidigare under upp ut utan var vad vara varit vart vem vi vid vilka
+    vilken vilket vill aldrig angaende gallande galler ang berattade berattar nagonting hos
+    snalla tack hej hallo kunna kunde vet veta visste saga sager tror mote motet moten motena
+    motets protokoll protokollet protokollen radet radets radet specifika samverkansradet
+    samverkansradets chefsgruppen chefsgrupp fick fa far togs tog tagits tas upp lyftes lyft
+    diskuterades diskuterats namndes namnts ta tala talades pratades pratat sagts senaste
+    forra nasta kommande info information mer fler mera ga gar lite egentligen alltsa just
+    beslut beslutet besluten beslutade beslutades beslutats beslutat besluta beslutar
+    tema teman temat temana foreslagits foreslagna foreslog foreslagit forslag forslaget
+    hallas holls halls hols datum dag tid plats klockan kl
+    and or not near kostar kostade kostat kosta handlar handlade innebar innebär betyder
+    sags sagdes
+    """.split()
+)
+
+_HELP = re.compile(
+    r"^(/?hjalp|help|/start|meny)\b|\bvad kan (du|jag)\b|\bhur (funkar|fungerar|anvander)\b"
+    r"|\bexempel pa fragor\b|\bvad gor du\b|^hjalp\b"
+)
+_NEXT = re.compile(
+    r"\b(nasta|kommande|naste|nesta|nastkommande|narmaste)\s+(mote|moten|motet|sammantrade|"
+    r"traff|rad|radsmote|gang)\b"
+    r"|\bnar\s+(ar|blir|har|ses|traffas|motes|hals)\s+(vi|nasta|mote|motet|radet|chefsgruppen)"
+    r"|\bnar\s+(ses|traffas)\b|\bnasta gang\b|\bkommande moten\b"
+)
+_DECISION = re.compile(
+    r"\bbeslut\w*|\bbestam\w*|\bbeslot\b|\bantog\w*|\bantagit\b|\bklubba\w*|\bvad blev\b"
+    r"|\bgodkand\w*"
+)
+_THEME = re.compile(r"\btema\w*\b|\bamne(n|na)? till kommande\b")
+_MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
+    ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
+    ("secretary", re.compile(r"\bsekreterare\w*|\bprotokollet forde|\bforde protokoll\w*")),
+    ("approved", re.compile(r"\bjusterat\w*\b|\bjusterades\b|\bjusteringsdatum\b")),
+    ("adjusters", re.compile(r"\bjusterare\w*|\bjusterade\b")),
+    ("attendees", re.compile(r"\bnarvar\w*|\bdeltog\w*|\bdeltagare\b|\bvar med\b|\bvilka var\b")),
+    (
+        "agenda",
+        re.compile(
+            r"\bdagordning\w*|\bagenda\w*|\bpunkter\w*|\barenden\w*|\bvad togs upp\b"
+            r"|\bvad handlade\b|\bvad hande\b|\bvad gick\b|\binnehall\w*"
+        ),
+    ),
+    (
+        "place",
+        re.compile(r"\bvar (holls|hölls|var|ar|ligger)\b|\bplats\w*|\blokal\w*|\bvar hals\b"),
+    ),
+    ("time", re.compile(r"\bnar (holls|var|borjade|slutade)\b|\bvilken tid\b|\bklockan\b")),
+]
+_RELATIVE_LATEST = re.compile(
+    r"\b(forra|senaste|senast|foregaende|sista)\s+(mote|motet|gangen|radsmotet|traffen)\b"
+    r"|\bforra gangen\b|\bsenaste protokoll\w*|\bsenast\b"
+)
+_REPRESENT = re.compile(
+    r"\brepresent\w*|\bforetrad\w*|\bsitter for\b|\bledamot for\b|\bledamoter\b"
+)
+_SUBSTITUTE = re.compile(r"\bersattare\w*|\bersatter\b|\bvikarie\w*")
+_PERSON_QUESTION = re.compile(r"\bvem (ar|var)\b|\bvilka moten\b|\bvad (gor|jobbar|ar) \w+ for\b")
+_COUNCILS: list[tuple[str, re.Pattern[str]]] = [
+    (CHEFSGRUPP, re.compile(r"\bchefsgrupp\w*|\bchefs grupp\w*|\btjanstepersons?grupp\w*")),
+    (
+        FOLKHALSA,
+        re.compile(
+            r"\bfolkhalsoradet\b|\bfolkhalsorad\w*|\bradet (for )?folkhalsa\b"
+            r"|\bsamverkansradet (for )?folkhalsa\b|\bspecifika radet folkhalsa\b"
+        ),
+    ),
+    (
+        SOCIAL,
+        re.compile(
+            r"\bsocial valfard\b|\bvard och omsorg\b|\bsocialradet\b|\bvalfardsradet\b"
+            r"|\bspecifika radet\b|\bspecifika samverkansradet\b|\bradet\b"
+        ),
+    ),
+]
+# Keywords whose misspellings should still be recognised (token fuzzy match).
+_KEYWORDS = {
+    "beslut": DECISIONS,
+    "beslutades": DECISIONS,
+    "beslutade": DECISIONS,
+    "bestämdes": DECISIONS,
+    "teman": THEMES,
+    "temat": THEMES,
+    "nästa": NEXT_MEETING,
+    "ordförande": MEETING,
+    "sekreterare": MEETING,
+    "justerare": MEETING,
+    "närvarande": MEETING,
+}
+_KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
+
+
+@dataclass
+class Query:
+    text: str
+    folded: str
+    intent: str
+    council: str | None = None
+    meeting_date: date | None = None
+    month: tuple[int | None, int] | None = None
+    relative: str | None = None  # "latest"
+    aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...
+    municipality: str | None = None
+    person: str | None = None
+    substitutes: bool = False  # asks about ersättare
+    represent: bool = False  # asks who represents an organisation
+    topic_words: list[str] = field(default_factory=list)
+
+    @property
+    def has_meeting_ref(self) -> bool:
+        return bool(self.meeting_date or self.month or self.relative)
+
+
+def understand(
+    db: sqlite_utils.Database, question: str, *, today: date, intent: str | None = None
+) -> Query:
+    """The intent and slots of ``question``; ``intent`` forces one (a bot command)."""
+    text = " ".join(question.split())[:MAX_QUESTION]
+    folded = _fix_keywords(normalize(text))
+    query = Query(text=text, folded=folded, intent=UNKNOWN)
+    query.council = _council(folded)
+    _meeting_reference(query, text, today)
+    query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
+    query.municipality = _municipality(folded)
+    query.person = _person(db, folded)
+    query.substitutes = bool(_SUBSTITUTE.search(folded))
+    query.represent = bool(_REPRESENT.search(folded))
+    query.topic_words = _topic_words(text, query)
+    query.intent = intent or _intent(query)
+    return query
+
+
+def _intent(query: Query) -> str:
+    folded = query.folded
+    if not re.search(r"\w", folded):
+        return UNKNOWN
+    if _HELP.search(folded):
+        return HELP
+    if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
+        return NEXT_MEETING
+    if _THEME.search(folded):
+        return THEMES
+    if _DECISION.search(folded):
+        return DECISIONS
+    if query.person and not (query.has_meeting_ref and query.aspect):
+        return PERSON
+    if query.municipality and (query.represent or query.substitutes) and not query.has_meeting_ref:
+        return PERSON
+    if query.has_meeting_ref and (query.aspect or not query.topic_words):
+        return MEETING
+    if query.aspect in ("chair", "secretary", "adjusters", "approved") and not query.topic_words:
+        return MEETING
+    if query.topic_words:
+        return TOPIC
+    if query.has_meeting_ref:
+        return MEETING
+    return UNKNOWN
+
+
+def _fix_keywords(folded: str) -> str:
+    """Replace misspelt keywords ("beslutdes", "ordforanne") by their right spelling."""
+    tokens = folded.split()
+    for i, token in enumerate(tokens):
+        if len(token) < 5 or token in _KEYWORD_FOLDED or token in STOPWORDS:
+            continue
+        match = process.extractOne(token, list(_KEYWORD_FOLDED), scorer=fuzz.ratio, score_cutoff=80)
+        if match:
+            tokens[i] = match[0]
+    return " ".join(tokens)
+
+
+def _council(folded: str) -> str | None:
+    for key, pattern in _COUNCILS:
+        if pattern.search(folded):
+            return key
+    return None
+
+
+def _meeting_reference(query: Query, text: str, today: date) -> None:
+    mentions = find_dates(text, reference=today)
+    if mentions:
+        mention = mentions[0]
+        query.meeting_date = mention.date
+        if not mention.explicit_year and mention.date > today:
+            query.meeting_date = mention.date.replace(year=mention.date.year - 1)
+        return
+    months = find_months(text, reference=today)
+    if months:
+        query.month = months[0]
+        return
+    if _RELATIVE_LATEST.search(query.folded):
+        query.relative = "latest"
+
+
+def _municipality(folded: str) -> str | None:
+    if re.search(r"\bregion(en)?\b", folded) and not re.search(r"\bregionala\b", folded):
+        return REGION
+    tokens = folded.split()
+    for name in MUNICIPALITIES:
+        key = normalize(name)
+        for token in tokens:
+            stem = re.sub(r"s$", "", token)
+            if token == key or stem == key:
+                return name
+            if len(key) >= 6 and fuzz.ratio(token, key) >= 85:
+                return name
+    return None
+
+
+_NAMES_CACHE: dict[tuple[int, int], list[tuple[str, list[str]]]] = {}
+
+
+def known_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
+    """Every person named in the store, with the folded tokens of the name (cached per state)."""
+    version = db.execute("SELECT count(*), coalesce(max(id), 0) FROM documents").fetchone()
+    key = (id(db), hash(tuple(version)))
+    if key not in _NAMES_CACHE:
+        names: set[str] = set()
+        for (name,) in db.execute("SELECT DISTINCT name FROM attendees"):
+            names.add(name)
+        for (presenters,) in db.execute("SELECT presenters FROM items WHERE presenters != '[]'"):
+            names.update(re.findall(r'"([^"]+)"', presenters))
+        for row in db.execute("SELECT chair, secretary FROM documents"):
+            names.update(n for n in row if n)
+        _NAMES_CACHE.clear()
+        _NAMES_CACHE[key] = [(n, normalize(n).split()) for n in sorted(names)]
+    return _NAMES_CACHE[key]
+
+
+def _person(db: sqlite_utils.Database, folded: str) -> str | None:
+    tokens = [t for t in re.findall(r"[a-z0-9-]+", folded) if len(t) >= 3]
+    if not tokens:
+        return None
+    best: tuple[float, str] | None = None
+    for name, parts in known_people(db):
+        matched = 0.0
+        for part in parts:
+            score = max((fuzz.ratio(part, t) for t in tokens), default=0)
+            if score >= 85:
+                matched += score
+        if not matched:
+            continue
+        full = all(max((fuzz.ratio(p, t) for t in tokens), default=0) >= 85 for p in parts)
+        surname_only = (
+            not full
+            and len(parts) >= 2
+            and max((fuzz.ratio(parts[-1], t) for t in tokens), default=0) >= 90
+            and len(parts[-1]) >= 5
+        )
+        if full or surname_only:
+            score = matched + (100 if full else 0)
+            if best is None or score > best[0]:
+                best = (score, name)
+    return best[1] if best else None
+
+
+def _topic_words(text: str, query: Query) -> list[str]:
+    """Content words: what is left after question words, slots and fillers."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    skip = set()
+    if query.person:
+        skip.update(normalize(query.person).split())
+    if query.municipality:
+        skip.update(normalize(query.municipality).split())
+    out = []
+    for word in words:
+        folded = normalize(word)
+        if folded in STOPWORDS or folded in skip or len(folded) < 2:
+            continue
+        if folded.isdigit() and len(folded) != 4:
+            continue
+        if re.fullmatch(r"\d{4}", folded) and query.has_meeting_ref:
+            continue
+        if _is_date_word(folded):
+            continue
+        if any(p.search(folded) for _, p in _MEETING_ASPECTS) or _SUBSTITUTE.search(folded):
+            continue
+        if _REPRESENT.search(folded) or _COUNCIL_WORDS.search(folded):
+            continue
+        out.append(word)
+    return out
+
+
+_COUNCIL_WORDS = re.compile(
+    r"^(folkhalsoradet|socialradet|valfardsradet|region|regionen|kommun|kommunen|specifik)$"
+)
+_DATE_WORDS = re.compile(
+    r"^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|mandag|tisdag|onsdag|torsdag|fredag|"
+    r"lordag|sondag|idag|igar|imorgon|ar|aret|arets|\d{4}-\d{2}-\d{2}|\d{1,2}:?e)$"
+)
+
+
+def _is_date_word(folded: str) -> bool:
+    return bool(_DATE_WORDS.match(folded))
