@@ -6,6 +6,8 @@ so ``--db`` / ``SAMRAD_DB`` and the first-run ingestion of the shipped corpus ap
 
 from __future__ import annotations
 
+import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -113,6 +115,64 @@ def meetings(context: Context, as_json: bool, council: str | None) -> None:
         if data.get("chair"):
             line += f" (ordf. {data['chair']})"
         click.echo(line)
+
+
+def _today_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter("använd formen ÅÅÅÅ-MM-DD, t.ex. 2026-03-01") from error
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--today", default=None, help="Date for 'next', 'latest' (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")
+@pass_context
+def ask(context: Context, question: str | None, today: str | None, as_json: bool) -> None:
+    """Answer a question; without QUESTION, one question per line of standard input."""
+    import json
+
+    from bot.render import render_text
+    from knowledge.answer import answer
+
+    day = _today_option(today)
+    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for text in questions:
+        result = answer(context.db, text, today=day)
+        plain = render_text(result)
+        if as_json:
+            payload = {
+                "question": text,
+                "intent": result.intent,
+                "found": result.found,
+                "answer": plain,
+                "sources": [s.as_json() for s in result.sources],
+            }
+            click.echo(json.dumps(payload, ensure_ascii=False))
+        else:
+            click.echo(plain + "\n")
+        sys.stdout.flush()
+
+
+@cli.command()
+@pass_context
+def chat(context: Context) -> None:
+    """Ask questions in the terminal (an empty line or Ctrl-D ends)."""
+    from bot.render import render_text
+    from knowledge.answer import answer
+
+    click.echo("samrad – fråga om rådens protokoll. Tom rad eller Ctrl-D avslutar.")
+    while True:
+        try:
+            text = input("> ")
+        except EOFError:
+            break
+        if not text.strip():
+            break
+        click.echo(render_text(answer(context.db, text)) + "\n")
 
 
 def main() -> None:

@@ -477,7 +477,7 @@ def _decisions(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
                 councils=councils,
             )
             items = [h for h in items if h.matched >= needed]
-            blocks = []
+            blocks: list[Block] = []
             item_sources: list[Source] = []
             if items:
                 blocks.append(
@@ -513,13 +513,16 @@ def _decisions(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
                 return _not_found(query, "Jag hittar inget protokoll från den tiden.")
             return _not_found(query, "Protokollet från det mötet innehåller inga beslut.")
     blocks = []
-    sources = []
+    sources: list[Source] = []
     for _id, document_id, number, item_title, text, amounts in rows[:6]:
         source = _source(db, int(document_id), str(number), str(item_title))  # type: ignore[call-overload]
-        sources.append(source)
         lines = [str(text)]
         for amount in json.loads(str(amounts)):
             lines.append(f"Belopp: {amount['kronor']:,} kr".replace(",", " "))
+        if sources and sources[-1] == source:
+            blocks[-1].lines.extend(lines)  # sub-decisions of the same item stay together
+            continue
+        sources.append(source)
         blocks.append(Block(_cite(source), lines))
     first = rows[0]
     headline = _first_sentence(str(first[4]))
@@ -891,12 +894,14 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
             break
     if not blocks:
         return _not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
+    headline = blocks[0].lines[0]
+    more = [Block(f"Också: {b.title}", b.lines) for b in blocks[1:]]
     answer = Answer(
         question=query.text,
         intent=TOPIC,
         found=True,
-        headline=blocks[0].lines[0],
-        blocks=blocks,
+        headline=headline,
+        blocks=more,
         sources=sources,
     )
     if len(hits) > 3:
