@@ -32,7 +32,7 @@ from knowledge.meetings import CANCELLED, HELD, latest_meeting, list_meetings, n
 from knowledge.model import COUNCIL_SHORT, ERSATTARE, LEDAMOT
 from knowledge.search import Hit, Term, expand, search
 from knowledge.text import normalize, split_sentences, stem
-from knowledge.understand import Query
+from knowledge.understand import STOPWORDS, Query
 
 EXAMPLES = [
     "När är nästa möte?",
@@ -42,6 +42,9 @@ EXAMPLES = [
     "Vad sades om placerade barn?",
     "Vem representerar Nora?",
 ]
+_NUMBER_WORDS = re.compile(
+    r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b"
+)
 _AMOUNT_WORDS = re.compile(r"\d\s*(kr|kronor|tkr|mkr|miljoner|miljarder)\b")
 _NUMBER_QUESTION = re.compile(r"\b(hur manga|hur mycket|vad kostar|kostnad|antal|hur stor|belopp)")
 
@@ -557,7 +560,7 @@ def _marks(values: list[int]) -> str:
 
 def _needed(terms: int) -> int:
     """How many of the query's words a passage must hold to count as an answer."""
-    return max(1, math.ceil(terms * 0.6)) if terms > 2 else terms
+    return max(2, math.ceil(terms / 2)) if terms > 2 else terms
 
 
 def _topic_terms(db: sqlite_utils.Database, query: Query) -> tuple[str, list[Term]] | None:
@@ -750,7 +753,8 @@ def _person(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         return _named_person(db, query)
     if query.municipality:
         return _representatives(db, query)
-    return _not_found(query, "Jag hittar ingen sådan person i protokollen.")
+    name = " ".join(w for w in query.topic_words if w[:1].isupper()) or "den personen"
+    return _not_found(query, f"Jag hittar ingen {name} i protokollen.")
 
 
 def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
@@ -865,17 +869,32 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         return _not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     document_ids = _resolve_meetings(db, query, today)
     councils = [query.council] if query.council else None
-    hits = search(db, [], terms=terms, document_ids=document_ids, councils=councils, limit=12)
+    hits = search(
+        db,
+        [],
+        terms=terms,
+        document_ids=document_ids,
+        councils=councils,
+        limit=12,
+        document_kind=query.document_kind,
+    )
     needed = _needed(len(terms))
     hits = [h for h in hits if h.matched >= needed]
     if not hits:
         return _not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     wants_number = bool(_NUMBER_QUESTION.search(query.folded))
     counted = re.search(r"\bhur (?:manga|mycket) (\w+)", query.folded)
-    focus = counted.group(1) if counted else None
+    focus = counted.group(1) if counted and counted.group(1) not in STOPWORDS else None
     wants_list = query.folded.startswith(("vilka ", "vilken ", "vilket "))
     best: list[tuple[float, str, Hit]] = []
     for hit in hits[:8]:
+        if hit.kind == "decision":
+            # A decision alone lacks what was said around it: read it in its item.
+            row = db.execute(
+                "SELECT i.body FROM decisions d JOIN items i ON i.id = d.item_id WHERE d.id = ?",
+                [hit.ref_id],
+            ).fetchone()
+            hit.text = row[0] if row else hit.text
         score, sentence = _best_sentence(hit, terms, wants_number, focus, wants_list)
         best.append((score, sentence, hit))
     best.sort(key=lambda b: -b[0])
@@ -932,6 +951,8 @@ def _best_sentence(
             for t in terms
             if any(w in lower for w in t.exact) or any(s in stems for s in t.stems)
         )
+        if wants_number and _NUMBER_WORDS.search(lower) and not re.search(r"\d", sentence):
+            score += 0.9
         if wants_number and re.search(r"\d", sentence):
             # A figure answers "hur många"; a year alone hardly does.
             figures = re.findall(r"\d+(?:[ ,.]\d+)*", sentence)
@@ -952,9 +973,12 @@ def _best_sentence(
             best = (score, sentence)
     title_bonus = sum(1 for t in terms if any(w in hit.title.lower() for w in t.exact))
     sentence = best[1]
-    if len(sentence) < 40 and sentence in sentences and sentences.index(sentence) > 0:
+    index = sentences.index(sentence) if sentence in sentences else -1
+    if 0 < index and len(sentence) < 40:
         # "Totalt 2 900 000 kr" says little alone: give it the sentence before.
-        sentence = f"{sentences[sentences.index(sentence) - 1]} {sentence}"
+        sentence = f"{sentences[index - 1]} {sentence}"
+    elif 0 <= index < len(sentences) - 1 and len(sentence) + len(sentences[index + 1]) < 320:
+        sentence = f"{sentence} {sentences[index + 1]}"  # what was said next, for context
     return best[0] + 0.5 * title_bonus, sentence
 
 

@@ -17,7 +17,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.store import words_containing
-from knowledge.text import normalize, stem
+from knowledge.text import normalize, root, stem
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -81,11 +81,13 @@ def expand(db: sqlite_utils.Database, word: str) -> Term:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
     if len(folded) >= 5:
-        for compound in words_containing(db, term.exact[0] if term.exact else lower, limit=30):
+        base = root(term.exact[0] if term.exact else lower)
+        base = base if len(base) >= 5 else (term.exact[0] if term.exact else lower)
+        for compound in words_containing(db, base, limit=30):
             if compound not in term.exact:
                 term.exact.append(compound)
-    if not term.exact and len(folded) >= 4:
-        match = process.extractOne(folded, folded_list, scorer=fuzz.ratio, score_cutoff=82)
+    if not term.exact and len(folded) >= 5:
+        match = process.extractOne(folded, folded_list, scorer=fuzz.ratio, score_cutoff=85)
         if match:
             corrected = folded_map[match[0]]
             term.exact.append(corrected)
@@ -120,6 +122,7 @@ def search(
     councils: list[str] | None = None,
     limit: int = 10,
     terms: list[Term] | None = None,
+    document_kind: str | None = None,
 ) -> list[Hit]:
     """Passages holding the words, best first; all words if any passage has them all."""
     terms = terms if terms is not None else [expand(db, w) for w in words if _WORD.search(w)]
@@ -143,6 +146,9 @@ def search(
             " UNION SELECT id FROM documents WHERE kind = 'report')"
         )
         params.extend(councils)
+    if document_kind:
+        filters.append("d.kind = ?")
+        params.append(document_kind)
     where = "".join(f" AND {f}" for f in filters)
     for joiner in (" AND ", " OR "):
         if joiner == " OR " and len(terms) == 1:

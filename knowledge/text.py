@@ -91,6 +91,12 @@ def stem(word: str) -> str:
     return normalize(_STEMMER.stemWord(word.lower()))
 
 
+@lru_cache(maxsize=65536)
+def root(word: str) -> str:
+    """The Swedish stem of ``word`` with its diacritics kept ("enkäten" -> "enkät")."""
+    return str(_STEMMER.stemWord(word.lower()))
+
+
 def stem_text(text: str) -> str:
     """Space-joined stems of every word (the FTS ``stemmed`` column, and stemmed queries)."""
     return " ".join(stem(w) for w in words(text))

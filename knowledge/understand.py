@@ -47,7 +47,8 @@ STOPWORDS = set(
     beslut beslutet besluten beslutade beslutades beslutats beslutat besluta beslutar
     tema teman temat temana foreslagits foreslagna foreslog foreslagit forslag forslaget
     hallas holls halls hols datum dag tid plats klockan kl
-    and or not near kostar kostade kostat kosta handlar handlade innebar innebär betyder
+    and or not near fattades fattade fattats fattat fatta redan behandlats behandlat behandlade
+    behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar innebär betyder
     sags sagdes
     """.split()
 )
@@ -129,6 +130,9 @@ _KEYWORDS = {
 _KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
 
 
+_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME] + [p for _, p in _MEETING_ASPECTS]
+
+
 @dataclass
 class Query:
     text: str
@@ -141,6 +145,7 @@ class Query:
     aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...
     municipality: str | None = None
     person: str | None = None
+    document_kind: str | None = None  # "report" when the question asks about the report
     substitutes: bool = False  # asks about ersättare
     represent: bool = False  # asks who represents an organisation
     topic_words: list[str] = field(default_factory=list)
@@ -164,6 +169,8 @@ def understand(
     query.person = _person(db, folded)
     query.substitutes = bool(_SUBSTITUTE.search(folded))
     query.represent = bool(_REPRESENT.search(folded))
+    if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
+        query.document_kind = "report"
     query.topic_words = _topic_words(text, query)
     query.intent = intent or _intent(query)
     return query
@@ -175,12 +182,12 @@ def _intent(query: Query) -> str:
         return UNKNOWN
     if _HELP.search(folded):
         return HELP
-    if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
-        return NEXT_MEETING
     if _THEME.search(folded):
         return THEMES
-    if _DECISION.search(folded):
+    if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
+    if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
+        return NEXT_MEETING
     if query.person and not (query.has_meeting_ref and query.aspect):
         return PERSON
     if query.municipality and (query.represent or query.substitutes) and not query.has_meeting_ref:
@@ -189,6 +196,8 @@ def _intent(query: Query) -> str:
         return MEETING
     if query.aspect in ("chair", "secretary", "adjusters", "approved") and not query.topic_words:
         return MEETING
+    if re.match(r"vem (ar|var)\b", folded) and any(w[:1].isupper() for w in query.topic_words):
+        return PERSON  # a name the protocols do not know
     if query.topic_words:
         return TOPIC
     if query.has_meeting_ref:
@@ -202,6 +211,8 @@ def _fix_keywords(folded: str) -> str:
     for i, token in enumerate(tokens):
         if len(token) < 5 or token in _KEYWORD_FOLDED or token in STOPWORDS:
             continue
+        if any(p.search(token) for p in _RECOGNISED):
+            continue  # already a word we understand ("justerades" is not "justerare")
         match = process.extractOne(token, list(_KEYWORD_FOLDED), scorer=fuzz.ratio, score_cutoff=80)
         if match:
             tokens[i] = match[0]
@@ -234,7 +245,7 @@ def _meeting_reference(query: Query, text: str, today: date) -> None:
 def _municipality(folded: str) -> str | None:
     if re.search(r"\bregion(en)?\b", folded) and not re.search(r"\bregionala\b", folded):
         return REGION
-    tokens = folded.split()
+    tokens = re.findall(r"\w+", folded)
     for name in MUNICIPALITIES:
         key = normalize(name)
         for token in tokens:
@@ -267,7 +278,7 @@ def known_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
 
 
 def _person(db: sqlite_utils.Database, folded: str) -> str | None:
-    tokens = [t for t in re.findall(r"[a-z0-9-]+", folded) if len(t) >= 3]
+    tokens = [t for t in re.findall(r"[a-z0-9-]+", folded) if len(t) >= 2]
     if not tokens:
         return None
     best: tuple[float, str] | None = None
@@ -315,6 +326,8 @@ def _topic_words(text: str, query: Query) -> list[str]:
         if any(p.search(folded) for _, p in _MEETING_ASPECTS) or _SUBSTITUTE.search(folded):
             continue
         if _REPRESENT.search(folded) or _COUNCIL_WORDS.search(folded):
+            continue
+        if query.document_kind and re.fullmatch(r"rapport(en|er|erna)?|redovisning(en)?", folded):
             continue
         out.append(word)
     return out

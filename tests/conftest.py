@@ -1,0 +1,25 @@
+"""Shared fixtures: a real SQLite file with the shipped corpus, and an empty one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from knowledge.db import connect
+from knowledge.ingest import ensure_shipped_corpus
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
+    """One database with the shipped corpus for the whole run (read-only use)."""
+    db = connect(tmp_path_factory.mktemp("corpus") / "samrad.db")
+    ensure_shipped_corpus(db)
+    return db
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> sqlite_utils.Database:
+    """An empty database file of the current schema."""
+    return connect(tmp_path / "samrad.db")
