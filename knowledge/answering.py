@@ -974,7 +974,7 @@ def _best_sentence(
     title_bonus = sum(1 for t in terms if any(w in hit.title.lower() for w in t.exact))
     sentence = best[1]
     index = sentences.index(sentence) if sentence in sentences else -1
-    if 0 < index and len(sentence) < 40:
+    if index > 0 and len(sentence) < 40:
         # "Totalt 2 900 000 kr" says little alone: give it the sentence before.
         sentence = f"{sentences[index - 1]} {sentence}"
     elif 0 <= index < len(sentences) - 1 and len(sentence) + len(sentences[index + 1]) < 320:

@@ -48,7 +48,8 @@ STOPWORDS = set(
     tema teman temat temana foreslagits foreslagna foreslog foreslagit forslag forslaget
     hallas holls halls hols datum dag tid plats klockan kl
     and or not near fattades fattade fattats fattat fatta redan behandlats behandlat behandlade
-    behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar innebär betyder
+    behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar
+    betyder
     sags sagdes
     """.split()
 )
