@@ -30,11 +30,9 @@ class Context:
 
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open the database, ingesting the shipped corpus the first time it is needed."""
-    from knowledge.ingest import ensure_shipped_corpus
+    from knowledge.ingest import open_store
 
-    database = dbmod.connect(path)
-    ensure_shipped_corpus(database)
-    return database
+    return open_store(path)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -160,19 +158,34 @@ def ask(context: Context, question: str | None, today: str | None, as_json: bool
 @cli.command()
 @pass_context
 def chat(context: Context) -> None:
-    """Ask questions in the terminal (an empty line or Ctrl-D ends)."""
-    from bot.render import render_text
-    from knowledge.answer import answer
+    """Chat with the bot in the terminal (the same Application and handlers as Telegram)."""
+    import asyncio
 
-    click.echo("samrad – fråga om rådens protokoll. Tom rad eller Ctrl-D avslutar.")
-    while True:
-        try:
-            text = input("> ")
-        except EOFError:
-            break
-        if not text.strip():
-            break
-        click.echo(render_text(answer(context.db, text)) + "\n")
+    from bot.config import Config
+    from bot.console import chat as console_chat
+
+    asyncio.run(console_chat(Config.from_env(db_path=context.db_path)))
+
+
+@cli.command()
+@pass_context
+def run(context: Context) -> None:
+    """Run the bot on Telegram (long polling; needs TELEGRAM_BOT_TOKEN)."""
+    import logging
+
+    from bot.app import run_polling
+    from bot.config import Config
+
+    config = Config.from_env(db_path=context.db_path)
+    if not config.token:
+        raise click.ClickException(
+            "TELEGRAM_BOT_TOKEN är inte satt. Utan token: använd `samrad chat`."
+        )
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    run_polling(config)
 
 
 def main() -> None:

@@ -40,6 +40,11 @@ TEXT = _environment(autoescape=False)
 HTML = _environment(autoescape=True)
 
 
+def render_template(template: str, **values: object) -> str:
+    """Any other message template, as Telegram HTML (autoescaped)."""
+    return _tidy(HTML.get_template(template).render(**values))
+
+
 def render_text(answer: Answer) -> str:
     """The whole answer as plain text (no HTML)."""
     text = TEXT.get_template("answer.txt.j2").render(answer=answer)

@@ -69,7 +69,8 @@ class Answer:
 
 
 def default_council() -> str:
-    """The council questions are about unless they name one (``SAMRAD_COUNCIL``)."""
+    """The council "next meeting" and "the latest meeting" are about unless the question names
+    one (``SAMRAD_COUNCIL``); searches cover every council."""
     return os.environ.get("SAMRAD_COUNCIL", "social")
 
 
@@ -87,8 +88,7 @@ def answer(
 
     today = today or _today()
     query = understand(db, question, today=today, intent=intent)
-    if council and not query.council:
-        query.council = council
+    query.default_council = council
     return answering.build(db, query, today)
 
 

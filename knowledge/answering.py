@@ -181,7 +181,8 @@ def _resolve_meetings(db: sqlite_utils.Database, query: Query, today: date) -> l
         return [i for i, _ in matching]
     if query.relative == "latest":
         if not councils:
-            protocols = _protocols(db, [default_council()]) or protocols
+            home = query.default_council or default_council()
+            protocols = _protocols(db, [home]) or protocols
         past = [(i, d) for i, d in protocols if d <= today]
         return [past[-1][0]] if past else []
     return None
@@ -220,7 +221,7 @@ def _first_sentence(text: str, limit: int = 240) -> str:
 
 
 def _next_meeting(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
-    council = query.council or default_council()
+    council = query.council or query.default_council or default_council()
     name = COUNCIL_SHORT.get(council, council)
     meeting = next_meeting(db, council, today)
     if meeting is None:
@@ -816,7 +817,7 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
 
 def _representatives(db: sqlite_utils.Database, query: Query) -> Answer:
     organisation = query.municipality
-    council = query.council or default_council()
+    council = query.council or query.default_council or default_council()
     rows = db.execute(
         "SELECT a.name, a.role, a.council, d.id, d.date FROM attendees a"
         " JOIN documents d ON d.id = a.document_id"

@@ -18,6 +18,7 @@ import sqlite_utils
 COMPONENTS: list[str] = [
     "knowledge.store",
     "knowledge.roster",
+    "knowledge.followups",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -300,6 +300,15 @@ def _result_for(
     )
 
 
+def open_store(path: Path) -> sqlite_utils.Database:
+    """The database at ``path``, with the shipped corpus ingested the first time."""
+    from knowledge.db import connect
+
+    db = connect(path)
+    ensure_shipped_corpus(db)
+    return db
+
+
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:
     """Ingest the shipped corpus into an empty store, so a new user gets answers at once."""
     if db.execute("SELECT count(*) FROM documents").fetchone()[0]:

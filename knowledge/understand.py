@@ -150,6 +150,7 @@ class Query:
     substitutes: bool = False  # asks about ersättare
     represent: bool = False  # asks who represents an organisation
     topic_words: list[str] = field(default_factory=list)
+    default_council: str | None = None  # the caller's default, for "next" and "latest"
 
     @property
     def has_meeting_ref(self) -> bool:

@@ -1,0 +1,23 @@
+"""The bot's commands, defined once: for set_my_commands, /hjalp and the README."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # ASCII, as Telegram requires
+    description: str  # Swedish, shown in Telegram's command menu
+    example: str  # how it is used, for /hjalp and the README
+
+
+COMMANDS: list[Command] = [
+    Command("start", "Börja här: vad samrad kan", "/start"),
+    Command("hjalp", "Hjälp och exempel på frågor", "/hjalp"),
+    Command("nasta", "Nästa möte: datum, tid och plats", "/nasta"),
+    Command("beslut", "Beslut i ett ämne", "/beslut Dietist direkt"),
+    Command("teman", "Teman till kommande möten", "/teman"),
+    Command("sok", "Sök i protokollen", "/sok placerade barn"),
+    Command("mote", "Ett visst möte", "/mote 6 maj 2022"),
+]

@@ -1,0 +1,73 @@
+"""What every handler needs: the database, the configuration, and sending an answer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.config import Config
+from bot.render import render_html
+from knowledge import followups
+from knowledge.answer import Answer, Choice
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+FOLLOWUP_PREFIX = "q:"
+
+
+def db_of(context: ContextTypes.DEFAULT_TYPE) -> sqlite_utils.Database:
+    db: sqlite_utils.Database = context.bot_data["db"]
+    return db
+
+
+def config_of(context: ContextTypes.DEFAULT_TYPE) -> Config:
+    config: Config = context.bot_data["config"]
+    return config
+
+
+def today() -> date:
+    """Today in Europe/Stockholm, where the council meets."""
+    return datetime.now(STOCKHOLM).date()
+
+
+def choice_keyboard(
+    context: ContextTypes.DEFAULT_TYPE, choices: list[Choice]
+) -> InlineKeyboardMarkup | None:
+    """Buttons for follow-ups; each carries only the id of its stored question."""
+    if not choices:
+        return None
+    db = db_of(context)
+    rows = [
+        [
+            InlineKeyboardButton(
+                choice.label[:60],
+                callback_data=f"{FOLLOWUP_PREFIX}{followups.save(db, choice.query, choice.intent)}",
+            )
+        ]
+        for choice in choices[:8]
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+async def send_answer(message: Message, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+    """Send an answer as one or more HTML messages; its buttons go on the last one."""
+    chunks = render_html(answer)
+    keyboard = choice_keyboard(context, answer.choices)
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        await message.reply_text(
+            chunk,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard if last else None,
+            do_quote=False,
+        )
+
+
+def effective_message(update: Update) -> Message | None:
+    if update.callback_query and isinstance(update.callback_query.message, Message):
+        return update.callback_query.message
+    return update.effective_message
