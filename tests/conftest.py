@@ -19,6 +19,17 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database
     return db
 
 
+@pytest.fixture(scope="session")
+def corpus_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file with the shipped corpus, to copy for tests that write to it."""
+    path = tmp_path_factory.mktemp("corpus-file") / "samrad.db"
+    db = connect(path)
+    ensure_shipped_corpus(db)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    return path
+
+
 @pytest.fixture
 def fresh_db(tmp_path: Path) -> sqlite_utils.Database:
     """An empty database file of the current schema."""

@@ -1,0 +1,106 @@
+"""Drive the real Application through the in-process Bot API: send text, press buttons,
+upload documents, and read back what the bot sent. Reused by every bot feature's tests."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.config import Config
+from bot.fakeapi import Call, FakeBotAPI
+
+
+class BotHarness:
+    def __init__(self, db_path: Path, *, secretary_chat: int | None = None) -> None:
+        self.config = Config(
+            token="123456:TEST",
+            api_url=None,
+            file_url=None,
+            db_path=db_path,
+            secretary_chat=secretary_chat,
+            council="social",
+        )
+        self.api = FakeBotAPI()
+        self.application = build_application(self.config, request=self.api)
+
+    async def __aenter__(self) -> BotHarness:
+        await self.application.initialize()
+        if self.application.post_init:
+            await self.application.post_init(self.application)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.application.shutdown()
+
+    async def process(self, data: dict[str, Any]) -> list[Call]:
+        before = len(self.api.calls)
+        await self.application.process_update(Update.de_json(data, self.application.bot))
+        return self.api.calls[before:]
+
+    async def send(self, text: str, *, user_id: int = 1, **kwargs: Any) -> list[Call]:
+        """A user sends a message; returns the calls the bot made in response."""
+        return await self.process(self.api.message_update(text, user_id=user_id, **kwargs))
+
+    async def press(self, data: str, *, user_id: int = 1, **kwargs: Any) -> list[Call]:
+        return await self.process(self.api.callback_update(data, user_id=user_id, **kwargs))
+
+    async def upload(
+        self, content: bytes, filename: str, *, user_id: int = 1, size: int | None = None
+    ) -> list[Call]:
+        file_id = f"upload{len(self.api.files)}"
+        self.api.files[file_id] = content
+        document = {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": filename,
+            "file_size": size if size is not None else len(content),
+        }
+        return await self.process(self.api.message_update("", user_id=user_id, document=document))
+
+
+def texts(calls: list[Call]) -> list[str]:
+    return [str(c.params.get("text", "")) for c in calls if c.method == "sendMessage"]
+
+
+def buttons(calls: list[Call]) -> list[tuple[str, str]]:
+    """(label, callback data) of every inline button in the calls."""
+    found = []
+    for call in calls:
+        markup = call.params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        for row in (markup or {}).get("inline_keyboard", []):
+            for button in row:
+                found.append((button["text"], button.get("callback_data", "")))
+    return found
+
+
+class _TagChecker(html.parser.HTMLParser):
+    ALLOWED = {"b", "i", "u", "s", "code", "pre", "a", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag not in self.ALLOWED:
+            self.errors.append(f"tag <{tag}> not allowed")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unbalanced </{tag}>")
+
+
+def valid_telegram_html(text: str) -> bool:
+    """Only Telegram's tags, balanced, and no bare '<' or '&' that is not an entity."""
+    checker = _TagChecker()
+    checker.feed(text)
+    checker.close()
+    return not checker.errors and not checker.stack
