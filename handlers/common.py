@@ -45,7 +45,8 @@ def choice_keyboard(
         [
             InlineKeyboardButton(
                 choice.label[:60],
-                callback_data=f"{FOLLOWUP_PREFIX}{followups.save(db, choice.query, choice.intent)}",
+                callback_data=FOLLOWUP_PREFIX
+                + str(followups.save(db, choice.query, choice.intent, choice.page)),
             )
         ]
         for choice in choices[:8]

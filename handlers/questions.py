@@ -30,7 +30,11 @@ MAX_LENGTH = 2000  # longer text is cut before it reaches the engine
 
 
 async def ask(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, intent: str | None = None
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    intent: str | None = None,
+    page: int = 0,
 ) -> None:
     """Answer ``text`` (with ``intent`` forced, for commands) in the chat it came from."""
     message = effective_message(update)
@@ -43,6 +47,7 @@ async def ask(
         today=today(),
         intent=intent,
         council=config_of(context).council,
+        page=page,
     )
     await send_answer(message, context, result)
 
@@ -113,8 +118,8 @@ async def followup_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await query.answer("Knappen är för gammal. Ställ frågan igen.", show_alert=True)
         return
     await query.answer()
-    question, intent = stored
-    await ask(update, context, question, intent)
+    question, intent, page = stored
+    await ask(update, context, question, intent, page)
 
 
 def register(application: Application) -> None:

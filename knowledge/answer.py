@@ -47,6 +47,7 @@ class Choice:
     label: str  # short Swedish button text: "Visa mer", "Fler träffar", "6 maj 2022"
     query: str  # the question to ask when picked
     intent: str | None = None  # intent to force for that question
+    page: int = 0  # which page of the results ("Visa mer" asks for the next)
 
 
 @dataclass
@@ -81,14 +82,17 @@ def answer(
     today: date | None = None,
     intent: str | None = None,
     council: str | None = None,
+    page: int = 0,
 ) -> Answer:
-    """Answer ``question`` from the store; ``intent`` forces an intent (text is then its slot)."""
+    """Answer ``question`` from the store; ``intent`` forces an intent (text is then its slot);
+    ``page`` > 0 asks for the next results of a long answer."""
     from knowledge import answering
     from knowledge.understand import understand
 
     today = today or _today()
     query = understand(db, question, today=today, intent=intent)
     query.default_council = council
+    query.page = max(0, page)
     return answering.build(db, query, today)
 
 

@@ -42,6 +42,8 @@ EXAMPLES = [
     "Vad sades om placerade barn?",
     "Vem representerar Nora?",
 ]
+DECISIONS_PER_PAGE = 6
+HITS_PER_PAGE = 3
 _NUMBER_WORDS = re.compile(
     r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b"
 )
@@ -518,7 +520,10 @@ def _decisions(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
             return _not_found(query, "Protokollet från det mötet innehåller inga beslut.")
     blocks = []
     sources: list[Source] = []
-    for _id, document_id, number, item_title, text, amounts in rows[:6]:
+    shown = rows[query.page * DECISIONS_PER_PAGE : (query.page + 1) * DECISIONS_PER_PAGE]
+    if not shown:
+        return _not_found(query, "Det finns inga fler beslut att visa.")
+    for _id, document_id, number, item_title, text, amounts in shown:
         source = _source(db, int(document_id), str(number), str(item_title))  # type: ignore[call-overload]
         lines = [str(text)]
         for amount in json.loads(str(amounts)):
@@ -528,9 +533,12 @@ def _decisions(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
             continue
         sources.append(source)
         blocks.append(Block(_cite(source), lines))
-    first = rows[0]
+    first = shown[0]
     headline = _first_sentence(str(first[4]))
-    if len(rows) > 1:
+    if query.page:
+        start = query.page * DECISIONS_PER_PAGE + 1
+        headline = f"Beslut {start}–{start + len(shown) - 1} av {len(rows)}:"
+    elif len(rows) > 1:
         headline = f"{len(rows)} beslut hittades. Det första: {headline}"
     answer = Answer(
         question=query.text,
@@ -540,8 +548,8 @@ def _decisions(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         blocks=blocks,
         sources=_dedupe(sources),
     )
-    if len(rows) > 6:
-        answer.choices.append(Choice("Visa mer", query.text, DECISIONS))
+    if len(rows) > (query.page + 1) * DECISIONS_PER_PAGE:
+        answer.choices.append(Choice("Visa mer", query.text, DECISIONS, query.page + 1))
     return answer
 
 
@@ -876,7 +884,7 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         terms=terms,
         document_ids=document_ids,
         councils=councils,
-        limit=12,
+        limit=8 + HITS_PER_PAGE * (query.page + 1),
         document_kind=query.document_kind,
     )
     needed = _needed(len(terms))
@@ -888,7 +896,7 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
     focus = counted.group(1) if counted and counted.group(1) not in STOPWORDS else None
     wants_list = query.folded.startswith(("vilka ", "vilken ", "vilket "))
     best: list[tuple[float, str, Hit]] = []
-    for hit in hits[:8]:
+    for hit in hits[: 8 + HITS_PER_PAGE * query.page]:
         if hit.kind == "decision":
             # A decision alone lacks what was said around it: read it in its item.
             row = db.execute(
@@ -907,13 +915,17 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         if key in seen or score <= 0:
             continue
         seen.add(key)
-        source = _hit_source(db, hit)
-        sources.append(source)
-        blocks.append(Block(_cite(source), [sentence]))
-        if len(blocks) == 3:
-            break
+        blocks.append(Block(None, [sentence, hit]))  # type: ignore[list-item]
+    has_more = len(blocks) > (query.page + 1) * HITS_PER_PAGE
+    blocks = blocks[query.page * HITS_PER_PAGE : (query.page + 1) * HITS_PER_PAGE]
     if not blocks:
+        if query.page:
+            return _not_found(query, f"Det finns inga fler träffar om ”{phrase}”.")
         return _not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
+    for block in blocks:
+        source = _hit_source(db, block.lines.pop())  # type: ignore[arg-type]
+        sources.append(source)
+        block.title = _cite(source)
     headline = blocks[0].lines[0]
     more = [Block(f"Också: {b.title}", b.lines) for b in blocks[1:]]
     answer = Answer(
@@ -924,8 +936,8 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         blocks=more,
         sources=sources,
     )
-    if len(hits) > 3:
-        answer.choices.append(Choice("Fler träffar", f"beslut om {phrase}", DECISIONS))
+    if has_more:
+        answer.choices.append(Choice("Fler träffar", query.text, TOPIC, query.page + 1))
     return answer
 
 

@@ -13,28 +13,30 @@ MIGRATIONS: list[str] = [
         id INTEGER PRIMARY KEY,
         question TEXT NOT NULL,
         intent TEXT NOT NULL DEFAULT '',
+        page INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
-        UNIQUE (question, intent)
+        UNIQUE (question, intent, page)
     );
     """,
 ]
 
 
-def save(db: sqlite_utils.Database, question: str, intent: str | None) -> int:
-    """The id of this follow-up (the same id for the same question)."""
+def save(db: sqlite_utils.Database, question: str, intent: str | None, page: int = 0) -> int:
+    """The id of this follow-up (the same id for the same question and page)."""
     db.execute(
-        "INSERT OR IGNORE INTO followups (question, intent, created_at) VALUES (?, ?, ?)",
-        [question, intent or "", datetime.now(UTC).isoformat(timespec="seconds")],
+        "INSERT OR IGNORE INTO followups (question, intent, page, created_at) VALUES (?, ?, ?, ?)",
+        [question, intent or "", page, datetime.now(UTC).isoformat(timespec="seconds")],
     )
     row = db.execute(
-        "SELECT id FROM followups WHERE question = ? AND intent = ?", [question, intent or ""]
+        "SELECT id FROM followups WHERE question = ? AND intent = ? AND page = ?",
+        [question, intent or "", page],
     ).fetchone()
     return int(row[0])
 
 
-def load(db: sqlite_utils.Database, followup_id: int) -> tuple[str, str | None] | None:
-    """(question, intent) behind a button, or None for an unknown id."""
+def load(db: sqlite_utils.Database, followup_id: int) -> tuple[str, str | None, int] | None:
+    """(question, intent, page) behind a button, or None for an unknown id."""
     row = db.execute(
-        "SELECT question, intent FROM followups WHERE id = ?", [followup_id]
+        "SELECT question, intent, page FROM followups WHERE id = ?", [followup_id]
     ).fetchone()
-    return (row[0], row[1] or None) if row else None
+    return (row[0], row[1] or None, int(row[2])) if row else None

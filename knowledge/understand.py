@@ -151,6 +151,7 @@ class Query:
     represent: bool = False  # asks who represents an organisation
     topic_words: list[str] = field(default_factory=list)
     default_council: str | None = None  # the caller's default, for "next" and "latest"
+    page: int = 0
 
     @property
     def has_meeting_ref(self) -> bool:

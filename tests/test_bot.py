@@ -165,3 +165,19 @@ async def test_group_answers_only_commands_mentions_and_replies(db_path: Path) -
             await bot.send("vem var ordförande 6 maj 2022", chat_id=group, reply_to_bot=True)
         )
         assert texts(await bot.send("/nasta@samrad_bot", chat_id=group))
+
+
+async def test_more_buttons_page_through_results(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        first = await bot.send("Vad beslutade chefsgruppen i mars 2025?")
+        assert "11 beslut" in texts(first)[0]
+        [(label, data)] = buttons(first)
+        assert label == "Visa mer"
+        second = await bot.press(data)
+        assert "Beslut 7–11 av 11" in texts(second)[0]
+        assert buttons(second) == []
+        topic = await bot.send("Vad sades om nära vård?")
+        more = [b for b in buttons(topic) if b[0] == "Fler träffar"]
+        assert more
+        page_two = texts(await bot.press(more[0][1]))[0]
+        assert page_two != texts(topic)[0]
