@@ -5,6 +5,8 @@ Store the minimum: a name, the roster role, the Telegram ids once a person regis
 
 from __future__ import annotations
 
+import sqlite_utils
+
 MIGRATIONS: list[str] = [
     """
     CREATE TABLE people (
@@ -35,3 +37,24 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+
+def is_secretary(db: sqlite_utils.Database, telegram_user_id: int) -> bool:
+    """Whether this Telegram account belongs to a secretary in the roster."""
+    row = db.execute(
+        "SELECT 1 FROM people p JOIN memberships m ON m.person_id = p.id"
+        " WHERE p.telegram_user_id = ? AND m.role = 'sekreterare' LIMIT 1",
+        [telegram_user_id],
+    ).fetchone()
+    return row is not None
+
+
+def protocol_subscribers(db: sqlite_utils.Database) -> list[int]:
+    """Private chats of registered people who want a notice when a protocol arrives."""
+    return [
+        int(row[0])
+        for row in db.execute(
+            "SELECT telegram_chat_id FROM people WHERE telegram_chat_id IS NOT NULL"
+            " AND notify_protocols = 1 ORDER BY id"
+        )
+    ]
