@@ -20,4 +20,5 @@ COMMANDS: list[Command] = [
     Command("teman", "Teman till kommande möten", "/teman"),
     Command("sok", "Sök i protokollen", "/sok placerade barn"),
     Command("mote", "Ett visst möte", "/mote 6 maj 2022"),
+    Command("installningar", "Meddelanden om nya protokoll på eller av", "/installningar"),
 ]

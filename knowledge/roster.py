@@ -58,3 +58,18 @@ def protocol_subscribers(db: sqlite_utils.Database) -> list[int]:
             " AND notify_protocols = 1 ORDER BY id"
         )
     ]
+
+
+def person_by_telegram(
+    db: sqlite_utils.Database, telegram_user_id: int
+) -> dict[str, object] | None:
+    """The registered person behind a Telegram account (id, name, notify_protocols), or None."""
+    row = db.execute(
+        "SELECT id, name, notify_protocols FROM people WHERE telegram_user_id = ?",
+        [telegram_user_id],
+    ).fetchone()
+    return {"id": row[0], "name": row[1], "notify_protocols": bool(row[2])} if row else None
+
+
+def set_protocol_notices(db: sqlite_utils.Database, person_id: int, on: bool) -> None:
+    db.execute("UPDATE people SET notify_protocols = ? WHERE id = ?", [int(on), person_id])

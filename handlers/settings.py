@@ -1,0 +1,58 @@
+"""/installningar: a registered member turns the notices about new protocols on or off."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+
+from handlers.common import db_of, effective_message
+from knowledge.roster import person_by_telegram, set_protocol_notices
+
+TOGGLE = "settings:protocols"
+
+
+def _text_and_keyboard(on: bool) -> tuple[str, InlineKeyboardMarkup]:
+    state = "på" if on else "av"
+    label = "Stäng av" if on else "Slå på"
+    return (
+        f"Meddelanden om nya protokoll är {state}.",
+        InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=TOGGLE)]]),
+    )
+
+
+async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the member's settings with a button to change them."""
+    message = effective_message(update)
+    if message is None or update.effective_user is None:
+        return
+    person = person_by_telegram(db_of(context), update.effective_user.id)
+    if person is None:
+        await message.reply_text(
+            "Inställningarna gäller registrerade ledamöter och ersättare. "
+            "Be sekreteraren om en inbjudningslänk."
+        )
+        return
+    text, keyboard = _text_and_keyboard(bool(person["notify_protocols"]))
+    await message.reply_text(text, reply_markup=keyboard)
+
+
+async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The button: flip the setting for the person who pressed it."""
+    query = update.callback_query
+    if query is None or update.effective_user is None:
+        return
+    db = db_of(context)
+    person = person_by_telegram(db, update.effective_user.id)
+    if person is None:
+        await query.answer("Bara registrerade personer har inställningar.", show_alert=True)
+        return
+    on = not person["notify_protocols"]
+    set_protocol_notices(db, int(person["id"]), on)  # type: ignore[call-overload]
+    await query.answer("Sparat.")
+    text, keyboard = _text_and_keyboard(on)
+    await query.edit_message_text(text, reply_markup=keyboard)
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("installningar", settings))
+    application.add_handler(CallbackQueryHandler(toggle, pattern=f"^{TOGGLE}$"))

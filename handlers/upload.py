@@ -1,0 +1,111 @@
+"""The secretary sends a protocol (PDF, DOCX, TXT, MD); samrad reads it in and tells members."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from bot.render import render_template
+from handlers.common import choice_keyboard, config_of, db_of
+from knowledge.answer import MEETING, Choice
+from knowledge.db import connect
+from knowledge.extract import SUPPORTED_SUFFIXES, DocumentError
+from knowledge.ingest import IngestResult, ingest_bytes
+from knowledge.roster import is_secretary, protocol_subscribers
+
+log = logging.getLogger(__name__)
+MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's limit for bots downloading files
+
+
+def _may_upload(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+    return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
+
+
+async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A document: the secretary's is ingested; anyone else is told who may upload."""
+    message = update.message
+    if message is None or message.document is None or update.effective_user is None:
+        return
+    sent = message.document
+    if not _may_upload(context, update.effective_user.id):
+        await message.reply_text(
+            "Bara sekreteraren kan ladda upp protokoll. Frågor om protokollen kan du skriva "
+            "som vanlig text."
+        )
+        return
+    name = sent.file_name or "dokument"
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        await message.reply_text(
+            f"Filtypen i {name} stöds inte. Skicka protokollet som PDF, DOCX, TXT eller MD."
+        )
+        return
+    if (sent.file_size or 0) > MAX_DOWNLOAD:
+        await message.reply_text(
+            "Filen är större än 20 MB, som är gränsen för vad Telegram låter botar hämta. "
+            "Spara protokollet som en mindre PDF (utan bilder), eller läs in det med "
+            "`samrad ingest` på servern."
+        )
+        return
+    await message.reply_text(f"Tar emot {name} …")
+    try:
+        data = bytes(await (await sent.get_file()).download_as_bytearray())
+    except TelegramError:
+        log.exception("Download failed")
+        await message.reply_text("Jag kunde inte hämta filen från Telegram. Försök igen.")
+        return
+    db_path = config_of(context).db_path
+    try:
+        # Off the event loop, on a connection of its own: the bot answers others meanwhile.
+        result = await asyncio.to_thread(_ingest, db_path, data, name)
+    except DocumentError as error:
+        await message.reply_text(f"{error.message} Inget ändrades.")
+        return
+    await message.reply_text(
+        render_template("upload_result.html.j2", result=result), parse_mode=ParseMode.HTML
+    )
+    if result.changed and result.kind == "protocol":
+        await _notify_members(context, result, exclude=message.chat_id)
+
+
+def _ingest(db_path: Path, data: bytes, name: str) -> IngestResult:
+    db = connect(db_path)
+    try:
+        return ingest_bytes(db, data, name)
+    finally:
+        db.conn.close()
+
+
+async def _notify_members(
+    context: ContextTypes.DEFAULT_TYPE, result: IngestResult, exclude: int
+) -> None:
+    db = db_of(context)
+    decisions = [
+        row[0]
+        for row in db.execute(
+            "SELECT text FROM decisions WHERE document_id = ? ORDER BY position",
+            [result.document_id],
+        )
+    ]
+    text = render_template("new_protocol.html.j2", result=result, decisions=decisions)
+    keyboard = choice_keyboard(
+        context, [Choice("Visa mer", f"mötet {result.date}", MEETING)] if result.date else []
+    )
+    for chat_id in protocol_subscribers(db):
+        if chat_id == exclude:
+            continue
+        try:
+            await context.bot.send_message(
+                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard
+            )
+        except TelegramError:
+            log.warning("Could not notify chat %s about a new protocol", chat_id)
+
+
+def register(application: Application) -> None:
+    application.add_handler(MessageHandler(filters.Document.ALL, document))

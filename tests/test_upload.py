@@ -1,0 +1,130 @@
+"""The secretary uploads protocols in the chat; members hear about new ones."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from knowledge.ingest import open_store
+from tests.botkit import BotHarness, buttons, texts
+
+SECRETARY, MEMBER, STRANGER = 10, 20, 30
+
+PROTOCOL = """\
+Protokoll specifika samverkansrådet för social välfärd samt vård och omsorg
+
+Tid: Fredag den 2 oktober 2026 kl 9.00-12.00
+Plats: Lokal Eken, Eklundavägen 1
+
+Ordförande: Eva Lind, Kumla kommun
+Sekreterare: Per Ek
+
+1. Mötet öppnas
+Ordföranden hälsade välkommen.
+
+2. Ekonomi för mobila team
+Beslut: Rådet beslutade att anslå 300 tkr till mobila team i norra länsdelen.
+
+3. Nästa möte
+Nästa möte hålls den 4 december 2026 kl 13-16.
+"""
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
+    path = tmp_path / "upload.db"
+    shutil.copy(corpus_db_file, path)
+    db = open_store(path)
+    now = datetime.now(UTC).isoformat()
+    for user, name, role in [
+        (SECRETARY, "Sara Sekreterare", "sekreterare"),
+        (MEMBER, "Maja Ledamot", "ledamot"),
+    ]:
+        person = db.execute(
+            "INSERT INTO people (name, telegram_user_id, telegram_chat_id, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            [name, user, user, now],
+        ).lastrowid
+        db.execute(
+            "INSERT INTO memberships (person_id, council, organisation, role) VALUES (?,?,?,?)",
+            [person, "social", "Region Örebro län", role],
+        )
+    db.conn.close()
+    return path
+
+
+def generated_pdf(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in text.replace("–", "-").splitlines():
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def generated_docx(text: str) -> bytes:
+    from docx import Document
+
+    document = Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+async def test_pdf_upload_is_ingested_members_told_and_answerable(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        calls = await bot.upload(generated_pdf(PROTOCOL), "protokoll-okt.pdf", user_id=SECRETARY)
+        summary = texts([c for c in calls if c.params.get("chat_id") == SECRETARY])
+        assert any("är inläst" in t and "Punkter: 3" in t for t in summary), summary
+        notices = [c for c in calls if c.params.get("chat_id") == MEMBER]
+        assert len(notices) == 1 and "300 tkr" in str(notices[0].params["text"])
+        assert [label for label, _ in buttons(notices)] == ["Visa mer"]
+        [answer] = texts(await bot.send("Vad beslutades om mobila team?", user_id=MEMBER))
+        assert "300 tkr" in answer and "2 oktober 2026" in answer
+        [nxt] = texts(await bot.send("/nasta", user_id=MEMBER))
+        assert "4 december 2026" in nxt or "kommande möte" in nxt
+
+
+async def test_docx_upload_and_duplicate(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        data = generated_docx(PROTOCOL)
+        first = texts(await bot.upload(data, "protokoll.docx", user_id=SECRETARY))
+        assert any("är inläst" in t for t in first)
+        again = texts(await bot.upload(data, "protokoll.docx", user_id=SECRETARY))
+        assert any("redan inläst" in t for t in again)
+
+
+async def test_broken_unsupported_oversized_and_not_secretary(db_path: Path) -> None:
+    db = open_store(db_path)
+    before = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    async with BotHarness(db_path) as bot:
+        broken = texts(await bot.upload(b"%PDF-1.4 trasig", "trasig.pdf", user_id=SECRETARY))
+        assert any("skadad" in t and "Inget ändrades" in t for t in broken)
+        odd = texts(await bot.upload(b"x", "bild.png", user_id=SECRETARY))
+        assert any("stöds inte" in t for t in odd)
+        big = texts(await bot.upload(b"x", "stor.pdf", user_id=SECRETARY, size=25 * 1024 * 1024))
+        assert any("20 MB" in t for t in big)
+        stranger = texts(await bot.upload(PROTOCOL.encode(), "p.txt", user_id=STRANGER))
+        assert any("Bara sekreteraren" in t for t in stranger)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == before
+
+
+async def test_settings_turn_notices_off(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        calls = await bot.send("/installningar", user_id=MEMBER)
+        assert "på" in texts(calls)[0]
+        [(label, data)] = buttons(calls)
+        assert label == "Stäng av"
+        await bot.press(data, user_id=MEMBER)
+        calls = await bot.upload(PROTOCOL.encode(), "p.txt", user_id=SECRETARY)
+        assert not [c for c in calls if c.params.get("chat_id") == MEMBER]
+        [text] = texts(await bot.send("/installningar", user_id=STRANGER))
+        assert "inbjudningslänk" in text
