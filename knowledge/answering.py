@@ -152,41 +152,55 @@ def _when(day: date, start: str | None, end: str | None) -> str:
 
 
 def _protocols(
-    db: sqlite_utils.Database, councils: list[str] | None = None
+    db: sqlite_utils.Database,
+    councils: list[str] | None = None,
+    where: str = "",
+    params: list[object] | None = None,
+    *,
+    latest_first: bool = False,
+    limit: int | None = None,
 ) -> list[tuple[int, date]]:
+    """Protocols (id, date) of the councils, filtered by ``where`` in SQL, by date."""
     sql = "SELECT DISTINCT d.id, d.date FROM documents d"
-    params: list[object] = []
+    args: list[object] = []
     if councils:
-        marks = ",".join("?" * len(councils))
-        sql += f" JOIN document_councils c ON c.document_id = d.id WHERE c.council IN ({marks}) AND"
-        params.extend(councils)
-    else:
-        sql += " WHERE"
-    sql += " d.kind = 'protocol' AND d.date IS NOT NULL ORDER BY d.date"
-    return [(r[0], date.fromisoformat(r[1])) for r in db.execute(sql, params)]
+        sql += f" JOIN document_councils c ON c.document_id = d.id AND c.council IN ({_marks(councils)})"  # noqa: E501
+        args.extend(councils)
+    sql += " WHERE d.kind = 'protocol' AND d.date IS NOT NULL" + (f" AND {where}" if where else "")
+    args.extend(params or [])
+    sql += " ORDER BY d.date" + (" DESC" if latest_first else "")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [(r[0], date.fromisoformat(r[1])) for r in db.execute(sql, args)]
 
 
 def _resolve_meetings(db: sqlite_utils.Database, query: Query, today: date) -> list[int] | None:
     """Protocols the question points at; None when it names no meeting."""
     councils = [query.council] if query.council else None
-    protocols = _protocols(db, councils)
     if query.meeting_date:
-        return [i for i, d in protocols if d == query.meeting_date]
+        return [
+            i for i, _ in _protocols(db, councils, "d.date = ?", [query.meeting_date.isoformat()])
+        ]
     if query.month:
         year, month = query.month
-        matching = [(i, d) for i, d in protocols if d.month == month and d <= today]
         if year:
-            matching = [(i, d) for i, d in matching if d.year == year]
-        elif matching:
-            latest_year = max(d.year for _, d in matching)
-            matching = [(i, d) for i, d in matching if d.year == latest_year]
-        return [i for i, _ in matching]
+            where, params = "d.date LIKE ? AND d.date <= ?", [f"{year:04d}-{month:02d}-%"]
+        else:
+            where, params = "substr(d.date, 6, 2) = ? AND d.date <= ?", [f"{month:02d}"]
+        matching = _protocols(db, councils, where, [*params, today.isoformat()], latest_first=True)
+        if matching and not year:
+            matching = [(i, d) for i, d in matching if d.year == matching[0][1].year]
+        return [i for i, _ in reversed(matching)]
     if query.relative == "latest":
-        if not councils:
-            home = query.default_council or default_council()
-            protocols = _protocols(db, [home]) or protocols
-        past = [(i, d) for i, d in protocols if d <= today]
-        return [past[-1][0]] if past else []
+        home = councils or [query.default_council or default_council()]
+        latest = _protocols(
+            db, home, "d.date <= ?", [today.isoformat()], latest_first=True, limit=1
+        )
+        if not latest and not councils:
+            latest = _protocols(
+                db, None, "d.date <= ?", [today.isoformat()], latest_first=True, limit=1
+            )
+        return [latest[0][0]] if latest else []
     return None
 
 
@@ -269,7 +283,7 @@ def _next_meeting(db: sqlite_utils.Database, query: Query, today: date) -> Answe
         sources.append(source)
     later = [
         m
-        for m in list_meetings(db, council)
+        for m in list_meetings(db, council, since=meeting.date)
         if m.date > meeting.date and m.status not in (CANCELLED, HELD)
     ]
     if later:
@@ -295,7 +309,14 @@ def _meeting(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         )
     assert document_ids is not None
     if not document_ids:
-        known = [i for i, _ in _protocols(db, [query.council] if query.council else None)]
+        known = [
+            i
+            for i, _ in reversed(
+                _protocols(
+                    db, [query.council] if query.council else None, latest_first=True, limit=6
+                )
+            )
+        ]
         wanted = (
             format_date(query.meeting_date)
             if query.meeting_date
@@ -501,7 +522,9 @@ def _decisions(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         rows = [_decision_row(db, h.ref_id) for h in hits]
     else:
         if document_ids is None:
-            document_ids = [i for i, _ in _protocols(db, councils or None)][-1:]
+            document_ids = [
+                i for i, _ in _protocols(db, councils or None, latest_first=True, limit=1)
+            ]
         rows = (
             [
                 _decision_row(db, r[0])
@@ -563,7 +586,7 @@ def _decision_row(db: sqlite_utils.Database, decision_id: int) -> tuple[object, 
     )
 
 
-def _marks(values: list[int]) -> str:
+def _marks(values: list[int] | list[str]) -> str:
     return ",".join("?" * len(values))
 
 
@@ -669,20 +692,20 @@ def _themes(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
 
 def _all_themes(db: sqlite_utils.Database, councils: list[str] | None) -> list[dict[str, Any]]:
     """Themes from every protocol, one entry per theme (latest mention), open ones first."""
+    join = ""
+    params: list[object] = []
+    if councils:
+        join = f" JOIN document_councils c ON c.document_id = d.id AND c.council IN ({_marks(councils)})"  # noqa: E501
+        params = list(councils)
+    # One row per distinct wording, with its latest mention (SQLite takes the other columns
+    # from the row that holds max()).
     rows = db.execute(
-        "SELECT t.text, t.raised_here, t.item_number, t.document_id, d.date FROM themes t"
-        " JOIN documents d ON d.id = t.document_id ORDER BY d.date, t.position"
-    ).fetchall()
-    allowed = {i for i, _ in _protocols(db, councils)} if councils else None
-    items = db.execute(
-        "SELECT i.title, i.number, d.date, d.id FROM items i"
-        " JOIN documents d ON d.id = i.document_id"
-        " WHERE d.kind = 'protocol'"
+        "SELECT t.text, max(d.date), t.item_number, t.document_id FROM themes t"
+        f" JOIN documents d ON d.id = t.document_id{join} GROUP BY t.text ORDER BY min(d.date)",
+        params,
     ).fetchall()
     merged: list[dict[str, Any]] = []
-    for text, _raised, number, document_id, day in rows:
-        if allowed is not None and document_id not in allowed:
-            continue
+    for text, day, number, document_id in rows:
         key = normalize(re.sub(r"[?.!]+$", "", text))
         existing = next((t for t in merged if fuzz.token_set_ratio(t["key"], key) >= 85), None)
         entry = {
@@ -693,24 +716,37 @@ def _all_themes(db: sqlite_utils.Database, councils: list[str] | None) -> list[d
             "date": date.fromisoformat(day),
             "treated": None,
         }
-        if existing:
-            existing.update({k: v for k, v in entry.items() if k != "text"})
-        else:
+        if existing is None:
             merged.append(entry)
+        elif entry["date"] > existing["date"]:
+            existing.update({k: v for k, v in entry.items() if k != "text"})
     for theme in merged:
-        core = normalize(re.split(r"[–?.]", theme["text"])[0])
-        for title, number, day, _document_id in items:
-            if date.fromisoformat(day) <= theme["date"]:
-                continue
-            if (
-                fuzz.token_set_ratio(core, normalize(title)) >= 75
-                or _stem_overlap(core, title) >= 0.6
-            ):
-                theme["treated"] = (
-                    f"§ {number} {title}, {format_date(date.fromisoformat(day), weekday=False)}"
-                )
-                break
+        theme["treated"] = _treated(db, theme["text"], theme["date"])
     return [t for t in merged if not t["treated"]] + [t for t in merged if t["treated"]]
+
+
+def _treated(db: sqlite_utils.Database, theme: str, since: date) -> str | None:
+    """The first later agenda item whose title is about ``theme``, cited; None if none is."""
+    core = re.split(r"[–?.]", theme)[0]
+    words = [w for w in re.findall(r"\w{4,}", core.lower())]
+    if not words:
+        return None
+    match = " OR ".join(f'stemmed:"{stem(w)}"' for w in words)
+    candidates = db.execute(
+        "SELECT p.title, p.item_number, d.date FROM passages_fts"
+        " JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id"
+        " WHERE passages_fts MATCH ? AND p.kind = 'item' AND d.kind = 'protocol' AND d.date > ?"
+        " ORDER BY d.date LIMIT 200",
+        [match, since.isoformat()],
+    ).fetchall()
+    folded = normalize(core)
+    for title, number, day in candidates:
+        if (
+            fuzz.token_set_ratio(folded, normalize(title)) >= 75
+            or _stem_overlap(folded, title) >= 0.6
+        ):
+            return f"§ {number} {title}, {format_date(date.fromisoformat(day), weekday=False)}"
+    return None
 
 
 def _stem_overlap(a: str, b: str) -> float:
@@ -771,14 +807,16 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
     assert name
     rows = db.execute(
         "SELECT a.organisation, a.role, a.title, a.council, d.id, d.date FROM attendees a"
-        " JOIN documents d ON d.id = a.document_id WHERE a.name = ? ORDER BY d.date DESC",
+        " JOIN documents d ON d.id = a.document_id WHERE a.name = ? ORDER BY d.date DESC"
+        " LIMIT 11",
         [name],
     ).fetchall()
+    attended = db.execute("SELECT count(*) FROM attendees WHERE name = ?", [name]).fetchone()[0]
     presented = db.execute(
-        "SELECT i.number, i.title, d.id, d.date FROM items i"
-        " JOIN documents d ON d.id = i.document_id"
-        " WHERE i.presenters LIKE ? ORDER BY d.date DESC",
-        [f'%"{name}"%'],
+        "SELECT i.number, i.title, d.id, d.date FROM presenters p"
+        " JOIN items i ON i.id = p.item_id JOIN documents d ON d.id = p.document_id"
+        " WHERE p.name = ? ORDER BY d.date DESC LIMIT 11",
+        [name],
     ).fetchall()
     chaired = db.execute(
         "SELECT id, date FROM documents WHERE chair = ? ORDER BY date DESC", [name]
@@ -797,8 +835,9 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
                 [
                     f"- {format_date(date.fromisoformat(r[5]), weekday=False)}, "
                     f"{_council_label(_councils_of(db, r[4]))} ({r[1]})"
-                    for r in rows
-                ],
+                    for r in rows[:10]
+                ]
+                + ([f"… och {attended - 10} möten till"] if attended > 10 else []),
             )
         )
         sources.extend(_source(db, r[4]) for r in rows[:3])
@@ -808,7 +847,7 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
                 "Föredrog",
                 [
                     f"- § {n} {t} ({format_date(date.fromisoformat(d), weekday=False)})"
-                    for n, t, _, d in presented
+                    for n, t, _, d in presented[:10]
                 ],
             )
         )
@@ -831,7 +870,7 @@ def _representatives(db: sqlite_utils.Database, query: Query) -> Answer:
         " JOIN documents d ON d.id = a.document_id"
         " JOIN document_councils c ON c.document_id = d.id AND c.council = ?"
         " WHERE a.organisation = ? AND a.role IN (?, ?) AND (a.council IS NULL OR a.council = ?)"
-        " ORDER BY d.date DESC, a.position",
+        " ORDER BY d.date DESC, a.position LIMIT 200",
         [council, organisation, LEDAMOT, ERSATTARE, council],
     ).fetchall()
     if not rows:

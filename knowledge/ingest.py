@@ -162,6 +162,10 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
             ],
         ).lastrowid
         assert item_id is not None
+        db.conn.executemany(
+            "INSERT INTO presenters (item_id, document_id, name) VALUES (?, ?, ?)",
+            [(item_id, document_id, name) for name in item.presenters],
+        )
         passages.append(("item", item_id, item.number, item.title, item.body))
         for decision in item.decisions:
             decision_id = db.execute(

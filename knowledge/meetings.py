@@ -42,17 +42,27 @@ class Meeting:
         return data
 
 
-def list_meetings(db: sqlite_utils.Database, council: str | None = None) -> list[Meeting]:
-    """Every known meeting, by date then council; superseded plans are left out."""
+def list_meetings(
+    db: sqlite_utils.Database, council: str | None = None, since: date | None = None
+) -> list[Meeting]:
+    """Every known meeting (from ``since`` on), by date then council; superseded plans left out.
+
+    Plans dated before ``since`` cannot supersede anything after it, so leaving them out of
+    the query changes nothing that is returned.
+    """
     meetings: dict[tuple[str, date], Meeting] = {}
-    for meeting in _current_plans(db, council):
+    for meeting in _current_plans(db, council, since):
         meetings[(meeting.council, meeting.date)] = meeting
+    params: list[object] = [council] if council else []
+    if since:
+        params.append(since.isoformat())
     for row in db.execute(
         'SELECT d.id, dc.council, d.date, d.start, d."end", d.place FROM documents d'
         " JOIN document_councils dc ON dc.document_id = d.id"
         " WHERE d.kind = 'protocol' AND d.date IS NOT NULL"
-        + (" AND dc.council = ?" if council else ""),
-        [council] if council else [],
+        + (" AND dc.council = ?" if council else "")
+        + (" AND d.date >= ?" if since else ""),
+        params,
     ):
         key = (row[1], date.fromisoformat(row[2]))
         planned = meetings.get(key)
@@ -69,10 +79,14 @@ def list_meetings(db: sqlite_utils.Database, council: str | None = None) -> list
             note=planned.note if planned else None,
             source_item=planned.source_item if planned else None,
         )
+    calendar_params: list[object] = [council] if council else []
+    if since:
+        calendar_params.append(since.isoformat())
     for row in db.execute(
-        'SELECT council, date, start, "end", place, cancelled FROM calendar'
-        + (" WHERE council = ?" if council else ""),
-        [council] if council else [],
+        'SELECT council, date, start, "end", place, cancelled FROM calendar WHERE 1'
+        + (" AND council = ?" if council else "")
+        + (" AND date >= ?" if since else ""),
+        calendar_params,
     ):
         key = (row[0], date.fromisoformat(row[1]))
         known = meetings.get(key)
@@ -93,13 +107,20 @@ def list_meetings(db: sqlite_utils.Database, council: str | None = None) -> list
     return sorted(meetings.values(), key=lambda m: (m.date, m.council))
 
 
-def _current_plans(db: sqlite_utils.Database, council: str | None) -> list[Meeting]:
+def _current_plans(
+    db: sqlite_utils.Database, council: str | None, since: date | None = None
+) -> list[Meeting]:
+    params: list[object] = [council] if council else []
+    if since:
+        params.append(since.isoformat())
     rows = db.execute(
         'SELECT s.council, s.date, s.start, s."end", s.place, s.note, s.decided, s.document_id,'
         " d.date, s.item_number FROM scheduled_meetings s JOIN documents d ON d.id = s.document_id"
-        + (" WHERE s.council = ?" if council else "")
+        " WHERE 1"
+        + (" AND s.council = ?" if council else "")
+        + (" AND s.date >= ?" if since else "")
         + " ORDER BY d.date, s.date",
-        [council] if council else [],
+        params,
     ).fetchall()
     # Plans per (council, source protocol date), oldest source first.
     by_source: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
@@ -135,7 +156,7 @@ def _current_plans(db: sqlite_utils.Database, council: str | None) -> list[Meeti
 
 def next_meeting(db: sqlite_utils.Database, council: str, today: date) -> Meeting | None:
     """The first meeting of ``council`` on or after ``today`` that is not cancelled."""
-    for meeting in list_meetings(db, council):
+    for meeting in list_meetings(db, council, since=today):
         if meeting.date >= today and meeting.status != CANCELLED:
             return meeting
     return None
@@ -143,8 +164,15 @@ def next_meeting(db: sqlite_utils.Database, council: str, today: date) -> Meetin
 
 def latest_meeting(db: sqlite_utils.Database, council: str, today: date) -> Meeting | None:
     """The last held meeting of ``council`` before or on ``today``."""
-    held = [m for m in list_meetings(db, council) if m.status == HELD and m.date <= today]
-    return held[-1] if held else None
+    row = db.execute(
+        "SELECT max(d.date) FROM documents d JOIN document_councils c ON c.document_id = d.id"
+        " WHERE c.council = ? AND d.kind = 'protocol' AND d.date <= ?",
+        [council, today.isoformat()],
+    ).fetchone()
+    if not row or not row[0]:
+        return None
+    day = date.fromisoformat(row[0])
+    return next(m for m in list_meetings(db, council, since=day) if m.date == day)
 
 
 def _time(value: str | None) -> time | None:

@@ -156,13 +156,13 @@ def search(
         match = joiner.join(_group(t) for t in terms)
         rows = db.execute(
             "SELECT p.id, p.document_id, p.kind, p.ref_id, p.item_number, p.title, p.text,"
-            " bm25(passages_fts, 4.0, 1.0, 1.0) AS rank, d.date, d.title, d.kind,"
+            " bm25(passages_fts, 4.0, 1.0, 1.0) AS rank, d.date, d.title, d.kind, p.stemmed,"
             " (SELECT json_group_array(council) FROM document_councils c"
             "  WHERE c.document_id = p.document_id)"
             " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
             " JOIN documents d ON d.id = p.document_id"
             f" WHERE passages_fts MATCH ?{where} ORDER BY rank LIMIT ?",
-            [match, *params, limit * 4],
+            [match, *params, limit * 2],
         ).fetchall()
         if rows:
             hits = [_hit(row, terms) for row in rows]
@@ -174,7 +174,7 @@ def search(
 def _hit(row: tuple[object, ...], terms: list[Term]) -> Hit:
     title, text = str(row[5]), str(row[6])
     haystack = f"{title} {text}".lower()
-    stems = {stem(w) for w in _WORD.findall(haystack)}
+    stems = set(str(row[11]).split())  # stored at ingestion: no stemming here
     matched = sum(
         1 for t in terms if any(w in haystack for w in t.exact) or any(s in stems for s in t.stems)
     )
@@ -189,7 +189,7 @@ def _hit(row: tuple[object, ...], terms: list[Term]) -> Hit:
         rank=float(row[7]),  # type: ignore[arg-type]
         matched=matched,
         date=date.fromisoformat(str(row[8])) if row[8] else None,
-        councils=json.loads(str(row[11])),
+        councils=json.loads(str(row[12])),
         doc_title=str(row[9]),
         doc_kind=str(row[10]),
     )

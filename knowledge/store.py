@@ -27,6 +27,7 @@ MIGRATIONS: list[str] = [
         text TEXT NOT NULL,                 -- cleaned text
         ingested_at TEXT NOT NULL
     );
+    CREATE INDEX documents_kind_date ON documents(kind, date);
     CREATE TABLE document_councils (
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         council TEXT NOT NULL,
@@ -46,6 +47,8 @@ MIGRATIONS: list[str] = [
         council TEXT
     );
     CREATE INDEX attendees_document ON attendees(document_id);
+    CREATE INDEX attendees_name ON attendees(name);
+    CREATE INDEX attendees_organisation ON attendees(organisation);
     CREATE TABLE items (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -57,6 +60,13 @@ MIGRATIONS: list[str] = [
         kind TEXT
     );
     CREATE INDEX items_document ON items(document_id);
+    CREATE TABLE presenters (
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX presenters_name ON presenters(name);
+    CREATE INDEX presenters_document ON presenters(document_id);
     CREATE TABLE decisions (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -78,6 +88,7 @@ MIGRATIONS: list[str] = [
         item_number TEXT
     );
     CREATE INDEX themes_document ON themes(document_id);
+    CREATE INDEX themes_text ON themes(text);
     CREATE TABLE sections (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

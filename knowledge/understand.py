@@ -271,8 +271,8 @@ def known_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
         names: set[str] = set()
         for (name,) in db.execute("SELECT DISTINCT name FROM attendees"):
             names.add(name)
-        for (presenters,) in db.execute("SELECT presenters FROM items WHERE presenters != '[]'"):
-            names.update(re.findall(r'"([^"]+)"', presenters))
+        for (name,) in db.execute("SELECT DISTINCT name FROM presenters"):
+            names.add(name)
         for row in db.execute("SELECT chair, secretary FROM documents"):
             names.update(n for n in row if n)
         _NAMES_CACHE.clear()
