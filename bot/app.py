@@ -38,9 +38,9 @@ def build_application(config: Config, *, request: BaseRequest | None = None) -> 
 
 def _register_handlers(application: Application) -> None:
     # One module per feature, in order; free text and unknown commands go last.
-    from handlers import errors, questions, settings, start, upload
+    from handlers import errors, notify, proposals, questions, settings, start, upload
 
-    for module in (start, questions, upload, settings):
+    for module in (start, proposals, questions, upload, settings, notify):
         module.register(application)
     questions.register_catch_all(application)
     start.register_unknown(application)

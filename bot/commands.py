@@ -20,5 +20,10 @@ COMMANDS: list[Command] = [
     Command("teman", "Teman till kommande möten", "/teman"),
     Command("sok", "Sök i protokollen", "/sok placerade barn"),
     Command("mote", "Ett visst möte", "/mote 6 maj 2022"),
+    Command("foresla", "Föreslå ett tema till kommande möten", "/foresla Barnfattigdom i länet"),
     Command("installningar", "Meddelanden om nya protokoll på eller av", "/installningar"),
+    Command("forslag", "Alla temaförslag som CSV (sekreteraren)", "/forslag"),
+    Command(
+        "status", "Ändra status på ett förslag (sekreteraren)", "/status T-2026-0001 behandlad"
+    ),
 ]

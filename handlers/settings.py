@@ -32,7 +32,7 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             "Be sekreteraren om en inbjudningslänk."
         )
         return
-    text, keyboard = _text_and_keyboard(bool(person["notify_protocols"]))
+    text, keyboard = _text_and_keyboard(person.notify_protocols)
     await message.reply_text(text, reply_markup=keyboard)
 
 
@@ -46,8 +46,8 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if person is None:
         await query.answer("Bara registrerade personer har inställningar.", show_alert=True)
         return
-    on = not person["notify_protocols"]
-    set_protocol_notices(db, int(person["id"]), on)  # type: ignore[call-overload]
+    on = not person.notify_protocols
+    set_protocol_notices(db, person.id, on)
     await query.answer("Sparat.")
     text, keyboard = _text_and_keyboard(on)
     await query.edit_message_text(text, reply_markup=keyboard)

@@ -19,6 +19,8 @@ COMPONENTS: list[str] = [
     "knowledge.store",
     "knowledge.roster",
     "knowledge.followups",
+    "knowledge.outbox",
+    "knowledge.proposals",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -5,6 +5,8 @@ Store the minimum: a name, the roster role, the Telegram ids once a person regis
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlite_utils
 
 MIGRATIONS: list[str] = [
@@ -60,15 +62,20 @@ def protocol_subscribers(db: sqlite_utils.Database) -> list[int]:
     ]
 
 
-def person_by_telegram(
-    db: sqlite_utils.Database, telegram_user_id: int
-) -> dict[str, object] | None:
-    """The registered person behind a Telegram account (id, name, notify_protocols), or None."""
+@dataclass
+class Person:
+    id: int
+    name: str
+    notify_protocols: bool
+
+
+def person_by_telegram(db: sqlite_utils.Database, telegram_user_id: int) -> Person | None:
+    """The registered person behind a Telegram account, or None."""
     row = db.execute(
         "SELECT id, name, notify_protocols FROM people WHERE telegram_user_id = ?",
         [telegram_user_id],
     ).fetchone()
-    return {"id": row[0], "name": row[1], "notify_protocols": bool(row[2])} if row else None
+    return Person(int(row[0]), str(row[1]), bool(row[2])) if row else None
 
 
 def set_protocol_notices(db: sqlite_utils.Database, person_id: int, on: bool) -> None:
