@@ -188,6 +188,49 @@ def run(context: Context) -> None:
     run_polling(config)
 
 
+@cli.group(invoke_without_command=True)
+@click.option("--csv", "as_csv", is_flag=True, help="Every proposal as CSV.")
+@click.pass_context
+def proposals(ctx: click.Context, as_csv: bool) -> None:
+    """List the members' theme proposals (pending first)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from knowledge import proposals as store
+
+    db = ctx.find_object(Context).db  # type: ignore[union-attr]
+    if as_csv:
+        click.echo(store.to_csv(db), nl=False)
+        return
+    items = store.all_proposals(db)
+    if not items:
+        click.echo("Inga temaförslag ännu.")
+    for p in sorted(items, key=lambda p: (p.status not in store.PENDING, p.id)):
+        when = f" {p.meeting_date.isoformat()}" if p.meeting_date else ""
+        click.echo(
+            f"{p.reference}  {p.status}{when}  {p.theme}  ({len(p.supporters)} stöder;"
+            f" förslag av {p.proposer or 'okänd'})"
+        )
+
+
+@proposals.command("set-status")
+@click.argument("reference")
+@click.argument("status", type=click.Choice(["inkommen", "planerad", "behandlad", "avböjd"]))
+@click.option("--comment", default=None, help="A short comment for the proposer and supporters.")
+@click.option("--meeting", default=None, help="The meeting it is planned for (YYYY-MM-DD).")
+@pass_context
+def proposals_set_status(
+    context: Context, reference: str, status: str, comment: str | None, meeting: str | None
+) -> None:
+    """Move a proposal on; the proposer and supporters are told by the bot."""
+    from knowledge import proposals as store
+
+    try:
+        proposal = store.set_status(context.db, reference, status, comment, _today_option(meeting))
+    except store.ProposalError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"{proposal.reference} är nu {proposal.status}. Besked skickas av boten.")
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli()
