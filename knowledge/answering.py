@@ -690,8 +690,22 @@ def _themes(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
     )
 
 
+_THEMES_CACHE: dict[tuple[int, int, int, tuple[str, ...]], list[dict[str, Any]]] = {}
+
+
 def _all_themes(db: sqlite_utils.Database, councils: list[str] | None) -> list[dict[str, Any]]:
-    """Themes from every protocol, one entry per theme (latest mention), open ones first."""
+    """Themes from every protocol, one entry per theme, open ones first (cached until the
+    corpus changes: finding whether each was treated reads every later agenda)."""
+    state = db.execute("SELECT count(*), coalesce(max(id), 0) FROM documents").fetchone()
+    key = (id(db), int(state[0]), int(state[1]), tuple(councils or ()))
+    if key not in _THEMES_CACHE:
+        if len(_THEMES_CACHE) > 16:
+            _THEMES_CACHE.clear()
+        _THEMES_CACHE[key] = _collect_themes(db, councils)
+    return [dict(t) for t in _THEMES_CACHE[key]]
+
+
+def _collect_themes(db: sqlite_utils.Database, councils: list[str] | None) -> list[dict[str, Any]]:
     join = ""
     params: list[object] = []
     if councils:
@@ -726,21 +740,21 @@ def _all_themes(db: sqlite_utils.Database, councils: list[str] | None) -> list[d
 
 
 def _treated(db: sqlite_utils.Database, theme: str, since: date) -> str | None:
-    """The first later agenda item whose title is about ``theme``, cited; None if none is."""
+    """A later agenda item whose title is about ``theme``, cited; None if there is none."""
     core = re.split(r"[–?.]", theme)[0]
-    words = [w for w in re.findall(r"\w{4,}", core.lower())]
+    words = [w for w in re.findall(r"\w{4,}", core.lower()) if normalize(w) not in STOPWORDS]
     if not words:
         return None
-    match = " OR ".join(f'stemmed:"{stem(w)}"' for w in words)
+    match = " OR ".join(f'title:"{w}"' for w in words)
     candidates = db.execute(
         "SELECT p.title, p.item_number, d.date FROM passages_fts"
         " JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id"
         " WHERE passages_fts MATCH ? AND p.kind = 'item' AND d.kind = 'protocol' AND d.date > ?"
-        " ORDER BY d.date LIMIT 200",
+        " LIMIT 200",
         [match, since.isoformat()],
     ).fetchall()
     folded = normalize(core)
-    for title, number, day in candidates:
+    for title, number, day in sorted(candidates, key=lambda c: c[2]):
         if (
             fuzz.token_set_ratio(folded, normalize(title)) >= 75
             or _stem_overlap(folded, title) >= 0.6

@@ -2,8 +2,9 @@
 
 Each query word becomes a group of FTS5 alternatives (the word as written, its folded stem,
 corpus words that contain it, the closest corpus word if it is misspelt); groups are ANDed, and
-if nothing matches them all, ORed and ranked by how many words a passage holds. User text only
-ever reaches FTS5 inside double-quoted strings, so its syntax characters are inert.
+if nothing matches them all, ORed and ranked by how many words a passage holds (then bm25).
+Among very many matches, the most recent CANDIDATES passages are the ones ranked. User text
+only ever reaches FTS5 inside double-quoted strings, so its syntax characters are inert.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from knowledge.store import words_containing
 from knowledge.text import normalize, root, stem
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Passages ranked per query: the most recent ones that match. FTS5 walks its index backwards
+# and scores only these, so a word found in thousands of protocols costs no more than a rare one.
+CANDIDATES = 300
 
 
 @dataclass
@@ -161,8 +165,8 @@ def search(
             "  WHERE c.document_id = p.document_id)"
             " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
             " JOIN documents d ON d.id = p.document_id"
-            f" WHERE passages_fts MATCH ?{where} ORDER BY rank LIMIT ?",
-            [match, *params, limit * 2],
+            f" WHERE passages_fts MATCH ?{where} ORDER BY passages_fts.rowid DESC LIMIT ?",
+            [match, *params, CANDIDATES],
         ).fetchall()
         if rows:
             hits = [_hit(row, terms) for row in rows]

@@ -28,6 +28,7 @@ MIGRATIONS: list[str] = [
         ingested_at TEXT NOT NULL
     );
     CREATE INDEX documents_kind_date ON documents(kind, date);
+    CREATE INDEX documents_chair ON documents(chair);
     CREATE TABLE document_councils (
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         council TEXT NOT NULL,
