@@ -5,9 +5,17 @@ Store the minimum: a name, the roster role, the Telegram ids once a person regis
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
+import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import sqlite_utils
+
+from knowledge.db import transaction
 
 MIGRATIONS: list[str] = [
     """
@@ -80,3 +88,224 @@ def person_by_telegram(db: sqlite_utils.Database, telegram_user_id: int) -> Pers
 
 def set_protocol_notices(db: sqlite_utils.Database, person_id: int, on: bool) -> None:
     db.execute("UPDATE people SET notify_protocols = ? WHERE id = ?", [int(on), person_id])
+
+
+# --- The roster file -----------------------------------------------------------------------
+
+SHIPPED_ROSTER = Path(__file__).resolve().parent / "data" / "roster.csv"
+ROLES = ("ledamot", "ersättare", "sekreterare")
+CSV_COLUMNS = ["council", "organisation", "role", "rank", "name"]
+INVITE_DAYS = 14
+
+
+class RosterError(Exception):
+    """A roster problem to tell the user, in Swedish (``message``)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Member:
+    person_id: int
+    name: str
+    council: str
+    organisation: str | None
+    role: str
+    rank: int
+    registered: bool
+    chat_id: int | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _person_named(db: sqlite_utils.Database, name: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM people WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [name.strip()]
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def add_member(
+    db: sqlite_utils.Database,
+    name: str,
+    council: str,
+    organisation: str | None,
+    role: str,
+    rank: int = 1,
+) -> int:
+    """Put a person in the roster (the same name is the same person); their person id."""
+    if role not in ROLES:
+        raise RosterError(f"Okänd roll {role}. Välj ledamot, ersättare eller sekreterare.")
+    if not name.strip():
+        raise RosterError("Namnet saknas.")
+    person_id = _person_named(db, name)
+    if person_id is None:
+        person_id = int(
+            db.execute(
+                "INSERT INTO people (name, created_at) VALUES (?, ?)",
+                [" ".join(name.split()), _now().isoformat(timespec="seconds")],
+            ).lastrowid
+            or 0
+        )
+    db.execute(
+        "INSERT INTO memberships (person_id, council, organisation, role, rank)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, council, organisation, role)"
+        " DO UPDATE SET rank = excluded.rank",
+        [person_id, council, organisation, role, rank],
+    )
+    return person_id
+
+
+def import_roster(db: sqlite_utils.Database, text: str) -> int:
+    """Replace the roster's memberships with a CSV file's rows (people and their Telegram link
+    are kept); the number of rows. A bad file changes nothing."""
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    if not rows or set(CSV_COLUMNS) - set(rows[0]):
+        raise RosterError(f"Rosterfilen behöver kolumnerna {', '.join(CSV_COLUMNS)}.")
+    with transaction(db):
+        db.execute("DELETE FROM memberships")
+        for number, row in enumerate(rows, start=2):
+            try:
+                rank = int(row["rank"] or 1)
+            except ValueError as error:
+                raise RosterError(f"Rad {number}: ordningen måste vara ett heltal.") from error
+            add_member(
+                db,
+                row["name"],
+                row["council"].strip(),
+                row["organisation"].strip() or None,
+                row["role"].strip(),
+                rank,
+            )
+    return len(rows)
+
+
+def export_roster(db: sqlite_utils.Database) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for member in list_members(db):
+        writer.writerow(
+            [member.council, member.organisation or "", member.role, member.rank, member.name]
+        )
+    return buffer.getvalue()
+
+
+def ensure_shipped_roster(db: sqlite_utils.Database) -> None:
+    """The shipped roster, the first time (an empty roster)."""
+    if db.execute("SELECT count(*) FROM memberships").fetchone()[0] == 0:
+        import_roster(db, SHIPPED_ROSTER.read_text(encoding="utf-8"))
+
+
+def list_members(
+    db: sqlite_utils.Database,
+    council: str | None = None,
+    organisation: str | None = None,
+    role: str | None = None,
+) -> list[Member]:
+    sql = (
+        "SELECT p.id, p.name, m.council, m.organisation, m.role, m.rank,"
+        " p.telegram_user_id IS NOT NULL, p.telegram_chat_id FROM memberships m"
+        " JOIN people p ON p.id = m.person_id WHERE 1"
+    )
+    params: list[object] = []
+    for column, value in (
+        ("m.council", council),
+        ("m.organisation", organisation),
+        ("m.role", role),
+    ):
+        if value is not None:
+            sql += f" AND {column} = ?"
+            params.append(value)
+    sql += " ORDER BY m.council, m.organisation, m.role DESC, m.rank, p.name"
+    return [
+        Member(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7])
+        for r in db.execute(sql, params)
+    ]
+
+
+# --- Registration --------------------------------------------------------------------------
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+def create_invite(
+    db: sqlite_utils.Database,
+    name: str,
+    *,
+    role: str | None = None,
+    council: str | None = None,
+    organisation: str | None = None,
+    days: int = INVITE_DAYS,
+) -> tuple[str, int]:
+    """A single-use registration code for ``name`` (and their person id). A name not in the
+    roster needs role and organisation, and is added. Only the code's hash is stored."""
+    person_id = _person_named(db, name)
+    if person_id is None or role:
+        if not role or not organisation:
+            raise RosterError(
+                f"{name} finns inte i rostern. Ange roll och organisation för att lägga till."
+            )
+        person_id = add_member(db, name, council or "social", organisation, role)
+    code = secrets.token_urlsafe(12)
+    now = _now()
+    db.execute(
+        "INSERT INTO invites (code_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        [
+            _hash(code),
+            person_id,
+            now.isoformat(timespec="seconds"),
+            (now + timedelta(days=days)).isoformat(timespec="seconds"),
+        ],
+    )
+    return code, person_id
+
+
+def redeem_invite(
+    db: sqlite_utils.Database, code: str, telegram_user_id: int, chat_id: int
+) -> Person:
+    """Link the Telegram account to the invited person; RosterError for a bad code."""
+    now = _now()
+    with transaction(db):
+        row = db.execute(
+            "SELECT id, person_id, expires_at, used_at FROM invites WHERE code_hash = ?",
+            [_hash(code)],
+        ).fetchone()
+        if row is None:
+            raise RosterError("Den koden känner jag inte igen. Be sekreteraren om en ny länk.")
+        if row[3] is not None:
+            raise RosterError("Den här länken är redan använd. Be sekreteraren om en ny.")
+        if datetime.fromisoformat(row[2]) < now:
+            raise RosterError("Länken har gått ut. Be sekreteraren om en ny.")
+        other = db.execute(
+            "SELECT id FROM people WHERE telegram_user_id = ? AND id != ?",
+            [telegram_user_id, row[1]],
+        ).fetchone()
+        if other:
+            raise RosterError("Ditt Telegramkonto är redan kopplat till en annan person.")
+        db.execute(
+            "UPDATE people SET telegram_user_id = ?, telegram_chat_id = ? WHERE id = ?",
+            [telegram_user_id, chat_id, row[1]],
+        )
+        db.execute(
+            "UPDATE invites SET used_at = ? WHERE id = ?",
+            [now.isoformat(timespec="seconds"), row[0]],
+        )
+    person = person_by_telegram(db, telegram_user_id)
+    assert person is not None
+    return person
+
+
+def forget(db: sqlite_utils.Database, name: str) -> bool:
+    """Remove a person and everything stored about them (memberships, notices, answers)."""
+    person_id = _person_named(db, name)
+    if person_id is None:
+        return False
+    db.execute("DELETE FROM people WHERE id = ?", [person_id])
+    return True
