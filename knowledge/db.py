@@ -21,6 +21,7 @@ COMPONENTS: list[str] = [
     "knowledge.followups",
     "knowledge.outbox",
     "knowledge.proposals",
+    "knowledge.absences",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

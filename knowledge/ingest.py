@@ -305,11 +305,13 @@ def _result_for(
 
 
 def open_store(path: Path) -> sqlite_utils.Database:
-    """The database at ``path``, with the shipped corpus ingested the first time."""
+    """The database at ``path``, with the shipped corpus and roster the first time."""
     from knowledge.db import connect
+    from knowledge.roster import ensure_shipped_roster
 
     db = connect(path)
     ensure_shipped_corpus(db)
+    ensure_shipped_roster(db)
     return db
 
 

@@ -1,0 +1,79 @@
+"""The secretary's meeting calendar (table ``calendar``), and meetings as .ics files."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import sqlite_utils
+
+from knowledge.meetings import Meeting
+from knowledge.model import COUNCIL_NAMES
+
+
+class CalendarError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def add_meeting(
+    db: sqlite_utils.Database,
+    council: str,
+    day: date,
+    start: time | None = None,
+    end: time | None = None,
+    place: str | None = None,
+) -> None:
+    """Enter (or correct) a meeting; it overrides what a protocol planned for that day."""
+    if council not in COUNCIL_NAMES:
+        raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
+    if start and end and end <= start:
+        raise CalendarError("Sluttiden måste vara efter starttiden.")
+    db.execute(
+        'INSERT INTO calendar (council, date, start, "end", place, cancelled, created_at)'
+        " VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT (council, date) DO UPDATE SET"
+        ' start = excluded.start, "end" = excluded."end", place = excluded.place, cancelled = 0',
+        [
+            council,
+            day.isoformat(),
+            start.strftime("%H:%M") if start else None,
+            end.strftime("%H:%M") if end else None,
+            place,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ],
+    )
+
+
+def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> None:
+    """Cancel a meeting, whether the calendar or a protocol had it."""
+    db.execute(
+        "INSERT INTO calendar (council, date, cancelled, created_at) VALUES (?, ?, 1, ?)"
+        " ON CONFLICT (council, date) DO UPDATE SET cancelled = 1",
+        [council, day.isoformat(), datetime.now(UTC).isoformat(timespec="seconds")],
+    )
+
+
+def meeting_ics(meeting: Meeting) -> bytes:
+    """The meeting as an iCalendar file (Europe/Stockholm times)."""
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    stockholm = ZoneInfo("Europe/Stockholm")
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//samrad//Region Örebro län//SV")
+    calendar.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", f"{meeting.council}-{meeting.date.isoformat()}@samrad")
+    event.add("summary", f"Möte: {COUNCIL_NAMES.get(meeting.council, meeting.council)}")
+    if meeting.start:
+        event.add("dtstart", datetime.combine(meeting.date, meeting.start, tzinfo=stockholm))
+        end = meeting.end or time(min(meeting.start.hour + 3, 23), meeting.start.minute)
+        event.add("dtend", datetime.combine(meeting.date, end, tzinfo=stockholm))
+    else:
+        event.add("dtstart", meeting.date)
+    if meeting.place:
+        event.add("location", meeting.place)
+    event.add("dtstamp", datetime.now(UTC))
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())
