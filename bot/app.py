@@ -38,9 +38,21 @@ def build_application(config: Config, *, request: BaseRequest | None = None) -> 
 
 def _register_handlers(application: Application) -> None:
     # One module per feature, in order; free text and unknown commands go last.
-    from handlers import errors, notify, proposals, questions, settings, start, upload
+    from handlers import (
+        absence,
+        calendar,
+        errors,
+        notify,
+        proposals,
+        questions,
+        registration,
+        settings,
+        start,
+        upload,
+    )
 
-    for module in (start, proposals, questions, upload, settings, notify):
+    modules = (start, registration, absence, proposals, questions, calendar, upload, settings)
+    for module in (*modules, notify):
         module.register(application)
     questions.register_catch_all(application)
     start.register_unknown(application)

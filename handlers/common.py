@@ -29,6 +29,13 @@ def config_of(context: ContextTypes.DEFAULT_TYPE) -> Config:
     return config
 
 
+def is_secretary_user(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+    """The configured secretary chat, or a secretary in the roster."""
+    from knowledge.roster import is_secretary
+
+    return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
+
+
 def today() -> date:
     """Today in Europe/Stockholm, where the council meets."""
     return datetime.now(STOCKHOLM).date()

@@ -14,9 +14,14 @@ from knowledge.answering import EXAMPLES
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet the person and show example questions."""
+    """Greet the person and show example questions; with a code, register them."""
     message = effective_message(update)
     if message is None:
+        return
+    if context.args:
+        from handlers.registration import register_with_code
+
+        await register_with_code(update, context, context.args[0])
         return
     name = update.effective_user.first_name if update.effective_user else ""
     await message.reply_text(

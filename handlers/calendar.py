@@ -1,0 +1,107 @@
+"""The meeting calendar in the chat: /kalender for everyone; /nyttmote and /stallin for the
+secretary. /nasta attaches the next meeting as an .ics file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InputFile, Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from handlers.common import config_of, db_of, effective_message, is_secretary_user, today
+from knowledge.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
+from knowledge.dates import format_date, format_time_range, parse_time_range
+from knowledge.meetings import CANCELLED, list_meetings, next_meeting
+from knowledge.model import COUNCIL_NAMES, COUNCIL_SHORT
+
+USAGE = (
+    "Skriv: /nyttmote ÅÅÅÅ-MM-DD TT:MM-TT:MM Plats [råd], till exempel "
+    "/nyttmote 2026-12-04 09:00-12:00 Lokal Eken. Råd: " + ", ".join(COUNCIL_NAMES)
+)
+
+
+async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/kalender: the coming meetings of every council."""
+    message = effective_message(update)
+    if message is None:
+        return
+    meetings = [m for m in list_meetings(db_of(context), since=today())]
+    if not meetings:
+        await message.reply_text("Inga kommande möten finns i kalendern eller protokollen.")
+        return
+    lines = [
+        f"• {format_date(m.date)} {format_time_range(m.start, m.end)} – "
+        f"{COUNCIL_SHORT.get(m.council, m.council)}"
+        + (f", {m.place}" if m.place else "")
+        + (" (INSTÄLLT)" if m.status == CANCELLED else "")
+        for m in meetings[:20]
+    ]
+    await message.reply_text("Kommande möten:\n" + "\n".join(lines))
+
+
+async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/nyttmote: the secretary enters a meeting."""
+    message = effective_message(update)
+    if message is None or update.effective_user is None:
+        return
+    if not is_secretary_user(context, update.effective_user.id):
+        await message.reply_text("Bara sekreteraren kan ändra kalendern.")
+        return
+    args = list(context.args or [])
+    council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
+    try:
+        day = date.fromisoformat(args[0])
+        start, end = parse_time_range(f"kl {args[1]}")
+        place = " ".join(args[2:]) or None
+        add_meeting(db_of(context), council, day, start, end, place)
+    except (IndexError, ValueError):
+        await message.reply_text(USAGE)
+        return
+    except CalendarError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(
+        f"Inlagt: {COUNCIL_SHORT[council]} {format_date(day)} {format_time_range(start, end)}"
+        + (f", {place}." if place else ".")
+    )
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stallin ÅÅÅÅ-MM-DD [råd]: the secretary cancels a meeting."""
+    message = effective_message(update)
+    if message is None or update.effective_user is None:
+        return
+    if not is_secretary_user(context, update.effective_user.id):
+        await message.reply_text("Bara sekreteraren kan ändra kalendern.")
+        return
+    args = list(context.args or [])
+    council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
+    try:
+        day = date.fromisoformat(args[0])
+    except (IndexError, ValueError):
+        await message.reply_text("Skriv: /stallin ÅÅÅÅ-MM-DD [råd]")
+        return
+    cancel_meeting(db_of(context), council, day)
+    await message.reply_text(f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt.")
+
+
+async def next_meeting_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After /nasta's answer: the meeting as a calendar file."""
+    message = effective_message(update)
+    if message is None:
+        return
+    meeting = next_meeting(db_of(context), config_of(context).council, today())
+    if meeting is None:
+        return
+    await message.reply_document(
+        InputFile(meeting_ics(meeting), filename=f"mote-{meeting.date.isoformat()}.ics"),
+        caption="Lägg in mötet i din kalender.",
+    )
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("kalender", calendar))
+    application.add_handler(CommandHandler("nyttmote", add))
+    application.add_handler(CommandHandler("stallin", cancel))
+    # Another handler group: runs after the /nasta answer.
+    application.add_handler(CommandHandler("nasta", next_meeting_file), group=2)

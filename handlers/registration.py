@@ -1,0 +1,62 @@
+"""Registration: /start <code> links a Telegram account to the roster; the secretary invites."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from handlers.common import db_of, effective_message, is_secretary_user
+from knowledge.model import COUNCIL_SHORT
+from knowledge.roster import RosterError, create_invite, list_members, redeem_invite
+
+
+async def register_with_code(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+    """The deep link's code: link this account to the invited person."""
+    message = effective_message(update)
+    if message is None or update.effective_user is None:
+        return
+    db = db_of(context)
+    try:
+        person = redeem_invite(db, code, update.effective_user.id, message.chat_id)
+    except RosterError as error:
+        await message.reply_text(error.message)
+        return
+    roles = [
+        f"{m.role} för {m.organisation} i {COUNCIL_SHORT.get(m.council, m.council)}"
+        for m in list_members(db)
+        if m.person_id == person.id
+    ]
+    await message.reply_text(
+        f"Välkommen, {person.name}! Du är registrerad"
+        + (f" som {'; '.join(roles)}" if roles else "")
+        + ". Nu kan du anmäla förhinder med /franvaro och föreslå teman med /foresla."
+    )
+
+
+async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/inbjud Namn: the secretary gets a registration link for a person in the roster."""
+    message = effective_message(update)
+    if message is None or update.effective_user is None:
+        return
+    if not is_secretary_user(context, update.effective_user.id):
+        await message.reply_text("Bara sekreteraren kan bjuda in.")
+        return
+    name = " ".join(context.args or [])
+    if not name:
+        await message.reply_text("Skriv namnet, till exempel: /inbjud Anna Karlsson")
+        return
+    try:
+        code, _ = create_invite(db_of(context), name)
+    except RosterError as error:
+        await message.reply_text(
+            f"{error.message} Lägg till personen med `samrad invite` på servern."
+        )
+        return
+    await message.reply_text(
+        f"Skicka den här länken till {name}; den gäller i 14 dagar och kan användas en gång:\n"
+        f"https://t.me/{context.bot.username}?start={code}"
+    )
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("inbjud", invite))
