@@ -6,6 +6,7 @@ so ``--db`` / ``SAMRAD_DB`` and the first-run ingestion of the shipped corpus ap
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -229,6 +230,176 @@ def proposals_set_status(
     except store.ProposalError as error:
         raise click.ClickException(error.message) from error
     click.echo(f"{proposal.reference} är nu {proposal.status}. Besked skickas av boten.")
+
+
+@cli.group()
+def roster() -> None:
+    """The roster: ledamöter, ersättare in calling order, secretaries."""
+
+
+@roster.command("list")
+@click.option("--council", default=None, help="Only this council.")
+@pass_context
+def roster_list(context: Context, council: str | None) -> None:
+    """List the roster (and who has registered in Telegram)."""
+    from knowledge.roster import list_members
+
+    for m in list_members(context.db, council):
+        mark = "registrerad" if m.registered else "ej registrerad"
+        click.echo(
+            f"{m.council:<10} {m.organisation or '':<20} {m.role:<12} {m.rank} {m.name} ({mark})"
+        )
+
+
+@roster.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_context
+def roster_import(context: Context, file: Path) -> None:
+    """Replace the roster with a CSV file (council,organisation,role,rank,name)."""
+    from knowledge.roster import RosterError, import_roster
+
+    try:
+        count = import_roster(context.db, file.read_text(encoding="utf-8"))
+    except RosterError as error:
+        raise click.ClickException(f"{error.message} Rostern är oförändrad.") from error
+    click.echo(f"{count} rader inlästa.")
+
+
+@roster.command("export")
+@pass_context
+def roster_export(context: Context) -> None:
+    """Print the roster as CSV (the format roster import reads)."""
+    from knowledge.roster import export_roster
+
+    click.echo(export_roster(context.db), nl=False)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--role", type=click.Choice(["ledamot", "ersattare", "sekreterare"]), default=None)
+@click.option("--council", default="social", help="social, folkhalsa or chefsgrupp.")
+@click.option("--org", "organisation", default=None, help="Municipality or organisation.")
+@click.option("--days", default=14, help="Days the link is valid.")
+@pass_context
+def invite(
+    context: Context,
+    name: str,
+    role: str | None,
+    council: str,
+    organisation: str | None,
+    days: int,
+) -> None:
+    """Print a single-use registration link for NAME (a new name needs --role and --org)."""
+    from knowledge.roster import RosterError, create_invite
+
+    try:
+        code, _ = create_invite(
+            context.db,
+            name,
+            role=role.replace("ersattare", "ersättare") if role else None,
+            council=council,
+            organisation=organisation,
+            days=days,
+        )
+    except RosterError as error:
+        raise click.ClickException(error.message) from error
+    bot = os.environ.get("SAMRAD_BOT_USERNAME", "samrad_bot")
+    click.echo(f"https://t.me/{bot}?start={code}")
+    click.echo(f"kod: {code} (gäller {days} dagar, en gång)")
+
+
+@cli.group()
+def meeting() -> None:
+    """The meeting calendar the secretary keeps."""
+
+
+@meeting.command("add")
+@click.option("--date", "day", required=True, help="YYYY-MM-DD")
+@click.option("--time", "clock", default=None, help="HH:MM-HH:MM")
+@click.option("--place", default=None)
+@click.option("--council", default="social")
+@pass_context
+def meeting_add(
+    context: Context, day: str, clock: str | None, place: str | None, council: str
+) -> None:
+    """Add (or correct) a meeting."""
+    from knowledge.calendar import CalendarError, add_meeting
+    from knowledge.dates import parse_time_range
+
+    start, end = parse_time_range(f"kl {clock}") if clock else (None, None)
+    if clock and start is None:
+        raise click.BadParameter("använd formen TT:MM-TT:MM", param_hint="--time")
+    when = _today_option(day)
+    assert when is not None
+    try:
+        add_meeting(context.db, council, when, start, end, place)
+    except CalendarError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"Inlagt: {council} {when.isoformat()} {clock or ''} {place or ''}".rstrip())
+
+
+@meeting.command("list")
+@click.option("--council", default=None)
+@pass_context
+def meeting_list(context: Context, council: str | None) -> None:
+    """List coming meetings (from protocols and the calendar)."""
+    from knowledge.meetings import list_meetings
+
+    for m in list_meetings(context.db, council, since=date.today()):
+        clock = f"{m.start:%H:%M}-{m.end:%H:%M}" if m.start and m.end else ""
+        click.echo(
+            f"{m.date.isoformat()} {clock:<11} {m.council:<10} {m.status:<9} {m.place or ''}"
+        )
+
+
+@meeting.command("cancel")
+@click.option("--date", "day", required=True, help="YYYY-MM-DD")
+@click.option("--council", default="social")
+@pass_context
+def meeting_cancel(context: Context, day: str, council: str) -> None:
+    """Cancel a meeting."""
+    from knowledge.calendar import cancel_meeting
+
+    when = _today_option(day)
+    assert when is not None
+    cancel_meeting(context.db, council, when)
+    click.echo(f"Inställt: {council} {when.isoformat()}")
+
+
+@cli.command()
+@click.option("--meeting", "day", default=None, help="YYYY-MM-DD (default: the next meeting).")
+@click.option("--council", default="social")
+@click.option("--csv", "as_csv", is_flag=True)
+@pass_context
+def absences(context: Context, day: str | None, council: str, as_csv: bool) -> None:
+    """Per organisation: ledamot attending, absent with ersättare confirmed, or open."""
+    from knowledge import absences as store
+
+    when = _today_option(day)
+    if when is None:
+        coming = store.upcoming(context.db, council, date.today())
+        if not coming:
+            raise click.ClickException("Inget kommande möte i kalendern.")
+        when = coming[0].date
+    seats = store.attendance(context.db, council, when)
+    if as_csv:
+        click.echo(store.attendance_csv(seats), nl=False)
+        return
+    click.echo(f"{council} {when.isoformat()}")
+    for seat in seats:
+        click.echo(f"{seat.organisation:<20} {seat.member:<28} {seat.state}")
+
+
+@cli.command()
+@click.argument("name")
+@pass_context
+def forget(context: Context, name: str) -> None:
+    """Remove a person's personal data (roster entry, Telegram link, notices)."""
+    from knowledge.roster import forget as forget_person
+
+    if not forget_person(context.db, name):
+        raise click.ClickException(f"Ingen person som heter {name}.")
+    click.echo(f"{name} är borttagen.")
 
 
 def main() -> None:
