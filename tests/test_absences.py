@@ -1,0 +1,293 @@
+"""Förhinder end to end through the fake Bot API, with a ledamot, two ersättare and a secretary."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+from knowledge import absences, outbox
+from knowledge.calendar import add_meeting, cancel_meeting, meeting_ics
+from knowledge.ingest import open_store
+from knowledge.meetings import next_meeting
+from knowledge.roster import create_invite, export_roster, list_members
+from tests.botkit import BotHarness, buttons, texts
+
+ANNA, EVA, PIA, SARA, STRANGER = 101, 102, 103, 104, 999  # ledamot, ersättare 1 and 2, secretary
+MEETING = date.today() + timedelta(days=20)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
+    path = tmp_path / "absence.db"
+    shutil.copy(corpus_db_file, path)
+    db = open_store(path)
+    csv = (
+        "council,organisation,role,rank,name\n"
+        "social,Nora,ledamot,1,Anna Karlsson\n"
+        "social,Nora,ersättare,1,Eva Karlsson\n"
+        "social,Nora,ersättare,2,Pia-Maria Johansson\n"
+        "social,Region Örebro län,sekreterare,1,Sara Sekreterare\n"
+        "social,Kumla,ledamot,1,Annica Sjöqvist\n"
+    )
+    from knowledge.roster import import_roster
+
+    import_roster(db, csv)
+    add_meeting(db, "social", MEETING, None, None, "Lokal Eken")
+    db.conn.close()
+    return path
+
+
+async def register(bot: BotHarness, name: str, user: int) -> None:
+    code, _ = create_invite(bot.application.bot_data["db"], name)
+    [text] = texts(await bot.send(f"/start {code}", user_id=user))
+    assert "Välkommen" in text
+
+
+async def report_whole_meeting(bot: BotHarness, user: int = ANNA) -> list:  # type: ignore[type-arg]
+    calls = await bot.send("/franvaro", user_id=user)
+    [(label, pick)] = [b for b in buttons(calls) if MEETING.isoformat() in b[1]]
+    whole = dict(buttons(await bot.press(pick, user_id=user)))["Hela mötet"]
+    return await bot.press(whole, user_id=user)
+
+
+def to(calls: list, user: int) -> list[str]:  # type: ignore[type-arg]
+    return [str(c.params.get("text", "")) for c in calls if c.params.get("chat_id") == user]
+
+
+def answer_buttons(calls: list, user: int) -> dict[str, str]:  # type: ignore[type-arg]
+    return dict(buttons([c for c in calls if c.params.get("chat_id") == user]))
+
+
+async def test_registration_codes(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        db = bot.application.bot_data["db"]
+        code, _ = create_invite(db, "Anna Karlsson")
+        assert (
+            db.execute("SELECT count(*) FROM invites WHERE code_hash = ?", [code]).fetchone()[0]
+            == 0
+        )
+        assert (
+            "Välkommen, Anna Karlsson" in texts(await bot.send(f"/start {code}", user_id=ANNA))[0]
+        )
+        assert "redan använd" in texts(await bot.send(f"/start {code}", user_id=STRANGER))[0]
+        assert "känner jag inte" in texts(await bot.send("/start fel-kod", user_id=STRANGER))[0]
+        expired, _ = create_invite(db, "Eva Karlsson", days=-1)
+        assert "gått ut" in texts(await bot.send(f"/start {expired}", user_id=EVA))[0]
+        refused = texts(await bot.send("/franvaro", user_id=STRANGER))[0]
+        assert "registrerad" in refused
+
+
+async def test_notice_yes_and_secretary_sees_who_serves(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for name, user in [
+            ("Anna Karlsson", ANNA),
+            ("Eva Karlsson", EVA),
+            ("Pia-Maria Johansson", PIA),
+            ("Sara Sekreterare", SARA),
+        ]:
+            await register(bot, name, user)
+        calls = await report_whole_meeting(bot)
+        assert any("referens F-" in t for t in to(calls, ANNA))
+        assert any("Kan du ersätta Anna Karlsson" in t for t in to(calls, EVA))
+        assert not to(calls, PIA)
+        # The wrong person pressing Eva's button changes nothing.
+        yes = answer_buttons(calls, EVA)["Ja, jag kommer"]
+        wrong = await bot.press(yes, user_id=PIA)
+        assert any(c.params.get("show_alert") for c in wrong if c.method == "answerCallbackQuery")
+        accepted = await bot.press(yes, user_id=EVA)
+        assert any(
+            "Eva Karlsson kommer i stället för Anna Karlsson" in t for t in to(accepted, ANNA)
+        )
+        assert any("Eva Karlsson kommer" in t for t in to(accepted, SARA))
+        twice = await bot.press(yes, user_id=EVA)  # a double tap
+        assert any(
+            "redan svarat" in str(c.params.get("text"))
+            for c in twice
+            if c.method == "answerCallbackQuery"
+        )
+        assert not to(twice, ANNA)
+        [board] = texts(await bot.send(f"/narvaro {MEETING.isoformat()}", user_id=SARA))
+        assert "Anna Karlsson – förhinder, ersättare Eva Karlsson kommer" in board
+        assert "Annica Sjöqvist – kommer" in board
+        assert "Bara sekreteraren" in texts(await bot.send("/narvaro", user_id=ANNA))[0]
+
+
+async def test_no_escalates_to_next_then_secretary(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for name, user in [
+            ("Anna Karlsson", ANNA),
+            ("Eva Karlsson", EVA),
+            ("Pia-Maria Johansson", PIA),
+            ("Sara Sekreterare", SARA),
+        ]:
+            await register(bot, name, user)
+        calls = await report_whole_meeting(bot)
+        declined = await bot.press(answer_buttons(calls, EVA)["Nej, jag kan inte"], user_id=EVA)
+        assert any("Kan du ersätta" in t for t in to(declined, PIA))
+        again = await bot.press(answer_buttons(declined, PIA)["Nej, jag kan inte"], user_id=PIA)
+        assert any("Ingen ersättare kunde komma" in t for t in to(again, ANNA))
+        assert any("ingen ersättare kan komma" in t for t in to(again, SARA))
+
+
+async def test_deadline_passing_asks_the_next(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for name, user in [
+            ("Anna Karlsson", ANNA),
+            ("Eva Karlsson", EVA),
+            ("Pia-Maria Johansson", PIA),
+        ]:
+            await register(bot, name, user)
+        await report_whole_meeting(bot)
+        db = bot.application.bot_data["db"]
+        assert absences.expire_due(db, datetime.now(UTC) + timedelta(hours=1)) == 0
+        later = datetime.now(UTC) + timedelta(hours=49)
+        assert absences.expire_due(db, later) == 1
+        assert [n.chat_id for n in outbox.pending(db) if "Kan du ersätta" in n.text] == [PIA]
+        deadline = db.execute(
+            "SELECT deadline FROM substitute_requests WHERE status = 'asked'"
+        ).fetchone()[0]
+        assert datetime.fromisoformat(deadline).date() <= MEETING - timedelta(days=2)
+
+
+async def test_withdrawal_tells_the_ersattare(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for name, user in [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA)]:
+            await register(bot, name, user)
+        calls = await report_whole_meeting(bot)
+        await bot.press(answer_buttons(calls, EVA)["Ja, jag kommer"], user_id=EVA)
+        mine = await bot.send("/mina", user_id=ANNA)
+        assert "Eva Karlsson kommer" in texts(mine)[0]
+        [(label, data)] = buttons(mine)
+        stolen = await bot.press(data, user_id=EVA)
+        assert any(
+            "egna" in str(c.params.get("text")) for c in stolen if c.method == "answerCallbackQuery"
+        )
+        withdrawn = await bot.press(data, user_id=ANNA)
+        assert any("behöver inte ersätta" in t for t in to(withdrawn, EVA))
+        assert "inga anmälda" in texts(await bot.send("/mina", user_id=ANNA))[0]
+
+
+async def test_part_of_meeting_and_past_or_cancelled_meetings(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for name, user in [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA)]:
+            await register(bot, name, user)
+        calls = await bot.send("/franvaro", user_id=ANNA)
+        [(_, pick)] = [b for b in buttons(calls) if MEETING.isoformat() in b[1]]
+        part = dict(buttons(await bot.press(pick, user_id=ANNA)))["Del av mötet"]
+        await bot.press(part, user_id=ANNA)
+        assert "13-15" in texts(await bot.send("någon gång", user_id=ANNA))[0]
+        confirm = await bot.send("13-15", user_id=ANNA)
+        [(label, data)] = [b for b in buttons(confirm) if b[0] == "Bekräfta"]
+        done = await bot.press(data, user_id=ANNA)
+        assert any("del av mötet, kl. 13.00–15.00" in t for t in to(done, EVA))
+        db = bot.application.bot_data["db"]
+        anna = list_members(db, "social", "Nora", "ledamot")[0].person_id
+        with pytest.raises(absences.AbsenceError, match="redan varit"):
+            absences.report(
+                db,
+                anna,
+                "social",
+                MEETING,
+                None,
+                datetime.combine(MEETING + timedelta(days=1), datetime.min.time(), UTC),
+            )
+        cancel_meeting(db, "social", MEETING)
+        with pytest.raises(absences.AbsenceError, match="finns inte"):
+            absences.report(db, anna, "social", MEETING)
+
+
+async def test_restart_in_the_middle_loses_nothing_and_sends_nothing_twice(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for name, user in [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA)]:
+            await register(bot, name, user)
+        calls = await bot.send("/franvaro", user_id=ANNA)
+        [(_, pick)] = [b for b in buttons(calls) if MEETING.isoformat() in b[1]]
+        whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
+        bot.api.fail_next["sendMessage"] = 10  # Telegram is down while the notice is filed
+        await bot.press(whole, user_id=ANNA)
+        db = bot.application.bot_data["db"]
+        waiting = outbox.pending(db)
+        assert {n.chat_id for n in waiting} == {EVA, ANNA}  # filed, not lost, not yet sent
+    async with BotHarness(db_path) as restarted:  # a new Application over the same file
+        from telegram.ext import CallbackContext
+
+        from handlers.notify import flush_outbox
+
+        context = CallbackContext(restarted.application)
+        assert await flush_outbox(context) >= 1
+        sent = [c for c in restarted.api.calls if c.method == "sendMessage"]
+        assert any("Kan du ersätta" in str(c.params["text"]) for c in sent)
+        assert await flush_outbox(context) == 0  # nothing twice
+        yes = dict(buttons(sent))["Ja, jag kommer"]
+        accepted = await restarted.press(yes, user_id=EVA)  # a button from before the restart
+        assert any("kommer i stället" in t for t in to(accepted, ANNA))
+
+
+async def test_reminders_are_due_once(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        await register(bot, "Anna Karlsson", ANNA)
+        db = bot.application.bot_data["db"]
+        week_before = datetime.combine(MEETING - timedelta(days=7), datetime.min.time(), UTC)
+        assert absences.send_reminders(db, week_before - timedelta(days=3)) == 0
+        assert absences.send_reminders(db, week_before) == 1
+        assert absences.send_reminders(db, week_before + timedelta(hours=1)) == 0
+        day_before = week_before + timedelta(days=6)
+        assert absences.send_reminders(db, day_before) == 1
+        [reminder, last] = [n for n in outbox.pending(db) if "Påminnelse" in n.text]
+        assert reminder.buttons[0][0] == "Anmäl förhinder"
+        # The reminder's button starts the notice flow.
+        picked = await bot.press(reminder.buttons[0][1], user_id=ANNA)
+        assert "Hela mötet" in dict(buttons(picked))
+        del last
+
+
+def test_retention_forget_calendar_and_cli(db_path: Path) -> None:
+    db = open_store(db_path)
+    anna = list_members(db, "social", "Nora", "ledamot")[0].person_id
+    absences.report(db, anna, "social", MEETING)
+    assert absences.purge(db, MEETING + timedelta(days=300)) == 0
+    assert absences.purge(db, MEETING + timedelta(days=400)) == 1
+    meeting = next_meeting(db, "social", date.today())
+    assert meeting is not None and meeting.date == MEETING and meeting.place == "Lokal Eken"
+    assert b"BEGIN:VEVENT" in meeting_ics(meeting) and b"Lokal Eken" in meeting_ics(meeting)
+    runner = CliRunner()
+    env = ["--db", str(db_path)]
+    listing = runner.invoke(cli, [*env, "roster", "list", "--council", "social"])
+    assert "Anna Karlsson" in listing.output
+    assert export_roster(db).startswith("council,organisation,role,rank,name")
+    link = runner.invoke(cli, [*env, "invite", "Ny Person", "--role", "ersattare", "--org", "Nora"])
+    assert link.exit_code == 0 and "start=" in link.output
+    missing = runner.invoke(cli, [*env, "invite", "Okänd Person"])
+    assert missing.exit_code != 0 and "roll och organisation" in missing.output
+    added = runner.invoke(
+        cli,
+        [
+            *env,
+            "meeting",
+            "add",
+            "--date",
+            "2030-01-10",
+            "--time",
+            "09:00-12:00",
+            "--place",
+            "Digitalt",
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    assert "2030-01-10" in runner.invoke(cli, [*env, "meeting", "list"]).output
+    runner.invoke(cli, [*env, "meeting", "cancel", "--date", "2030-01-10"])
+    assert "cancelled" in runner.invoke(cli, [*env, "meeting", "list"]).output
+    board = runner.invoke(cli, [*env, "absences", "--meeting", MEETING.isoformat(), "--csv"])
+    assert board.output.startswith("organisation,ledamot,läge")
+    assert runner.invoke(cli, [*env, "forget", "Anna Karlsson"]).exit_code == 0
+    assert not [m for m in list_members(db) if m.name == "Anna Karlsson"]
+    bad = Path(db_path.parent / "trasig.csv")
+    bad.write_text("namn\nX\n", encoding="utf-8")
+    before = len(list_members(db))
+    assert runner.invoke(cli, [*env, "roster", "import", str(bad)]).exit_code != 0
+    assert len(list_members(db)) == before
