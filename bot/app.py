@@ -60,6 +60,9 @@ def _register_handlers(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
+    from knowledge.answer import warm_up
+
+    warm_up(application.bot_data["db"])  # so the first member's question is as quick as any
     await application.bot.set_my_commands(
         [BotCommand(command.name, command.description) for command in COMMANDS]
     )

@@ -96,6 +96,15 @@ def answer(
     return answering.build(db, query, today)
 
 
+def warm_up(db: sqlite_utils.Database) -> None:
+    """Load what the first question would otherwise load: names, vocabulary, themes."""
+    from knowledge import answering, search, understand
+
+    understand.known_people(db)
+    search.warm_up(db)
+    answering.warm_up(db)
+
+
 def _today() -> date:
     from datetime import datetime
     from zoneinfo import ZoneInfo

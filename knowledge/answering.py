@@ -586,6 +586,11 @@ def _decision_row(db: sqlite_utils.Database, decision_id: int) -> tuple[object, 
     )
 
 
+def _day(value: str | None) -> str:
+    """An ISO date as "6 maj 2022" ("okänt datum" for a protocol without one)."""
+    return format_date(date.fromisoformat(value), weekday=False) if value else "okänt datum"
+
+
 def _marks(values: list[int] | list[str]) -> str:
     return ",".join("?" * len(values))
 
@@ -688,6 +693,10 @@ def _themes(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
         blocks=blocks,
         sources=sources,
     )
+
+
+def warm_up(db: sqlite_utils.Database) -> None:
+    _all_themes(db, None)
 
 
 _THEMES_CACHE: dict[tuple[int, int, int, tuple[str, ...]], list[dict[str, Any]]] = {}
@@ -820,16 +829,14 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
     name = query.person
     assert name
     rows = db.execute(
-        "SELECT a.organisation, a.role, a.title, a.council, d.id, d.date FROM attendees a"
-        " JOIN documents d ON d.id = a.document_id WHERE a.name = ? ORDER BY d.date DESC"
-        " LIMIT 11",
+        "SELECT a.organisation, a.role, a.title, a.council, a.document_id, a.date FROM attendees a"
+        " WHERE a.name = ? ORDER BY a.date DESC LIMIT 11",
         [name],
     ).fetchall()
     attended = db.execute("SELECT count(*) FROM attendees WHERE name = ?", [name]).fetchone()[0]
     presented = db.execute(
-        "SELECT i.number, i.title, d.id, d.date FROM presenters p"
-        " JOIN items i ON i.id = p.item_id JOIN documents d ON d.id = p.document_id"
-        " WHERE p.name = ? ORDER BY d.date DESC LIMIT 11",
+        "SELECT i.number, i.title, p.document_id, p.date FROM presenters p"
+        " JOIN items i ON i.id = p.item_id WHERE p.name = ? ORDER BY p.date DESC LIMIT 11",
         [name],
     ).fetchall()
     chaired = db.execute(
@@ -847,8 +854,7 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
             Block(
                 "Närvarande vid",
                 [
-                    f"- {format_date(date.fromisoformat(r[5]), weekday=False)}, "
-                    f"{_council_label(_councils_of(db, r[4]))} ({r[1]})"
+                    f"- {_day(r[5])}, {_council_label(_councils_of(db, r[4]))} ({r[1]})"
                     for r in rows[:10]
                 ]
                 + ([f"… och {attended - 10} möten till"] if attended > 10 else []),
@@ -859,10 +865,7 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
         blocks.append(
             Block(
                 "Föredrog",
-                [
-                    f"- § {n} {t} ({format_date(date.fromisoformat(d), weekday=False)})"
-                    for n, t, _, d in presented[:10]
-                ],
+                [f"- § {n} {t} ({_day(d)})" for n, t, _, d in presented[:10]],
             )
         )
         sources.extend(_source(db, i, n, t) for n, t, i, _ in presented[:3])
@@ -870,7 +873,7 @@ def _named_person(db: sqlite_utils.Database, query: Query) -> Answer:
         blocks.append(
             Block(
                 "Ordförande vid",
-                [f"- {format_date(date.fromisoformat(d), weekday=False)}" for _, d in chaired],
+                [f"- {_day(d)}" for _, d in chaired],
             )
         )
     return Answer(query.text, PERSON, True, headline, blocks, _dedupe(sources))

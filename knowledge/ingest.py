@@ -139,9 +139,20 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
     )
     db.conn.executemany(
         "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
-        " note, council) VALUES (?,?,?,?,?,?,?,?,?)",
+        " note, council, date) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
-            (document_id, i, a.name, a.organisation, a.org_kind, a.role, a.title, a.note, a.council)
+            (
+                document_id,
+                i,
+                a.name,
+                a.organisation,
+                a.org_kind,
+                a.role,
+                a.title,
+                a.note,
+                a.council,
+                _iso(protocol.date),
+            )
             for i, a in enumerate(protocol.attendees)
         ],
     )
@@ -163,8 +174,8 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         ).lastrowid
         assert item_id is not None
         db.conn.executemany(
-            "INSERT INTO presenters (item_id, document_id, name) VALUES (?, ?, ?)",
-            [(item_id, document_id, name) for name in item.presenters],
+            "INSERT INTO presenters (item_id, document_id, name, date) VALUES (?, ?, ?, ?)",
+            [(item_id, document_id, name, _iso(protocol.date)) for name in item.presenters],
         )
         passages.append(("item", item_id, item.number, item.title, item.body))
         for decision in item.decisions:

@@ -23,7 +23,7 @@ from knowledge.text import normalize, root, stem
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Passages ranked per query: the most recent ones that match. FTS5 walks its index backwards
 # and scores only these, so a word found in thousands of protocols costs no more than a rare one.
-CANDIDATES = 300
+CANDIDATES = 100
 
 
 @dataclass
@@ -71,6 +71,10 @@ def _vocabulary(db: sqlite_utils.Database) -> tuple[set[str], dict[str, str], li
         _VOCABULARY.clear()
         _VOCABULARY[key] = (words, folded, list(folded))
     return _VOCABULARY[key]
+
+
+def warm_up(db: sqlite_utils.Database) -> None:
+    _vocabulary(db)
 
 
 def expand(db: sqlite_utils.Database, word: str) -> Term:

@@ -45,10 +45,11 @@ MIGRATIONS: list[str] = [
         role TEXT NOT NULL,
         title TEXT,
         note TEXT,
-        council TEXT
+        council TEXT,
+        date TEXT                            -- the meeting's, so a person's latest come first
     );
     CREATE INDEX attendees_document ON attendees(document_id);
-    CREATE INDEX attendees_name ON attendees(name);
+    CREATE INDEX attendees_name ON attendees(name, date);
     CREATE INDEX attendees_organisation ON attendees(organisation);
     CREATE TABLE items (
         id INTEGER PRIMARY KEY,
@@ -64,9 +65,10 @@ MIGRATIONS: list[str] = [
     CREATE TABLE presenters (
         item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        name TEXT NOT NULL
+        name TEXT NOT NULL,
+        date TEXT
     );
-    CREATE INDEX presenters_name ON presenters(name);
+    CREATE INDEX presenters_name ON presenters(name, date);
     CREATE INDEX presenters_document ON presenters(document_id);
     CREATE TABLE decisions (
         id INTEGER PRIMARY KEY,
