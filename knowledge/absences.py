@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
@@ -62,10 +63,15 @@ MIGRATIONS: list[str] = [
 ]
 
 SEARCHING, COVERED, UNCOVERED, WITHDRAWN = "searching", "covered", "uncovered", "withdrawn"
-ANSWER_HOURS = 48  # an ersättare's time to answer ...
+def _setting(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+# Configurable in the environment (README, "Configuration").
+ANSWER_HOURS = int(_setting("SAMRAD_ANSWER_HOURS", "48"))  # an ersättare's time to answer ...
 LAST_DAYS = 2  # ... but never later than this many days before the meeting
-REMINDER_DAYS = (7, 1)
-KEEP_DAYS = 365  # absences are deleted this long after their meeting
+REMINDER_DAYS = tuple(int(d) for d in _setting("SAMRAD_REMINDER_DAYS", "7,1").split(",") if d)
+KEEP_DAYS = int(_setting("SAMRAD_KEEP_DAYS", "365"))  # absences deleted this long after
 YES, NO = "abs:yes:", "abs:no:"
 REPORT = "abs:new:"
 
