@@ -18,7 +18,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.common import db_of, effective_message, is_secretary_user, today
+from handlers.common import db_of, effective_message, secretary_message, today
 from handlers.notify import flush_outbox
 from knowledge import absences
 from knowledge.dates import find_dates, format_date, format_time_range, parse_time_range
@@ -282,11 +282,8 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def attendance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/narvaro [datum]: for the secretary, who attends the next (or that) meeting."""
-    message = effective_message(update)
-    if message is None or update.effective_user is None:
-        return
-    if not is_secretary_user(context, update.effective_user.id):
-        await message.reply_text("Bara sekreteraren kan se närvaron.")
+    message = await secretary_message(update, context, "Bara sekreteraren kan se närvaron.")
+    if message is None:
         return
     db = db_of(context)
     wanted = find_dates(" ".join(context.args or []), reference=today())

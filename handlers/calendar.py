@@ -8,7 +8,13 @@ from datetime import date
 from telegram import InputFile, Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from handlers.common import config_of, db_of, effective_message, is_secretary_user, today
+from handlers.common import (
+    config_of,
+    db_of,
+    effective_message,
+    secretary_message,
+    today,
+)
 from knowledge.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
 from knowledge.dates import format_date, format_time_range, parse_time_range
 from knowledge.meetings import CANCELLED, list_meetings, next_meeting
@@ -41,11 +47,8 @@ async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/nyttmote: the secretary enters a meeting."""
-    message = effective_message(update)
-    if message is None or update.effective_user is None:
-        return
-    if not is_secretary_user(context, update.effective_user.id):
-        await message.reply_text("Bara sekreteraren kan ändra kalendern.")
+    message = await secretary_message(update, context, "Bara sekreteraren kan ändra kalendern.")
+    if message is None:
         return
     args = list(context.args or [])
     council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
@@ -68,11 +71,8 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stallin ÅÅÅÅ-MM-DD [råd]: the secretary cancels a meeting."""
-    message = effective_message(update)
-    if message is None or update.effective_user is None:
-        return
-    if not is_secretary_user(context, update.effective_user.id):
-        await message.reply_text("Bara sekreteraren kan ändra kalendern.")
+    message = await secretary_message(update, context, "Bara sekreteraren kan ändra kalendern.")
+    if message is None:
         return
     args = list(context.args or [])
     council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council

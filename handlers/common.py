@@ -36,6 +36,19 @@ def is_secretary_user(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
     return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
 
 
+async def secretary_message(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, refusal: str
+) -> Message | None:
+    """The message to answer when the secretary sent it; anyone else gets ``refusal``."""
+    message = effective_message(update)
+    if message is None or update.effective_user is None:
+        return None
+    if not is_secretary_user(context, update.effective_user.id):
+        await message.reply_text(refusal)
+        return None
+    return message
+
+
 def today() -> date:
     """Today in Europe/Stockholm, where the council meets."""
     return datetime.now(STOCKHOLM).date()

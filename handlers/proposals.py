@@ -20,10 +20,10 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.render import render_template
-from handlers.common import config_of, db_of, effective_message
+from handlers.common import config_of, db_of, effective_message, secretary_message
 from handlers.notify import flush_outbox
 from knowledge import proposals
-from knowledge.roster import Person, is_secretary, person_by_telegram
+from knowledge.roster import Person, person_by_telegram
 
 THEME, CHOICE, MOTIVATION = range(3)
 SUPPORT_PREFIX = "stod:"
@@ -224,11 +224,8 @@ async def pending_with_buttons(update: Update, context: ContextTypes.DEFAULT_TYP
 
 async def secretary_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/forslag: every proposal as a CSV file, for the secretary."""
-    message = effective_message(update)
-    if message is None or update.effective_user is None:
-        return
-    if not _secretary(context, update.effective_user.id):
-        await message.reply_text("Bara sekreteraren kan hämta alla förslag.")
+    message = await secretary_message(update, context, "Bara sekreteraren kan hämta alla förslag.")
+    if message is None:
         return
     data = proposals.to_csv(db_of(context)).encode("utf-8-sig")
     count = len(proposals.all_proposals(db_of(context)))
@@ -241,11 +238,10 @@ async def secretary_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def secretary_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/status T-2026-0001 planerad 2026-12-04 Kommentar: the secretary moves a proposal on."""
-    message = effective_message(update)
-    if message is None or update.effective_user is None:
-        return
-    if not _secretary(context, update.effective_user.id):
-        await message.reply_text("Bara sekreteraren kan ändra status på förslag.")
+    message = await secretary_message(
+        update, context, "Bara sekreteraren kan ändra status på förslag."
+    )
+    if message is None:
         return
     args = list(context.args or [])
     if len(args) < 2:
@@ -273,10 +269,6 @@ async def secretary_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await message.reply_text(
         f"{proposal.reference} är nu {proposal.status}. {told} personer fick besked."
     )
-
-
-def _secretary(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
-    return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
 
 
 def register(application: Application) -> None:

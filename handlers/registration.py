@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from handlers.common import db_of, effective_message, is_secretary_user
+from handlers.common import db_of, effective_message, secretary_message
 from knowledge.model import COUNCIL_SHORT
 from knowledge.roster import RosterError, create_invite, list_members, redeem_invite
 
@@ -35,11 +35,8 @@ async def register_with_code(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/inbjud Namn: the secretary gets a registration link for a person in the roster."""
-    message = effective_message(update)
-    if message is None or update.effective_user is None:
-        return
-    if not is_secretary_user(context, update.effective_user.id):
-        await message.reply_text("Bara sekreteraren kan bjuda in.")
+    message = await secretary_message(update, context, "Bara sekreteraren kan bjuda in.")
+    if message is None:
         return
     name = " ".join(context.args or [])
     if not name:

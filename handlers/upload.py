@@ -12,19 +12,15 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.render import render_template
-from handlers.common import choice_keyboard, config_of, db_of
+from handlers.common import choice_keyboard, config_of, db_of, is_secretary_user
 from knowledge.answer import MEETING, Choice
 from knowledge.db import connect
 from knowledge.extract import SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest import IngestResult, ingest_bytes
-from knowledge.roster import is_secretary, protocol_subscribers
+from knowledge.roster import protocol_subscribers
 
 log = logging.getLogger(__name__)
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's limit for bots downloading files
-
-
-def _may_upload(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
-    return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -33,7 +29,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or message.document is None or update.effective_user is None:
         return
     sent = message.document
-    if not _may_upload(context, update.effective_user.id):
+    if not is_secretary_user(context, update.effective_user.id):
         await message.reply_text(
             "Bara sekreteraren kan ladda upp protokoll. Frågor om protokollen kan du skriva "
             "som vanlig text."

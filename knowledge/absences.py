@@ -19,6 +19,7 @@ import sqlite_utils
 from knowledge import outbox
 from knowledge.dates import format_date, format_time_range
 from knowledge.db import transaction
+from knowledge.errors import UserError
 from knowledge.meetings import CANCELLED, Meeting, list_meetings
 from knowledge.model import COUNCIL_SHORT
 from knowledge.roster import list_members
@@ -63,6 +64,8 @@ MIGRATIONS: list[str] = [
 ]
 
 SEARCHING, COVERED, UNCOVERED, WITHDRAWN = "searching", "covered", "uncovered", "withdrawn"
+
+
 def _setting(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
@@ -76,12 +79,8 @@ YES, NO = "abs:yes:", "abs:no:"
 REPORT = "abs:new:"
 
 
-class AbsenceError(Exception):
+class AbsenceError(UserError):
     """Something to tell the person, in Swedish (``message``); nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

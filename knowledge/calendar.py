@@ -6,14 +6,13 @@ from datetime import UTC, date, datetime, time
 
 import sqlite_utils
 
+from knowledge.errors import UserError
 from knowledge.meetings import Meeting
 from knowledge.model import COUNCIL_NAMES
 
 
-class CalendarError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class CalendarError(UserError):
+    pass
 
 
 def add_meeting(

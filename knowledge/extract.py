@@ -6,16 +6,14 @@ import io
 import zipfile
 from pathlib import Path
 
+from knowledge.errors import UserError
+
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_BYTES = 50 * 1024 * 1024
 
 
-class DocumentError(Exception):
+class DocumentError(UserError):
     """A file that cannot be read as a council document; ``message`` is for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def read_document(path: Path) -> str:

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from knowledge import outbox
 from knowledge.dates import format_date
 from knowledge.db import transaction
+from knowledge.errors import UserError
 from knowledge.text import normalize, stem_text
 
 MIGRATIONS: list[str] = [
@@ -47,12 +48,8 @@ MAX_THEME = 300
 MAX_MOTIVATION = 1000
 
 
-class ProposalError(Exception):
+class ProposalError(UserError):
     """Something the member or secretary should be told, in Swedish (``message``)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge.db import transaction
+from knowledge.errors import UserError
 
 MIGRATIONS: list[str] = [
     """
@@ -98,12 +99,8 @@ CSV_COLUMNS = ["council", "organisation", "role", "rank", "name"]
 INVITE_DAYS = 14
 
 
-class RosterError(Exception):
+class RosterError(UserError):
     """A roster problem to tell the user, in Swedish (``message``)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

@@ -63,6 +63,22 @@ class BotHarness:
         return await self.process(self.api.message_update("", user_id=user_id, document=document))
 
 
+def registered_people(db_path: Path, people: list[tuple[int, str, str]]) -> None:
+    """Put (telegram id, name, role) in the roster of the social council, already registered
+    (their private chat id is their user id), as the invite flow would leave them."""
+    from knowledge.ingest import open_store
+    from knowledge.roster import add_member
+
+    db = open_store(db_path)
+    for user, name, role in people:
+        person = add_member(db, name, "social", "Nora", role)
+        db.execute(
+            "UPDATE people SET telegram_user_id = ?, telegram_chat_id = ? WHERE id = ?",
+            [user, user, person],
+        )
+    db.conn.close()
+
+
 def texts(calls: list[Call]) -> list[str]:
     return [str(c.params.get("text", "")) for c in calls if c.method == "sendMessage"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from bot.cli import cli
 from knowledge import outbox, proposals
 from knowledge.ingest import open_store
-from tests.botkit import BotHarness, buttons, texts
+from tests.botkit import BotHarness, buttons, registered_people, texts
 
 SECRETARY, ANNA, BERIT, STRANGER = 10, 21, 22, 30
 
@@ -24,23 +24,14 @@ SECRETARY, ANNA, BERIT, STRANGER = 10, 21, 22, 30
 def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
     path = tmp_path / "proposals.db"
     shutil.copy(corpus_db_file, path)
-    db = open_store(path)
-    now = datetime.now(UTC).isoformat()
-    for user, name, role in [
-        (SECRETARY, "Sara Sekreterare", "sekreterare"),
-        (ANNA, "Anna Ledamot", "ledamot"),
-        (BERIT, "Berit Ersättare", "ersättare"),
-    ]:
-        person = db.execute(
-            "INSERT INTO people (name, telegram_user_id, telegram_chat_id, created_at)"
-            " VALUES (?, ?, ?, ?)",
-            [name, user, user, now],
-        ).lastrowid
-        db.execute(
-            "INSERT INTO memberships (person_id, council, organisation, role) VALUES (?,?,?,?)",
-            [person, "social", "Nora", role],
-        )
-    db.conn.close()
+    registered_people(
+        path,
+        [
+            (SECRETARY, "Sara Sekreterare", "sekreterare"),
+            (ANNA, "Anna Ledamot", "ledamot"),
+            (BERIT, "Berit Ersättare", "ersättare"),
+        ],
+    )
     return path
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from knowledge.ingest import open_store
-from tests.botkit import BotHarness, buttons, texts
+from tests.botkit import BotHarness, buttons, registered_people, texts
 
 SECRETARY, MEMBER, STRANGER = 10, 20, 30
 
@@ -38,22 +37,13 @@ Nästa möte hålls den 4 december 2026 kl 13-16.
 def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
     path = tmp_path / "upload.db"
     shutil.copy(corpus_db_file, path)
-    db = open_store(path)
-    now = datetime.now(UTC).isoformat()
-    for user, name, role in [
-        (SECRETARY, "Sara Sekreterare", "sekreterare"),
-        (MEMBER, "Maja Ledamot", "ledamot"),
-    ]:
-        person = db.execute(
-            "INSERT INTO people (name, telegram_user_id, telegram_chat_id, created_at)"
-            " VALUES (?, ?, ?, ?)",
-            [name, user, user, now],
-        ).lastrowid
-        db.execute(
-            "INSERT INTO memberships (person_id, council, organisation, role) VALUES (?,?,?,?)",
-            [person, "social", "Region Örebro län", role],
-        )
-    db.conn.close()
+    registered_people(
+        path,
+        [
+            (SECRETARY, "Sara Sekreterare", "sekreterare"),
+            (MEMBER, "Maja Ledamot", "ledamot"),
+        ],
+    )
     return path
 
 
