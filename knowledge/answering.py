@@ -883,11 +883,10 @@ def _representatives(db: sqlite_utils.Database, query: Query) -> Answer:
     organisation = query.municipality
     council = query.council or query.default_council or default_council()
     rows = db.execute(
-        "SELECT a.name, a.role, a.council, d.id, d.date FROM attendees a"
-        " JOIN documents d ON d.id = a.document_id"
-        " JOIN document_councils c ON c.document_id = d.id AND c.council = ?"
+        "SELECT a.name, a.role, a.council, a.document_id, a.date FROM attendees a"
+        " JOIN document_councils c ON c.document_id = a.document_id AND c.council = ?"
         " WHERE a.organisation = ? AND a.role IN (?, ?) AND (a.council IS NULL OR a.council = ?)"
-        " ORDER BY d.date DESC, a.position LIMIT 200",
+        " ORDER BY a.date DESC LIMIT 200",
         [council, organisation, LEDAMOT, ERSATTARE, council],
     ).fetchall()
     if not rows:
@@ -1012,14 +1011,11 @@ def _best_sentence(
         for sentence in split_sentences(paragraph.removeprefix("- "))
     ] or [hit.title]
     best = (0.0, sentences[0])
+    wanted = [t.all_stems for t in terms]
     for sentence in sentences:
         lower = sentence.lower()
         stems = {stem(w) for w in re.findall(r"\w+", lower)}
-        score = sum(
-            1.0
-            for t in terms
-            if any(w in lower for w in t.exact) or any(s in stems for s in t.stems)
-        )
+        score = sum(1.0 for forms in wanted if not forms.isdisjoint(stems))
         if wants_number and _NUMBER_WORDS.search(lower) and not re.search(r"\d", sentence):
             score += 0.9
         if wants_number and re.search(r"\d", sentence):

@@ -55,6 +55,11 @@ class Term:
     def known(self) -> bool:
         return bool(self.exact or self.stems)
 
+    @property
+    def all_stems(self) -> set[str]:
+        """Stems of every form that stands for the word: matching is set membership."""
+        return set(self.stems) | {stem(w) for w in self.exact}
+
 
 _VOCABULARY: dict[tuple[int, int], tuple[set[str], dict[str, str], list[str]]] = {}
 
@@ -91,7 +96,7 @@ def expand(db: sqlite_utils.Database, word: str) -> Term:
     if len(folded) >= 5:
         base = root(term.exact[0] if term.exact else lower)
         base = base if len(base) >= 5 else (term.exact[0] if term.exact else lower)
-        for compound in words_containing(db, base, limit=30):
+        for compound in words_containing(db, base, limit=12):
             if compound not in term.exact:
                 term.exact.append(compound)
     if not term.exact and len(folded) >= 5:
@@ -181,11 +186,8 @@ def search(
 
 def _hit(row: tuple[object, ...], terms: list[Term]) -> Hit:
     title, text = str(row[5]), str(row[6])
-    haystack = f"{title} {text}".lower()
     stems = set(str(row[11]).split())  # stored at ingestion: no stemming here
-    matched = sum(
-        1 for t in terms if any(w in haystack for w in t.exact) or any(s in stems for s in t.stems)
-    )
+    matched = sum(1 for t in terms if not t.all_stems.isdisjoint(stems))
     return Hit(
         passage_id=int(row[0]),  # type: ignore[call-overload]
         document_id=int(row[1]),  # type: ignore[call-overload]

@@ -50,7 +50,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX attendees_document ON attendees(document_id);
     CREATE INDEX attendees_name ON attendees(name, date);
-    CREATE INDEX attendees_organisation ON attendees(organisation);
+    CREATE INDEX attendees_organisation ON attendees(organisation, date);
     CREATE TABLE items (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
