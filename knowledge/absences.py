@@ -21,7 +21,7 @@ from knowledge.dates import format_date, format_time_range
 from knowledge.db import transaction
 from knowledge.errors import UserError
 from knowledge.meetings import CANCELLED, Meeting, list_meetings
-from knowledge.model import COUNCIL_SHORT
+from knowledge.model import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.roster import list_members
 
 MIGRATIONS: list[str] = [
@@ -61,9 +61,34 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (person_id, council, meeting_date, days_before)
     );
     """,
+    # A notice reported again after a withdrawal starts a new round of requests: the same
+    # ersättare can be asked again, and request ids (in buttons and outbox keys) are never reused.
+    """
+    ALTER TABLE absences ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE substitute_requests_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        absence_id INTEGER NOT NULL REFERENCES absences(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL DEFAULT 0,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,                -- asked, yes, no, expired, cancelled
+        asked_at TEXT NOT NULL,
+        deadline TEXT NOT NULL,
+        answered_at TEXT,
+        UNIQUE (absence_id, round, person_id)
+    );
+    INSERT INTO substitute_requests_new
+        (id, absence_id, round, person_id, status, asked_at, deadline, answered_at)
+        SELECT id, absence_id, 0, person_id, status, asked_at, deadline, answered_at
+        FROM substitute_requests;
+    DROP TABLE substitute_requests;
+    ALTER TABLE substitute_requests_new RENAME TO substitute_requests;
+    CREATE INDEX substitute_requests_due ON substitute_requests(status, deadline);
+    """,
 ]
 
 SEARCHING, COVERED, UNCOVERED, WITHDRAWN = "searching", "covered", "uncovered", "withdrawn"
+MEETING_CANCELLED = "cancelled"  # the meeting was cancelled: the notice is closed
+CLOSED = (WITHDRAWN, MEETING_CANCELLED)  # a new notice for the same meeting may be filed
 
 
 def _setting(name: str, default: str) -> str:
@@ -172,7 +197,7 @@ def report(
             " WHERE person_id = ? AND council = ? AND meeting_date = ?",
             [person_id, council, meeting_date.isoformat()],
         ).fetchone()
-        if existing and existing[1] != WITHDRAWN:
+        if existing and existing[1] not in CLOSED:
             return get(db, existing[0])  # reported already: the same notice, nothing new
         values = [
             part[0].strftime("%H:%M") if part else None,
@@ -183,10 +208,9 @@ def report(
         if existing:
             db.execute(
                 "UPDATE absences SET part_from = ?, part_to = ?, status = ?, updated_at = ?,"
-                " substitute_id = NULL WHERE id = ?",
+                " substitute_id = NULL, round = round + 1 WHERE id = ?",
                 [*values, existing[0]],
             )
-            db.execute("DELETE FROM substitute_requests WHERE absence_id = ?", [existing[0]])
             absence_id = int(existing[0])
         else:
             absence_id = int(
@@ -219,10 +243,12 @@ def _deadline(meeting: Meeting, now: datetime) -> datetime:
 def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now: datetime) -> None:
     """Ask the next ersättare in calling order; with none left, tell the secretary."""
     absence = get(db, absence_id)
+    round_, key = _round(db, absence_id)
     asked = {
         r[0]
         for r in db.execute(
-            "SELECT person_id FROM substitute_requests WHERE absence_id = ?", [absence_id]
+            "SELECT person_id FROM substitute_requests WHERE absence_id = ? AND round = ?",
+            [absence_id, round_],
         )
     }
     for substitute in list_members(db, absence.council, absence.organisation, "ersättare"):
@@ -232,9 +258,10 @@ def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now:
             continue  # not registered: cannot be asked through samrad
         deadline = _deadline(meeting, now)
         request_id = db.execute(
-            "INSERT INTO substitute_requests (absence_id, person_id, status, asked_at, deadline)"
-            " VALUES (?, ?, 'asked', ?, ?)",
-            [absence_id, substitute.person_id, _iso(now), _iso(deadline)],
+            "INSERT INTO substitute_requests"
+            " (absence_id, round, person_id, status, asked_at, deadline)"
+            " VALUES (?, ?, ?, 'asked', ?, ?)",
+            [absence_id, round_, substitute.person_id, _iso(now), _iso(deadline)],
         ).lastrowid
         outbox.add(
             db,
@@ -257,16 +284,25 @@ def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now:
     _tell_member(
         db,
         absence,
-        f"absence:{absence_id}:uncovered:{_iso(now)}",
+        f"{key}:uncovered",
         "Ingen ersättare kunde komma i ditt ställe. Sekreteraren är informerad.",
     )
     _tell_secretaries(
         db,
         absence,
-        f"absence:{absence_id}:uncovered:{_iso(now)}",
+        f"{key}:uncovered",
         f"{escape(absence.person)} ({escape(absence.organisation or '')}) har förhinder till "
         f"mötet {format_date(absence.meeting_date, weekday=False)} och ingen ersättare kan komma.",
     )
+
+
+def _round(db: sqlite_utils.Database, absence_id: int) -> tuple[int, str]:
+    """The notice's current round and the outbox key prefix of its notifications (the creation
+    time is in it because a purged notice's id can come back)."""
+    row = db.execute(
+        "SELECT round, created_at FROM absences WHERE id = ?", [absence_id]
+    ).fetchone()
+    return int(row[0]), f"absence:{absence_id}:{row[1]}:{row[0]}"
 
 
 def answer_request(
@@ -298,6 +334,8 @@ def answer_request(
         if absence.meeting_date < now.date():
             raise AbsenceError("Det mötet har redan varit.")
         meeting = _meeting(db, absence.council, absence.meeting_date)
+        if meeting is None or meeting.status == CANCELLED:
+            raise AbsenceError("Mötet är inställt. Du behöver inte ersätta.")
         db.execute(
             "UPDATE substitute_requests SET status = ?, answered_at = ? WHERE id = ?",
             ["yes" if accept else "no", _iso(now), request_id],
@@ -315,7 +353,7 @@ def answer_request(
             )
             _tell_member(db, absence, f"request:{request_id}:yes", text)
             _tell_secretaries(db, absence, f"request:{request_id}:yes", text)
-        elif meeting is not None:
+        else:
             _ask_next(db, absence.id, meeting, now)
     return get(db, absence.id)
 
@@ -329,7 +367,7 @@ def withdraw(
         absence = get(db, absence_id)
         if absence.person_id != person_id:
             raise AbsenceError("Du kan bara återkalla dina egna anmälningar.")
-        if absence.status == WITHDRAWN:
+        if absence.status in CLOSED:
             return absence
         if absence.meeting_date < now.date():
             raise AbsenceError("Det mötet har redan varit.")
@@ -337,15 +375,7 @@ def withdraw(
             "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
             [WITHDRAWN, _iso(now), absence_id],
         )
-        for request_id, chat in db.execute(
-            "SELECT r.id, p.telegram_chat_id FROM substitute_requests r"
-            " JOIN people p ON p.id = r.person_id WHERE r.absence_id = ? AND r.status IN"
-            " ('asked', 'yes')",
-            [absence_id],
-        ).fetchall():
-            db.execute(
-                "UPDATE substitute_requests SET status = 'cancelled' WHERE id = ?", [request_id]
-            )
+        for request_id, chat in _cancel_requests(db, absence_id):
             if chat:
                 outbox.add(
                     db,
@@ -359,7 +389,7 @@ def withdraw(
             _tell_secretaries(
                 db,
                 absence,
-                f"absence:{absence_id}:withdrawn:{_iso(now)}",
+                f"{_round(db, absence_id)[1]}:withdrawn",
                 f"{escape(absence.person)} kommer ändå till mötet "
                 f"{format_date(absence.meeting_date, weekday=False)}.",
             )
@@ -367,13 +397,13 @@ def withdraw(
 
 
 def mine(db: sqlite_utils.Database, person_id: int, today: date) -> list[Absence]:
-    """The person's notices for meetings from today on (withdrawn ones left out)."""
+    """The person's notices for meetings from today on (withdrawn and closed ones left out)."""
     return [
         get(db, r[0])
         for r in db.execute(
-            "SELECT id FROM absences WHERE person_id = ? AND meeting_date >= ? AND status != ?"
-            " ORDER BY meeting_date",
-            [person_id, today.isoformat(), WITHDRAWN],
+            "SELECT id FROM absences WHERE person_id = ? AND meeting_date >= ?"
+            " AND status NOT IN (?, ?) ORDER BY meeting_date",
+            [person_id, today.isoformat(), *CLOSED],
         )
     ]
 
@@ -394,9 +424,69 @@ def expire_due(db: sqlite_utils.Database, now: datetime | None = None) -> int:
             )
             absence = get(db, absence_id)
             meeting = _meeting(db, absence.council, absence.meeting_date)
-            if meeting is not None:
+            if meeting is not None and meeting.status != CANCELLED:
                 _ask_next(db, absence_id, meeting, now)
     return len(due)
+
+
+def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> int:
+    """Close the open notices of meetings the secretary has cancelled; the member and every
+    ersättare asked or coming are told. The number of notices closed."""
+    now = now or _now()
+    open_dates = db.execute(
+        "SELECT DISTINCT council, meeting_date FROM absences"
+        " WHERE meeting_date >= ? AND status IN (?, ?, ?)",
+        [now.date().isoformat(), SEARCHING, COVERED, UNCOVERED],
+    ).fetchall()
+    closed = 0
+    for council, day in open_dates:
+        meeting = _meeting(db, council, date.fromisoformat(day))
+        if meeting is not None and meeting.status != CANCELLED:
+            continue
+        with transaction(db):
+            notices = db.execute(
+                "SELECT id FROM absences WHERE council = ? AND meeting_date = ?"
+                " AND status IN (?, ?, ?)",
+                [council, day, SEARCHING, COVERED, UNCOVERED],
+            ).fetchall()
+            for (absence_id,) in notices:
+                absence = get(db, absence_id)
+                when = format_date(absence.meeting_date, weekday=False)
+                db.execute(
+                    "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
+                    [MEETING_CANCELLED, _iso(now), absence_id],
+                )
+                for request_id, chat in _cancel_requests(db, absence_id):
+                    if chat:
+                        outbox.add(
+                            db,
+                            f"request:{request_id}:meeting-cancelled",
+                            chat,
+                            f"Mötet {when} är inställt. Du behöver inte ersätta "
+                            f"{escape(absence.person)}.",
+                        )
+                _tell_member(
+                    db,
+                    absence,
+                    f"{_round(db, absence_id)[1]}:meeting-cancelled",
+                    f"Mötet {when} är inställt. Din anmälan om förhinder ({absence.reference}) "
+                    "är avslutad.",
+                )
+                closed += 1
+    return closed
+
+
+def _cancel_requests(db: sqlite_utils.Database, absence_id: int) -> list[tuple[int, int | None]]:
+    """Cancel the notice's open and accepted requests; (request id, ersättare's chat) of each."""
+    rows = db.execute(
+        "SELECT r.id, p.telegram_chat_id FROM substitute_requests r"
+        " JOIN people p ON p.id = r.person_id WHERE r.absence_id = ? AND r.status IN"
+        " ('asked', 'yes')",
+        [absence_id],
+    ).fetchall()
+    for request_id, _ in rows:
+        db.execute("UPDATE substitute_requests SET status = 'cancelled' WHERE id = ?", [request_id])
+    return [(int(r[0]), r[1]) for r in rows]
 
 
 def send_reminders(
@@ -406,15 +496,24 @@ def send_reminders(
     now = now or _now()
     today = now.date()
     count = 0
-    for council in ("social", "folkhalsa", "chefsgrupp"):
+    for council in COUNCIL_NAMES:
         for meeting in upcoming(db, council, today):
             left = (meeting.date - today).days
             due = [d for d in days if left <= d]
             if not due:
                 continue
             window = min(due)
+            # Whoever has reported already needs no button to report.
+            reported = {
+                r[0]
+                for r in db.execute(
+                    "SELECT person_id FROM absences WHERE council = ? AND meeting_date = ?"
+                    " AND status NOT IN (?, ?)",
+                    [council, meeting.date.isoformat(), *CLOSED],
+                )
+            }
             for member in list_members(db, council, role="ledamot"):
-                if member.chat_id is None:
+                if member.chat_id is None or member.person_id in reported:
                     continue
                 with transaction(db):
                     added = db.execute(
@@ -440,6 +539,12 @@ def purge(db: sqlite_utils.Database, today: date, keep_days: int = KEEP_DAYS) ->
     cutoff = (today - timedelta(days=keep_days)).isoformat()
     deleted = db.execute("DELETE FROM absences WHERE meeting_date < ?", [cutoff]).rowcount
     db.execute("DELETE FROM reminders_sent WHERE meeting_date < ?", [cutoff])
+    # The notifications name the people involved; sent ones go with the notices.
+    db.execute(
+        "DELETE FROM outbox WHERE sent_at IS NOT NULL AND created_at < ? AND (key LIKE 'absence:%'"
+        " OR key LIKE 'request:%' OR key LIKE 'reminder:%')",
+        [cutoff],
+    )
     return int(deleted)
 
 
@@ -447,6 +552,7 @@ def run_due(db: sqlite_utils.Database, now: datetime | None = None) -> dict[str,
     """The minute job: deadlines, reminders, retention."""
     now = now or _now()
     return {
+        "closed": close_cancelled(db, now),
         "expired": expire_due(db, now),
         "reminders": send_reminders(db, now),
         "purged": purge(db, now.date()),
@@ -467,8 +573,8 @@ def attendance(db: sqlite_utils.Database, council: str, meeting_date: date) -> l
         for r in db.execute(
             "SELECT a.person_id, a.status, s.name, a.part_from, a.part_to FROM absences a"
             " LEFT JOIN people s ON s.id = a.substitute_id WHERE a.council = ?"
-            " AND a.meeting_date = ? AND a.status != ?",
-            [council, meeting_date.isoformat(), WITHDRAWN],
+            " AND a.meeting_date = ? AND a.status NOT IN (?, ?)",
+            [council, meeting_date.isoformat(), *CLOSED],
         )
     }
     seats = []

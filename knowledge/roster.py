@@ -304,5 +304,13 @@ def forget(db: sqlite_utils.Database, name: str) -> bool:
     person_id = _person_named(db, name)
     if person_id is None:
         return False
-    db.execute("DELETE FROM people WHERE id = ?", [person_id])
+    row = db.execute(
+        "SELECT name, telegram_chat_id FROM people WHERE id = ?", [person_id]
+    ).fetchone()
+    with transaction(db):
+        # Notifications to them, and those naming them (to ersättare, the secretary), go too.
+        db.execute(
+            "DELETE FROM outbox WHERE chat_id = ? OR instr(text, ?) > 0", [row[1] or 0, row[0]]
+        )
+        db.execute("DELETE FROM people WHERE id = ?", [person_id])
     return True
