@@ -358,12 +358,17 @@ def meeting_list(context: Context, council: str | None) -> None:
 @pass_context
 def meeting_cancel(context: Context, day: str, council: str) -> None:
     """Cancel a meeting."""
-    from knowledge.calendar import cancel_meeting
+    from knowledge.calendar import CalendarError, cancel_meeting
 
     when = _today_option(day)
     assert when is not None
-    cancel_meeting(context.db, council, when)
+    try:
+        known = cancel_meeting(context.db, council, when)
+    except CalendarError as error:
+        raise click.ClickException(error.message) from error
     click.echo(f"Inställt: {council} {when.isoformat()}")
+    if not known:
+        click.echo("(Inget möte var känt den dagen; dagen är markerad som inställd.)")
 
 
 @cli.command()

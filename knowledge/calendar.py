@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 import sqlite_utils
 
 from knowledge.errors import UserError
-from knowledge.meetings import Meeting
+from knowledge.meetings import Meeting, list_meetings
 from knowledge.model import COUNCIL_NAMES
 
 
@@ -43,13 +43,19 @@ def add_meeting(
     )
 
 
-def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> None:
-    """Cancel a meeting, whether the calendar or a protocol had it."""
+def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
+    """Cancel a meeting, whether the calendar or a protocol had it. False when no meeting was
+    known that day (the day is marked cancelled all the same, should a protocol plan it later).
+    Open absence notices are closed, and people told, by ``absences.close_cancelled``."""
+    if council not in COUNCIL_NAMES:
+        raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
+    known = any(m.date == day for m in list_meetings(db, council, since=day))
     db.execute(
         "INSERT INTO calendar (council, date, cancelled, created_at) VALUES (?, ?, 1, ?)"
         " ON CONFLICT (council, date) DO UPDATE SET cancelled = 1",
         [council, day.isoformat(), datetime.now(UTC).isoformat(timespec="seconds")],
     )
+    return known
 
 
 def meeting_ics(meeting: Meeting) -> bytes:
