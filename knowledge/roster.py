@@ -17,6 +17,7 @@ import sqlite_utils
 
 from knowledge.db import transaction
 from knowledge.errors import UserError
+from knowledge.model import COUNCIL_NAMES
 
 MIGRATIONS: list[str] = [
     """
@@ -139,6 +140,8 @@ def add_member(
         raise RosterError(f"Okänd roll {role}. Välj ledamot, ersättare eller sekreterare.")
     if not name.strip():
         raise RosterError("Namnet saknas.")
+    if council not in COUNCIL_NAMES:
+        raise RosterError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
     person_id = _person_named(db, name)
     if person_id is None:
         person_id = int(
