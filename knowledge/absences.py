@@ -299,9 +299,7 @@ def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now:
 def _round(db: sqlite_utils.Database, absence_id: int) -> tuple[int, str]:
     """The notice's current round and the outbox key prefix of its notifications (the creation
     time is in it because a purged notice's id can come back)."""
-    row = db.execute(
-        "SELECT round, created_at FROM absences WHERE id = ?", [absence_id]
-    ).fetchone()
+    row = db.execute("SELECT round, created_at FROM absences WHERE id = ?", [absence_id]).fetchone()
     return int(row[0]), f"absence:{absence_id}:{row[1]}:{row[0]}"
 
 

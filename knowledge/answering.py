@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
@@ -951,6 +952,7 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
     focus = counted.group(1) if counted and counted.group(1) not in STOPWORDS else None
     wants_list = query.folded.startswith(("vilka ", "vilken ", "vilket "))
     best: list[tuple[float, str, Hit]] = []
+    scored: dict[tuple[str, str], tuple[float, str]] = {}
     for hit in hits[: 8 + HITS_PER_PAGE * query.page]:
         if hit.kind == "decision":
             # A decision alone lacks what was said around it: read it in its item.
@@ -959,7 +961,10 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
                 [hit.ref_id],
             ).fetchone()
             hit.text = row[0] if row else hit.text
-        score, sentence = _best_sentence(hit, terms, wants_number, focus, wants_list)
+        text_key = (hit.title, hit.text)
+        if text_key not in scored:  # the same text in many protocols is scored once
+            scored[text_key] = _best_sentence(hit, terms, wants_number, focus, wants_list)
+        score, sentence = scored[text_key]
         best.append((score, sentence, hit))
     best.sort(key=lambda b: -b[0])
     seen: set[tuple[int, str | None]] = set()
@@ -996,6 +1001,21 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
     return answer
 
 
+@lru_cache(maxsize=2048)
+def _sentences(text: str) -> tuple[str, ...]:
+    """A passage's sentences, paragraph by paragraph (cached: hits repeat across questions)."""
+    return tuple(
+        sentence
+        for paragraph in text.split("\n")
+        for sentence in split_sentences(paragraph.removeprefix("- "))
+    )
+
+
+@lru_cache(maxsize=16384)
+def _sentence_stems(sentence: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"\w+", sentence.lower()))
+
+
 def _best_sentence(
     hit: Hit,
     terms: list[Term],
@@ -1005,16 +1025,12 @@ def _best_sentence(
 ) -> tuple[float, str]:
     """The sentence of a passage that best answers: most query words, a figure if asked for
     ("hur många elever" wants a number next to "elever"), a listing for "vilka"."""
-    sentences = [
-        sentence
-        for paragraph in hit.text.split("\n")
-        for sentence in split_sentences(paragraph.removeprefix("- "))
-    ] or [hit.title]
+    sentences = list(_sentences(hit.text)) or [hit.title]
     best = (0.0, sentences[0])
     wanted = [t.all_stems for t in terms]
     for sentence in sentences:
         lower = sentence.lower()
-        stems = {stem(w) for w in re.findall(r"\w+", lower)}
+        stems = _sentence_stems(sentence)
         score = sum(1.0 for forms in wanted if not forms.isdisjoint(stems))
         if wants_number and _NUMBER_WORDS.search(lower) and not re.search(r"\d", sentence):
             score += 0.9

@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
@@ -23,7 +24,7 @@ from knowledge.text import normalize, root, stem
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Passages ranked per query: the most recent ones that match. FTS5 walks its index backwards
 # and scores only these, so a word found in thousands of protocols costs no more than a rare one.
-CANDIDATES = 100
+CANDIDATES = 60
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Term:
     def known(self) -> bool:
         return bool(self.exact or self.stems)
 
-    @property
+    @cached_property
     def all_stems(self) -> set[str]:
         """Stems of every form that stands for the word: matching is set membership."""
         return set(self.stems) | {stem(w) for w in self.exact}
