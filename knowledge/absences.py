@@ -421,6 +421,8 @@ def expire_due(db: sqlite_utils.Database, now: datetime | None = None) -> int:
                 [_iso(now), request_id],
             )
             absence = get(db, absence_id)
+            if absence.meeting_date < now.date():
+                continue  # too late to call anyone in (the bot was down over the meeting)
             meeting = _meeting(db, absence.council, absence.meeting_date)
             if meeting is not None and meeting.status != CANCELLED:
                 _ask_next(db, absence_id, meeting, now)

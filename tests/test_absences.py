@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.fakeapi import Call
 from knowledge import absences, outbox
 from knowledge.calendar import add_meeting, cancel_meeting, meeting_ics
 from knowledge.ingest import open_store
@@ -48,18 +50,18 @@ async def register(bot: BotHarness, name: str, user: int) -> None:
     assert "Välkommen" in text
 
 
-async def report_whole_meeting(bot: BotHarness, user: int = ANNA) -> list:  # type: ignore[type-arg]
+async def report_whole_meeting(bot: BotHarness, user: int = ANNA) -> list[Call]:
     calls = await bot.send("/franvaro", user_id=user)
     [(label, pick)] = [b for b in buttons(calls) if MEETING.isoformat() in b[1]]
     whole = dict(buttons(await bot.press(pick, user_id=user)))["Hela mötet"]
     return await bot.press(whole, user_id=user)
 
 
-def to(calls: list, user: int) -> list[str]:  # type: ignore[type-arg]
+def to(calls: list[Call], user: int) -> list[str]:
     return [str(c.params.get("text", "")) for c in calls if c.params.get("chat_id") == user]
 
 
-def answer_buttons(calls: list, user: int) -> dict[str, str]:  # type: ignore[type-arg]
+def answer_buttons(calls: list[Call], user: int) -> dict[str, str]:
     return dict(buttons([c for c in calls if c.params.get("chat_id") == user]))
 
 
@@ -291,3 +293,267 @@ def test_retention_forget_calendar_and_cli(db_path: Path) -> None:
     before = len(list_members(db))
     assert runner.invoke(cli, [*env, "roster", "import", str(bad)]).exit_code != 0
     assert len(list_members(db)) == before
+
+
+# --- The state machine without Telegram: a real database file, the outbox read directly ------
+
+SMALL_ROSTER = (
+    "council,organisation,role,rank,name\n"
+    "social,Nora,ledamot,1,Anna Karlsson\n"
+    "social,Nora,ersättare,1,Eva Karlsson\n"
+    "social,Nora,ersättare,2,Pia-Maria Johansson\n"
+    "social,Region Örebro län,sekreterare,1,Sara Sekreterare\n"
+    "social,Kumla,ledamot,1,Annica Sjöqvist\n"
+    "social,Kumla,ersättare,1,Jan Engman\n"
+)
+
+
+@pytest.fixture
+def flow(fresh_db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """Anna (ledamot), Eva and Pia (her ersättare), Sara (secretary), all registered; Annica
+    (another ledamot) registered; Jan (Annica's ersättare) not; a meeting in 20 days."""
+    from knowledge.roster import import_roster, redeem_invite
+
+    import_roster(fresh_db, SMALL_ROSTER)
+    for name, user in [
+        ("Anna Karlsson", ANNA),
+        ("Eva Karlsson", EVA),
+        ("Pia-Maria Johansson", PIA),
+        ("Sara Sekreterare", SARA),
+        ("Annica Sjöqvist", 105),
+    ]:
+        redeem_invite(fresh_db, create_invite(fresh_db, name)[0], user, user)
+    add_meeting(fresh_db, "social", MEETING, time(9), time(12), "Lokal Eken")
+    return fresh_db
+
+
+def _person(db: sqlite_utils.Database, user: int) -> int:
+    return int(db.execute("SELECT id FROM people WHERE telegram_user_id = ?", [user]).fetchone()[0])
+
+
+def _drain(db: sqlite_utils.Database) -> list[tuple[int, str]]:
+    """What the bot would send now, marked sent as the bot does after Telegram accepts it."""
+    sent = []
+    for notice in outbox.pending(db):
+        sent.append((notice.chat_id, notice.text))
+        outbox.mark_sent(db, notice.id)
+    return sent
+
+
+def _open_request(db: sqlite_utils.Database, user: int) -> int:
+    return int(
+        db.execute(
+            "SELECT r.id FROM substitute_requests r JOIN people p ON p.id = r.person_id"
+            " WHERE p.telegram_user_id = ? AND r.status = 'asked'",
+            [user],
+        ).fetchone()[0]
+    )
+
+
+def test_report_is_idempotent_and_asks_the_first_ersattare(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    notice = absences.report(flow, anna, "social", MEETING)
+    assert notice.status == absences.SEARCHING and notice.reference == f"F-{notice.id:05d}"
+    sent = _drain(flow)
+    assert [chat for chat, _ in sent] == [EVA, ANNA]
+    assert "Lokal Eken" in sent[0][1] and "9.00–12.00" in sent[0][1]
+    again = absences.report(flow, anna, "social", MEETING)  # a repeated update
+    assert again.id == notice.id and _drain(flow) == []
+    assert flow.execute("SELECT count(*) FROM substitute_requests").fetchone()[0] == 1
+    # No reason is stored anywhere.
+    columns = {c.name for c in flow["absences"].columns}
+    assert not {"reason", "comment", "note"} & columns
+
+
+def test_only_a_ledamot_can_report_and_only_sensible_parts(flow: sqlite_utils.Database) -> None:
+    with pytest.raises(absences.AbsenceError, match="inte som ledamot"):
+        absences.report(flow, _person(flow, EVA), "social", MEETING)
+    with pytest.raises(absences.AbsenceError, match="sluta efter"):
+        absences.report(flow, _person(flow, ANNA), "social", MEETING, (time(15), time(13)))
+    with pytest.raises(absences.AbsenceError, match="finns inte i kalendern"):
+        absences.report(flow, _person(flow, ANNA), "social", MEETING + timedelta(days=1))
+    assert flow.execute("SELECT count(*) FROM absences").fetchone()[0] == 0
+    assert outbox.pending(flow) == []
+
+
+def test_yes_no_and_escalation_to_the_secretary(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    notice = absences.report(flow, anna, "social", MEETING)
+    _drain(flow)
+    with pytest.raises(absences.AbsenceError, match="gällde inte dig"):
+        absences.answer_request(flow, _open_request(flow, EVA), _person(flow, PIA), True)
+    assert _drain(flow) == []
+    absences.answer_request(flow, _open_request(flow, EVA), _person(flow, EVA), False)
+    sent = _drain(flow)
+    assert [c for c, t in sent if "Kan du ersätta" in t] == [PIA]
+    last = _open_request(flow, PIA)
+    state = absences.answer_request(flow, last, _person(flow, PIA), False)
+    assert state.status == absences.UNCOVERED
+    sent = _drain(flow)
+    assert {c for c, _ in sent} == {ANNA, SARA}
+    with pytest.raises(absences.AbsenceError, match="redan svarat nej"):
+        absences.answer_request(flow, last, _person(flow, PIA), True)
+    [seat] = [s for s in absences.attendance(flow, "social", MEETING) if s.member == notice.person]
+    assert seat.state == "förhinder, ingen ersättare"
+
+
+def test_unregistered_ersattare_is_skipped(flow: sqlite_utils.Database) -> None:
+    annica = _person(flow, 105)
+    state = absences.report(flow, annica, "social", MEETING)  # Jan has not registered
+    assert state.status == absences.UNCOVERED
+    assert {c for c, _ in _drain(flow)} == {105, SARA}
+
+
+def test_deadline_is_48_hours_then_the_next_is_asked(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    now = datetime.combine(MEETING - timedelta(days=10), time(8), UTC)
+    absences.report(flow, anna, "social", MEETING, now=now)
+    first = datetime.fromisoformat(
+        flow.execute("SELECT deadline FROM substitute_requests").fetchone()[0]
+    )
+    assert first == now + timedelta(hours=48)
+    assert absences.run_due(flow, first - timedelta(minutes=1))["expired"] == 0
+    assert absences.run_due(flow, first)["expired"] == 1
+    second = datetime.fromisoformat(
+        flow.execute("SELECT deadline FROM substitute_requests WHERE status = 'asked'").fetchone()[
+            0
+        ]
+    )
+    assert second == first + timedelta(hours=48)
+    assert absences.run_due(flow, second)["expired"] == 1  # Pia did not answer either
+    assert absences.get(flow, 1).status == absences.UNCOVERED
+    assert absences.run_due(flow, second + timedelta(days=1))["expired"] == 0
+
+
+def test_no_one_is_called_in_after_the_meeting(flow: sqlite_utils.Database) -> None:
+    absences.report(flow, _person(flow, ANNA), "social", MEETING)
+    _drain(flow)
+    # The bot was down from before the deadline until after the meeting.
+    assert (
+        absences.run_due(flow, datetime.combine(MEETING + timedelta(days=1), time(8), UTC))[
+            "expired"
+        ]
+        == 1
+    )
+    assert _drain(flow) == []
+
+
+def test_short_notice_deadline(flow: sqlite_utils.Database) -> None:
+    now = datetime.combine(MEETING - timedelta(days=3), time(8), UTC)
+    absences.report(flow, _person(flow, ANNA), "social", MEETING, now=now)
+    deadline = datetime.fromisoformat(
+        flow.execute("SELECT deadline FROM substitute_requests").fetchone()[0]
+    )
+    assert deadline == datetime.combine(MEETING - timedelta(days=2), time(12), UTC)
+
+
+def test_withdraw_then_report_again_asks_again(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    notice = absences.report(flow, anna, "social", MEETING)
+    absences.answer_request(flow, _open_request(flow, EVA), _person(flow, EVA), True)
+    _drain(flow)
+    with pytest.raises(absences.AbsenceError, match="egna"):
+        absences.withdraw(flow, notice.id, _person(flow, EVA))
+    withdrawn = absences.withdraw(flow, notice.id, anna)
+    assert withdrawn.status == absences.WITHDRAWN
+    sent = _drain(flow)
+    assert {c for c, _ in sent} == {EVA, SARA}  # she was coming: both are told
+    assert absences.withdraw(flow, notice.id, anna).status == absences.WITHDRAWN
+    assert _drain(flow) == []  # a double tap
+    assert absences.mine(flow, anna, date.today()) == []
+    again = absences.report(flow, anna, "social", MEETING)
+    assert again.id == notice.id and again.status == absences.SEARCHING
+    assert [c for c, t in _drain(flow) if "Kan du ersätta" in t] == [EVA]
+    new_request = _open_request(flow, EVA)
+    old = flow.execute("SELECT min(id) FROM substitute_requests").fetchone()[0]
+    assert new_request != old  # an old button cannot answer the new question
+    with pytest.raises(absences.AbsenceError, match="inte längre"):
+        absences.answer_request(flow, old, _person(flow, EVA), True)
+    assert absences.answer_request(flow, new_request, _person(flow, EVA), True).status == (
+        absences.COVERED
+    )
+
+
+def test_cancelled_meeting_closes_notices(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    notice = absences.report(flow, anna, "social", MEETING)
+    _drain(flow)
+    cancel_meeting(flow, "social", MEETING)
+    request = _open_request(flow, EVA)
+    with pytest.raises(absences.AbsenceError, match="inställt"):
+        absences.answer_request(flow, request, _person(flow, EVA), True)
+    assert absences.run_due(flow)["closed"] == 1
+    assert absences.get(flow, notice.id).status == absences.MEETING_CANCELLED
+    sent = _drain(flow)
+    assert {c for c, _ in sent} == {EVA, ANNA} and all("inställt" in t for _, t in sent)
+    assert absences.run_due(flow)["closed"] == 0 and _drain(flow) == []
+    assert absences.mine(flow, anna, date.today()) == []
+    # Back in the calendar: a new notice can be filed.
+    add_meeting(flow, "social", MEETING, time(9), time(12), "Lokal Eken")
+    assert absences.report(flow, anna, "social", MEETING).status == absences.SEARCHING
+
+
+def test_reminders_skip_who_has_reported(flow: sqlite_utils.Database) -> None:
+    absences.report(flow, _person(flow, ANNA), "social", MEETING)
+    _drain(flow)
+    week_before = datetime.combine(MEETING - timedelta(days=7), time(7), UTC)
+    assert absences.send_reminders(flow, week_before) == 1  # Annica only
+    [(chat, text)] = _drain(flow)
+    assert chat == 105 and "Lokal Eken" in text
+    assert absences.send_reminders(flow, week_before + timedelta(minutes=1)) == 0
+
+
+def test_retention_also_clears_sent_notifications(flow: sqlite_utils.Database) -> None:
+    absences.report(flow, _person(flow, ANNA), "social", MEETING)
+    _drain(flow)
+    flow.execute("UPDATE outbox SET created_at = ?", [MEETING.isoformat()])
+    counts = absences.run_due(flow, datetime.combine(MEETING + timedelta(days=366), time(8), UTC))
+    assert counts["purged"] == 1
+    assert flow.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    assert flow.execute("SELECT count(*) FROM substitute_requests").fetchone()[0] == 0
+
+
+def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
+    absences.report(flow, _person(flow, ANNA), "social", MEETING, (time(10), time(11)))
+    absences.answer_request(flow, _open_request(flow, EVA), _person(flow, EVA), True)
+    seats = {s.organisation: s.state for s in absences.attendance(flow, "social", MEETING)}
+    assert seats == {
+        "Nora": "förhinder kl. 10:00–11:00, ersättare Eva Karlsson kommer",
+        "Kumla": "kommer (ingen anmälan)",
+    }
+    csv_text = absences.attendance_csv(absences.attendance(flow, "social", MEETING))
+    assert csv_text.splitlines()[0] == "organisation,ledamot,läge"
+
+
+def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
+    from knowledge import db as store_db
+
+    path = tmp_path / "old.db"
+    original = absences.MIGRATIONS
+    try:
+        absences.MIGRATIONS = original[:1]
+        old = store_db.connect(path)
+        from knowledge.roster import import_roster
+
+        import_roster(old, SMALL_ROSTER)
+        add_meeting(old, "social", MEETING)
+        anna = list_members(old, "social", "Nora", "ledamot")[0].person_id
+        eva = list_members(old, "social", "Nora", "ersättare")[0].person_id
+        old.execute(
+            "INSERT INTO absences (id, person_id, council, organisation, meeting_date, status,"
+            " created_at, updated_at) VALUES (1, ?, 'social', 'Nora', ?, 'searching', 'x', 'x')",
+            [anna, MEETING.isoformat()],
+        )
+        old.execute(
+            "INSERT INTO substitute_requests (id, absence_id, person_id, status, asked_at,"
+            " deadline) VALUES (7, 1, ?, 'asked', 'x', '2999-01-01')",
+            [eva],
+        )
+        old.conn.close()
+    finally:
+        absences.MIGRATIONS = original
+    db = store_db.connect(path)
+    assert db.execute("SELECT id, round, status FROM substitute_requests").fetchall() == [
+        (7, 0, "asked")
+    ]
+    assert absences.answer_request(db, 7, eva, True).status == absences.COVERED
