@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
@@ -131,7 +132,16 @@ def _now() -> datetime:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+    # Always UTC: deadlines are compared as text in SQL.
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _day(moment: datetime) -> date:
+    """The date where the council meets (a meeting is past at midnight in Örebro, not UTC)."""
+    return moment.astimezone(STOCKHOLM).date()
 
 
 def upcoming(db: sqlite_utils.Database, council: str, today: date) -> list[Meeting]:
@@ -187,7 +197,7 @@ def report(
     meeting = _meeting(db, council, meeting_date)
     if meeting is None or meeting.status == CANCELLED:
         raise AbsenceError("Det mötet finns inte i kalendern.")
-    if meeting_date < now.date():
+    if meeting_date < _day(now):
         raise AbsenceError("Det mötet har redan varit.")
     if part and part[1] <= part[0]:
         raise AbsenceError("Tiden du är borta måste sluta efter att den börjar.")
@@ -234,7 +244,9 @@ def report(
 
 
 def _deadline(meeting: Meeting, now: datetime) -> datetime:
-    latest = datetime.combine(meeting.date - timedelta(days=LAST_DAYS), time(12), tzinfo=UTC)
+    latest = datetime.combine(
+        meeting.date - timedelta(days=LAST_DAYS), time(12), tzinfo=STOCKHOLM
+    ).astimezone(UTC)
     deadline = min(now + timedelta(hours=ANSWER_HOURS), latest)
     # Reported at short notice: the ersättare still gets a couple of hours.
     return max(deadline, now + timedelta(hours=2))
@@ -329,7 +341,7 @@ def answer_request(
                 if word
                 else "Frågan gäller inte längre; tack ändå."
             )
-        if absence.meeting_date < now.date():
+        if absence.meeting_date < _day(now):
             raise AbsenceError("Det mötet har redan varit.")
         meeting = _meeting(db, absence.council, absence.meeting_date)
         if meeting is None or meeting.status == CANCELLED:
@@ -367,7 +379,7 @@ def withdraw(
             raise AbsenceError("Du kan bara återkalla dina egna anmälningar.")
         if absence.status in CLOSED:
             return absence
-        if absence.meeting_date < now.date():
+        if absence.meeting_date < _day(now):
             raise AbsenceError("Det mötet har redan varit.")
         db.execute(
             "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
@@ -421,7 +433,7 @@ def expire_due(db: sqlite_utils.Database, now: datetime | None = None) -> int:
                 [_iso(now), request_id],
             )
             absence = get(db, absence_id)
-            if absence.meeting_date < now.date():
+            if absence.meeting_date < _day(now):
                 continue  # too late to call anyone in (the bot was down over the meeting)
             meeting = _meeting(db, absence.council, absence.meeting_date)
             if meeting is not None and meeting.status != CANCELLED:
@@ -436,7 +448,7 @@ def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> i
     open_dates = db.execute(
         "SELECT DISTINCT council, meeting_date FROM absences"
         " WHERE meeting_date >= ? AND status IN (?, ?, ?)",
-        [now.date().isoformat(), SEARCHING, COVERED, UNCOVERED],
+        [_day(now).isoformat(), SEARCHING, COVERED, UNCOVERED],
     ).fetchall()
     closed = 0
     for council, day in open_dates:
@@ -494,7 +506,7 @@ def send_reminders(
 ) -> int:
     """Remind every registered ledamot 7 and 1 days before a meeting; never twice."""
     now = now or _now()
-    today = now.date()
+    today = _day(now)
     count = 0
     for council in COUNCIL_NAMES:
         for meeting in upcoming(db, council, today):
@@ -555,7 +567,7 @@ def run_due(db: sqlite_utils.Database, now: datetime | None = None) -> dict[str,
         "closed": close_cancelled(db, now),
         "expired": expire_due(db, now),
         "reminders": send_reminders(db, now),
-        "purged": purge(db, now.date()),
+        "purged": purge(db, _day(now)),
     }
 
 
@@ -623,7 +635,7 @@ def _request_text(absence: Absence, meeting: Meeting, deadline: datetime) -> str
         f"{escape(absence.person)} ({escape(absence.organisation or '')}) har förhinder till "
         f"mötet med {COUNCIL_SHORT.get(absence.council, absence.council)}{part}:\n"
         f"{_where(meeting)}\n"
-        f"Svara gärna senast {format_date(deadline.date(), weekday=False, year=False)}."
+        f"Svara gärna senast {format_date(_day(deadline), weekday=False, year=False)}."
     )
 
 

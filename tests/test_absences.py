@@ -444,7 +444,8 @@ def test_short_notice_deadline(flow: sqlite_utils.Database) -> None:
     deadline = datetime.fromisoformat(
         flow.execute("SELECT deadline FROM substitute_requests").fetchone()[0]
     )
-    assert deadline == datetime.combine(MEETING - timedelta(days=2), time(12), UTC)
+    noon = datetime.combine(MEETING - timedelta(days=2), time(12), absences.STOCKHOLM)
+    assert deadline == noon
 
 
 def test_withdraw_then_report_again_asks_again(flow: sqlite_utils.Database) -> None:
@@ -557,3 +558,11 @@ def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
         (7, 0, "asked")
     ]
     assert absences.answer_request(db, 7, eva, True).status == absences.COVERED
+
+
+def test_a_meeting_is_past_at_midnight_in_orebro(flow: sqlite_utils.Database) -> None:
+    late = datetime.combine(MEETING, time(23, 30), UTC)  # after midnight in Örebro
+    with pytest.raises(absences.AbsenceError, match="redan varit"):
+        absences.report(flow, _person(flow, ANNA), "social", MEETING, now=late)
+    before = datetime.combine(MEETING, time(21), UTC)  # 22.00 or 23.00 in Örebro
+    assert absences.report(flow, _person(flow, ANNA), "social", MEETING, now=before).id
