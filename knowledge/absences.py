@@ -596,7 +596,11 @@ def attendance(db: sqlite_utils.Database, council: str, meeting_date: date) -> l
             state = "kommer (ingen anmälan)"
         else:
             status, substitute, part_from, part_to = notice
-            part = f" kl. {part_from}–{part_to}" if part_from else ""
+            part = (
+                " " + format_time_range(time.fromisoformat(part_from), time.fromisoformat(part_to))
+                if part_from and part_to
+                else ""
+            )
             state = {
                 COVERED: f"förhinder{part}, ersättare {substitute} kommer",
                 SEARCHING: f"förhinder{part}, ersättare tillfrågad (öppet)",

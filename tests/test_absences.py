@@ -519,7 +519,7 @@ def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
     absences.answer_request(flow, _open_request(flow, EVA), _person(flow, EVA), True)
     seats = {s.organisation: s.state for s in absences.attendance(flow, "social", MEETING)}
     assert seats == {
-        "Nora": "förhinder kl. 10:00–11:00, ersättare Eva Karlsson kommer",
+        "Nora": "förhinder kl. 10.00–11.00, ersättare Eva Karlsson kommer",
         "Kumla": "kommer (ingen anmälan)",
     }
     csv_text = absences.attendance_csv(absences.attendance(flow, "social", MEETING))
