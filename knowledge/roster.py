@@ -247,12 +247,13 @@ def create_invite(
     """A single-use registration code for ``name`` (and their person id). A name not in the
     roster needs role and organisation, and is added. Only the code's hash is stored."""
     person_id = _person_named(db, name)
-    if person_id is None or role:
-        if not role or not organisation:
-            raise RosterError(
-                f"{name} finns inte i rostern. Ange roll och organisation för att lägga till."
-            )
+    if person_id is None and (not role or not organisation):
+        raise RosterError(
+            f"{name} finns inte i rostern. Ange roll och organisation för att lägga till."
+        )
+    if role and organisation:  # someone new, or a new seat for someone known
         person_id = add_member(db, name, council or "social", organisation, role)
+    assert person_id is not None
     code = secrets.token_urlsafe(12)
     now = _now()
     db.execute(

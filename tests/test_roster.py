@@ -213,6 +213,14 @@ def test_invite_someone_new_needs_role_and_organisation(fresh_db: sqlite_utils.D
     create_invite(fresh_db, "Ny Person", role="ersättare", council="folkhalsa", organisation="Nora")
     [member] = [m for m in list_members(fresh_db) if m.name == "Ny Person"]
     assert (member.council, member.organisation, member.role) == ("folkhalsa", "Nora", "ersättare")
+    # Someone known needs neither; with both they get another seat.
+    _, eva = create_invite(fresh_db, "Eva Karlsson", role="ersättare")
+    assert [m.organisation for m in list_members(fresh_db) if m.person_id == eva] == ["Nora"]
+    create_invite(
+        fresh_db, "Eva Karlsson", role="ledamot", organisation="Nora", council="folkhalsa"
+    )
+    seats = {(m.council, m.role) for m in list_members(fresh_db) if m.person_id == eva}
+    assert seats == {("social", "ersättare"), ("folkhalsa", "ledamot")}
 
 
 def test_secretaries_are_known_by_account(fresh_db: sqlite_utils.Database) -> None:
