@@ -111,6 +111,8 @@ class AbsenceError(UserError):
 
 @dataclass
 class Absence:
+    """A notice of absence (förhinder) and where it stands."""
+
     id: int
     person_id: int
     person: str
@@ -154,6 +156,7 @@ def _meeting(db: sqlite_utils.Database, council: str, day: date) -> Meeting | No
 
 
 def get(db: sqlite_utils.Database, absence_id: int) -> Absence:
+    """The notice; AbsenceError when it is gone (withdrawn long ago, purged, forgotten)."""
     row = db.execute(
         "SELECT a.id, a.person_id, p.name, a.council, a.organisation, a.meeting_date,"
         " a.part_from, a.part_to, a.status, s.name FROM absences a JOIN people p"
@@ -573,6 +576,8 @@ def run_due(db: sqlite_utils.Database, now: datetime | None = None) -> dict[str,
 
 @dataclass
 class Seat:
+    """One ledamot's seat at a meeting, for the secretary."""
+
     organisation: str
     member: str
     state: str  # Swedish, for the secretary
@@ -611,6 +616,7 @@ def attendance(db: sqlite_utils.Database, council: str, meeting_date: date) -> l
 
 
 def attendance_csv(seats: list[Seat]) -> str:
+    """The attendance as CSV (organisation, ledamot, läge)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["organisation", "ledamot", "läge"])

@@ -12,7 +12,7 @@ from knowledge.model import COUNCIL_NAMES
 
 
 class CalendarError(UserError):
-    pass
+    """A calendar entry that cannot be made; ``message`` is for the secretary."""
 
 
 def add_meeting(

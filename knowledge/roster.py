@@ -74,6 +74,8 @@ def protocol_subscribers(db: sqlite_utils.Database) -> list[int]:
 
 @dataclass
 class Person:
+    """A registered person, as the bot knows them."""
+
     id: int
     name: str
     notify_protocols: bool
@@ -106,6 +108,8 @@ class RosterError(UserError):
 
 @dataclass
 class Member:
+    """One seat in the roster: a person in a role for an organisation in a council."""
+
     person_id: int
     name: str
     council: str
@@ -185,6 +189,7 @@ def import_roster(db: sqlite_utils.Database, text: str) -> int:
 
 
 def export_roster(db: sqlite_utils.Database) -> str:
+    """The roster as CSV, in the format ``import_roster`` reads."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -207,6 +212,7 @@ def list_members(
     organisation: str | None = None,
     role: str | None = None,
 ) -> list[Member]:
+    """Seats in the roster, filtered; ersättare in calling order."""
     sql = (
         "SELECT p.id, p.name, m.council, m.organisation, m.role, m.rank,"
         " p.telegram_user_id IS NOT NULL, p.telegram_chat_id FROM memberships m"
