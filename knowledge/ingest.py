@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from knowledge.db import transaction
 from knowledge.extract import DocumentError, read_bytes
 from knowledge.model import COUNCIL_SHORT, Protocol, ScheduledMeeting
 from knowledge.parse import parse_document
-from knowledge.text import normalize, stem_text
+from knowledge.text import normalize, stem, words
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -242,23 +241,28 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                     meeting.item_number,
                 ],
             )
+    tokenized = [words(f"{title} {text}") for _, _, _, title, text in passages]
     db.conn.executemany(
         "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
         " VALUES (?,?,?,?,?,?,?)",
         [
-            (document_id, kind, ref, number, title, text, stem_text(f"{title} {text}"))
-            for kind, ref, number, title, text in passages
+            # Each stem once: the column serves matching; term frequency comes from `text`.
+            (
+                document_id,
+                kind,
+                ref,
+                number,
+                title,
+                text,
+                " ".join(dict.fromkeys(map(stem, tokens))),
+            )
+            for (kind, ref, number, title, text), tokens in zip(passages, tokenized, strict=True)
         ],
     )
-    words = {
-        w for _, _, _, title, text in passages for w in _WORD.findall(f"{title} {text}".lower())
-    }
+    vocabulary = {w.lower() for tokens in tokenized for w in tokens if len(w) >= 3}
     db.conn.executemany(
-        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in words if len(w) >= 3]
+        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in vocabulary]
     )
-
-
-_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 def _identity(protocol: Protocol, sha256: str) -> str:

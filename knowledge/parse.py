@@ -822,7 +822,7 @@ def _parse_decisions(texts: list[str]) -> list[Decision]:
             continue
         i += 1
     for index, para in enumerate(paragraphs):
-        if index in consumed or not _DECIDING.search(para):
+        if index in consumed or not _might_decide(para) or not _DECIDING.search(para):
             continue
         for sentence in split_sentences(para):
             if _DECIDING.search(sentence) and not _NEGATED.search(sentence):
@@ -830,6 +830,15 @@ def _parse_decisions(texts: list[str]) -> list[Decision]:
                     Decision(text=sentence.strip(), explicit=False, amounts=_amounts(sentence))
                 )
     return decisions
+
+
+# Every deciding phrase holds one of these; most paragraphs hold none and skip the regex.
+_DECIDING_HINTS = ("beslu", "beslö", "antar", "antog", "godkände", "fastställde", "ställ")
+
+
+def _might_decide(text: str) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in _DECIDING_HINTS)
 
 
 def _decisions_from_block(block: list[str]) -> list[Decision]:
@@ -957,6 +966,9 @@ def _parse_schedule(
                 add(paragraph, reference, decided_here, protocol.councils, item.number)
             continue
         for paragraph in item.body.split("\n"):
+            lower = paragraph.lower()
+            if "möte" not in lower and "sammantr" not in lower and "flytta" not in lower:
+                continue
             if not _SCHEDULE_SENTENCE.search(paragraph):
                 continue
             for sentence in split_sentences(paragraph):
