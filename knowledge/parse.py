@@ -197,6 +197,8 @@ _SCHEDULE_SENTENCE = re.compile(
 _DAYPART = re.compile(
     r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
 )
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_NUMBERED = re.compile(r"^\d+[.)]\s")
 _DATE_LINE = re.compile(
     r"^\d{1,2}(:e|:a)? (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE
 )
@@ -241,7 +243,7 @@ def parse_document(raw: str) -> Protocol:
 
 
 def _to_line(index: int, line: str) -> _Line:
-    match = re.match(r"^(#{1,6})\s+(.*)$", line)
+    match = _MD_HEADING.match(line) if line.startswith("#") else None
     if match:
         return _Line(match.group(2).strip(), len(match.group(1)), index)
     return _Line(line.strip(), 0, index)
@@ -761,8 +763,7 @@ def _reflow(texts: list[str]) -> str:
         starts_new = (
             not out
             or text.startswith("- ")
-            or re.match(r"^\d+[.)]\s", text) is not None
-            or _DATE_LINE.match(text) is not None
+            or (text[:1].isdigit() and (_NUMBERED.match(text) or _DATE_LINE.match(text)))
             or (out[-1].endswith((".", ":", "!", "?")) and text[:1].isupper())
             or (blank and not text[:1].islower())
             or out[-1].endswith(":")

@@ -18,7 +18,7 @@ import snowballstemmer
 _SPECIAL = re.compile(
     r"[|#<>\\*_\t\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·\[]|  |^[-–]|^-{3,}$|^_{3,}$"
 )
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # odd spaces only
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\f\v]")
 _BULLET = re.compile(r"^[\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·*–-]\s+")
 _BULLET_ALONE = re.compile(r"^[\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·]\s*$")
@@ -246,6 +246,8 @@ def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
 
 def _plausible_furniture(block: tuple[str, ...]) -> bool:
     """Repeated lines that are content (a bullet list read twice) are not furniture."""
+    if len(set(block)) == 1:
+        return False  # one line over and over is content (or a list), not a page header
     return not any(line.startswith("- ") for line in block) and all(
         len(line) < 200 for line in block
     )
