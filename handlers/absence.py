@@ -18,12 +18,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.common import db_of, effective_message, secretary_message, today
+from handlers.common import db_of, effective_message, registered_person, secretary_message, today
 from handlers.notify import flush_outbox
 from knowledge import absences
 from knowledge.dates import find_dates, format_date, format_time_range, parse_time_range
 from knowledge.model import COUNCIL_SHORT
-from knowledge.roster import Person, list_members, person_by_telegram
+from knowledge.roster import list_members
 
 PART = 0
 PICK, WHOLE, ASK_PART, CONFIRM, CANCEL, WITHDRAW = (
@@ -35,12 +35,6 @@ PICK, WHOLE, ASK_PART, CONFIRM, CANCEL, WITHDRAW = (
     "abs:wd:",
 )
 TRIGGER = re.compile(r"\bkan inte (komma|delta|närvara)\b|\bförhinder\b|\bfrånvar", re.IGNORECASE)
-
-
-def _registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
-    if update.effective_user is None:
-        return None
-    return person_by_telegram(db_of(context), update.effective_user.id)
 
 
 def _keyboard(rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
@@ -58,7 +52,7 @@ async def report_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     message = effective_message(update)
     if message is None:
         return
-    person = _registered(update, context)
+    person = registered_person(update, context)
     if person is None:
         await message.reply_text(
             "För att anmäla förhinder behöver du vara registrerad. Be sekreteraren om en "
@@ -98,7 +92,7 @@ async def pick_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     prefix = PICK if query.data.startswith(PICK) else absences.REPORT
     council, day = _split(query.data, prefix)
     await query.answer()
-    if _registered(update, context) is None:
+    if registered_person(update, context) is None:
         await query.answer("Bara registrerade ledamöter kan anmäla förhinder.", show_alert=True)
         return
     message = effective_message(update)
@@ -155,7 +149,7 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Confirmed: file the notice; the ersättare is asked; a receipt with a reference."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    person = _registered(update, context)
+    person = registered_person(update, context)
     if person is None:
         await query.answer("Bara registrerade ledamöter kan anmäla förhinder.", show_alert=True)
         return
@@ -198,7 +192,7 @@ async def substitute_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     """The ersättare's "Ja, jag kommer" or "Nej, jag kan inte"."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    person = _registered(update, context)
+    person = registered_person(update, context)
     accept = query.data.startswith(absences.YES)
     request_id = int(query.data.split(":")[-1])
     if person is None:
@@ -227,7 +221,7 @@ async def substitute_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 async def my_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/mina: the member's notices, each with a button to withdraw it."""
     message = effective_message(update)
-    person = _registered(update, context)
+    person = registered_person(update, context)
     if message is None:
         return
     if person is None:
@@ -259,7 +253,7 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Withdraw a notice: the ersättare is told they are not needed."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    person = _registered(update, context)
+    person = registered_person(update, context)
     if person is None:
         await query.answer("Du kan bara återkalla dina egna anmälningar.", show_alert=True)
         return

@@ -26,6 +26,13 @@ USAGE = (
 )
 
 
+def _council_and_args(context: ContextTypes.DEFAULT_TYPE) -> tuple[list[str], str]:
+    """The command's arguments, and the council named last (or the default one)."""
+    args = list(context.args or [])
+    council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
+    return args, council
+
+
 async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/kalender: the coming meetings of every council."""
     message = effective_message(update)
@@ -50,8 +57,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = await secretary_message(update, context, "Bara sekreteraren kan ändra kalendern.")
     if message is None:
         return
-    args = list(context.args or [])
-    council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
+    args, council = _council_and_args(context)
     try:
         day = date.fromisoformat(args[0])
         start, end = parse_time_range(f"kl {args[1]}")
@@ -74,8 +80,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = await secretary_message(update, context, "Bara sekreteraren kan ändra kalendern.")
     if message is None:
         return
-    args = list(context.args or [])
-    council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
+    args, council = _council_and_args(context)
     try:
         day = date.fromisoformat(args[0])
     except (IndexError, ValueError):

@@ -14,6 +14,7 @@ from bot.config import Config
 from bot.render import render_html
 from knowledge import followups
 from knowledge.answer import Answer, Choice
+from knowledge.roster import Person, person_by_telegram
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 FOLLOWUP_PREFIX = "q:"
@@ -34,6 +35,13 @@ def is_secretary_user(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
     from knowledge.roster import is_secretary
 
     return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
+
+
+def registered_person(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
+    """The roster person behind this Telegram account, if they have registered."""
+    if update.effective_user is None:
+        return None
+    return person_by_telegram(db_of(context), update.effective_user.id)
 
 
 async def secretary_message(

@@ -20,21 +20,20 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.render import render_template
-from handlers.common import config_of, db_of, effective_message, secretary_message
+from handlers.common import (
+    config_of,
+    db_of,
+    effective_message,
+    registered_person,
+    secretary_message,
+)
 from handlers.notify import flush_outbox
 from knowledge import proposals
-from knowledge.roster import Person, person_by_telegram
 
 THEME, CHOICE, MOTIVATION = range(3)
 SUPPORT_PREFIX = "stod:"
 FILE, SKIP, CANCEL = "prop:file", "prop:skip", "prop:cancel"
 TRIGGER = re.compile(r"^\s*jag vill (föreslå|foresla) (ett )?tema\s*:?\s*", re.IGNORECASE)
-
-
-def _person(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
-    if update.effective_user is None:
-        return None
-    return person_by_telegram(db_of(context), update.effective_user.id)
 
 
 async def _not_registered(update: Update) -> int:
@@ -49,7 +48,7 @@ async def _not_registered(update: Update) -> int:
 
 async def start_proposal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/foresla [tema] or "jag vill föreslå ett tema: …": begin a proposal."""
-    if _person(update, context) is None:
+    if registered_person(update, context) is None:
         return await _not_registered(update)
     message = update.message
     assert message is not None
@@ -122,7 +121,7 @@ async def receive_motivation(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
-    person = _person(update, context)
+    person = registered_person(update, context)
     theme = (context.user_data or {}).pop("theme", None)
     message = effective_message(update)
     assert message is not None
@@ -164,7 +163,7 @@ async def toggle_support(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """A "Stöd" button: support the proposal, or take the support back."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    person = _person(update, context)
+    person = registered_person(update, context)
     if person is None:
         await query.answer("Bara registrerade personer kan stödja förslag.", show_alert=True)
         return ConversationHandler.END
@@ -203,7 +202,7 @@ async def pending_with_buttons(update: Update, context: ContextTypes.DEFAULT_TYP
             "Inga temaförslag från ledamöterna väntar just nu. Föreslå ett med /foresla."
         )
         return
-    person = _person(update, context)
+    person = registered_person(update, context)
     me = person.id if person else None
     rows = [
         [
