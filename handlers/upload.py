@@ -12,9 +12,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.render import render_template
-from handlers.common import choice_keyboard, config_of, db_of, is_secretary_user
-from knowledge.answer import MEETING, Choice
-from knowledge.db import connect
+from handlers.common import FOLLOWUP_PREFIX, config_of, db_of, is_secretary_user
+from handlers.notify import flush_outbox
+from knowledge import followups, outbox
+from knowledge.answer import MEETING
+from knowledge.db import connect, transaction
 from knowledge.extract import SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest import IngestResult, ingest_bytes
 from knowledge.roster import protocol_subscribers
@@ -89,18 +91,16 @@ async def _notify_members(
         )
     ]
     text = render_template("new_protocol.html.j2", result=result, decisions=decisions)
-    keyboard = choice_keyboard(
-        context, [Choice("Visa mer", f"mötet {result.date}", MEETING)] if result.date else []
-    )
-    for chat_id in protocol_subscribers(db):
-        if chat_id == exclude:
-            continue
-        try:
-            await context.bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard
-            )
-        except TelegramError:
-            log.warning("Could not notify chat %s about a new protocol", chat_id)
+    buttons = []
+    if result.date:
+        followup = followups.save(db, f"mötet {result.date}", MEETING)
+        buttons = [["Visa mer", f"{FOLLOWUP_PREFIX}{followup}"]]
+    # Through the outbox, like every notice: a Telegram error only delays it.
+    with transaction(db):
+        for chat_id in protocol_subscribers(db):
+            if chat_id != exclude:
+                outbox.add(db, f"protocol:{result.document_id}:{chat_id}", chat_id, text, buttons)
+    await flush_outbox(context)
 
 
 def register(application: Application) -> None:
