@@ -53,37 +53,64 @@ _FULL_MONTHS = set(MONTH_NAMES) | {"sept", "febr"}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_SEP = r"(?:-|–|—|till)"
+# Numbers followed by these are amounts or ages, not clock times ("18-25 år", "10-15 kr").
+_UNIT = r"\s*(?:år\b|ar\b|%|kr\b|kronor|procent|st\b|stycken|dagar|timmar|personer|veckor)"
+# "kl. 9.00-ca 12.00", "kl 9 - kl 12": the end may repeat a marker.
+_END_MARK = r"(?:ca\.?\s*|kl\.?\s*)?"
 _CLOCK = (
     r"(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
-    r"(?:\s*(?:-|–|—|till)\s*(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?)?"
+    rf"(?:\s*{_SEP}\s*{_END_MARK}(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?)?"
 )
 _TIME_AFTER = (
-    r"(?P<time>,?\s*(?:(?P<kl>kl\.?|klockan)\s*)?"
+    r"(?P<time>,?\s*(?:(?P<fr>från|fran|mellan)\s+)?(?:(?P<kl>kl\.?|klockan)\s*)?"
     r"(?P<t1>\d{1,2})(?:[.:](?P<tm1>\d{2}))?"
-    r"(?:\s*(?:-|–|—|till)\s*(?P<t2>\d{1,2})(?:[.:](?P<tm2>\d{2}))?)?)"
+    r"(?:\s*(?P<sep>-|–|—|till|och)\s*(?:ca\.?\s*|kl\.?\s*)?"
+    r"(?P<t2>\d{1,2})(?:[.:](?P<tm2>\d{2}))?)?)"
+    rf"(?!\d|{_UNIT})"
 )
+# Tried at the end of each date rather than inside the date pattern, so that a number which
+# turns out not to be a time ("3 jan, 4 feb") is not swallowed before the next date.
+_TIME_AFTER_RE = re.compile(_TIME_AFTER, re.IGNORECASE)
+
+
+_ORDINAL = r"(?::e|:a|e)?\.?"
 _DATE_RE = re.compile(
+    # "tisdagen den 3:e mars 2026 kl 9-12", "1-2 juni 2025", "den 1 och 2 juni"
     rf"(?<![\w-])(?:(?P<wd>{_WEEKDAY_RE})(?:en)?,?\s+)?(?:den\s+)?"
-    rf"(?P<day>\d{{1,2}})(?::e|:a|e)?\.?\s+(?P<mon>{_MONTH_RE})(?![\wåäö])\.?"
-    rf"(?:\s+(?P<year>\d{{4}})(?!\d))?{_TIME_AFTER}?"
+    rf"(?:(?P<day0>\d{{1,2}}){_ORDINAL}\s*(?:-|–|—|och|till)\s*(?:den\s+)?)?"
+    rf"(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<mon>{_MONTH_RE})(?![\wåäö])\.?"
+    rf"(?:\s+(?P<year>\d{{4}})(?!\d))?"
+    # "2024-09-20, kl. 09.00-12.00"
     rf"|(?<![\w-])(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\w-])"
-    rf"{_TIME_AFTER.replace('?P<', '?P<i')}?"
+    # "20/9 2024", "20/9"
     rf"|(?<![\w/.-])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:[ -](?P<sy>\d{{4}}))?(?![\w/])"
+    # "7.3.2025": only with a four-digit year, so clock times like "9.30" stay times
+    rf"|(?<![\w.])(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?![\w]|\.\d)"
     rf"|(?<!\d)(?P<yymmdd>\d{{6}})(?!\d)",
     re.IGNORECASE,
 )
 _KL_RANGE = re.compile(rf"(?:\bkl\.?|\bklockan)\s*{_CLOCK}", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"\bmellan\s+(?:kl\.?\s*|klockan\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
+    r"\s+och\s+(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?![\d.:])",
+    re.IGNORECASE,
+)
 _BARE_RANGE = re.compile(
-    r"(?<![\d.:/-])(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*(?:-|–|—|till)\s*"
-    r"(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?![\d.:/-]|\s*(?:år|%|kr|procent|st\b|dagar|timmar))",
+    rf"(?<![\d.:/-])(?P<h1>\d{{1,2}})(?:[.:](?P<m1>\d{{2}}))?\s*{_SEP}\s*{_END_MARK}"
+    rf"(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?(?![\d.:/-]|{_UNIT})",
     re.IGNORECASE,
 )
 _MONTH_ONLY = re.compile(
-    rf"(?<![\w])(?P<mon>{_MONTH_RE})(?![\wåäö])\.?(?:\s*(?:-|–|—)\s*(?P<mon2>{_MONTH_RE})(?![\wåäö])\.?)?"
-    rf"(?:\s+(?P<year>\d{{4}})(?!\d))?",
+    rf"(?<![\w])(?P<mon>{_MONTH_RE})(?![\wåäö])\.?"
+    rf"(?:\s*(?:-|–|—|/|och|till)\s*(?P<mon2>{_MONTH_RE})(?![\wåäö])\.?)?"
+    rf"(?:\s+(?P<year>\d{{4}})(?!\d)|\s+(?P<next>nästa år|nasta ar)\b)?",
     re.IGNORECASE,
 )
-_NEXT_YEAR = re.compile(r"\bnästa års?\b|\bnasta ars?\b", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\bnästa års?\b|\bnasta ars?\b|\bnästkommande år", re.IGNORECASE)
+# How far back "nästa år" may stand and still govern a date: the same paragraph and sentence.
+_LOOKBACK = 300
+_BREAK = re.compile(r"\n[ \t]*\n|[.!?]\s+(?=[A-ZÅÄÖ])")
 
 
 @dataclass(frozen=True)
@@ -97,30 +124,37 @@ class DateMention:
 
 
 def parse_time(text: str) -> time | None:
-    """ "9", "9.00", "09:00", "13.30" -> a time; anything else -> None."""
-    match = re.fullmatch(r"\s*(?:kl\.?|klockan)?\s*(\d{1,2})(?:[.:](\d{2}))?\s*", text, re.I)
+    """ "9", "9.00", "09:00", "13.30", "kl 9" -> a time; anything else -> None."""
+    match = _PARSE_TIME.fullmatch(text)
     return _clock(match.group(1), match.group(2)) if match else None
 
 
+_PARSE_TIME = re.compile(r"\s*(?:kl\.?|klockan)?\s*(\d{1,2})(?:[.:](\d{2}))?\s*", re.I)
+
+
 def parse_time_range(text: str) -> tuple[time | None, time | None]:
-    """The first clock time or range: "kl 9-12", "13.00–16.00", "9 till 12"."""
-    match = _KL_RANGE.search(text)
-    if match is None:
-        match = next(
-            (m for m in _BARE_RANGE.finditer(text) if _clock(m.group("h1"), m.group("m1"))), None
-        )
-    if match is None:
-        return None, None
-    start = _clock(match.group("h1"), match.group("m1"))
-    end = _clock(match.group("h2"), match.group("m2")) if match.group("h2") else None
-    if start is None:
-        return None, None
-    return start, end
+    """The first clock time or range: "kl 9-12", "13.00–16.00", "9 till 12", "mellan 9 och 12".
+
+    A time after "kl"/"klockan" or "mellan" wins over a bare "A-B" range, which only counts
+    when both ends are clock times and no unit ("år", "kr", "%") follows it.
+    """
+    marked = [m for m in (_KL_RANGE.search(text), _BETWEEN.search(text)) if m is not None]
+    for match in sorted(marked, key=lambda m: m.start()):
+        start = _clock(match.group("h1"), match.group("m1"))
+        if start is not None:
+            end = _clock(match.group("h2"), match.group("m2")) if match.group("h2") else None
+            return start, end
+    for match in _BARE_RANGE.finditer(text):
+        start = _clock(match.group("h1"), match.group("m1"))
+        end = _clock(match.group("h2"), match.group("m2"))
+        if start is not None and end is not None:
+            return start, end
+    return None, None
 
 
 def parse_yymmdd(token: str) -> date | None:
-    """ "250331" -> 2025-03-31; not a valid date -> None."""
-    if not re.fullmatch(r"\d{6}", token):
+    """ "250331" -> 2025-03-31 (years 2000-2099); not six digits or not a valid date -> None."""
+    if len(token) != 6 or not token.isascii() or not token.isdigit():
         return None
     return _safe_date(2000 + int(token[:2]), int(token[2:4]), int(token[4:]))
 
@@ -132,12 +166,18 @@ def find_dates(
     prefer_future: bool = False,
     allow_yymmdd: bool = False,
 ) -> list[DateMention]:
-    """Every date in ``text``, with a clock time or range when one follows it closely."""
+    """Every date in ``text`` in order, with a clock time or range when one follows it closely.
+
+    A yearless date takes its year from "nästa år" shortly before it, from its weekday, or from
+    ``reference`` (today when None); with ``prefer_future`` a date before ``reference`` moves
+    to the next year. A day range ("1-2 juni 2025") gives one mention per day, both spanning
+    the whole range. Six-digit YYMMDD tokens count only with ``allow_yymmdd``.
+    """
     mentions: list[DateMention] = []
     for match in _DATE_RE.finditer(text):
-        found = _mention(match, text, reference, prefer_future, allow_yymmdd)
-        if found:
-            mentions.append(found)
+        if mentions and match.start() < mentions[-1].span[1]:
+            continue  # inside the clock time of the previous mention
+        mentions.extend(_mentions(match, text, reference, prefer_future, allow_yymmdd))
     return mentions
 
 
@@ -150,20 +190,29 @@ def parse_date(
 
 
 def find_months(text: str, *, reference: date | None = None) -> list[tuple[int | None, int]]:
-    """Months named without a day: "i mars 2025" -> (2025, 3); "april–december 2025" -> two."""
+    """Months named without a day: "i mars 2025" -> (2025, 3); "april–december 2025" -> two.
+
+    A month followed by "nästa år" gets ``reference``'s year + 1 when a reference is given.
+    Short forms that are ordinary words ("jul") count only with a year or a full stop.
+    """
     months: list[tuple[int | None, int]] = []
     for match in _MONTH_ONLY.finditer(text):
-        before = text[: match.start()].rstrip()
-        if re.search(r"\d(:e|:a|e)?\.?$", before):
+        before = text[max(0, match.start() - 8) : match.start()].rstrip()
+        if _DAY_BEFORE.search(before):
             continue  # "6 maj": a day-date, not a month
         names = [match.group("mon")] + ([match.group("mon2")] if match.group("mon2") else [])
-        year = int(match.group("year")) if match.group("year") else None
+        year: int | None = int(match.group("year")) if match.group("year") else None
+        if match.group("next") and reference is not None:
+            year = reference.year + 1
         for name in names:
             key = name.lower().rstrip(".")
             if key not in _FULL_MONTHS and year is None and not match.group(0).endswith("."):
                 continue
             months.append((year, MONTHS[key]))
     return months
+
+
+_DAY_BEFORE = re.compile(r"\d(?::e|:a|e)?\.?$")
 
 
 def format_date(d: date, *, weekday: bool = True, year: bool = True) -> str:
@@ -177,7 +226,7 @@ def format_date(d: date, *, weekday: bool = True, year: bool = True) -> str:
 
 
 def format_time_range(start: time | None, end: time | None) -> str:
-    """ "kl. 13.00–16.00", "kl. 9.00", or "" without a time."""
+    """ "kl. 13.00–16.00", "kl. 9.00", or "" without a start time."""
     if start is None:
         return ""
     text = f"kl. {start.hour}.{start.minute:02d}"
@@ -186,88 +235,116 @@ def format_time_range(start: time | None, end: time | None) -> str:
     return text
 
 
-def _mention(
+def _mentions(
     match: re.Match[str],
     text: str,
     reference: date | None,
     prefer_future: bool,
     allow_yymmdd: bool,
-) -> DateMention | None:
+) -> list[DateMention]:
     group = match.group
-    start = end = None
     if group("yymmdd"):
-        if not allow_yymmdd:
-            return None
-        found = parse_yymmdd(group("yymmdd"))
-        if found is None:
-            return None
-        return DateMention(found, None, None, match.span(), match.group(0), True)
+        found = parse_yymmdd(group("yymmdd")) if allow_yymmdd else None
+        return [DateMention(found, None, None, match.span(), group(0), True)] if found else []
     if group("iy"):
-        found = _safe_date(int(group("iy")), int(group("im")), int(group("id")))
-        if found is None:
-            return None
-        start, end, span_end = _attached_time(match, "i")
-        return _make(text, match.start(), span_end, found, start, end, True)
-    if group("sd"):
+        explicit = True
+        dates = [_safe_date(int(group("iy")), int(group("im")), int(group("id")))]
+    elif group("dy"):
+        explicit = True
+        dates = [_safe_date(int(group("dy")), int(group("dm")), int(group("dd")))]
+    elif group("sd"):
+        explicit = bool(group("sy"))
         month, day = int(group("sm")), int(group("sd"))
-        if group("sy"):
-            found = _safe_date(int(group("sy")), month, day)
-            return _make(text, *match.span(), found, None, None, True) if found else None
-        found = _infer_year(day, month, None, text[: match.start()], reference, prefer_future)
-        return _make(text, *match.span(), found, None, None, False) if found else None
-    day = int(group("day"))
+        if explicit:
+            dates = [_safe_date(int(group("sy")), month, day)]
+        else:
+            dates = [_infer_year(day, month, None, text, match.start(), reference, prefer_future)]
+    else:
+        explicit = bool(group("year"))
+        dates = _day_month(match, text, reference, prefer_future)
+    start, end, span_end = _attached_time(text, match.end())
+    span = (match.start(), span_end)
+    return [
+        DateMention(found, start, end, span, text[span[0] : span[1]], explicit)
+        for found in dates
+        if found is not None
+    ]
+
+
+def _day_month(
+    match: re.Match[str], text: str, reference: date | None, prefer_future: bool
+) -> list[date | None]:
+    """ "tisdagen den 3:e mars", "1-2 juni 2025": the day (and first day of a range)."""
+    group = match.group
     month = MONTHS[group("mon").lower().rstrip(".")]
-    start, end, span_end = _attached_time(match, "")
+    day = int(group("day"))
+    first = int(group("day0")) if group("day0") else None
+    if first is not None and first >= day:
+        first = None  # "31-1 juni" is no range; the last day still stands
     if group("year"):
-        found = _safe_date(int(group("year")), month, day)
-        return _make(text, match.start(), span_end, found, start, end, True) if found else None
+        year = int(group("year"))
+        return [_safe_date(year, month, d) for d in (first, day) if d is not None]
     weekday = WEEKDAYS.get(group("wd").lower()) if group("wd") else None
-    found = _infer_year(day, month, weekday, text[: match.start()], reference, prefer_future)
-    return _make(text, match.start(), span_end, found, start, end, False) if found else None
+    leading = first if first is not None else day
+    found = _infer_year(leading, month, weekday, text, match.start(), reference, prefer_future)
+    if found is None:
+        if first is None:
+            return []
+        # An invalid first day ("30-31 februari") cannot give the range its year.
+        found = _infer_year(day, month, None, text, match.start(), reference, prefer_future)
+        return [found]
+    if first is None:
+        return [found]
+    return [found, _safe_date(found.year, month, day)]
 
 
-def _attached_time(match: re.Match[str], prefix: str) -> tuple[time | None, time | None, int]:
-    """The clock time right after a date; a bare number only counts as part of a range."""
+def _attached_time(text: str, index: int) -> tuple[time | None, time | None, int]:
+    """The clock time right after a date at ``index``, and where the mention ends.
+
+    After a date a bare number only counts as part of a range ("6 maj 13-16") on the same
+    line, and "och" joins two times only after "mellan".
+    """
+    match = _TIME_AFTER_RE.match(text, index)
+    if match is None:
+        return None, None, index
     g = match.group
-    if not g(f"{prefix}time"):
-        return None, None, match.end()
-    has_kl = bool(g(f"{prefix}kl"))
-    has_range = bool(g(f"{prefix}t2"))
-    if not has_kl and not has_range:
-        return None, None, match.start(f"{prefix}time")
-    start = _clock(g(f"{prefix}t1"), g(f"{prefix}tm1"))
-    end = _clock(g(f"{prefix}t2"), g(f"{prefix}tm2")) if has_range else None
-    if start is None or (has_range and end is None):
-        return None, None, match.start(f"{prefix}time")
+    has_kl = bool(g("kl"))
+    has_range = bool(g("t2"))
+    if has_range and g("sep").lower() == "och" and (g("fr") or "").lower() != "mellan":
+        has_range = False
+    if not has_kl and (not has_range or "\n" in text[index : match.start("t1")]):
+        return None, None, index
+    start = _clock(g("t1"), g("tm1"))
+    if start is None:
+        return None, None, index
+    if not has_range:
+        return start, None, match.end("tm1") if g("tm1") else match.end("t1")
+    end = _clock(g("t2"), g("tm2"))
+    if end is None:
+        return None, None, index
     return start, end, match.end()
 
 
-def _make(
-    text: str,
-    start_index: int,
-    end_index: int,
-    found: date | None,
-    start: time | None,
-    end: time | None,
-    explicit: bool,
-) -> DateMention | None:
-    if found is None:
-        return None
-    return DateMention(
-        found, start, end, (start_index, end_index), text[start_index:end_index], explicit
-    )
+def _next_year_before(text: str, index: int) -> bool:
+    """ "nästa års möten: 11 februari ...": "nästa år" earlier in the same paragraph/sentence."""
+    window = text[max(0, index - _LOOKBACK) : index]
+    breaks = [found.end() for found in _BREAK.finditer(window)]
+    if breaks:
+        window = window[breaks[-1] :]
+    return _NEXT_YEAR.search(window) is not None
 
 
 def _infer_year(
     day: int,
     month: int,
     weekday: int | None,
-    before: str,
+    text: str,
+    index: int,
     reference: date | None,
     prefer_future: bool,
 ) -> date | None:
     base = reference or date.today()
-    if _NEXT_YEAR.search(before):
+    if _next_year_before(text, index):
         return _safe_date(base.year + 1, month, day)
     if weekday is not None:
         options = [
@@ -278,10 +355,12 @@ def _infer_year(
         if options:
             return min(options, key=lambda d: abs((d - base).days))
     found = _safe_date(base.year, month, day)
-    if found is None and month == 2 and day == 29:
+    if prefer_future and reference is not None and (found is None or found < reference):
+        # Also finds the next leap day for "29 februari" in an ordinary year.
+        for year in range(base.year + 1, base.year + 5):
+            if (later := _safe_date(year, month, day)) is not None:
+                return later
         return None
-    if found is not None and prefer_future and reference is not None and found < reference:
-        found = _safe_date(base.year + 1, month, day)
     return found
 
 
@@ -293,9 +372,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _clock(hour: str | None, minute: str | None) -> time | None:
+    """A wall-clock time; "24" / "24.00" is midnight, anything past it is not a time."""
     if hour is None:
         return None
     h, m = int(hour), int(minute or 0)
-    if h > 24 or m > 59:
+    if h > 24 or m > 59 or (h == 24 and m > 0):
         return None
     return time(0 if h == 24 else h, m)
