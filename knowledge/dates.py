@@ -205,7 +205,7 @@ def find_months(text: str, *, reference: date | None = None) -> list[tuple[int |
         if match.group("next") and reference is not None:
             year = reference.year + 1
         for name in names:
-            key = name.lower().rstrip(".")
+            key = _spelling(name.rstrip("."), MONTHS)
             if key not in _FULL_MONTHS and year is None and not match.group(0).endswith("."):
                 continue
             months.append((year, MONTHS[key]))
@@ -276,7 +276,7 @@ def _day_month(
 ) -> list[date | None]:
     """ "tisdagen den 3:e mars", "1-2 juni 2025": the day (and first day of a range)."""
     group = match.group
-    month = MONTHS[group("mon").lower().rstrip(".")]
+    month = MONTHS[_spelling(group("mon").rstrip("."), MONTHS)]
     day = int(group("day"))
     first = int(group("day0")) if group("day0") else None
     if first is not None and first >= day:
@@ -284,7 +284,7 @@ def _day_month(
     if group("year"):
         year = int(group("year"))
         return [_safe_date(year, month, d) for d in (first, day) if d is not None]
-    weekday = WEEKDAYS.get(group("wd").lower()) if group("wd") else None
+    weekday = WEEKDAYS[_spelling(group("wd"), WEEKDAYS)] if group("wd") else None
     leading = first if first is not None else day
     found = _infer_year(leading, month, weekday, text, match.start(), reference, prefer_future)
     if found is None:
@@ -362,6 +362,18 @@ def _infer_year(
                 return later
         return None
     return found
+
+
+def _spelling(name: str, spellings: dict[str, int]) -> str:
+    """The key in ``spellings`` that a case-insensitive match stands for.
+
+    Case-insensitive matching also accepts "ſ" for "s", the Kelvin sign for "k" and "İ" for
+    "i", whose lower case is no key, so those fall back to asking the regex engine itself.
+    """
+    key = name.lower()
+    if key in spellings:
+        return key
+    return next(k for k in spellings if re.fullmatch(re.escape(k), name, re.IGNORECASE))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -307,3 +307,33 @@ def test_mentions_in_order(text: str) -> None:
     assert starts == sorted(starts)
     for mention in found:
         assert mention.span[0] < mention.span[1] <= len(text)
+
+
+def test_characters_that_match_letters_case_insensitively() -> None:
+    # "ſ" matches "s", the Kelvin sign "k" and "İ" "i" under re.IGNORECASE.
+    assert parse_date("3 ſept 2024") == date(2024, 9, 3)
+    assert parse_date("3 o\u212at 2024") == date(2024, 10, 3)
+    assert parse_date("1 JUNİ 2024") == date(2024, 6, 1)
+    assert parse_date("tiſdag 3 mars", reference=date(2026, 1, 1)) == date(2026, 3, 3)
+    assert find_months("ſept 2024 och marſ") == [(2024, 9), (None, 3)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            list("0123456789 -–/.:,\n")
+            + ["ſ", "\u212a", "İ", "٣", "den ", "kl ", "och "]
+            + [f"{name} " for name in list(MONTHS) + list(WEEKDAYS)]
+        ),
+        max_size=40,
+    ).map("".join),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)),
+    st.booleans(),
+)
+def test_never_crashes_on_council_like_text(text: str, reference: date, future: bool) -> None:
+    for mention in find_dates(text, reference=reference, prefer_future=future, allow_yymmdd=True):
+        assert text[mention.span[0] : mention.span[1]] == mention.text
+        assert mention.start is not None or mention.end is None
+    find_months(text, reference=reference)
+    parse_time_range(text)
