@@ -301,8 +301,8 @@ def _day_month(
 def _attached_time(text: str, index: int) -> tuple[time | None, time | None, int]:
     """The clock time right after a date at ``index``, and where the mention ends.
 
-    After a date a bare number only counts as part of a range ("6 maj 13-16") on the same
-    line, and "och" joins two times only after "mellan".
+    After a date a number without "kl" only counts when it is a range ("6 maj 13-16") or has
+    minutes ("6 maj 13.30"), on the same line; "och" joins two times only after "mellan".
     """
     match = _TIME_AFTER_RE.match(text, index)
     if match is None:
@@ -312,7 +312,8 @@ def _attached_time(text: str, index: int) -> tuple[time | None, time | None, int
     has_range = bool(g("t2"))
     if has_range and g("sep").lower() == "och" and (g("fr") or "").lower() != "mellan":
         has_range = False
-    if not has_kl and (not has_range or "\n" in text[index : match.start("t1")]):
+    # "13.30" is a clock time by its form; a bare "9" needs a range to be one.
+    if not has_kl and (not (has_range or g("tm1")) or "\n" in text[index : match.start("t1")]):
         return None, None, index
     start = _clock(g("t1"), g("tm1"))
     if start is None:

@@ -140,6 +140,7 @@ def test_format_parse_round_trip(day: date) -> None:
         ("Sondag 6 mars", (date(2022, 3, 6), None, None)),
         ("den 19 nov. kl 9", (date(2021, 11, 19), time(9), None)),
         ("16 september förmiddag", (date(2021, 9, 16), None, None)),
+        ("den 6 maj 2022 13.30", (date(2022, 5, 6), time(13, 30), None)),
         ("2:a februari 2022 kl 24", (date(2022, 2, 2), time(0), None)),
     ],
 )
@@ -158,6 +159,8 @@ def test_more_forms(text: str, expected: tuple[date, time | None, time | None]) 
         ("6 maj\n13-16 deltagare", "6 maj"),  # a bare range on the next line is not its time
         ("6 maj kl 9-25", "6 maj"),  # 25 is no hour
         ("6 maj 13.75", "6 maj"),
+        ("6 maj 2025 10.000 kr", "6 maj 2025"),
+        ("6 maj 2025 12", "6 maj 2025"),
     ],
 )
 def test_numbers_after_a_date_that_are_not_times(text: str, mention_text: str) -> None:
