@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 import snowballstemmer
@@ -190,12 +189,19 @@ def _key(line: str) -> str:
 def _drop_furniture(lines: list[str]) -> list[str]:
     """Remove page headers, footers and page numbers; re-join text a page break split."""
     remove = [False] * len(lines)
-    _mark_repeated_blocks(lines, remove)
+    _mark_repeated_blocks(lines, remove)  # whole headers first, with their council line
     _mark_vocabulary_blocks(lines, remove)
     numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.strip())]
     if len(numbers) >= 2:
         for i in numbers:
             remove[i] = True
+    # Removing a footer can bring a page's header next to its repetition: look again on what
+    # remains until nothing more is found (so cleaning cleaned text changes nothing).
+    for _ in range(5):
+        before = sum(remove)
+        _mark_repeated_blocks(lines, remove)
+        if sum(remove) == before:
+            break
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -222,15 +228,20 @@ def _drop_furniture(lines: list[str]) -> list[str]:
 
 def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
     """Runs of >= 3 non-blank lines seen twice, or >= 2 lines seen three times, are furniture."""
-    indices = [i for i, line in enumerate(lines) if line.strip()]
+    indices = [i for i, line in enumerate(lines) if line.strip() and not remove[i]]
     keys = [_key(lines[i]).lstrip("# ") for i in indices]
     for size, times in ((3, 2), (2, 3)):
-        counts = Counter(tuple(keys[k : k + size]) for k in range(len(keys) - size + 1))
+        # Page furniture never overlaps itself: count only occurrences that do not overlap.
+        starts: dict[tuple[str, ...], list[int]] = {}
         for k in range(len(keys) - size + 1):
-            block = tuple(keys[k : k + size])
-            if counts[block] >= times and _plausible_furniture(block):
-                for offset in range(size):
-                    remove[indices[k + offset]] = True
+            places = starts.setdefault(tuple(keys[k : k + size]), [])
+            if not places or k - places[-1] >= size:
+                places.append(k)
+        for block, places in starts.items():
+            if len(places) >= times and _plausible_furniture(block):
+                for k in places:
+                    for offset in range(size):
+                        remove[indices[k + offset]] = True
     # A first occurrence glued differently ("Välfärd och folkhälsaSekreterare") still goes: a
     # line that is two removed lines run together.
     removed = {keys[k] for k in range(len(keys)) if remove[indices[k]]}
