@@ -302,15 +302,18 @@ def _mark_vocabulary_blocks(lines: list[str], remove: list[bool]) -> None:
 def _join_hyphenated(lines: list[str]) -> list[str]:
     """Join words split by a hyphen at a line break; keep the hyphens that are real."""
     out: list[str] = []
+    # The last output line is kept as pieces plus its end: a long chain of joins must not copy
+    # or search the whole growing line each time (that was cubic on "a-" lines).
+    pieces: list[str] = []
+    tail = ""
     for line in lines:
-        if out and re.search(r"[^\W\d_]-$", out[-1]) and line.strip():
-            previous = out[-1]
+        if pieces and re.search(r"[^\W\d_]-$", tail) and line.strip():
             nxt = line.strip()
-            fragment = re.search(r"([\w-]+)-$", previous)
+            fragment = re.search(r"([\w-]+)-$", tail)
             first_word = re.split(r"[\s,.;:]", nxt, maxsplit=1)[0]
             head = fragment.group(1) if fragment else ""
             if first_word.lower() in _CONJUNCTIONS or nxt.startswith(","):
-                out[-1] = f"{previous} {nxt}"  # "hälso- och sjukvård"
+                piece = " " + nxt  # "hälso- och sjukvård"
             elif (
                 nxt[:1].isupper()
                 or nxt[:1].isdigit()
@@ -318,16 +321,25 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
                 or (head.isupper() and len(head) <= 5)
                 or re.search(r"[A-ZÅÄÖ].*[A-ZÅÄÖ]", head) is not None
                 or nxt.startswith("- ")
-                or previous.endswith(" -")
+                or tail.endswith(" -")
             ):
-                if nxt.startswith("- ") or previous.startswith("#"):
-                    out.append(line)
-                else:
-                    out[-1] = previous + nxt  # "e-hälsa", "Ann-Christine", "SKoP-modellen"
+                if nxt.startswith("- ") or pieces[0].startswith("#"):
+                    out.append("".join(pieces))
+                    pieces, tail = [line], line[-64:]
+                    continue
+                piece = nxt  # "e-hälsa", "Ann-Christine", "SKoP-modellen"
             else:
-                out[-1] = previous[:-1] + nxt  # "genom-" + "fördes"
+                pieces[-1] = pieces[-1][:-1]  # "genom-" + "fördes"
+                tail = tail[:-1]
+                piece = nxt
+            pieces.append(piece)
+            tail = (tail + piece)[-64:]
             continue
-        out.append(line)
+        if pieces:
+            out.append("".join(pieces))
+        pieces, tail = [line], line[-64:]
+    if pieces:
+        out.append("".join(pieces))
     return out
 
 

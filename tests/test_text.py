@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,143 @@ def test_clean_text_never_crashes(raw: str) -> None:
 def test_clean_text_is_idempotent_on_document_like_text(lines: list[str]) -> None:
     once = clean_text("\n".join(lines))
     assert clean_text(once) == once
+
+
+@pytest.mark.parametrize("glyph", ["\uf0b7", "•", "▪", "◦", "●", "■", "-", "*", "–"])
+def test_bullet_glyphs_become_dashes(glyph: str) -> None:
+    assert clean_text(f"Inledning\n  {glyph} Den demografiska utmaningen\n") == (
+        "Inledning\n- Den demografiska utmaningen\n"
+    )
+
+
+def test_markdown_markup_removed_headings_kept() -> None:
+    raw = (
+        "### **9a) Psykisk hälsa** – Maria Belik\n"
+        "Ett __viktigt__ beslut och *kursiv* text, _understruken_ också.\n"
+        "Se <https://www.regionorebrolan.se/samverkan> för mer.\n"
+        "Kostnaden<sup>1</sup> är 12\\-14 kr och snake_case_namn står kvar.\n"
+        "---\n"
+        "| Namn | Organisation | |\n"
+        "|---|:---:|---|\n"
+        "| Anna Karlsson | Nora kommun | |\n"
+    )
+    lines = clean_text(raw).splitlines()
+    assert lines[0] == "### 9a) Psykisk hälsa – Maria Belik"
+    assert lines[1] == "Ett viktigt beslut och kursiv text, understruken också."
+    assert lines[2] == "Se https://www.regionorebrolan.se/samverkan för mer."
+    assert lines[3].startswith("Kostnaden") and "<sup>" not in lines[3]
+    assert "12-14 kr" in lines[3] and "snake_case_namn" in lines[3]
+    assert lines[4:] == ["Namn\tOrganisation", "Anna Karlsson\tNora kommun"]
+
+
+def test_columns_leading_space_and_blank_lines() -> None:
+    raw = "   Anna Karlsson    Nora kommun  \n\n\n\n\tPer Persson\tLaxå\nslut \t \n"
+    assert clean_text(raw) == "Anna Karlsson\tNora kommun\n\nPer Persson\tLaxå\nslut\n"
+
+
+def test_more_hyphenation() -> None:
+    text = clean_text(
+        "Läs mer på utveckl-\ning.regionorebrolan.se idag. Stöd från IT-\navdelningen. "
+        "Efter covid-\n19 kom vård-\n, omsorg. Fysisk aktivitet på recept, s.k. FaR och sjuk-\n"
+        "eller friskvård.\n"
+    )
+    assert "utveckling.regionorebrolan.se" in text
+    assert "IT-avdelningen" in text
+    assert "covid-19" in text
+    assert "sjuk- eller friskvård" in text
+    assert "vård- , omsorg" in text or "vård-, omsorg" in text
+
+
+def test_bullets_are_not_joined_and_mid_line_hyphens_stay() -> None:
+    text = clean_text(
+        "- Första punkten om e-\n- Andra punkten\nEn rad med mitt-i-raden bindestreck\n"
+    )
+    assert "- Andra punkten" in text.splitlines()
+    assert "mitt-i-raden" in text
+
+
+def test_furniture_block_of_three_twice_is_removed_single_repeated_line_kept() -> None:
+    header = "Region Örebro län\nSpecifika samverkansrådet\nProtokoll 2025-03-14\n"
+    raw = (
+        header
+        + "De bilder som visades bifogas protokollet.\n\nPunkt ett handlar om\n\n"
+        + header
+        + "budgeten för nästa år.\n\nDe bilder som visades bifogas protokollet.\n"
+    )
+    text = clean_text(raw)
+    assert "Specifika samverkansrådet" not in text
+    assert "Punkt ett handlar om budgeten för nästa år." in text
+    assert text.count("De bilder som visades bifogas protokollet.") == 2
+
+
+def test_furniture_two_lines_three_times_and_page_number_forms() -> None:
+    pages = [
+        f"Innehåll på sidan {n}.\n\nRegionkansliet\nÖrebro\n{mark}\n"
+        for n, mark in enumerate(["1 (3)", "2 (3)", "3 (3)"], 1)
+    ]
+    text = clean_text("".join(pages))
+    assert "Regionkansliet" not in text and "(3)" not in text
+    assert all(f"Innehåll på sidan {n}." in text for n in (1, 2, 3))
+    dashes = clean_text("Första sidan.\n- 1 -\nAndra sidan.\n- 2 -\nTredje sidan.\n")
+    assert dashes == "Första sidan.\n\nAndra sidan.\n\nTredje sidan.\n"
+
+
+def test_two_lines_only_twice_are_content() -> None:
+    raw = "Beslut\nRådet beslutar enligt förslaget.\n\nBeslut\nRådet beslutar enligt förslaget.\n"
+    assert clean_text(raw).count("Rådet beslutar enligt förslaget.") == 2
+
+
+def test_glued_first_occurrence_of_a_header_goes_too() -> None:
+    raw = (
+        "Region Örebro länPlanering\nEnhet Välfärd\nProtokoll\nText på sida ett.\n\n"
+        "Region Örebro län\nPlanering\nEnhet Välfärd\nProtokoll\nText på sida två.\n\n"
+        "Region Örebro län\nPlanering\nEnhet Välfärd\nProtokoll\nText på sida tre.\n"
+    )
+    text = clean_text(raw)
+    assert "Planering" not in text and "Enhet Välfärd" not in text
+    assert [line for line in text.splitlines() if line] == [
+        "Text på sida ett.",
+        "Text på sida två.",
+        "Text på sida tre.",
+    ]
+
+
+def test_vocabulary_furniture_even_once() -> None:
+    raw = (
+        "Tjänsteställe\nRegionkansliet\nAvdelning Välfärd\nSekreterare\nAnna Andersson\n\n"
+        "Protokoll från mötet.\n\n"
+        "POSTADRESS Box 1613, 701 16 Örebro BESÖKSADRESS Eklundavägen 1 TELEFON 019-602 10 00\n"
+        "E-POST region@regionorebrolan.se INTERNET www.regionorebrolan.se\n\n"
+        "Sista raden.\n"
+    )
+    text = clean_text(raw)
+    assert text == "Protokoll från mötet.\n\nSista raden.\n"
+
+
+def test_lone_numbers_are_content_unless_they_count_pages() -> None:
+    assert "2025" in clean_text("Budget\n\n2025\n\nSumma\n")
+
+
+def test_more_sentences() -> None:
+    text = "Mötet var ca. två timmar, nr. 4 på listan. Vi ses t ex i maj. Andelen är 3.5 procent."
+    assert split_sentences(text) == [
+        "Mötet var ca. två timmar, nr. 4 på listan.",
+        "Vi ses t ex i maj.",
+        "Andelen är 3.5 procent.",
+    ]
+    assert split_sentences("") == []
+
+
+def test_folding_and_stems() -> None:
+    assert normalize("Café\tMÜLLER\n Åsa") == "cafe muller asa"
+    assert stem("Hälsa") == stem("hälsa") == normalize(stem("hälsa"))
+    assert stem_text("") == ""
+    assert words("  ,. ") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aåö -\n\t*#|•\uf0b7_<>\r\u00a0")), max_size=400))
+def test_clean_text_on_markup_alphabet(raw: str) -> None:
+    text = clean_text(raw)
+    assert all(line == line.rstrip() and line == line.lstrip(" ") for line in text.split("\n"))
+    assert "\n\n\n" not in text
