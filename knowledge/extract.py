@@ -47,6 +47,9 @@ def read_bytes(data: bytes, filename: str) -> str:
 
 
 def _plain_text(data: bytes) -> str:
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data[:8192]:
         raise DocumentError("Filen verkar inte vara en textfil.")
     try:
@@ -57,6 +60,22 @@ def _plain_text(data: bytes) -> str:
     if printable < 0.95 * min(len(text), 20000) or "\ufffd" * 3 in text:
         raise DocumentError("Filen verkar inte vara en textfil.")
     return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """Text saved as UTF-16 (Notepad's "Unicode", Word's "Unicode text"), by its BOM or by
+    the zero bytes of a mostly Latin text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    else:
+        head = data[:4096]
+        if len(head) < 4 or head.count(b"\x00") < len(head) // 3:
+            return None
+        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        return data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return None
 
 
 def _pdf_text(data: bytes) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import random
+import zipfile
+from pathlib import Path
 
 import pytest
 
-from knowledge.extract import MAX_BYTES, DocumentError, read_bytes
+from knowledge.extract import MAX_BYTES, DocumentError, read_bytes, read_document
 
 
 def test_text_encodings() -> None:
@@ -67,3 +69,91 @@ def test_random_bytes_and_huge_files() -> None:
             read_bytes(bytes(rng.randrange(256) for _ in range(4000)), f"slump{suffix}")
     with pytest.raises(DocumentError, match="för stor"):
         read_bytes(b"a" * (MAX_BYTES + 1), "stor.txt")
+
+
+def _pdf(pages: list[list[str]]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_pdf_pages_in_order_and_files_on_disk(tmp_path: Path) -> None:
+    data = _pdf([["Sida ett: närvaro"], ["Sida två: beslut om överenskommelse"]])
+    path = tmp_path / "Protokoll.PDF"
+    path.write_bytes(data)
+    text = read_document(path)
+    assert text.index("närvaro") < text.index("beslut om överenskommelse")
+    assert "\n\n" in text  # a page boundary
+    with pytest.raises(DocumentError):
+        read_document(tmp_path / "saknas.txt")
+
+
+def test_pdf_without_text_and_encrypted_pdf() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    with pytest.raises(DocumentError, match="ingen text"):
+        read_bytes(_pdf([[]]), "inskannad.pdf")
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(_pdf([["Hemligt protokoll"]]))).pages:
+        writer.add_page(page)
+    writer.encrypt("lösen")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(DocumentError) as info:
+        read_bytes(buffer.getvalue(), "skyddad.pdf")
+    assert "lösenord" in info.value.message
+    truncated = _pdf([["Protokoll"]])[:200]
+    with pytest.raises(DocumentError):
+        read_bytes(truncated, "avbruten.pdf")
+
+
+def test_docx_order_headings_and_no_page_header() -> None:
+    from docx import Document
+
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "Sidhuvud Region Örebro län"
+    document.sections[0].footer.paragraphs[0].text = "Sidfot Sida 1"
+    document.add_heading("Protokoll", 0)
+    document.add_heading("Närvarande", 2)
+    table = document.add_table(rows=2, cols=3)
+    for r, row in enumerate([("Anna Karlsson", "Nora", ""), ("Per Persson", "Laxå", "")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_heading("3. Beslut", 3)
+    document.add_paragraph("Rådet beslutar att godkänna.")
+    document.add_paragraph("Andra punkten", style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_bytes(buffer.getvalue(), "protokoll.docx")
+    lines = [line for line in text.splitlines() if line]
+    assert lines == [
+        "# Protokoll",
+        "## Närvarande",
+        "Anna Karlsson\tNora",
+        "Per Persson\tLaxå",
+        "### 3. Beslut",
+        "Rådet beslutar att godkänna.",
+        "- Andra punkten",
+    ]
+    assert "Sidhuvud" not in text and "Sidfot" not in text
+
+
+def test_docx_that_is_a_zip_without_a_document() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hej.txt", "inte word")
+    with pytest.raises(DocumentError, match="skadad"):
+        read_bytes(buffer.getvalue(), "tom.docx")
+
+
+def test_markdown_with_crlf_and_cp1252_punctuation() -> None:
+    text = "# Protokoll\r\n\r\n– Punkt “ett” – 5 €\r\n"
+    assert read_bytes(text.encode("cp1252"), "p.md") == text
+    assert read_bytes(text.encode("utf-8"), "P.MD") == text
+    assert read_bytes("Bara en rad".encode("utf-16"), "utf16.txt")  # no crash either way
