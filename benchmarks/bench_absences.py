@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge import absences, outbox  # noqa: E402
-from knowledge.calendar import add_meeting  # noqa: E402
-from knowledge.db import connect  # noqa: E402
-from knowledge.ingest import ensure_shipped_corpus  # noqa: E402
-from knowledge.roster import ensure_shipped_roster, list_members  # noqa: E402
+from knowledge.council.calendar import add_meeting  # noqa: E402
+from knowledge.council.roster import ensure_shipped_roster, list_members  # noqa: E402
+from knowledge.ingest.load import ensure_shipped_corpus  # noqa: E402
+from knowledge.storage.database import connect  # noqa: E402
 
 
 def main(meetings: int) -> None:

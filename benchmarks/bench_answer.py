@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate_protocols  # noqa: E402
-from knowledge.answer import answer, warm_up  # noqa: E402
-from knowledge.ingest import open_store, store_protocol  # noqa: E402
-from knowledge.parse import parse_document  # noqa: E402
+from knowledge import open_store  # noqa: E402
+from knowledge.ingest.load import store_protocol  # noqa: E402
+from knowledge.ingest.parse import parse_document  # noqa: E402
+from knowledge.qa.types import answer, warm_up  # noqa: E402
 
 QUESTIONS = json.loads((ROOT / "tests" / "eval" / "questions.json").read_text("utf-8"))
 ROUNDS = 5

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge.dates import find_dates, find_months, parse_time_range  # noqa: E402
+from knowledge.language.dates import find_dates, find_months, parse_time_range  # noqa: E402
 
 REFERENCE = date(2022, 1, 1)
 

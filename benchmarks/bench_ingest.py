@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate_protocols  # noqa: E402
-from knowledge.db import connect  # noqa: E402
-from knowledge.ingest import store_protocol  # noqa: E402
-from knowledge.parse import parse_document  # noqa: E402
+from knowledge.ingest.load import store_protocol  # noqa: E402
+from knowledge.ingest.parse import parse_document  # noqa: E402
+from knowledge.storage.database import connect  # noqa: E402
 
 
 def run(n: int) -> None:

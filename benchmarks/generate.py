@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
-from knowledge.dates import format_date
-from knowledge.ingest import SHIPPED_CORPUS
-from knowledge.model import COUNCIL_NAMES, Item, Protocol
-from knowledge.parse import parse_document
+from knowledge.bodies import COUNCIL_NAMES
+from knowledge.ingest.load import SHIPPED_CORPUS
+from knowledge.ingest.model import Item, Protocol
+from knowledge.ingest.parse import parse_document
+from knowledge.language.dates import format_date
 
 COUNCILS = ["social", "folkhalsa", "chefsgrupp"]
 FOOTER = (

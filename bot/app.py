@@ -10,7 +10,7 @@ from telegram.request import BaseRequest
 
 from bot.commands import COMMANDS
 from bot.config import Config
-from knowledge.ingest import open_store
+from knowledge import open_store
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def _register_handlers(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    from knowledge.answer import warm_up
+    from knowledge.qa.types import warm_up
 
     warm_up(application.bot_data["db"])  # so the first member's question is as quick as any
     await application.bot.set_my_commands(

@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from knowledge import db as dbmod
+from knowledge.language import clock
+from knowledge.storage import database as dbmod
 
 
 class Context:
@@ -31,7 +32,7 @@ class Context:
 
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open the database, ingesting the shipped corpus the first time it is needed."""
-    from knowledge.ingest import open_store
+    from knowledge import open_store
 
     return open_store(path)
 
@@ -60,8 +61,8 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 @pass_context
 def ingest(context: Context, files: tuple[Path, ...]) -> None:
     """Read protocols and reports (.txt, .md, .pdf, .docx) into the database."""
-    from knowledge.extract import DocumentError
-    from knowledge.ingest import ingest_file
+    from knowledge.ingest.extract import DocumentError
+    from knowledge.ingest.load import ingest_file
 
     failed = 0
     for path in files:
@@ -84,8 +85,8 @@ def meetings(context: Context, as_json: bool, council: str | None) -> None:
     """List all known meetings, held and scheduled, with their header fields."""
     import json
 
-    from knowledge.meetings import list_meetings
-    from knowledge.model import COUNCIL_SHORT
+    from knowledge.bodies import COUNCIL_SHORT
+    from knowledge.council.meetings import list_meetings
 
     for meeting in list_meetings(context.db, council):
         data = meeting.as_json()
@@ -135,7 +136,7 @@ def ask(context: Context, question: str | None, today: str | None, as_json: bool
     import json
 
     from bot.render import render_text
-    from knowledge.answer import answer
+    from knowledge.qa.types import answer
 
     day = _today_option(today)
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
@@ -196,7 +197,7 @@ def proposals(ctx: click.Context, as_csv: bool) -> None:
     """List the members' theme proposals (pending first)."""
     if ctx.invoked_subcommand is not None:
         return
-    from knowledge import proposals as store
+    from knowledge.council import proposals as store
 
     db = ctx.find_object(Context).db  # type: ignore[union-attr]
     if as_csv:
@@ -223,7 +224,7 @@ def proposals_set_status(
     context: Context, reference: str, status: str, comment: str | None, meeting: str | None
 ) -> None:
     """Move a proposal on; the proposer and supporters are told by the bot."""
-    from knowledge import proposals as store
+    from knowledge.council import proposals as store
 
     try:
         proposal = store.set_status(context.db, reference, status, comment, _today_option(meeting))
@@ -242,7 +243,7 @@ def roster() -> None:
 @pass_context
 def roster_list(context: Context, council: str | None) -> None:
     """List the roster (and who has registered in Telegram)."""
-    from knowledge.roster import list_members
+    from knowledge.council.roster import list_members
 
     for m in list_members(context.db, council):
         mark = "registrerad" if m.registered else "ej registrerad"
@@ -256,7 +257,7 @@ def roster_list(context: Context, council: str | None) -> None:
 @pass_context
 def roster_import(context: Context, file: Path) -> None:
     """Replace the roster with a CSV file (council,organisation,role,rank,name)."""
-    from knowledge.roster import RosterError, import_roster
+    from knowledge.council.roster import RosterError, import_roster
 
     try:
         count = import_roster(context.db, file.read_text(encoding="utf-8"))
@@ -269,7 +270,7 @@ def roster_import(context: Context, file: Path) -> None:
 @pass_context
 def roster_export(context: Context) -> None:
     """Print the roster as CSV (the format roster import reads)."""
-    from knowledge.roster import export_roster
+    from knowledge.council.roster import export_roster
 
     click.echo(export_roster(context.db), nl=False)
 
@@ -290,7 +291,7 @@ def invite(
     days: int,
 ) -> None:
     """Print a single-use registration link for NAME (a new name needs --role and --org)."""
-    from knowledge.roster import RosterError, create_invite
+    from knowledge.council.roster import RosterError, create_invite
 
     try:
         code, _ = create_invite(
@@ -323,8 +324,8 @@ def meeting_add(
     context: Context, day: str, clock: str | None, place: str | None, council: str
 ) -> None:
     """Add (or correct) a meeting."""
-    from knowledge.calendar import CalendarError, add_meeting
-    from knowledge.dates import parse_time_range
+    from knowledge.council.calendar import CalendarError, add_meeting
+    from knowledge.language.dates import parse_time_range
 
     start, end = parse_time_range(f"kl {clock}") if clock else (None, None)
     if clock and start is None:
@@ -343,12 +344,12 @@ def meeting_add(
 @pass_context
 def meeting_list(context: Context, council: str | None) -> None:
     """List coming meetings (from protocols and the calendar)."""
-    from knowledge.meetings import list_meetings
+    from knowledge.council.meetings import list_meetings
 
-    for m in list_meetings(context.db, council, since=date.today()):
-        clock = f"{m.start:%H:%M}-{m.end:%H:%M}" if m.start and m.end else ""
+    for m in list_meetings(context.db, council, since=clock.today()):
+        hours = f"{m.start:%H:%M}-{m.end:%H:%M}" if m.start and m.end else ""
         click.echo(
-            f"{m.date.isoformat()} {clock:<11} {m.council:<10} {m.status:<9} {m.place or ''}"
+            f"{m.date.isoformat()} {hours:<11} {m.council:<10} {m.status:<9} {m.place or ''}"
         )
 
 
@@ -358,7 +359,7 @@ def meeting_list(context: Context, council: str | None) -> None:
 @pass_context
 def meeting_cancel(context: Context, day: str, council: str) -> None:
     """Cancel a meeting."""
-    from knowledge.calendar import CalendarError, cancel_meeting
+    from knowledge.council.calendar import CalendarError, cancel_meeting
 
     when = _today_option(day)
     assert when is not None
@@ -378,11 +379,11 @@ def meeting_cancel(context: Context, day: str, council: str) -> None:
 @pass_context
 def absences(context: Context, day: str | None, council: str, as_csv: bool) -> None:
     """Per organisation: ledamot attending, absent with ersättare confirmed, or open."""
-    from knowledge import absences as store
+    from knowledge.council import absences as store
 
     when = _today_option(day)
     if when is None:
-        coming = store.upcoming(context.db, council, date.today())
+        coming = store.upcoming(context.db, council, clock.today())
         if not coming:
             raise click.ClickException("Inget kommande möte i kalendern.")
         when = coming[0].date
@@ -400,7 +401,7 @@ def absences(context: Context, day: str | None, council: str, as_csv: bool) -> N
 @pass_context
 def forget(context: Context, name: str) -> None:
     """Remove a person's personal data (roster entry, Telegram link, notices)."""
-    from knowledge.roster import forget as forget_person
+    from knowledge.council.roster import forget as forget_person
 
     if not forget_person(context.db, name):
         raise click.ClickException(f"Ingen person som heter {name}.")

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.db import default_db_path
+from knowledge.storage.database import default_db_path
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import jinja2
 
-from knowledge.answer import Answer, Block, Source
-from knowledge.dates import format_date
+from knowledge.language.dates import format_date
+from knowledge.qa.types import Answer, Block, Source
 
 TELEGRAM_LIMIT = 4096
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -20,10 +20,11 @@ from telegram.warnings import PTBUserWarning
 
 from handlers.common import db_of, effective_message, registered_person, secretary_message, today
 from handlers.notify import flush_outbox
-from knowledge import absences
-from knowledge.dates import find_dates, format_date, format_time_range, parse_time_range
-from knowledge.model import COUNCIL_SHORT
-from knowledge.roster import list_members
+from knowledge.bodies import COUNCIL_SHORT
+from knowledge.council import absences
+from knowledge.council.roster import list_members
+from knowledge.language import clock
+from knowledge.language.dates import find_dates, format_date, format_time_range, parse_time_range
 
 PART = 0
 PICK, WHOLE, ASK_PART, CONFIRM, CANCEL, WITHDRAW = (
@@ -160,7 +161,7 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         part = (time(int(start[:2]), int(start[2:])), time(int(end[:2]), int(end[2:])))
     try:
         absence = absences.report(
-            db_of(context), person.id, council, date.fromisoformat(day), part, datetime.now(UTC)
+            db_of(context), person.id, council, date.fromisoformat(day), part, clock.now()
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -200,7 +201,7 @@ async def substitute_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     try:
         absence = absences.answer_request(
-            db_of(context), request_id, person.id, accept, datetime.now(UTC)
+            db_of(context), request_id, person.id, accept, clock.now()
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -259,7 +260,7 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         absence = absences.withdraw(
-            db_of(context), int(query.data[len(WITHDRAW) :]), person.id, datetime.now(UTC)
+            db_of(context), int(query.data[len(WITHDRAW) :]), person.id, clock.now()
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -301,7 +302,7 @@ async def attendance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def minute_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Deadlines, reminders and retention, then send what they queued."""
-    absences.run_due(db_of(context), datetime.now(UTC))
+    absences.run_due(db_of(context), clock.now())
     await flush_outbox(context)
 
 

@@ -15,10 +15,10 @@ from handlers.common import (
     secretary_message,
     today,
 )
-from knowledge.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
-from knowledge.dates import format_date, format_time_range, parse_time_range
-from knowledge.meetings import CANCELLED, list_meetings, next_meeting
-from knowledge.model import COUNCIL_NAMES, COUNCIL_SHORT
+from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
+from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
+from knowledge.council.meetings import CANCELLED, list_meetings, next_meeting
+from knowledge.language.dates import format_date, format_time_range, parse_time_range
 
 USAGE = (
     "Skriv: /nyttmote ÅÅÅÅ-MM-DD TT:MM-TT:MM Plats [råd], till exempel "

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -12,11 +11,11 @@ from telegram.ext import ContextTypes
 
 from bot.config import Config
 from bot.render import render_html
-from knowledge import followups
-from knowledge.answer import Answer, Choice
-from knowledge.roster import Person, person_by_telegram
+from knowledge.council.roster import Person, person_by_telegram
+from knowledge.language import clock
+from knowledge.qa.types import Answer, Choice
+from knowledge.storage import followups
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 FOLLOWUP_PREFIX = "q:"
 
 
@@ -32,7 +31,7 @@ def config_of(context: ContextTypes.DEFAULT_TYPE) -> Config:
 
 def is_secretary_user(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
     """The configured secretary chat, or a secretary in the roster."""
-    from knowledge.roster import is_secretary
+    from knowledge.council.roster import is_secretary
 
     return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
 
@@ -59,7 +58,7 @@ async def secretary_message(
 
 def today() -> date:
     """Today in Europe/Stockholm, where the council meets."""
-    return datetime.now(STOCKHOLM).date()
+    return clock.today()
 
 
 def choice_keyboard(

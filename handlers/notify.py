@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from handlers.common import db_of
-from knowledge import outbox
+from knowledge.council import outbox
 
 log = logging.getLogger(__name__)
 

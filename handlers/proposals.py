@@ -28,7 +28,8 @@ from handlers.common import (
     secretary_message,
 )
 from handlers.notify import flush_outbox
-from knowledge import proposals
+from knowledge.council import proposals
+from knowledge.language import clock
 
 THEME, CHOICE, MOTIVATION = range(3)
 SUPPORT_PREFIX = "stod:"
@@ -229,7 +230,7 @@ async def secretary_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     data = proposals.to_csv(db_of(context)).encode("utf-8-sig")
     count = len(proposals.all_proposals(db_of(context)))
     await message.reply_document(
-        InputFile(data, filename=f"temaforslag-{date.today().isoformat()}.csv"),
+        InputFile(data, filename=f"temaforslag-{clock.today().isoformat()}.csv"),
         caption=f"{count} temaförslag. Ändra status med "
         "/status REFERENS STATUS [ÅÅÅÅ-MM-DD] [kommentar].",
     )

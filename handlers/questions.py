@@ -23,8 +23,8 @@ from handlers.common import (
     send_answer,
     today,
 )
-from knowledge import followups
-from knowledge.answer import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC, answer
+from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC, answer
+from knowledge.storage import followups
 
 MAX_LENGTH = 2000  # longer text is cut before it reaches the engine
 

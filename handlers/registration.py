@@ -6,8 +6,8 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from handlers.common import db_of, effective_message, secretary_message
-from knowledge.model import COUNCIL_SHORT
-from knowledge.roster import RosterError, create_invite, list_members, redeem_invite
+from knowledge.bodies import COUNCIL_SHORT
+from knowledge.council.roster import RosterError, create_invite, list_members, redeem_invite
 
 
 async def register_with_code(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:

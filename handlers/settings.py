@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from handlers.common import db_of, effective_message
-from knowledge.roster import person_by_telegram, set_protocol_notices
+from knowledge.council.roster import person_by_telegram, set_protocol_notices
 
 TOGGLE = "settings:protocols"
 

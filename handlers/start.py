@@ -9,8 +9,8 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 from bot.commands import COMMANDS
 from bot.render import render_template
 from handlers.common import choice_keyboard, effective_message
-from knowledge.answer import Choice
-from knowledge.answering import EXAMPLES
+from knowledge.qa.answering import EXAMPLES
+from knowledge.qa.types import Choice
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

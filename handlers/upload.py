@@ -14,12 +14,13 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 from bot.render import render_template
 from handlers.common import FOLLOWUP_PREFIX, config_of, db_of, is_secretary_user
 from handlers.notify import flush_outbox
-from knowledge import followups, outbox
-from knowledge.answer import MEETING
-from knowledge.db import connect, transaction
-from knowledge.extract import SUPPORTED_SUFFIXES, DocumentError
-from knowledge.ingest import IngestResult, ingest_bytes
-from knowledge.roster import protocol_subscribers
+from knowledge.council import outbox
+from knowledge.council.roster import protocol_subscribers
+from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
+from knowledge.ingest.load import IngestResult, ingest_bytes
+from knowledge.qa.types import MEETING
+from knowledge.storage import followups
+from knowledge.storage.database import connect, transaction
 
 log = logging.getLogger(__name__)
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's limit for bots downloading files

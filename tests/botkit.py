@@ -66,8 +66,8 @@ class BotHarness:
 def registered_people(db_path: Path, people: list[tuple[int, str, str]]) -> None:
     """Put (telegram id, name, role) in the roster of the social council, already registered
     (their private chat id is their user id), as the invite flow would leave them."""
-    from knowledge.ingest import open_store
-    from knowledge.roster import add_member
+    from knowledge import open_store
+    from knowledge.council.roster import add_member
 
     db = open_store(db_path)
     for user, name, role in people:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from knowledge.db import connect
-from knowledge.ingest import ensure_shipped_corpus
+from knowledge.ingest.load import ensure_shipped_corpus
+from knowledge.storage.database import connect
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.fakeapi import Call
-from knowledge import absences, outbox
-from knowledge.calendar import add_meeting, cancel_meeting, meeting_ics
-from knowledge.ingest import open_store
-from knowledge.meetings import next_meeting
-from knowledge.roster import create_invite, export_roster, list_members
+from knowledge import open_store
+from knowledge.council import absences, outbox
+from knowledge.council.calendar import add_meeting, cancel_meeting, meeting_ics
+from knowledge.council.meetings import next_meeting
+from knowledge.council.roster import create_invite, export_roster, list_members
 from tests.botkit import BotHarness, buttons, texts
 
 ANNA, EVA, PIA, SARA, STRANGER = 101, 102, 103, 104, 999  # ledamot, ersättare 1 and 2, secretary
@@ -36,7 +36,7 @@ def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
         "social,Region Örebro län,sekreterare,1,Sara Sekreterare\n"
         "social,Kumla,ledamot,1,Annica Sjöqvist\n"
     )
-    from knowledge.roster import import_roster
+    from knowledge.council.roster import import_roster
 
     import_roster(db, csv)
     add_meeting(db, "social", MEETING, None, None, "Lokal Eken")
@@ -312,7 +312,7 @@ SMALL_ROSTER = (
 def flow(fresh_db: sqlite_utils.Database) -> sqlite_utils.Database:
     """Anna (ledamot), Eva and Pia (her ersättare), Sara (secretary), all registered; Annica
     (another ledamot) registered; Jan (Annica's ersättare) not; a meeting in 20 days."""
-    from knowledge.roster import import_roster, redeem_invite
+    from knowledge.council.roster import import_roster, redeem_invite
 
     import_roster(fresh_db, SMALL_ROSTER)
     for name, user in [
@@ -527,14 +527,14 @@ def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
 
 
 def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
-    from knowledge import db as store_db
+    from knowledge.storage import database as store_db
 
     path = tmp_path / "old.db"
     original = absences.MIGRATIONS
     try:
         absences.MIGRATIONS = original[:1]
         old = store_db.connect(path)
-        from knowledge.roster import import_roster
+        from knowledge.council.roster import import_roster
 
         import_roster(old, SMALL_ROSTER)
         add_meeting(old, "social", MEETING)

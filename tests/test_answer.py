@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.render import render_html, render_text
-from knowledge.answer import INTENTS, answer
+from knowledge.qa.types import INTENTS, answer
 from tests.botkit import valid_telegram_html
 
 BAD_INPUT = [

@@ -119,7 +119,8 @@ async def test_buttons_survive_a_restart(db_path: Path) -> None:
 
 
 async def test_long_answers_are_split_into_valid_messages(db_path: Path) -> None:
-    from knowledge.ingest import ingest_bytes, open_store
+    from knowledge import open_store
+    from knowledge.ingest.load import ingest_bytes
 
     items = "\n\n".join(
         f"{n}. Punkt nummer {n} om ett mycket långt ämne <med> tecken & annat som måste escapas"

@@ -13,10 +13,10 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from bot.cli import cli
-from knowledge.absences import upcoming
-from knowledge.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
-from knowledge.db import connect
-from knowledge.meetings import CANCELLED, SCHEDULED, Meeting, list_meetings, next_meeting
+from knowledge.council.absences import upcoming
+from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
+from knowledge.council.meetings import CANCELLED, SCHEDULED, Meeting, list_meetings, next_meeting
+from knowledge.storage.database import connect
 
 # The 6 May 2022 protocol plans 18 November 2022, 13-16, with no place.
 PLANNED = date(2022, 11, 18)

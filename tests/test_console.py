@@ -30,8 +30,8 @@ def test_console_saves_documents(tmp_path: Path, corpus_db_file: Path) -> None:
     shutil.copy(corpus_db_file, db)
     from datetime import date, time, timedelta
 
-    from knowledge.calendar import add_meeting
-    from knowledge.ingest import open_store
+    from knowledge import open_store
+    from knowledge.council.calendar import add_meeting
 
     add_meeting(
         open_store(db), "social", date.today() + timedelta(days=9), time(9), time(12), "Eken"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from knowledge.ingest import SHIPPED_CORPUS, ensure_shipped_corpus
-from knowledge.model import CHEFSGRUPP, ERSATTARE, FOLKHALSA, LEDAMOT, OVRIG, SOCIAL, TJANSTEPERSON
-from knowledge.parse import parse_document
+from knowledge.bodies import CHEFSGRUPP, ERSATTARE, FOLKHALSA, LEDAMOT, OVRIG, SOCIAL, TJANSTEPERSON
+from knowledge.ingest.load import SHIPPED_CORPUS, ensure_shipped_corpus
+from knowledge.ingest.parse import parse_document
 
 DOCS = {path.name[:3]: path for path in sorted(SHIPPED_CORPUS.iterdir())}
 
@@ -374,7 +374,7 @@ def test_report(report) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
-    from knowledge.db import connect
+    from knowledge.storage.database import connect
 
     db = connect(tmp_path_factory.mktemp("corpus") / "samrad.db")
     ensure_shipped_corpus(db)
@@ -402,7 +402,7 @@ def test_store_holds_every_document(store: sqlite_utils.Database) -> None:
 
 
 def test_meetings_supersede_and_held(store: sqlite_utils.Database) -> None:
-    from knowledge.meetings import list_meetings, next_meeting
+    from knowledge.council.meetings import list_meetings, next_meeting
 
     social = [(m.date, m.status) for m in list_meetings(store, SOCIAL)]
     assert (date(2022, 9, 9), "scheduled") not in social
@@ -424,7 +424,7 @@ def test_fts_diacritics_stems_and_trigrams(store: sqlite_utils.Database) -> None
     assert match("passages_fts", "text:får") > 0
     assert match("passages_fts", "text:far") < match("passages_fts", "text:får")
     # The stemmed column finds inflections; the trigram index finds compounds.
-    from knowledge.text import stem
+    from knowledge.language.text import stem
 
     # One stem finds every inflection: more than any single written form does.
     exact = [
@@ -432,7 +432,7 @@ def test_fts_diacritics_stems_and_trigrams(store: sqlite_utils.Database) -> None
     ]
     stemmed = match("passages_fts", f"stemmed:{stem('överenskommelser')}")
     assert stemmed > max(exact) > 0
-    from knowledge.store import words_containing
+    from knowledge.storage.corpus import words_containing
 
     found = words_containing(store, "hälsoundersökning")
     assert "tandhälsoundersökningar" in found
@@ -442,8 +442,8 @@ def test_fts_diacritics_stems_and_trigrams(store: sqlite_utils.Database) -> None
 
 
 def test_same_content_is_a_noop_and_correction_replaces(tmp_path: Path) -> None:
-    from knowledge.db import connect
-    from knowledge.ingest import ingest_file
+    from knowledge.ingest.load import ingest_file
+    from knowledge.storage.database import connect
 
     db = connect(tmp_path / "x.db")
     original = DOCS["001"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.dates import (
+from knowledge.language.dates import (
     MONTHS,
     WEEKDAYS,
     find_dates,

@@ -11,8 +11,8 @@ import pytest
 import sqlite_utils
 
 from bot.render import render_text
-from knowledge.answer import answer
-from knowledge.text import normalize
+from knowledge.language.text import normalize
+from knowledge.qa.types import answer
 
 QUESTIONS = json.loads((Path(__file__).parent / "eval" / "questions.json").read_text("utf-8"))
 THRESHOLD = 0.95

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract import MAX_BYTES, DocumentError, read_bytes, read_document
+from knowledge.ingest.extract import MAX_BYTES, DocumentError, read_bytes, read_document
 
 
 def test_text_encodings() -> None:

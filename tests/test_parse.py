@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.cli import cli
-from knowledge.db import connect
-from knowledge.extract import DocumentError
-from knowledge.ingest import ingest_bytes
-from knowledge.model import CHEFSGRUPP, FOLKHALSA, SOCIAL
-from knowledge.parse import parse_document
+from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, SOCIAL
+from knowledge.ingest.extract import DocumentError
+from knowledge.ingest.load import ingest_bytes
+from knowledge.ingest.parse import parse_document
+from knowledge.storage.database import connect
 
 PARAGRAPH_PROTOCOL = """\
 PROTOKOLL

@@ -13,8 +13,8 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from bot.cli import cli
-from knowledge import outbox, proposals
-from knowledge.ingest import open_store
+from knowledge import open_store
+from knowledge.council import outbox, proposals
 from tests.botkit import BotHarness, buttons, registered_people, texts
 
 SECRETARY, ANNA, BERIT, STRANGER = 10, 21, 22, 30

@@ -13,9 +13,9 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from bot.cli import cli
-from knowledge import absences, outbox
-from knowledge.calendar import add_meeting
-from knowledge.roster import (
+from knowledge.council import absences, outbox
+from knowledge.council.calendar import add_meeting
+from knowledge.council.roster import (
     SHIPPED_ROSTER,
     RosterError,
     add_member,

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.ingest import SHIPPED_CORPUS
-from knowledge.text import clean_text, normalize, split_sentences, stem, stem_text, words
+from knowledge.ingest.clean import clean_text
+from knowledge.ingest.load import SHIPPED_CORPUS
+from knowledge.language.text import normalize, split_sentences, stem, stem_text, words
 
 CORPUS = {path.name[:3]: path.read_text(encoding="utf-8") for path in SHIPPED_CORPUS.iterdir()}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.ingest import open_store
+from knowledge import open_store
 from tests.botkit import BotHarness, buttons, registered_people, texts
 
 SECRETARY, MEMBER, STRANGER = 10, 20, 30

@@ -5,9 +5,10 @@ or a double tap harmless; whatever a crash or an error left unsent goes out on t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import sqlite_utils
+
+from knowledge.language import clock
 
 MIGRATIONS: list[str] = [
     """
@@ -74,4 +75,4 @@ def mark_failed(db: sqlite_utils.Database, notice_id: int) -> None:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return clock.stamp()

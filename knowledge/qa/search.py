@@ -18,8 +18,8 @@ from functools import cached_property
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from knowledge.store import words_containing
-from knowledge.text import normalize, root, stem
+from knowledge.language.text import normalize, root, stem
+from knowledge.storage.corpus import words_containing
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Passages ranked per query: the most recent ones that match. FTS5 walks its index backwards

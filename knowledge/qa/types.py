@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from knowledge.language import clock
+
 # Intents the engine recognises; a caller may force one (the bot's /nasta, /beslut, ...).
 NEXT_MEETING = "next_meeting"
 MEETING = "meeting"
@@ -86,8 +88,8 @@ def answer(
 ) -> Answer:
     """Answer ``question`` from the store; ``intent`` forces an intent (text is then its slot);
     ``page`` > 0 asks for the next results of a long answer."""
-    from knowledge import answering
-    from knowledge.understand import understand
+    from knowledge.qa import answering
+    from knowledge.qa.understand import understand
 
     today = today or _today()
     query = understand(db, question, today=today, intent=intent)
@@ -98,7 +100,7 @@ def answer(
 
 def warm_up(db: sqlite_utils.Database) -> None:
     """Load what the first question would otherwise load: names, vocabulary, themes."""
-    from knowledge import answering, search, understand
+    from knowledge.qa import answering, search, understand
 
     understand.known_people(db)
     search.warm_up(db)
@@ -106,7 +108,4 @@ def warm_up(db: sqlite_utils.Database) -> None:
 
 
 def _today() -> date:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    return clock.today()

@@ -13,7 +13,12 @@ from typing import Any
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from knowledge.answer import (
+from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
+from knowledge.council.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
+from knowledge.language.dates import format_date, format_time_range
+from knowledge.language.text import normalize, split_sentences, stem
+from knowledge.qa.search import Hit, Term, expand, search
+from knowledge.qa.types import (
     DECISIONS,
     HELP,
     MEETING,
@@ -28,12 +33,7 @@ from knowledge.answer import (
     Source,
     default_council,
 )
-from knowledge.dates import format_date, format_time_range
-from knowledge.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
-from knowledge.model import COUNCIL_SHORT, ERSATTARE, LEDAMOT
-from knowledge.search import Hit, Term, expand, search
-from knowledge.text import normalize, split_sentences, stem
-from knowledge.understand import STOPWORDS, Query
+from knowledge.qa.understand import STOPWORDS, Query
 
 EXAMPLES = [
     "När är nästa möte?",

@@ -13,17 +13,17 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
-from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from knowledge import outbox
-from knowledge.dates import format_date, format_time_range
-from knowledge.db import transaction
+from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
+from knowledge.council import outbox
+from knowledge.council.meetings import CANCELLED, Meeting, list_meetings
+from knowledge.council.roster import list_members
 from knowledge.errors import UserError
-from knowledge.meetings import CANCELLED, Meeting, list_meetings
-from knowledge.model import COUNCIL_NAMES, COUNCIL_SHORT
-from knowledge.roster import list_members
+from knowledge.language import clock
+from knowledge.language.dates import format_date, format_time_range
+from knowledge.storage.database import transaction
 
 MIGRATIONS: list[str] = [
     """
@@ -130,7 +130,7 @@ class Absence:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _iso(moment: datetime) -> str:
@@ -138,7 +138,7 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+STOCKHOLM = clock.STOCKHOLM
 
 
 def _day(moment: datetime) -> date:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from knowledge.language import clock
+
 MONTH_NAMES = [
     "januari",
     "februari",
@@ -344,7 +346,7 @@ def _infer_year(
     reference: date | None,
     prefer_future: bool,
 ) -> date | None:
-    base = reference or date.today()
+    base = reference or clock.today()
     if _next_year_before(text, index):
         return _safe_date(base.year + 1, month, day)
     if weekday is not None:

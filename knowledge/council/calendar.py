@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 import sqlite_utils
 
+from knowledge.bodies import COUNCIL_NAMES
+from knowledge.council.meetings import Meeting, list_meetings
 from knowledge.errors import UserError
-from knowledge.meetings import Meeting, list_meetings
-from knowledge.model import COUNCIL_NAMES
+from knowledge.language import clock
 
 
 class CalendarError(UserError):
@@ -38,7 +39,7 @@ def add_meeting(
             start.strftime("%H:%M") if start else None,
             end.strftime("%H:%M") if end else None,
             place,
-            datetime.now(UTC).isoformat(timespec="seconds"),
+            clock.stamp(),
         ],
     )
 
@@ -53,18 +54,17 @@ def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
     db.execute(
         "INSERT INTO calendar (council, date, cancelled, created_at) VALUES (?, ?, 1, ?)"
         " ON CONFLICT (council, date) DO UPDATE SET cancelled = 1",
-        [council, day.isoformat(), datetime.now(UTC).isoformat(timespec="seconds")],
+        [council, day.isoformat(), clock.stamp()],
     )
     return known
 
 
 def meeting_ics(meeting: Meeting) -> bytes:
     """The meeting as an iCalendar file (Europe/Stockholm times)."""
-    from zoneinfo import ZoneInfo
 
     import icalendar
 
-    stockholm = ZoneInfo("Europe/Stockholm")
+    stockholm = clock.STOCKHOLM
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//samrad//Region Örebro län//SV")
     calendar.add("version", "2.0")
@@ -79,6 +79,6 @@ def meeting_ics(meeting: Meeting) -> bytes:
         event.add("dtstart", meeting.date)
     if meeting.place:
         event.add("location", meeting.place)
-    event.add("dtstamp", datetime.now(UTC))
+    event.add("dtstamp", clock.now())
     calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -13,7 +13,10 @@ from datetime import date
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from knowledge.answer import (
+from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
+from knowledge.language.dates import find_dates, find_months
+from knowledge.language.text import normalize
+from knowledge.qa.types import (
     DECISIONS,
     HELP,
     MEETING,
@@ -23,10 +26,6 @@ from knowledge.answer import (
     TOPIC,
     UNKNOWN,
 )
-from knowledge.dates import find_dates, find_months
-from knowledge.model import CHEFSGRUPP, FOLKHALSA, SOCIAL
-from knowledge.parse import MUNICIPALITIES, REGION
-from knowledge.text import normalize
 
 MAX_QUESTION = 500  # longer input is cut: nobody asks a question of 5,000 characters
 

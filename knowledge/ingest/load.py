@@ -10,18 +10,19 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from knowledge.db import transaction
-from knowledge.extract import DocumentError, read_bytes
-from knowledge.model import COUNCIL_SHORT, Protocol, ScheduledMeeting
-from knowledge.parse import parse_document
-from knowledge.text import normalize, stem, words
+from knowledge.bodies import COUNCIL_SHORT
+from knowledge.ingest.extract import DocumentError, read_bytes
+from knowledge.ingest.model import Protocol, ScheduledMeeting
+from knowledge.ingest.parse import parse_document
+from knowledge.language import clock
+from knowledge.language.text import normalize, stem, words
+from knowledge.storage.database import transaction
 
-SHIPPED_CORPUS = Path(__file__).resolve().parent / "corpus"
+SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @dataclass
@@ -93,7 +94,7 @@ def store_protocol(
 ) -> IngestResult:
     """Write a parsed document (and its search passages) in one transaction."""
     identity = _identity(protocol, sha256)
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = clock.stamp()
     with transaction(db):
         old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
         if old:
@@ -317,17 +318,6 @@ def _result_for(
         scheduled=protocol.scheduled if protocol else [],
         warnings=json.loads(row[6]),
     )
-
-
-def open_store(path: Path) -> sqlite_utils.Database:
-    """The database at ``path``, with the shipped corpus and roster the first time."""
-    from knowledge.db import connect
-    from knowledge.roster import ensure_shipped_roster
-
-    db = connect(path)
-    ensure_shipped_corpus(db)
-    ensure_shipped_roster(db)
-    return db
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:

@@ -13,19 +13,23 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from knowledge.dates import find_dates, parse_time_range
-from knowledge.extract import DocumentError
-from knowledge.model import (
+from knowledge.bodies import (
     BODY_TYPES,
     CHEFSGRUPP,
     COUNCIL_NAMES,
     ERSATTARE,
     FOLKHALSA,
     LEDAMOT,
+    MUNICIPALITIES,
     OVRIG,
+    REGION,
     REGIONALA,
     SOCIAL,
     TJANSTEPERSON,
+)
+from knowledge.ingest.clean import clean_text
+from knowledge.ingest.extract import DocumentError
+from knowledge.ingest.model import (
     Amount,
     Attendee,
     Decision,
@@ -35,26 +39,12 @@ from knowledge.model import (
     Section,
     Theme,
 )
-from knowledge.text import clean_text, normalize, split_sentences
+from knowledge.language.dates import find_dates, parse_time_range
+from knowledge.language.text import normalize, split_sentences
 
 # Names and words repeat across every list and document; fold each once.
 _fold = lru_cache(maxsize=8192)(normalize)
 
-MUNICIPALITIES = [
-    "Askersund",
-    "Degerfors",
-    "Hallsberg",
-    "Hällefors",
-    "Karlskoga",
-    "Kumla",
-    "Laxå",
-    "Lekeberg",
-    "Lindesberg",
-    "Ljusnarsberg",
-    "Nora",
-    "Örebro",
-]
-REGION = "Region Örebro län"
 FRANVARANDE = "frånvarande"
 
 _MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}

@@ -6,16 +6,17 @@ import csv
 import html
 import io
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from knowledge import outbox
-from knowledge.dates import format_date
-from knowledge.db import transaction
+from knowledge.council import outbox
 from knowledge.errors import UserError
-from knowledge.text import normalize, stem_text
+from knowledge.language import clock
+from knowledge.language.dates import format_date
+from knowledge.language.text import normalize, stem_text
+from knowledge.storage.database import transaction
 
 MIGRATIONS: list[str] = [
     """
@@ -90,7 +91,7 @@ class Similar:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return clock.stamp()
 
 
 def _key(text: str) -> str:

@@ -3,9 +3,9 @@ button still works after a restart; the button carries only the row's id."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import sqlite_utils
+
+from knowledge.language import clock
 
 MIGRATIONS: list[str] = [
     """
@@ -25,7 +25,7 @@ def save(db: sqlite_utils.Database, question: str, intent: str | None, page: int
     """The id of this follow-up (the same id for the same question and page)."""
     db.execute(
         "INSERT OR IGNORE INTO followups (question, intent, page, created_at) VALUES (?, ?, ?, ?)",
-        [question, intent or "", page, datetime.now(UTC).isoformat(timespec="seconds")],
+        [question, intent or "", page, clock.stamp()],
     )
     row = db.execute(
         "SELECT id FROM followups WHERE question = ? AND intent = ? AND page = ?",

@@ -16,15 +16,15 @@ import sqlite_utils
 
 # Modules that own tables, in dependency order. Each has MIGRATIONS: list[str].
 COMPONENTS: list[str] = [
-    "knowledge.store",
-    "knowledge.roster",
-    "knowledge.followups",
-    "knowledge.outbox",
-    "knowledge.proposals",
-    "knowledge.absences",
+    "knowledge.storage.corpus",
+    "knowledge.council.roster",
+    "knowledge.storage.followups",
+    "knowledge.council.outbox",
+    "knowledge.council.proposals",
+    "knowledge.council.absences",
 ]
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "samrad.db"
 
 

@@ -6,37 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, time
 
-# Canonical council keys; their Swedish display names live in COUNCIL_NAMES.
-SOCIAL = "social"  # specifika samverkansrådet för social välfärd samt vård och omsorg
-FOLKHALSA = "folkhalsa"  # specifika samverkansrådet för folkhälsa
-CHEFSGRUPP = "chefsgrupp"  # chefsgrupp för samverkan social välfärd samt vård och omsorg
-REGIONALA = "regionala"  # regionala samverkansrådet
-
-COUNCIL_NAMES: dict[str, str] = {
-    SOCIAL: "Specifika samverkansrådet för social välfärd samt vård och omsorg",
-    FOLKHALSA: "Specifika samverkansrådet för folkhälsa",
-    CHEFSGRUPP: "Chefsgrupp för samverkan social välfärd samt vård och omsorg",
-    REGIONALA: "Regionala samverkansrådet",
-}
-COUNCIL_SHORT: dict[str, str] = {
-    SOCIAL: "Specifika rådet social välfärd, vård och omsorg",
-    FOLKHALSA: "Specifika rådet folkhälsa",
-    CHEFSGRUPP: "Chefsgruppen",
-    REGIONALA: "Regionala samverkansrådet",
-}
-# Body type of each council key.
-BODY_TYPES: dict[str, str] = {
-    SOCIAL: "specifika samverkansrådet",
-    FOLKHALSA: "specifika samverkansrådet",
-    CHEFSGRUPP: "chefsgrupp",
-    REGIONALA: "regionala samverkansrådet",
-}
-
-# Role values used in attendance and roster.
-LEDAMOT = "ledamot"
-ERSATTARE = "ersättare"
-OVRIG = "övrig närvarande"
-TJANSTEPERSON = "tjänsteperson"
+from knowledge.bodies import LEDAMOT
 
 
 @dataclass

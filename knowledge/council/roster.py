@@ -10,14 +10,15 @@ import hashlib
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
 
-from knowledge.db import transaction
+from knowledge.bodies import COUNCIL_NAMES
 from knowledge.errors import UserError
-from knowledge.model import COUNCIL_NAMES
+from knowledge.language import clock
+from knowledge.storage.database import transaction
 
 MIGRATIONS: list[str] = [
     """
@@ -96,7 +97,7 @@ def set_protocol_notices(db: sqlite_utils.Database, person_id: int, on: bool) ->
 
 # --- The roster file -----------------------------------------------------------------------
 
-SHIPPED_ROSTER = Path(__file__).resolve().parent / "data" / "roster.csv"
+SHIPPED_ROSTER = Path(__file__).resolve().parents[1] / "data" / "roster.csv"
 ROLES = ("ledamot", "ersättare", "sekreterare")
 CSV_COLUMNS = ["council", "organisation", "role", "rank", "name"]
 INVITE_DAYS = 14
@@ -121,7 +122,7 @@ class Member:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _person_named(db: sqlite_utils.Database, name: str) -> int | None:

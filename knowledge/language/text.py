@@ -1,0 +1,95 @@
+"""Swedish word forms: folding diacritics, words, stems and sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_FOLD = str.maketrans(
+    {
+        "å": "a",
+        "ä": "a",
+        "ö": "o",
+        "é": "e",
+        "è": "e",
+        "ü": "u",
+        "æ": "a",
+        "ø": "o",
+        "á": "a",
+        "à": "a",
+        "í": "i",
+        "ó": "o",
+        "ú": "u",
+        "ñ": "n",
+        "ç": "c",
+    }
+)
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+
+def normalize(text: str) -> str:
+    """Casefolded, diacritics folded, whitespace collapsed: a key for fuzzy comparison."""
+    folded = text.casefold().translate(_FOLD)
+    if not folded.isascii():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
+    return " ".join(folded.split())
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters and digits, keeping inner hyphens ("e-hälsa")."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Swedish snowball stem of ``word``, computed with diacritics, then folded."""
+    return normalize(_STEMMER.stemWord(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def root(word: str) -> str:
+    """The Swedish stem of ``word`` with its diacritics kept ("enkäten" -> "enkät")."""
+    return str(_STEMMER.stemWord(word.lower()))
+
+
+def stem_text(text: str) -> str:
+    """Space-joined stems of every word (the FTS ``stemmed`` column, and stemmed queries)."""
+    return " ".join(stem(w) for w in words(text))
+
+
+_ABBREVIATIONS = re.compile(
+    r"\b(bl\.a|t\.ex|t\.o\.m|fr\.o\.m|m\.m|o\.s\.v|dvs|ca|kl|nr|s\.k|sk|resp|jmf|utb|ang|"
+    r"tf|ev|mfl|m\.fl|d\.v\.s|p\.g\.a|pga|osv|st|tel|etc|f\.d|inkl|exkl|bla|tex|obs|ppt)\.$",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Swedish sentences; abbreviations ("bl.a.", "kl.") and numbers do not end one."""
+    sentences: list[str] = []
+    current = ""
+    for part in re.split(r"(?<=[.!?])\s+", text.strip()):
+        current = f"{current} {part}" if current else part
+        if not part:
+            continue
+        tail = current[-16:]  # only the end decides; searching all of it is quadratic
+        if _ABBREVIATIONS.search(tail) or re.search(r"(?<!\d)\d{1,2}\.$", tail):
+            continue
+        sentences.append(current.strip())
+        current = ""
+    if current.strip():
+        sentences.append(current.strip())
+    # A sentence must start a new thought: merge pieces that start in lower case.
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and sentence[:1].islower():
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
