@@ -14,15 +14,25 @@ from pathlib import Path
 
 import sqlite_utils
 
-# Modules that own tables, in dependency order. Each has MIGRATIONS: list[str].
-COMPONENTS: list[str] = [
-    "knowledge.storage.corpus",
-    "knowledge.council.roster",
-    "knowledge.storage.followups",
-    "knowledge.council.outbox",
-    "knowledge.council.proposals",
-    "knowledge.council.absences",
-]
+# Components that own tables, in dependency order: a stable name (recorded in schema_version)
+# and the module whose MIGRATIONS list creates and changes them.
+COMPONENTS: dict[str, str] = {
+    "corpus": "knowledge.storage.corpus",
+    "roster": "knowledge.council.roster",
+    "followups": "knowledge.storage.followups",
+    "outbox": "knowledge.council.outbox",
+    "proposals": "knowledge.council.proposals",
+    "absences": "knowledge.council.absences",
+}
+# Files written before the rooms existed recorded the module path of each component.
+_LEGACY_NAMES: dict[str, str] = {
+    "knowledge.store": "corpus",
+    "knowledge.roster": "roster",
+    "knowledge.followups": "followups",
+    "knowledge.outbox": "outbox",
+    "knowledge.proposals": "proposals",
+    "knowledge.absences": "absences",
+}
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "samrad.db"
@@ -55,8 +65,10 @@ def migrate(db: sqlite_utils.Database) -> None:
         "CREATE TABLE IF NOT EXISTS schema_version ("
         " component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
     )
-    for name in COMPONENTS:
-        migrations: list[str] = importlib.import_module(name).MIGRATIONS
+    for legacy, name in _LEGACY_NAMES.items():
+        db.execute("UPDATE schema_version SET component = ? WHERE component = ?", [name, legacy])
+    for name, module in COMPONENTS.items():
+        migrations: list[str] = importlib.import_module(module).MIGRATIONS
         row = db.execute(
             "SELECT version FROM schema_version WHERE component = ?", [name]
         ).fetchone()
