@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 from telegram import Update  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
-from bot.config import Config  # noqa: E402
 from bot.fakeapi import FakeBotAPI  # noqa: E402
+from bot.settings import Settings  # noqa: E402
 
 QUESTIONS = [
     q["q"]
@@ -32,7 +32,7 @@ QUESTIONS = [
 
 async def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        config = Config("1:bench", None, None, Path(tmp) / "bench.db", None, "social")
+        config = Settings(db_path=Path(tmp) / "bench.db", token="1:bench")
         api = FakeBotAPI()
         application = build_application(config, request=api)
         await application.initialize()

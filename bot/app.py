@@ -5,19 +5,23 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.commands import COMMANDS
-from bot.config import Config
+from bot.render import Renderer
+from bot.settings import Settings
+from handlers.context import RENDERER, SETTINGS, STORE, SamradContext
 from knowledge import open_store
 
 log = logging.getLogger(__name__)
 
 
-def build_application(config: Config, *, request: BaseRequest | None = None) -> Application:
+def build_application(config: Settings, *, request: BaseRequest | None = None) -> Application:
     """The Application with every handler; ``request`` replaces the network (console, tests)."""
-    builder: ApplicationBuilder = Application.builder()
+    builder: ApplicationBuilder = Application.builder().context_types(
+        ContextTypes(context=SamradContext)
+    )
     builder.token(config.token or "1:console")
     if request is not None:
         builder.request(request).get_updates_request(request)
@@ -30,8 +34,9 @@ def build_application(config: Config, *, request: BaseRequest | None = None) -> 
         builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder.post_init(_post_init)
     application = builder.build()
-    application.bot_data["config"] = config
-    application.bot_data["db"] = open_store(config.db_path)
+    application.bot_data[SETTINGS] = config
+    application.bot_data[STORE] = open_store(config.db_path)
+    application.bot_data[RENDERER] = Renderer()
     _register_handlers(application)
     return application
 
@@ -62,13 +67,13 @@ def _register_handlers(application: Application) -> None:
 async def _post_init(application: Application) -> None:
     from knowledge.qa.types import warm_up
 
-    warm_up(application.bot_data["db"])  # so the first member's question is as quick as any
+    warm_up(application.bot_data[STORE])  # so the first member's question is as quick as any
     await application.bot.set_my_commands(
         [BotCommand(command.name, command.description) for command in COMMANDS]
     )
 
 
-def run_polling(config: Config) -> None:
+def run_polling(config: Settings) -> None:
     """Long polling until SIGINT/SIGTERM (PTB stops cleanly on both)."""
     application = build_application(config)
     log.info("samrad is polling for updates")

@@ -6,7 +6,6 @@ so ``--db`` / ``SAMRAD_DB`` and the first-run ingestion of the shipped corpus ap
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,19 +13,19 @@ from pathlib import Path
 import click
 import sqlite_utils
 
+from bot.settings import Settings
 from knowledge.language import clock
-from knowledge.storage import database as dbmod
 
 
 class Context:
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self._db: sqlite_utils.Database | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
-            self._db = open_database(self.db_path)
+            self._db = open_database(self.settings.db_path)
         return self._db
 
 
@@ -45,7 +44,6 @@ pass_context = click.make_pass_decorator(Context)
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="SAMRAD_DB",
     default=None,
     help="SQLite database file (default: data/samrad.db in the project, or $SAMRAD_DB).",
 )
@@ -53,7 +51,7 @@ pass_context = click.make_pass_decorator(Context)
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """samrad: assistant for the specifika samverkansråden in Region Örebro län."""
-    ctx.obj = Context(db_path or dbmod.default_db_path())
+    ctx.obj = Context(Settings.from_env(db_path=db_path))
 
 
 @cli.command()
@@ -163,10 +161,9 @@ def chat(context: Context) -> None:
     """Chat with the bot in the terminal (the same Application and handlers as Telegram)."""
     import asyncio
 
-    from bot.config import Config
     from bot.console import chat as console_chat
 
-    asyncio.run(console_chat(Config.from_env(db_path=context.db_path)))
+    asyncio.run(console_chat(context.settings))
 
 
 @cli.command()
@@ -176,9 +173,8 @@ def run(context: Context) -> None:
     import logging
 
     from bot.app import run_polling
-    from bot.config import Config
 
-    config = Config.from_env(db_path=context.db_path)
+    config = context.settings
     if not config.token:
         raise click.ClickException(
             "TELEGRAM_BOT_TOKEN är inte satt. Utan token: använd `samrad chat`."
@@ -304,8 +300,16 @@ def invite(
         )
     except RosterError as error:
         raise click.ClickException(error.message) from error
-    bot = os.environ.get("SAMRAD_BOT_USERNAME", "samrad_bot")
-    click.echo(f"https://t.me/{bot}?start={code}")
+    from telegram.helpers import create_deep_linked_url
+
+    if context.settings.bot_username:
+        click.echo(create_deep_linked_url(context.settings.bot_username, code))
+    else:
+        click.echo(
+            "Ingen länk: sätt SAMRAD_BOT_USERNAME till botens användarnamn för att få en. "
+            f"Personen kan också skriva /start {code} till boten.",
+            err=True,
+        )
     click.echo(f"kod: {code} (gäller {days} dagar, en gång)")
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from telegram import Update
 
 from bot.app import build_application
-from bot.config import Config
 from bot.fakeapi import Call, FakeBotAPI
+from bot.settings import Settings
 
 USER_ID = 1
 
@@ -27,7 +27,7 @@ USER_ID = 1
 class Console:
     """Feeds lines to the Application and prints what it sends back."""
 
-    def __init__(self, config: Config, write: Callable[[str], None] = print) -> None:
+    def __init__(self, config: Settings, write: Callable[[str], None] = print) -> None:
         self.api = FakeBotAPI()
         self.application = build_application(config, request=self.api)
         self.write = write
@@ -93,7 +93,7 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"</?(b|i|u|s|code|pre|a)( [^>]*)?>", "", text))
 
 
-async def chat(config: Config, lines: Any = None) -> None:
+async def chat(config: Settings, lines: Any = None) -> None:
     """Run the console conversation until EOF or an empty line (interactive)."""
     interactive = lines is None and sys.stdin.isatty()
     async with Console(config) as console:

@@ -1,15 +1,21 @@
-"""Answers as text: plain for the console and ``--json``, Telegram HTML split under 4,096."""
+"""Rendering: answers as plain text (console, ``--json``) or Telegram HTML split under the
+message limit, message templates and outbox notices, all from ``bot/templates``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, time
 from pathlib import Path
 
 import jinja2
+from telegram.constants import MessageLimit
 
-from knowledge.language.dates import format_date
+from bot.commands import COMMANDS
+from knowledge.bodies import COUNCIL_NAMES
+from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.types import Answer, Block, Source
 
-TELEGRAM_LIMIT = 4096
+TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -33,7 +39,33 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["cite"] = cite
+    env.filters["date"] = swedish_date
+    env.filters["time_range"] = swedish_time_range
+    env.filters["council"] = council_name
+    env.globals["commands"] = COMMANDS
     return env
+
+
+def swedish_date(value: date | str | None, weekday: bool = True, year: bool = True) -> str:
+    """A date (or an ISO date, as notices store it) in Swedish: "fredag 4 december 2026"."""
+    if not value:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return format_date(day, weekday=weekday, year=year)
+
+
+def swedish_time_range(start: time | str | None, end: time | str | None = None) -> str:
+    """ "kl. 9.00–12.00" from times or "HH:MM" strings."""
+
+    def parse(value: time | str | None) -> time | None:
+        return time.fromisoformat(value) if isinstance(value, str) and value else value or None
+
+    return format_time_range(parse(start), parse(end))
+
+
+def council_name(key: str) -> str:
+    """A council's one Swedish name, as its protocols write it."""
+    return COUNCIL_NAMES.get(key, key)
 
 
 TEXT = _environment(autoescape=False)
@@ -97,3 +129,19 @@ def _tidy(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out)
+
+
+class Renderer:
+    """The one renderer of the bot (``handlers.context.Renderer``)."""
+
+    def answer(self, answer: Answer) -> list[str]:
+        """The answer as Telegram HTML messages, split between blocks."""
+        return render_html(answer)
+
+    def template(self, name: str, /, **values: object) -> str:
+        """``bot/templates/<name>.html.j2`` as Telegram HTML (autoescaped)."""
+        return render_template(f"{name}.html.j2", **values)
+
+    def notice(self, template: str, params: Mapping[str, object]) -> str:
+        """An outbox notice: ``bot/templates/notices/<template>.html.j2`` with its parameters."""
+        return render_template(f"notices/{template}.html.j2", **params)

@@ -11,14 +11,14 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.common import db_of, effective_message, registered_person, secretary_message, today
+from handlers.common import effective_message, registered_person, secretary_message, today
+from handlers.context import SamradContext
 from handlers.notify import flush_outbox
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council import absences
@@ -48,7 +48,7 @@ def _split(data: str, prefix: str) -> list[str]:
     return data[len(prefix) :].split(":")
 
 
-async def report_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def report_start(update: Update, context: SamradContext) -> None:
     """/franvaro (or "jag kan inte komma"): pick the meeting from the upcoming ones."""
     message = effective_message(update)
     if message is None:
@@ -60,7 +60,7 @@ async def report_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             "inbjudningslänk."
         )
         return
-    db = db_of(context)
+    db = context.store
     councils = [m.council for m in list_members(db, role="ledamot") if m.person_id == person.id]
     choices = [
         (
@@ -86,7 +86,7 @@ async def report_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
 
 
-async def pick_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pick_meeting(update: Update, context: SamradContext) -> None:
     """A meeting is picked (or the reminder's button): whole meeting or part of it?"""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -110,7 +110,7 @@ async def pick_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
 
 
-async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def ask_part(update: Update, context: SamradContext) -> int:
     """Part of the meeting: ask from when to when."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -122,7 +122,7 @@ async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return PART
 
 
-async def receive_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def receive_part(update: Update, context: SamradContext) -> int:
     """The time away, written: confirm it."""
     assert update.message is not None and update.message.text is not None
     start, end = parse_time_range(update.message.text)
@@ -146,7 +146,7 @@ async def receive_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     return ConversationHandler.END
 
 
-async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def confirm(update: Update, context: SamradContext) -> None:
     """Confirmed: file the notice; the ersättare is asked; a receipt with a reference."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -161,7 +161,7 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         part = (time(int(start[:2]), int(start[2:])), time(int(end[:2]), int(end[2:])))
     try:
         absence = absences.report(
-            db_of(context), person.id, council, date.fromisoformat(day), part, clock.now()
+            context.store, person.id, council, date.fromisoformat(day), part, clock.now()
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -178,7 +178,7 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await flush_outbox(context)
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def cancel(update: Update, context: SamradContext) -> int:
     """Avbryt: nothing is reported."""
     (context.user_data or {}).pop("absence", None)
     if update.callback_query:
@@ -189,7 +189,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
-async def substitute_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def substitute_answer(update: Update, context: SamradContext) -> None:
     """The ersättare's "Ja, jag kommer" or "Nej, jag kan inte"."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -200,9 +200,7 @@ async def substitute_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         await query.answer("Den här frågan gällde inte dig.", show_alert=True)
         return
     try:
-        absence = absences.answer_request(
-            db_of(context), request_id, person.id, accept, clock.now()
-        )
+        absence = absences.answer_request(context.store, request_id, person.id, accept, clock.now())
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -219,7 +217,7 @@ async def substitute_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     await flush_outbox(context)
 
 
-async def my_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_notices(update: Update, context: SamradContext) -> None:
     """/mina: the member's notices, each with a button to withdraw it."""
     message = effective_message(update)
     person = registered_person(update, context)
@@ -228,7 +226,7 @@ async def my_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if person is None:
         await message.reply_text("Du är inte registrerad ännu. Be sekreteraren om en länk.")
         return
-    notices = absences.mine(db_of(context), person.id, today())
+    notices = absences.mine(context.store, person.id, today())
     if not notices:
         await message.reply_text("Du har inga anmälda förhinder till kommande möten.")
         return
@@ -250,7 +248,7 @@ async def my_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def withdraw(update: Update, context: SamradContext) -> None:
     """Withdraw a notice: the ersättare is told they are not needed."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -260,7 +258,7 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         absence = absences.withdraw(
-            db_of(context), int(query.data[len(WITHDRAW) :]), person.id, clock.now()
+            context.store, int(query.data[len(WITHDRAW) :]), person.id, clock.now()
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -275,12 +273,12 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await flush_outbox(context)
 
 
-async def attendance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def attendance(update: Update, context: SamradContext) -> None:
     """/narvaro [datum]: for the secretary, who attends the next (or that) meeting."""
     message = await secretary_message(update, context, "Bara sekreteraren kan se närvaron.")
     if message is None:
         return
-    db = db_of(context)
+    db = context.store
     wanted = find_dates(" ".join(context.args or []), reference=today())
     lines = []
     for council in ("social", "folkhalsa"):
@@ -300,9 +298,9 @@ async def attendance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-async def minute_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def minute_job(context: SamradContext) -> None:
     """Deadlines, reminders and retention, then send what they queued."""
-    absences.run_due(db_of(context), clock.now())
+    absences.run_due(context.store, clock.now())
     await flush_outbox(context)
 
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import InputFile, Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
 from handlers.common import (
-    config_of,
-    db_of,
     effective_message,
     secretary_message,
     today,
 )
+from handlers.context import SamradContext
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
 from knowledge.council.meetings import CANCELLED, list_meetings, next_meeting
@@ -26,19 +25,19 @@ USAGE = (
 )
 
 
-def _council_and_args(context: ContextTypes.DEFAULT_TYPE) -> tuple[list[str], str]:
+def _council_and_args(context: SamradContext) -> tuple[list[str], str]:
     """The command's arguments, and the council named last (or the default one)."""
     args = list(context.args or [])
-    council = args.pop() if args and args[-1] in COUNCIL_NAMES else config_of(context).council
+    council = args.pop() if args and args[-1] in COUNCIL_NAMES else context.settings.council
     return args, council
 
 
-async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def calendar(update: Update, context: SamradContext) -> None:
     """/kalender: the coming meetings of every council."""
     message = effective_message(update)
     if message is None:
         return
-    meetings = [m for m in list_meetings(db_of(context), since=today())]
+    meetings = [m for m in list_meetings(context.store, since=today())]
     if not meetings:
         await message.reply_text("Inga kommande möten finns i kalendern eller protokollen.")
         return
@@ -52,7 +51,7 @@ async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text("Kommande möten:\n" + "\n".join(lines))
 
 
-async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add(update: Update, context: SamradContext) -> None:
     """/nyttmote: the secretary enters a meeting."""
     message = await secretary_message(update, context, "Bara sekreteraren kan ändra kalendern.")
     if message is None:
@@ -62,7 +61,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         day = date.fromisoformat(args[0])
         start, end = parse_time_range(f"kl {args[1]}")
         place = " ".join(args[2:]) or None
-        add_meeting(db_of(context), council, day, start, end, place)
+        add_meeting(context.store, council, day, start, end, place)
     except (IndexError, ValueError):
         await message.reply_text(USAGE)
         return
@@ -75,7 +74,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel(update: Update, context: SamradContext) -> None:
     """/stallin ÅÅÅÅ-MM-DD [råd]: the secretary cancels a meeting."""
     message = await secretary_message(update, context, "Bara sekreteraren kan ändra kalendern.")
     if message is None:
@@ -86,16 +85,16 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except (IndexError, ValueError):
         await message.reply_text("Skriv: /stallin ÅÅÅÅ-MM-DD [råd]")
         return
-    cancel_meeting(db_of(context), council, day)
+    cancel_meeting(context.store, council, day)
     await message.reply_text(f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt.")
 
 
-async def next_meeting_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def next_meeting_file(update: Update, context: SamradContext) -> None:
     """After /nasta's answer: the meeting as a calendar file."""
     message = effective_message(update)
     if message is None:
         return
-    meeting = next_meeting(db_of(context), config_of(context).council, today())
+    meeting = next_meeting(context.store, context.settings.council, today())
     if meeting is None:
         return
     await message.reply_document(

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
-from bot.config import Config
-from bot.render import render_html
+from handlers.context import SamradContext
 from knowledge.council.roster import Person, person_by_telegram
 from knowledge.language import clock
 from knowledge.qa.types import Answer, Choice
@@ -19,33 +16,21 @@ from knowledge.storage import followups
 FOLLOWUP_PREFIX = "q:"
 
 
-def db_of(context: ContextTypes.DEFAULT_TYPE) -> sqlite_utils.Database:
-    db: sqlite_utils.Database = context.bot_data["db"]
-    return db
-
-
-def config_of(context: ContextTypes.DEFAULT_TYPE) -> Config:
-    config: Config = context.bot_data["config"]
-    return config
-
-
-def is_secretary_user(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+def is_secretary_user(context: SamradContext, user_id: int) -> bool:
     """The configured secretary chat, or a secretary in the roster."""
     from knowledge.council.roster import is_secretary
 
-    return user_id == config_of(context).secretary_chat or is_secretary(db_of(context), user_id)
+    return user_id == context.settings.secretary_chat or is_secretary(context.store, user_id)
 
 
-def registered_person(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
+def registered_person(update: Update, context: SamradContext) -> Person | None:
     """The roster person behind this Telegram account, if they have registered."""
     if update.effective_user is None:
         return None
-    return person_by_telegram(db_of(context), update.effective_user.id)
+    return person_by_telegram(context.store, update.effective_user.id)
 
 
-async def secretary_message(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, refusal: str
-) -> Message | None:
+async def secretary_message(update: Update, context: SamradContext, refusal: str) -> Message | None:
     """The message to answer when the secretary sent it; anyone else gets ``refusal``."""
     message = effective_message(update)
     if message is None or update.effective_user is None:
@@ -61,13 +46,11 @@ def today() -> date:
     return clock.today()
 
 
-def choice_keyboard(
-    context: ContextTypes.DEFAULT_TYPE, choices: list[Choice]
-) -> InlineKeyboardMarkup | None:
+def choice_keyboard(context: SamradContext, choices: list[Choice]) -> InlineKeyboardMarkup | None:
     """Buttons for follow-ups; each carries only the id of its stored question."""
     if not choices:
         return None
-    db = db_of(context)
+    db = context.store
     rows = [
         [
             InlineKeyboardButton(
@@ -81,9 +64,9 @@ def choice_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-async def send_answer(message: Message, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+async def send_answer(message: Message, context: SamradContext, answer: Answer) -> None:
     """Send an answer as one or more HTML messages; its buttons go on the last one."""
-    chunks = render_html(answer)
+    chunks = context.renderer.answer(answer)
     keyboard = choice_keyboard(context, answer.choices)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1

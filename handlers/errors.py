@@ -8,14 +8,14 @@ import traceback
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
-from handlers.common import config_of
+from handlers.context import SamradContext
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: SamradContext) -> None:
     """Log the error, apologise to the user, send the details to the secretary's chat."""
     log.error("Error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat:
@@ -26,7 +26,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             )
         except Exception:  # the chat may be the problem; polling must go on
             log.exception("Could not tell the user about the error")
-    chat = config_of(context).secretary_chat
+    chat = context.settings.secretary_chat
     if chat is None or context.error is None:
         return
     details = "".join(traceback.format_exception(None, context.error, context.error.__traceback__))

@@ -7,17 +7,17 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
-from handlers.common import db_of
+from handlers.context import SamradContext
 from knowledge.council import outbox
 
 log = logging.getLogger(__name__)
 
 
-async def flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> int:
+async def flush_outbox(context: SamradContext) -> int:
     """Send every unsent notice; each is marked sent only after Telegram accepted it."""
-    db = db_of(context)
+    db = context.store
     sent = 0
     for notice in outbox.pending(db):
         markup = (

@@ -12,21 +12,18 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.render import render_template
 from handlers.common import (
-    config_of,
-    db_of,
     effective_message,
     registered_person,
     secretary_message,
 )
+from handlers.context import SamradContext
 from handlers.notify import flush_outbox
 from knowledge.council import proposals
 from knowledge.language import clock
@@ -47,7 +44,7 @@ async def _not_registered(update: Update) -> int:
     return ConversationHandler.END
 
 
-async def start_proposal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def start_proposal(update: Update, context: SamradContext) -> int:
     """/foresla [tema] or "jag vill föreslå ett tema: …": begin a proposal."""
     if registered_person(update, context) is None:
         return await _not_registered(update)
@@ -62,13 +59,13 @@ async def start_proposal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     return THEME
 
 
-async def receive_theme(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def receive_theme(update: Update, context: SamradContext) -> int:
     """The theme, written."""
     assert update.message is not None and update.message.text is not None
     return await _check_similar(update, context, update.message.text)
 
 
-async def _check_similar(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> int:
+async def _check_similar(update: Update, context: SamradContext, text: str) -> int:
     message = effective_message(update)
     assert message is not None
     text = " ".join(text.split())
@@ -78,7 +75,7 @@ async def _check_similar(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         )
         return THEME
     context.user_data["theme"] = text  # type: ignore[index]
-    matches = proposals.similar(db_of(context), text)
+    matches = proposals.similar(context.store, text)
     rows = [
         [
             InlineKeyboardButton(
@@ -92,14 +89,14 @@ async def _check_similar(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     rows.append([InlineKeyboardButton("Skicka in mitt förslag", callback_data=FILE)])
     rows.append([InlineKeyboardButton("Avbryt", callback_data=CANCEL)])
     await message.reply_text(
-        render_template("similar_themes.html.j2", theme=text, matches=matches),
+        context.renderer.template("similar_themes", theme=text, matches=matches),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(rows),
     )
     return CHOICE
 
 
-async def choose_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def choose_file(update: Update, context: SamradContext) -> int:
     """File it: ask for an optional motivation."""
     query = update.callback_query
     assert query is not None
@@ -116,7 +113,7 @@ async def choose_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     return MOTIVATION
 
 
-async def receive_motivation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def receive_motivation(update: Update, context: SamradContext) -> int:
     """The motivation (or none): file the proposal and give a receipt."""
     motivation = update.message.text if update.message and update.message.text else None
     if update.callback_query:
@@ -131,11 +128,11 @@ async def receive_motivation(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return ConversationHandler.END
     try:
         proposal = proposals.propose(
-            db_of(context),
+            context.store,
             person.id,
             theme,
             motivation,
-            config_of(context).council,
+            context.settings.council,
         )
     except proposals.ProposalError as error:
         await message.reply_text(f"{error.message} Börja om med /foresla.")
@@ -148,7 +145,7 @@ async def receive_motivation(update: Update, context: ContextTypes.DEFAULT_TYPE)
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def cancel(update: Update, context: SamradContext) -> int:
     """/avbryt or the Avbryt button."""
     (context.user_data or {}).pop("theme", None)
     if update.callback_query:
@@ -160,7 +157,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
-async def toggle_support(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def toggle_support(update: Update, context: SamradContext) -> int:
     """A "Stöd" button: support the proposal, or take the support back."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -168,7 +165,7 @@ async def toggle_support(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if person is None:
         await query.answer("Bara registrerade personer kan stödja förslag.", show_alert=True)
         return ConversationHandler.END
-    db = db_of(context)
+    db = context.store
     proposal_id = int(query.data[len(SUPPORT_PREFIX) :])
     person_id = person.id
     try:
@@ -191,12 +188,12 @@ async def toggle_support(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     return ConversationHandler.END
 
 
-async def pending_with_buttons(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pending_with_buttons(update: Update, context: SamradContext) -> None:
     """After /teman's answer: the members' pending proposals, each with a "Stöd" button."""
     message = effective_message(update)
     if message is None:
         return
-    db = db_of(context)
+    db = context.store
     items = proposals.pending(db)
     if not items:
         await message.reply_text(
@@ -216,19 +213,19 @@ async def pending_with_buttons(update: Update, context: ContextTypes.DEFAULT_TYP
         if p.person_id != me
     ]
     await message.reply_text(
-        render_template("pending_proposals.html.j2", proposals=items),
+        context.renderer.template("pending_proposals", proposals=items),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(rows) if rows else None,
     )
 
 
-async def secretary_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def secretary_list(update: Update, context: SamradContext) -> None:
     """/forslag: every proposal as a CSV file, for the secretary."""
     message = await secretary_message(update, context, "Bara sekreteraren kan hämta alla förslag.")
     if message is None:
         return
-    data = proposals.to_csv(db_of(context)).encode("utf-8-sig")
-    count = len(proposals.all_proposals(db_of(context)))
+    data = proposals.to_csv(context.store).encode("utf-8-sig")
+    count = len(proposals.all_proposals(context.store))
     await message.reply_document(
         InputFile(data, filename=f"temaforslag-{clock.today().isoformat()}.csv"),
         caption=f"{count} temaförslag. Ändra status med "
@@ -236,7 +233,7 @@ async def secretary_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )
 
 
-async def secretary_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def secretary_status(update: Update, context: SamradContext) -> None:
     """/status T-2026-0001 planerad 2026-12-04 Kommentar: the secretary moves a proposal on."""
     message = await secretary_message(
         update, context, "Bara sekreteraren kan ändra status på förslag."
@@ -260,7 +257,7 @@ async def secretary_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             return
     try:
         proposal = proposals.set_status(
-            db_of(context), reference, status, " ".join(rest) or None, meeting
+            context.store, reference, status, " ".join(rest) or None, meeting
         )
     except proposals.ProposalError as error:
         await message.reply_text(error.message)

@@ -10,19 +10,17 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
 
 from handlers.common import (
     FOLLOWUP_PREFIX,
-    config_of,
-    db_of,
     effective_message,
     send_answer,
     today,
 )
+from handlers.context import SamradContext
 from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC, answer
 from knowledge.storage import followups
 
@@ -31,7 +29,7 @@ MAX_LENGTH = 2000  # longer text is cut before it reaches the engine
 
 async def ask(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: SamradContext,
     text: str,
     intent: str | None = None,
     page: int = 0,
@@ -42,34 +40,34 @@ async def ask(
         return
     await message.chat.send_action(ChatAction.TYPING)
     result = answer(
-        db_of(context),
+        context.store,
         text[:MAX_LENGTH],
         today=today(),
         intent=intent,
-        council=config_of(context).council,
+        council=context.settings.council,
         page=page,
     )
     await send_answer(message, context, result)
 
 
-async def next_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def next_meeting(update: Update, context: SamradContext) -> None:
     """/nasta: the next meeting."""
     await ask(update, context, " ".join(context.args or []) or "nästa möte", NEXT_MEETING)
 
 
-async def decisions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def decisions(update: Update, context: SamradContext) -> None:
     """/beslut <ämne>: decisions on a topic (without a topic: the latest meeting's)."""
     topic = " ".join(context.args or [])
     await ask(update, context, f"beslut om {topic}" if topic else "beslut", DECISIONS)
 
 
-async def themes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def themes(update: Update, context: SamradContext) -> None:
     """/teman: themes proposed for coming meetings."""
     topic = " ".join(context.args or [])
     await ask(update, context, f"tema {topic}" if topic else "teman", THEMES)
 
 
-async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search(update: Update, context: SamradContext) -> None:
     """/sok <ämne>: what the protocols say about a topic."""
     topic = " ".join(context.args or [])
     if not topic:
@@ -80,19 +78,19 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await ask(update, context, topic, TOPIC)
 
 
-async def meeting(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def meeting(update: Update, context: SamradContext) -> None:
     """/mote <datum>: one meeting (without a date: the latest)."""
     when = " ".join(context.args or [])
     await ask(update, context, f"mötet {when}" if when else "senaste mötet", MEETING)
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: SamradContext) -> None:
     """Any text in a private chat is a question."""
     if update.message and update.message.text:
         await ask(update, context, update.message.text)
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: SamradContext) -> None:
     """In a group, only a message that mentions the bot or replies to it is a question."""
     message = update.message
     if message is None or not message.text:
@@ -106,14 +104,14 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await ask(update, context, text)
 
 
-async def followup_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def followup_button(update: Update, context: SamradContext) -> None:
     """A follow-up button ("Visa mer", a meeting to choose): ask its stored question."""
     query = update.callback_query
     if query is None or query.data is None:
         return
     stored = None
     if query.data[len(FOLLOWUP_PREFIX) :].isdigit():
-        stored = followups.load(db_of(context), int(query.data[len(FOLLOWUP_PREFIX) :]))
+        stored = followups.load(context.store, int(query.data[len(FOLLOWUP_PREFIX) :]))
     if stored is None:
         await query.answer("Knappen är för gammal. Ställ frågan igen.", show_alert=True)
         return

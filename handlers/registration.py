@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
-from handlers.common import db_of, effective_message, secretary_message
+from handlers.common import effective_message, secretary_message
+from handlers.context import SamradContext
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.roster import RosterError, create_invite, list_members, redeem_invite
 
 
-async def register_with_code(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+async def register_with_code(update: Update, context: SamradContext, code: str) -> None:
     """The deep link's code: link this account to the invited person."""
     message = effective_message(update)
     if message is None or update.effective_user is None:
         return
-    db = db_of(context)
+    db = context.store
     try:
         person = redeem_invite(db, code, update.effective_user.id, message.chat_id)
     except RosterError as error:
@@ -33,7 +34,7 @@ async def register_with_code(update: Update, context: ContextTypes.DEFAULT_TYPE,
     )
 
 
-async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def invite(update: Update, context: SamradContext) -> None:
     """/inbjud Namn: the secretary gets a registration link for a person in the roster."""
     message = await secretary_message(update, context, "Bara sekreteraren kan bjuda in.")
     if message is None:
@@ -43,7 +44,7 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text("Skriv namnet, till exempel: /inbjud Anna Karlsson")
         return
     try:
-        code, _ = create_invite(db_of(context), name)
+        code, _ = create_invite(context.store, name)
     except RosterError as error:
         await message.reply_text(
             f"{error.message} Lägg till personen med `samrad invite` på servern."

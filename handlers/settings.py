@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from handlers.common import db_of, effective_message
+from handlers.common import effective_message
+from handlers.context import SamradContext
 from knowledge.council.roster import person_by_telegram, set_protocol_notices
 
 TOGGLE = "settings:protocols"
@@ -20,12 +21,12 @@ def _text_and_keyboard(on: bool) -> tuple[str, InlineKeyboardMarkup]:
     )
 
 
-async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def settings(update: Update, context: SamradContext) -> None:
     """Show the member's settings with a button to change them."""
     message = effective_message(update)
     if message is None or update.effective_user is None:
         return
-    person = person_by_telegram(db_of(context), update.effective_user.id)
+    person = person_by_telegram(context.store, update.effective_user.id)
     if person is None:
         await message.reply_text(
             "Inställningarna gäller registrerade ledamöter och ersättare. "
@@ -36,12 +37,12 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(text, reply_markup=keyboard)
 
 
-async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def toggle(update: Update, context: SamradContext) -> None:
     """The button: flip the setting for the person who pressed it."""
     query = update.callback_query
     if query is None or update.effective_user is None:
         return
-    db = db_of(context)
+    db = context.store
     person = person_by_telegram(db, update.effective_user.id)
     if person is None:
         await query.answer("Bara registrerade personer har inställningar.", show_alert=True)

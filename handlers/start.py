@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot.commands import COMMANDS
-from bot.render import render_template
 from handlers.common import choice_keyboard, effective_message
+from handlers.context import SamradContext
 from knowledge.qa.answering import EXAMPLES
 from knowledge.qa.types import Choice
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: SamradContext) -> None:
     """Greet the person and show example questions; with a code, register them."""
     message = effective_message(update)
     if message is None:
@@ -25,24 +24,24 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     name = update.effective_user.first_name if update.effective_user else ""
     await message.reply_text(
-        render_template("start.html.j2", name=name, commands=COMMANDS),
+        context.renderer.template("start", name=name),
         parse_mode=ParseMode.HTML,
         reply_markup=choice_keyboard(context, [Choice(q, q) for q in EXAMPLES[:4]]),
     )
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: SamradContext) -> None:
     """/hjalp: every command and example questions."""
     message = effective_message(update)
     if message is None:
         return
     await message.reply_text(
-        render_template("help.html.j2", commands=COMMANDS, examples=EXAMPLES),
+        context.renderer.template("help", examples=EXAMPLES),
         parse_mode=ParseMode.HTML,
     )
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: SamradContext) -> None:
     """A command the bot does not have."""
     message = effective_message(update)
     if message is not None:

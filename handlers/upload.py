@@ -9,10 +9,10 @@ from pathlib import Path
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, MessageHandler, filters
 
-from bot.render import render_template
-from handlers.common import FOLLOWUP_PREFIX, config_of, db_of, is_secretary_user
+from handlers.common import FOLLOWUP_PREFIX, is_secretary_user
+from handlers.context import SamradContext
 from handlers.notify import flush_outbox
 from knowledge.council import outbox
 from knowledge.council.roster import protocol_subscribers
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's limit for bots downloading files
 
 
-async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def document(update: Update, context: SamradContext) -> None:
     """A document: the secretary's is ingested; anyone else is told who may upload."""
     message = update.message
     if message is None or message.document is None or update.effective_user is None:
@@ -58,7 +58,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.exception("Download failed")
         await message.reply_text("Jag kunde inte hämta filen från Telegram. Försök igen.")
         return
-    db_path = config_of(context).db_path
+    db_path = context.settings.db_path
     try:
         # Off the event loop, on a connection of its own: the bot answers others meanwhile.
         result = await asyncio.to_thread(_ingest, db_path, data, name)
@@ -66,7 +66,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(f"{error.message} Inget ändrades.")
         return
     await message.reply_text(
-        render_template("upload_result.html.j2", result=result), parse_mode=ParseMode.HTML
+        context.renderer.template("upload_result", result=result), parse_mode=ParseMode.HTML
     )
     if result.changed and result.kind == "protocol":
         await _notify_members(context, result, exclude=message.chat_id)
@@ -80,10 +80,8 @@ def _ingest(db_path: Path, data: bytes, name: str) -> IngestResult:
         db.conn.close()
 
 
-async def _notify_members(
-    context: ContextTypes.DEFAULT_TYPE, result: IngestResult, exclude: int
-) -> None:
-    db = db_of(context)
+async def _notify_members(context: SamradContext, result: IngestResult, exclude: int) -> None:
+    db = context.store
     decisions = [
         row[0]
         for row in db.execute(
@@ -91,7 +89,7 @@ async def _notify_members(
             [result.document_id],
         )
     ]
-    text = render_template("new_protocol.html.j2", result=result, decisions=decisions)
+    text = context.renderer.template("new_protocol", result=result, decisions=decisions)
     buttons = []
     if result.date:
         followup = followups.save(db, f"mötet {result.date}", MEETING)

@@ -11,19 +11,14 @@ from typing import Any
 from telegram import Update
 
 from bot.app import build_application
-from bot.config import Config
 from bot.fakeapi import Call, FakeBotAPI
+from bot.settings import Settings
 
 
 class BotHarness:
     def __init__(self, db_path: Path, *, secretary_chat: int | None = None) -> None:
-        self.config = Config(
-            token="123456:TEST",
-            api_url=None,
-            file_url=None,
-            db_path=db_path,
-            secretary_chat=secretary_chat,
-            council="social",
+        self.config = Settings(
+            db_path=db_path, token="123456:TEST", secretary_chat=secretary_chat, council="social"
         )
         self.api = FakeBotAPI()
         self.application = build_application(self.config, request=self.api)

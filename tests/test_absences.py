@@ -45,7 +45,7 @@ def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
 
 
 async def register(bot: BotHarness, name: str, user: int) -> None:
-    code, _ = create_invite(bot.application.bot_data["db"], name)
+    code, _ = create_invite(bot.application.bot_data["store"], name)
     [text] = texts(await bot.send(f"/start {code}", user_id=user))
     assert "Välkommen" in text
 
@@ -67,7 +67,7 @@ def answer_buttons(calls: list[Call], user: int) -> dict[str, str]:
 
 async def test_registration_codes(db_path: Path) -> None:
     async with BotHarness(db_path) as bot:
-        db = bot.application.bot_data["db"]
+        db = bot.application.bot_data["store"]
         code, _ = create_invite(db, "Anna Karlsson")
         assert (
             db.execute("SELECT count(*) FROM invites WHERE code_hash = ?", [code]).fetchone()[0]
@@ -145,7 +145,7 @@ async def test_deadline_passing_asks_the_next(db_path: Path) -> None:
         ]:
             await register(bot, name, user)
         await report_whole_meeting(bot)
-        db = bot.application.bot_data["db"]
+        db = bot.application.bot_data["store"]
         assert absences.expire_due(db, datetime.now(UTC) + timedelta(hours=1)) == 0
         later = datetime.now(UTC) + timedelta(hours=49)
         assert absences.expire_due(db, later) == 1
@@ -187,7 +187,7 @@ async def test_part_of_meeting_and_past_or_cancelled_meetings(db_path: Path) -> 
         [(label, data)] = [b for b in buttons(confirm) if b[0] == "Bekräfta"]
         done = await bot.press(data, user_id=ANNA)
         assert any("del av mötet, kl. 13.00–15.00" in t for t in to(done, EVA))
-        db = bot.application.bot_data["db"]
+        db = bot.application.bot_data["store"]
         anna = list_members(db, "social", "Nora", "ledamot")[0].person_id
         with pytest.raises(absences.AbsenceError, match="redan varit"):
             absences.report(
@@ -212,15 +212,15 @@ async def test_restart_in_the_middle_loses_nothing_and_sends_nothing_twice(db_pa
         whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
         bot.api.fail_next["sendMessage"] = 10  # Telegram is down while the notice is filed
         await bot.press(whole, user_id=ANNA)
-        db = bot.application.bot_data["db"]
+        db = bot.application.bot_data["store"]
         waiting = outbox.pending(db)
         assert {n.chat_id for n in waiting} == {EVA, ANNA}  # filed, not lost, not yet sent
     async with BotHarness(db_path) as restarted:  # a new Application over the same file
-        from telegram.ext import CallbackContext
+        from handlers.context import SamradContext
 
         from handlers.notify import flush_outbox
 
-        context = CallbackContext(restarted.application)
+        context = SamradContext(restarted.application)
         assert await flush_outbox(context) >= 1
         sent = [c for c in restarted.api.calls if c.method == "sendMessage"]
         assert any("Kan du ersätta" in str(c.params["text"]) for c in sent)
@@ -233,7 +233,7 @@ async def test_restart_in_the_middle_loses_nothing_and_sends_nothing_twice(db_pa
 async def test_reminders_are_due_once(db_path: Path) -> None:
     async with BotHarness(db_path) as bot:
         await register(bot, "Anna Karlsson", ANNA)
-        db = bot.application.bot_data["db"]
+        db = bot.application.bot_data["store"]
         week_before = datetime.combine(MEETING - timedelta(days=7), datetime.min.time(), UTC)
         assert absences.send_reminders(db, week_before - timedelta(days=3)) == 0
         assert absences.send_reminders(db, week_before) == 1
@@ -262,8 +262,12 @@ def test_retention_forget_calendar_and_cli(db_path: Path) -> None:
     listing = runner.invoke(cli, [*env, "roster", "list", "--council", "social"])
     assert "Anna Karlsson" in listing.output
     assert export_roster(db).startswith("council,organisation,role,rank,name")
-    link = runner.invoke(cli, [*env, "invite", "Ny Person", "--role", "ersattare", "--org", "Nora"])
-    assert link.exit_code == 0 and "start=" in link.output
+    invite = [*env, "invite", "Ny Person", "--role", "ersattare", "--org", "Nora"]
+    link = runner.invoke(cli, invite, env={"SAMRAD_BOT_USERNAME": "@radets_bot"})
+    assert link.exit_code == 0 and "https://t.me/radets_bot?start=" in link.output
+    unnamed = runner.invoke(cli, invite, env={"SAMRAD_BOT_USERNAME": ""})
+    assert unnamed.exit_code == 0 and "t.me" not in unnamed.output
+    assert "SAMRAD_BOT_USERNAME" in unnamed.output and "/start " in unnamed.output
     missing = runner.invoke(cli, [*env, "invite", "Okänd Person"])
     assert missing.exit_code != 0 and "roll och organisation" in missing.output
     added = runner.invoke(

@@ -235,7 +235,8 @@ def test_cli_invite_prints_a_deep_link(tmp_path: Path) -> None:
     path = tmp_path / "cli.db"
     runner = CliRunner()
     runner.invoke(cli, ["--db", str(path), "roster", "list"])  # the shipped roster loads
-    result = runner.invoke(cli, ["--db", str(path), "invite", "Eva Karlsson"])
+    invite = ["--db", str(path), "invite", "Eva Karlsson"]
+    result = runner.invoke(cli, invite, env={"SAMRAD_BOT_USERNAME": "radets_bot"})
     assert result.exit_code == 0, result.output
     assert "?start=" in result.output
 

@@ -8,7 +8,6 @@ file has not seen yet, per component, and records it in ``schema_version``.
 from __future__ import annotations
 
 import importlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -33,16 +32,6 @@ _LEGACY_NAMES: dict[str, str] = {
     "knowledge.proposals": "proposals",
     "knowledge.absences": "absences",
 }
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "samrad.db"
-
-
-def default_db_path() -> Path:
-    """The database file: ``SAMRAD_DB`` if set, else ``data/samrad.db`` in the project."""
-    env = os.environ.get("SAMRAD_DB")
-    return Path(env) if env else DEFAULT_DB_PATH
-
 
 def connect(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` with the schema up to date."""
