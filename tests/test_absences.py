@@ -217,7 +217,6 @@ async def test_restart_in_the_middle_loses_nothing_and_sends_nothing_twice(db_pa
         assert {n.chat_id for n in waiting} == {EVA, ANNA}  # filed, not lost, not yet sent
     async with BotHarness(db_path) as restarted:  # a new Application over the same file
         from handlers.context import SamradContext
-
         from handlers.notify import flush_outbox
 
         context = SamradContext(restarted.application)
