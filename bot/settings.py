@@ -40,7 +40,6 @@ VARIABLES: list[Variable] = [
         "",
         "its file URL (PTB `base_file_url`), e.g. `http://127.0.0.1:8081/file/bot`",
     ),
-    Variable("SAMRAD_DB", "", "the SQLite file (default `data/samrad.db` in the project)"),
     Variable(
         "SAMRAD_SECRETARY_CHAT",
         "",
@@ -48,13 +47,8 @@ VARIABLES: list[Variable] = [
         "account may upload protocols and use the secretary's commands, as may registered "
         "secretaries in the roster",
     ),
+    Variable("SAMRAD_DB", "", "the SQLite file (default `data/samrad.db` in the project)"),
     Variable("SAMRAD_BOT_USERNAME", "", "the bot's username, for the links `samrad invite` prints"),
-    Variable(
-        "SAMRAD_COUNCIL",
-        "social",
-        "the council questions are about unless they name one: `social`, `folkhalsa` or "
-        "`chefsgrupp`",
-    ),
     Variable(
         "SAMRAD_ANSWER_HOURS",
         "48",
@@ -63,6 +57,12 @@ VARIABLES: list[Variable] = [
     ),
     Variable("SAMRAD_REMINDER_DAYS", "7,1", "days before a meeting that reminders go out"),
     Variable("SAMRAD_KEEP_DAYS", "365", "absences are deleted this many days after their meeting"),
+    Variable(
+        "SAMRAD_COUNCIL",
+        "social",
+        "the council questions are about unless they name one: `social`, `folkhalsa` or "
+        "`chefsgrupp`",
+    ),
     Variable(
         "SAMRAD_CONVERSATION_MINUTES",
         "30",
