@@ -8,7 +8,9 @@ from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
+import handlers
 from bot.commands import COMMANDS
+from bot.persistence import SqlitePersistence
 from bot.render import Renderer
 from bot.settings import Settings
 from handlers.context import RENDERER, SETTINGS, STORE, SamradContext
@@ -32,36 +34,14 @@ def build_application(config: Settings, *, request: BaseRequest | None = None) -
             builder.base_file_url(config.file_url)
         # Telegram's limits: ~30 messages/s overall, 20/min per group; RetryAfter waited out.
         builder.rate_limiter(AIORateLimiter(max_retries=3))
+    store = open_store(config.db_path)
+    builder.persistence(SqlitePersistence(store))
     builder.post_init(_post_init)
+    builder.post_shutdown(_post_shutdown)
     application = builder.build()
-    application.bot_data[SETTINGS] = config
-    application.bot_data[STORE] = open_store(config.db_path)
-    application.bot_data[RENDERER] = Renderer()
-    _register_handlers(application)
+    application.bot_data.update({SETTINGS: config, STORE: store, RENDERER: Renderer()})
+    handlers.register(application, conversation_minutes=config.conversation_minutes)
     return application
-
-
-def _register_handlers(application: Application) -> None:
-    # One module per feature, in order; free text and unknown commands go last.
-    from handlers import (
-        absence,
-        calendar,
-        errors,
-        notify,
-        proposals,
-        questions,
-        registration,
-        settings,
-        start,
-        upload,
-    )
-
-    modules = (start, registration, absence, proposals, questions, calendar, upload, settings)
-    for module in (*modules, notify):
-        module.register(application)
-    questions.register_catch_all(application)
-    start.register_unknown(application)
-    errors.register(application)
 
 
 async def _post_init(application: Application) -> None:
@@ -78,3 +58,7 @@ def run_polling(config: Settings) -> None:
     application = build_application(config)
     log.info("samrad is polling for updates")
     application.run_polling(drop_pending_updates=False)
+
+
+async def _post_shutdown(application: Application) -> None:
+    application.bot_data[STORE].conn.close()

@@ -88,7 +88,7 @@ class Settings:
     answer_hours: int = 48
     reminder_days: tuple[int, ...] = (7, 1)
     keep_days: int = 365
-    conversation_minutes: int = 30
+    conversation_minutes: float = 30
 
     @classmethod
     def from_env(

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from telegram import InputFile, Update
-from telegram.ext import Application, CommandHandler
+from telegram import Update
 
 from handlers.common import (
     effective_message,
     secretary_message,
-    today,
 )
 from handlers.context import SamradContext
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
-from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
-from knowledge.council.meetings import CANCELLED, list_meetings, next_meeting
+from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting
+from knowledge.council.meetings import CANCELLED, list_meetings
+from knowledge.language import clock
 from knowledge.language.dates import format_date, format_time_range, parse_time_range
 
 USAGE = (
@@ -37,7 +36,7 @@ async def calendar(update: Update, context: SamradContext) -> None:
     message = effective_message(update)
     if message is None:
         return
-    meetings = [m for m in list_meetings(context.store, since=today())]
+    meetings = [m for m in list_meetings(context.store, since=clock.today())]
     if not meetings:
         await message.reply_text("Inga kommande möten finns i kalendern eller protokollen.")
         return
@@ -87,25 +86,3 @@ async def cancel(update: Update, context: SamradContext) -> None:
         return
     cancel_meeting(context.store, council, day)
     await message.reply_text(f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt.")
-
-
-async def next_meeting_file(update: Update, context: SamradContext) -> None:
-    """After /nasta's answer: the meeting as a calendar file."""
-    message = effective_message(update)
-    if message is None:
-        return
-    meeting = next_meeting(context.store, context.settings.council, today())
-    if meeting is None:
-        return
-    await message.reply_document(
-        InputFile(meeting_ics(meeting), filename=f"mote-{meeting.date.isoformat()}.ics"),
-        caption="Lägg in mötet i din kalender.",
-    )
-
-
-def register(application: Application) -> None:
-    application.add_handler(CommandHandler("kalender", calendar))
-    application.add_handler(CommandHandler("nyttmote", add))
-    application.add_handler(CommandHandler("stallin", cancel))
-    # Another handler group: runs after the /nasta answer.
-    application.add_handler(CommandHandler("nasta", next_meeting_file), group=2)

@@ -1,25 +1,25 @@
-"""What every handler needs: the database, the configuration, and sending an answer."""
+"""What many handlers need: who is writing, the secretary's guard, and sending an answer."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.constants import ParseMode
 
 from handlers.context import SamradContext
-from knowledge.council.roster import Person, person_by_telegram
-from knowledge.language import clock
-from knowledge.qa.types import Answer, Choice
-from knowledge.storage import followups
+from handlers.keyboards import followups_keyboard
+from knowledge.council.roster import Person, is_secretary, person_by_telegram
+from knowledge.qa.types import Answer
 
-FOLLOWUP_PREFIX = "q:"
+
+def effective_message(update: Update) -> Message | None:
+    """The message to reply to: the one a pressed button sits under, or the one sent."""
+    if update.callback_query and isinstance(update.callback_query.message, Message):
+        return update.callback_query.message
+    return update.effective_message
 
 
 def is_secretary_user(context: SamradContext, user_id: int) -> bool:
     """The configured secretary chat, or a secretary in the roster."""
-    from knowledge.council.roster import is_secretary
-
     return user_id == context.settings.secretary_chat or is_secretary(context.store, user_id)
 
 
@@ -41,33 +41,10 @@ async def secretary_message(update: Update, context: SamradContext, refusal: str
     return message
 
 
-def today() -> date:
-    """Today in Europe/Stockholm, where the council meets."""
-    return clock.today()
-
-
-def choice_keyboard(context: SamradContext, choices: list[Choice]) -> InlineKeyboardMarkup | None:
-    """Buttons for follow-ups; each carries only the id of its stored question."""
-    if not choices:
-        return None
-    db = context.store
-    rows = [
-        [
-            InlineKeyboardButton(
-                choice.label[:60],
-                callback_data=FOLLOWUP_PREFIX
-                + str(followups.save(db, choice.query, choice.intent, choice.page)),
-            )
-        ]
-        for choice in choices[:8]
-    ]
-    return InlineKeyboardMarkup(rows)
-
-
 async def send_answer(message: Message, context: SamradContext, answer: Answer) -> None:
     """Send an answer as one or more HTML messages; its buttons go on the last one."""
     chunks = context.renderer.answer(answer)
-    keyboard = choice_keyboard(context, answer.choices)
+    keyboard = followups_keyboard(context.store, answer.choices)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         await message.reply_text(
@@ -76,9 +53,3 @@ async def send_answer(message: Message, context: SamradContext, answer: Answer) 
             reply_markup=keyboard if last else None,
             do_quote=False,
         )
-
-
-def effective_message(update: Update) -> Message | None:
-    if update.callback_query and isinstance(update.callback_query.message, Message):
-        return update.callback_query.message
-    return update.effective_message

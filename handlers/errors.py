@@ -8,7 +8,6 @@ import traceback
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application
 
 from handlers.context import SamradContext
 
@@ -39,7 +38,3 @@ async def on_error(update: object, context: SamradContext) -> None:
         await context.bot.send_message(chat, text, parse_mode=ParseMode.HTML)
     except Exception:
         log.exception("Could not send the error report")
-
-
-def register(application: Application) -> None:
-    application.add_error_handler(on_error)

@@ -7,7 +7,6 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application
 
 from handlers.context import SamradContext
 from knowledge.council import outbox
@@ -41,8 +40,3 @@ async def flush_outbox(context: SamradContext) -> int:
         outbox.mark_sent(db, notice.id)
         sent += 1
     return sent
-
-
-def register(application: Application) -> None:
-    if application.job_queue is not None:
-        application.job_queue.run_repeating(flush_outbox, interval=60, first=5, name="outbox")

@@ -1,182 +1,154 @@
-"""Theme proposals: /foresla with a similar-theme check, support buttons, the secretary's desk."""
+"""Theme proposals: /foresla with a similar-theme check, support buttons, the secretary's desk.
+
+The theme and its motivation are typed as steps of the member's conversation
+(``handlers.conversation``), so a theme that mentions "frånvaro" is still a theme.
+"""
 
 from __future__ import annotations
 
 import re
-import warnings
 from datetime import date
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InputFile, Message, Update
 from telegram.constants import ParseMode
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
-from telegram.warnings import PTBUserWarning
 
-from handlers.common import (
-    effective_message,
-    registered_person,
-    secretary_message,
-)
+from handlers import conversation
+from handlers.callbacks import decode
+from handlers.common import effective_message, registered_person, secretary_message
 from handlers.context import SamradContext
+from handlers.keyboards import button, column
 from handlers.notify import flush_outbox
 from knowledge.council import proposals
 from knowledge.language import clock
 
-THEME, CHOICE, MOTIVATION = range(3)
-SUPPORT_PREFIX = "stod:"
-FILE, SKIP, CANCEL = "prop:file", "prop:skip", "prop:cancel"
-TRIGGER = re.compile(r"^\s*jag vill (föreslå|foresla) (ett )?tema\s*:?\s*", re.IGNORECASE)
+NOT_REGISTERED = (
+    "Bara registrerade ledamöter och ersättare kan föreslå och stödja teman. "
+    "Be sekreteraren om en inbjudningslänk."
+)
 
 
-async def _not_registered(update: Update) -> int:
+async def propose_command(update: Update, context: SamradContext) -> object:
+    """/foresla [tema]: begin a proposal."""
+    return await start(update, context, " ".join(context.args or []))
+
+
+async def start(update: Update, context: SamradContext, theme: str | None = None) -> object:
+    """Begin a proposal; with ``theme`` (from the command or the front door) check it at once."""
     message = effective_message(update)
-    if message:
-        await message.reply_text(
-            "Bara registrerade ledamöter och ersättare kan föreslå och stödja teman. "
-            "Be sekreteraren om en inbjudningslänk."
-        )
-    return ConversationHandler.END
-
-
-async def start_proposal(update: Update, context: SamradContext) -> int:
-    """/foresla [tema] or "jag vill föreslå ett tema: …": begin a proposal."""
+    if message is None:
+        return conversation.END
     if registered_person(update, context) is None:
-        return await _not_registered(update)
-    message = update.message
-    assert message is not None
-    text = " ".join(context.args or []) if message.text and message.text.startswith("/") else ""
-    if not text and message.text and TRIGGER.match(message.text):
-        text = TRIGGER.sub("", message.text)
-    if text.strip():
-        return await _check_similar(update, context, text)
+        await message.reply_text(NOT_REGISTERED)
+        return conversation.END
+    if theme and theme.strip():
+        return await _check_similar(message, context, theme)
     await message.reply_text("Vilket tema vill du föreslå? Skriv det med några ord. (/avbryt)")
-    return THEME
+    return conversation.PROPOSAL_THEME
 
 
-async def receive_theme(update: Update, context: SamradContext) -> int:
+async def receive_theme(update: Update, context: SamradContext) -> object:
     """The theme, written."""
-    assert update.message is not None and update.message.text is not None
-    return await _check_similar(update, context, update.message.text)
+    message = update.message
+    if message is None or not message.text:
+        return conversation.PROPOSAL_THEME
+    return await _check_similar(message, context, message.text)
 
 
-async def _check_similar(update: Update, context: SamradContext, text: str) -> int:
-    message = effective_message(update)
-    assert message is not None
+async def _check_similar(message: Message, context: SamradContext, text: str) -> object:
     text = " ".join(text.split())
     if len(text) < 3 or len(text) > proposals.MAX_THEME:
         await message.reply_text(
             f"Skriv temat med 3–{proposals.MAX_THEME} tecken. Försök igen, eller /avbryt."
         )
-        return THEME
-    context.user_data["theme"] = text  # type: ignore[index]
+        return conversation.PROPOSAL_THEME
+    if context.user_data is not None:
+        context.user_data["theme"] = text
     matches = proposals.similar(context.store, text)
-    rows = [
-        [
-            InlineKeyboardButton(
-                f"Stöd {m.proposal.reference} i stället",
-                callback_data=f"{SUPPORT_PREFIX}{m.proposal.id}",
-            )
-        ]
+    supports = [
+        button(f"Stöd {m.proposal.reference} i stället", "proposal_support", m.proposal.id)
         for m in matches
         if m.kind == "proposal" and m.proposal
     ]
-    rows.append([InlineKeyboardButton("Skicka in mitt förslag", callback_data=FILE)])
-    rows.append([InlineKeyboardButton("Avbryt", callback_data=CANCEL)])
     await message.reply_text(
         context.renderer.template("similar_themes", theme=text, matches=matches),
         parse_mode=ParseMode.HTML,
-        reply_markup=InlineKeyboardMarkup(rows),
+        reply_markup=column(
+            [
+                *supports,
+                button("Skicka in mitt förslag", "proposal_file"),
+                button("Avbryt", "proposal_cancel"),
+            ]
+        ),
     )
-    return CHOICE
+    return conversation.PROPOSAL_CHOICE
 
 
-async def choose_file(update: Update, context: SamradContext) -> int:
+async def choose_file(update: Update, context: SamradContext) -> object:
     """File it: ask for an optional motivation."""
     query = update.callback_query
-    assert query is not None
+    if query is None:
+        return conversation.END
     await query.answer()
     await query.edit_message_reply_markup(None)
     message = effective_message(update)
-    assert message is not None
-    await message.reply_text(
-        "Vill du lägga till en kort motivering? Skriv den, eller tryck Hoppa över.",
-        reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton("Hoppa över", callback_data=SKIP)]]
-        ),
-    )
-    return MOTIVATION
+    if message is not None:
+        await message.reply_text(
+            "Vill du lägga till en kort motivering? Skriv den, eller tryck Hoppa över.",
+            reply_markup=column([button("Hoppa över", "proposal_skip")]),
+        )
+    return conversation.PROPOSAL_MOTIVATION
 
 
-async def receive_motivation(update: Update, context: SamradContext) -> int:
+async def receive_motivation(update: Update, context: SamradContext) -> object:
     """The motivation (or none): file the proposal and give a receipt."""
     motivation = update.message.text if update.message and update.message.text else None
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
     person = registered_person(update, context)
-    theme = (context.user_data or {}).pop("theme", None)
+    theme = (context.user_data or {}).get("theme")
     message = effective_message(update)
-    assert message is not None
+    if message is None:
+        return conversation.END
     if person is None or theme is None:
         await message.reply_text("Förslaget kom bort. Börja om med /foresla.")
-        return ConversationHandler.END
+        return conversation.END
     try:
         proposal = proposals.propose(
-            context.store,
-            person.id,
-            theme,
-            motivation,
-            context.settings.council,
+            context.store, person.id, theme, motivation, context.settings.council
         )
     except proposals.ProposalError as error:
         await message.reply_text(f"{error.message} Börja om med /foresla.")
-        return ConversationHandler.END
+        return conversation.END
     await message.reply_text(
         f"Tack! Ditt förslag ”{proposal.theme}” har referensnummer {proposal.reference}. "
         "Sekreteraren har fått det, och du får besked när det planeras eller behandlas."
     )
     await flush_outbox(context)
-    return ConversationHandler.END
+    return conversation.END
 
 
-async def cancel(update: Update, context: SamradContext) -> int:
-    """/avbryt or the Avbryt button."""
-    (context.user_data or {}).pop("theme", None)
-    if update.callback_query:
-        await update.callback_query.answer()
-        await update.callback_query.edit_message_reply_markup(None)
-    message = effective_message(update)
-    if message:
-        await message.reply_text("Avbrutet. Inget förslag skickades.")
-    return ConversationHandler.END
-
-
-async def toggle_support(update: Update, context: SamradContext) -> int:
+async def toggle_support(update: Update, context: SamradContext) -> object:
     """A "Stöd" button: support the proposal, or take the support back."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    press = decode(query.data if query else None)
+    if query is None or press is None:
+        return conversation.END
     person = registered_person(update, context)
     if person is None:
         await query.answer("Bara registrerade personer kan stödja förslag.", show_alert=True)
-        return ConversationHandler.END
+        return conversation.END
     db = context.store
-    proposal_id = int(query.data[len(SUPPORT_PREFIX) :])
-    person_id = person.id
+    proposal_id = press.args[0]
     try:
-        if proposals.withdraw_support(db, proposal_id, person_id):
+        if proposals.withdraw_support(db, proposal_id, person.id):
             note = "Ditt stöd är borttaget."
         else:
-            proposals.support(db, proposal_id, person_id)
+            proposals.support(db, proposal_id, person.id)
             note = "Tack, ditt stöd är registrerat."
     except proposals.ProposalError as error:
         await query.answer(error.message, show_alert=True)
-        return ConversationHandler.END
+        return conversation.END
     await query.answer(note)
     message = effective_message(update)
     if message is not None:
@@ -184,17 +156,15 @@ async def toggle_support(update: Update, context: SamradContext) -> int:
         await message.reply_text(
             f"{note} {proposal.reference}: {proposal.theme} ({len(proposal.supporters)} stöder)."
         )
-    (context.user_data or {}).pop("theme", None)
-    return ConversationHandler.END
+    return conversation.END
 
 
 async def pending_with_buttons(update: Update, context: SamradContext) -> None:
-    """After /teman's answer: the members' pending proposals, each with a "Stöd" button."""
+    """The members' pending proposals, each with a "Stöd" button (after /teman's answer)."""
     message = effective_message(update)
     if message is None:
         return
-    db = context.store
-    items = proposals.pending(db)
+    items = proposals.pending(context.store)
     if not items:
         await message.reply_text(
             "Inga temaförslag från ledamöterna väntar just nu. Föreslå ett med /foresla."
@@ -202,20 +172,20 @@ async def pending_with_buttons(update: Update, context: SamradContext) -> None:
         return
     person = registered_person(update, context)
     me = person.id if person else None
-    rows = [
-        [
-            InlineKeyboardButton(
-                ("Ta tillbaka stöd " if me in p.supporter_ids else "Stöd ") + p.reference,
-                callback_data=f"{SUPPORT_PREFIX}{p.id}",
-            )
-        ]
-        for p in items
-        if p.person_id != me
-    ]
     await message.reply_text(
         context.renderer.template("pending_proposals", proposals=items),
         parse_mode=ParseMode.HTML,
-        reply_markup=InlineKeyboardMarkup(rows) if rows else None,
+        reply_markup=column(
+            [
+                button(
+                    ("Ta tillbaka stöd " if me in p.supporter_ids else "Stöd ") + p.reference,
+                    "proposal_support",
+                    p.id,
+                )
+                for p in items
+                if p.person_id != me
+            ]
+        ),
     )
 
 
@@ -266,38 +236,3 @@ async def secretary_status(update: Update, context: SamradContext) -> None:
     await message.reply_text(
         f"{proposal.reference} är nu {proposal.status}. {told} personer fick besked."
     )
-
-
-def register(application: Application) -> None:
-    # The buttons belong to the member's own conversation, so tracking per chat and user (not
-    # per message) is what we want; PTB warns about that choice regardless.
-    warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-    application.add_handler(
-        ConversationHandler(
-            entry_points=[
-                CommandHandler("foresla", start_proposal),
-                MessageHandler(filters.ChatType.PRIVATE & filters.Regex(TRIGGER), start_proposal),
-            ],
-            states={
-                THEME: [MessageHandler(filters.TEXT & ~filters.COMMAND, receive_theme)],
-                CHOICE: [
-                    CallbackQueryHandler(choose_file, pattern=f"^{FILE}$"),
-                    CallbackQueryHandler(toggle_support, pattern=f"^{SUPPORT_PREFIX}"),
-                ],
-                MOTIVATION: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, receive_motivation),
-                    CallbackQueryHandler(receive_motivation, pattern=f"^{SKIP}$"),
-                ],
-            },
-            fallbacks=[
-                CommandHandler("avbryt", cancel),
-                CallbackQueryHandler(cancel, pattern=f"^{CANCEL}$"),
-            ],
-            name="proposal",
-        )
-    )
-    application.add_handler(CallbackQueryHandler(toggle_support, pattern=f"^{SUPPORT_PREFIX}"))
-    application.add_handler(CommandHandler("forslag", secretary_list))
-    application.add_handler(CommandHandler("status", secretary_status))
-    # Runs after the /teman answer (another handler group), adding the pending proposals.
-    application.add_handler(CommandHandler("teman", pending_with_buttons), group=1)

@@ -1,26 +1,20 @@
-"""Questions: free text in a private chat (or a mention in a group) and the question commands."""
+"""Questions: the question commands, follow-up buttons, and mentions in a group. Free text in a
+private chat reaches ``ask`` through the front door (``handlers.front_door``)."""
 
 from __future__ import annotations
 
 import re
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ChatAction
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    MessageHandler,
-    filters,
-)
 
-from handlers.common import (
-    FOLLOWUP_PREFIX,
-    effective_message,
-    send_answer,
-    today,
-)
+from handlers.callbacks import decode
+from handlers.common import effective_message, send_answer
 from handlers.context import SamradContext
+from handlers.proposals import pending_with_buttons
+from knowledge.council.calendar import meeting_ics
+from knowledge.council.meetings import next_meeting as next_meeting_of
+from knowledge.language import clock
 from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC, answer
 from knowledge.storage import followups
 
@@ -42,7 +36,7 @@ async def ask(
     result = answer(
         context.store,
         text[:MAX_LENGTH],
-        today=today(),
+        today=clock.today(),
         intent=intent,
         council=context.settings.council,
         page=page,
@@ -51,8 +45,16 @@ async def ask(
 
 
 async def next_meeting(update: Update, context: SamradContext) -> None:
-    """/nasta: the next meeting."""
+    """/nasta: the next meeting, and the meeting as a calendar file."""
     await ask(update, context, " ".join(context.args or []) or "nästa möte", NEXT_MEETING)
+    message = effective_message(update)
+    meeting = next_meeting_of(context.store, context.settings.council, clock.today())
+    if message is None or meeting is None:
+        return
+    await message.reply_document(
+        InputFile(meeting_ics(meeting), filename=f"mote-{meeting.date.isoformat()}.ics"),
+        caption="Lägg in mötet i din kalender.",
+    )
 
 
 async def decisions(update: Update, context: SamradContext) -> None:
@@ -62,9 +64,10 @@ async def decisions(update: Update, context: SamradContext) -> None:
 
 
 async def themes(update: Update, context: SamradContext) -> None:
-    """/teman: themes proposed for coming meetings."""
+    """/teman: themes proposed in the protocols, then the members' pending proposals."""
     topic = " ".join(context.args or [])
     await ask(update, context, f"tema {topic}" if topic else "teman", THEMES)
+    await pending_with_buttons(update, context)
 
 
 async def search(update: Update, context: SamradContext) -> None:
@@ -84,12 +87,6 @@ async def meeting(update: Update, context: SamradContext) -> None:
     await ask(update, context, f"mötet {when}" if when else "senaste mötet", MEETING)
 
 
-async def private_text(update: Update, context: SamradContext) -> None:
-    """Any text in a private chat is a question."""
-    if update.message and update.message.text:
-        await ask(update, context, update.message.text)
-
-
 async def group_text(update: Update, context: SamradContext) -> None:
     """In a group, only a message that mentions the bot or replies to it is a question."""
     message = update.message
@@ -107,35 +104,13 @@ async def group_text(update: Update, context: SamradContext) -> None:
 async def followup_button(update: Update, context: SamradContext) -> None:
     """A follow-up button ("Visa mer", a meeting to choose): ask its stored question."""
     query = update.callback_query
-    if query is None or query.data is None:
+    press = decode(query.data if query else None)
+    if query is None or press is None:
         return
-    stored = None
-    if query.data[len(FOLLOWUP_PREFIX) :].isdigit():
-        stored = followups.load(context.store, int(query.data[len(FOLLOWUP_PREFIX) :]))
+    stored = followups.load(context.store, press.args[0])
     if stored is None:
         await query.answer("Knappen är för gammal. Ställ frågan igen.", show_alert=True)
         return
     await query.answer()
     question, intent, page = stored
     await ask(update, context, question, intent, page)
-
-
-def register(application: Application) -> None:
-    application.add_handler(CommandHandler("nasta", next_meeting))
-    application.add_handler(CommandHandler("beslut", decisions))
-    application.add_handler(CommandHandler("teman", themes))
-    application.add_handler(CommandHandler("sok", search))
-    application.add_handler(CommandHandler("mote", meeting))
-    application.add_handler(
-        CallbackQueryHandler(followup_button, pattern=f"^{re.escape(FOLLOWUP_PREFIX)}")
-    )
-
-
-def register_catch_all(application: Application) -> None:
-    """Free text: registered after every other feature's handlers."""
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
-    )
-    application.add_handler(
-        MessageHandler(filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text)
-    )

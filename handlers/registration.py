@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler
 
 from handlers.common import effective_message, secretary_message
 from handlers.context import SamradContext
@@ -54,7 +53,3 @@ async def invite(update: Update, context: SamradContext) -> None:
         f"Skicka den här länken till {name}; den gäller i 14 dagar och kan användas en gång:\n"
         f"https://t.me/{context.bot.username}?start={code}"
     )
-
-
-def register(application: Application) -> None:
-    application.add_handler(CommandHandler("inbjud", invite))

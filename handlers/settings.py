@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram import InlineKeyboardMarkup, Update
 
 from handlers.common import effective_message
 from handlers.context import SamradContext
+from handlers.keyboards import button, column
 from knowledge.council.roster import person_by_telegram, set_protocol_notices
 
-TOGGLE = "settings:protocols"
 
-
-def _text_and_keyboard(on: bool) -> tuple[str, InlineKeyboardMarkup]:
+def _text_and_keyboard(on: bool) -> tuple[str, InlineKeyboardMarkup | None]:
     state = "på" if on else "av"
     label = "Stäng av" if on else "Slå på"
     return (
         f"Meddelanden om nya protokoll är {state}.",
-        InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=TOGGLE)]]),
+        column([button(label, "settings_protocols")]),
     )
 
 
@@ -52,8 +50,3 @@ async def toggle(update: Update, context: SamradContext) -> None:
     await query.answer("Sparat.")
     text, keyboard = _text_and_keyboard(on)
     await query.edit_message_text(text, reply_markup=keyboard)
-
-
-def register(application: Application) -> None:
-    application.add_handler(CommandHandler("installningar", settings))
-    application.add_handler(CallbackQueryHandler(toggle, pattern=f"^{TOGGLE}$"))

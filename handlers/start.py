@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, MessageHandler, filters
 
-from handlers.common import choice_keyboard, effective_message
+from handlers.common import effective_message
 from handlers.context import SamradContext
+from handlers.keyboards import followups_keyboard
+from handlers.registration import register_with_code
 from knowledge.qa.answering import EXAMPLES
 from knowledge.qa.types import Choice
 
@@ -18,15 +20,13 @@ async def start(update: Update, context: SamradContext) -> None:
     if message is None:
         return
     if context.args:
-        from handlers.registration import register_with_code
-
         await register_with_code(update, context, context.args[0])
         return
     name = update.effective_user.first_name if update.effective_user else ""
     await message.reply_text(
         context.renderer.template("start", name=name),
         parse_mode=ParseMode.HTML,
-        reply_markup=choice_keyboard(context, [Choice(q, q) for q in EXAMPLES[:4]]),
+        reply_markup=followups_keyboard(context.store, [Choice(q, q) for q in EXAMPLES[:4]]),
     )
 
 
@@ -51,11 +51,15 @@ async def unknown_command(update: Update, context: SamradContext) -> None:
         )
 
 
-def register(application: Application) -> None:
-    application.add_handler(CommandHandler("start", start))
-    application.add_handler(CommandHandler(["hjalp", "help"], help_command))
-
-
 def register_unknown(application: Application) -> None:
     """Registered last, after every feature's commands."""
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+
+
+async def unknown_button(update: Update, context: SamradContext) -> None:
+    """A button whose data samrad cannot read (stale or forged): the press is answered."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(
+            "Den här knappen fungerar inte längre. Skriv /hjalp för att se vad jag kan.",
+            show_alert=True,
+        )

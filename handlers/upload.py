@@ -9,9 +9,9 @@ from pathlib import Path
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, MessageHandler, filters
 
-from handlers.common import FOLLOWUP_PREFIX, is_secretary_user
+from handlers.callbacks import encode
+from handlers.common import is_secretary_user
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
 from knowledge.council import outbox
@@ -93,14 +93,10 @@ async def _notify_members(context: SamradContext, result: IngestResult, exclude:
     buttons = []
     if result.date:
         followup = followups.save(db, f"mötet {result.date}", MEETING)
-        buttons = [["Visa mer", f"{FOLLOWUP_PREFIX}{followup}"]]
+        buttons = [["Visa mer", encode("followup", followup)]]
     # Through the outbox, like every notice: a Telegram error only delays it.
     with transaction(db):
         for chat_id in protocol_subscribers(db):
             if chat_id != exclude:
                 outbox.add(db, f"protocol:{result.document_id}:{chat_id}", chat_id, text, buttons)
     await flush_outbox(context)
-
-
-def register(application: Application) -> None:
-    application.add_handler(MessageHandler(filters.Document.ALL, document))

@@ -16,10 +16,22 @@ from bot.settings import Settings
 
 
 class BotHarness:
-    def __init__(self, db_path: Path, *, secretary_chat: int | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        secretary_chat: int | None = None,
+        conversation_minutes: float = 30,
+        jobs: bool = False,
+    ) -> None:
         self.config = Settings(
-            db_path=db_path, token="123456:TEST", secretary_chat=secretary_chat, council="social"
+            db_path=db_path,
+            token="123456:TEST",
+            secretary_chat=secretary_chat,
+            council="social",
+            conversation_minutes=conversation_minutes,
         )
+        self.jobs = jobs  # start the JobQueue (timeouts, minute jobs) as `samrad run` does
         self.api = FakeBotAPI()
         self.application = build_application(self.config, request=self.api)
 
@@ -27,9 +39,13 @@ class BotHarness:
         await self.application.initialize()
         if self.application.post_init:
             await self.application.post_init(self.application)
+        if self.jobs:
+            await self.application.start()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        if self.jobs:
+            await self.application.stop()
         await self.application.shutdown()
 
     async def process(self, data: dict[str, Any]) -> list[Call]:

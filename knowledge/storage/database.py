@@ -22,6 +22,7 @@ COMPONENTS: dict[str, str] = {
     "outbox": "knowledge.council.outbox",
     "proposals": "knowledge.council.proposals",
     "absences": "knowledge.council.absences",
+    "conversations": "knowledge.storage.conversations",
 }
 # Files written before the rooms existed recorded the module path of each component.
 _LEGACY_NAMES: dict[str, str] = {
