@@ -34,6 +34,7 @@ from knowledge.qa.types import (
     default_council,
 )
 from knowledge.qa.understand import STOPWORDS, Query
+from knowledge.storage import corpus_queries
 
 EXAMPLES = [
     "När är nästa möte?",
@@ -954,16 +955,15 @@ def _topic(db: sqlite_utils.Database, query: Query, today: date) -> Answer:
     best: list[tuple[float, str, Hit]] = []
     scored: dict[tuple[str, str], tuple[float, str]] = {}
     for hit in hits[: 8 + HITS_PER_PAGE * query.page]:
+        text = hit.text
         if hit.kind == "decision":
             # A decision alone lacks what was said around it: read it in its item.
-            row = db.execute(
-                "SELECT i.body FROM decisions d JOIN items i ON i.id = d.item_id WHERE d.id = ?",
-                [hit.ref_id],
-            ).fetchone()
-            hit.text = row[0] if row else hit.text
-        text_key = (hit.title, hit.text)
+            text = corpus_queries.decision_item_body(db, hit.ref_id) or text
+        text_key = (hit.title, text)
         if text_key not in scored:  # the same text in many protocols is scored once
-            scored[text_key] = _best_sentence(hit, terms, wants_number, focus, wants_list)
+            scored[text_key] = _best_sentence(
+                hit.title, text, terms, wants_number, focus, wants_list
+            )
         score, sentence = scored[text_key]
         best.append((score, sentence, hit))
     best.sort(key=lambda b: -b[0])
@@ -1017,7 +1017,8 @@ def _sentence_stems(sentence: str) -> frozenset[str]:
 
 
 def _best_sentence(
-    hit: Hit,
+    title: str,
+    text: str,
     terms: list[Term],
     wants_number: bool,
     focus: str | None = None,
@@ -1025,7 +1026,7 @@ def _best_sentence(
 ) -> tuple[float, str]:
     """The sentence of a passage that best answers: most query words, a figure if asked for
     ("hur många elever" wants a number next to "elever"), a listing for "vilka"."""
-    sentences = list(_sentences(hit.text)) or [hit.title]
+    sentences = list(_sentences(text)) or [title]
     best = (0.0, sentences[0])
     wanted = [t.all_stems for t in terms]
     for sentence in sentences:
@@ -1052,7 +1053,7 @@ def _best_sentence(
             score -= 0.5
         if score > best[0]:
             best = (score, sentence)
-    title_bonus = sum(1 for t in terms if any(w in hit.title.lower() for w in t.exact))
+    title_bonus = sum(1 for t in terms if any(w in title.lower() for w in t.exact))
     sentence = best[1]
     index = sentences.index(sentence) if sentence in sentences else -1
     if index > 0 and len(sentence) < 40:

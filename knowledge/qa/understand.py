@@ -26,6 +26,7 @@ from knowledge.qa.types import (
     TOPIC,
     UNKNOWN,
 )
+from knowledge.storage import corpus_queries
 
 MAX_QUESTION = 500  # longer input is cut: nobody asks a question of 5,000 characters
 
@@ -264,16 +265,9 @@ _NAMES_CACHE: dict[tuple[int, int], list[tuple[str, list[str]]]] = {}
 
 def known_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
     """Every person named in the store, with the folded tokens of the name (cached per state)."""
-    version = db.execute("SELECT count(*), coalesce(max(id), 0) FROM documents").fetchone()
-    key = (id(db), hash(tuple(version)))
+    key = (id(db), hash(corpus_queries.corpus_version(db)[:2]))
     if key not in _NAMES_CACHE:
-        names: set[str] = set()
-        for (name,) in db.execute("SELECT DISTINCT name FROM attendees"):
-            names.add(name)
-        for (name,) in db.execute("SELECT DISTINCT name FROM presenters"):
-            names.add(name)
-        for row in db.execute("SELECT chair, secretary FROM documents"):
-            names.update(n for n in row if n)
+        names = corpus_queries.person_names(db)
         _NAMES_CACHE.clear()
         _NAMES_CACHE[key] = [(n, normalize(n).split()) for n in sorted(names)]
     return _NAMES_CACHE[key]
