@@ -11,6 +11,7 @@ from telegram.request import BaseRequest
 from bot.commands import COMMANDS
 from bot.config import Config
 from knowledge import open_store
+from knowledge.qa.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def build_application(config: Config, *, request: BaseRequest | None = None) -> 
     application = builder.build()
     application.bot_data["config"] = config
     application.bot_data["db"] = open_store(config.db_path)
+    application.bot_data["engine"] = Engine(application.bot_data["db"])
     _register_handlers(application)
     return application
 
@@ -60,9 +62,8 @@ def _register_handlers(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    from knowledge.qa.types import warm_up
-
-    warm_up(application.bot_data["db"])  # so the first member's question is as quick as any
+    # So the first member's question is as quick as any.
+    application.bot_data["engine"].warm_up()
     await application.bot.set_my_commands(
         [BotCommand(command.name, command.description) for command in COMMANDS]
     )

@@ -1,4 +1,4 @@
-"""What every handler needs: the database, the configuration, and sending an answer."""
+"""What every handler needs: the database, the engine, the configuration, sending an answer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from bot.config import Config
 from bot.render import render_html
 from knowledge.council.roster import Person, person_by_telegram
 from knowledge.language import clock
+from knowledge.qa.engine import Engine
 from knowledge.qa.types import Answer, Choice
 from knowledge.storage import followups
 
@@ -22,6 +23,11 @@ FOLLOWUP_PREFIX = "q:"
 def db_of(context: ContextTypes.DEFAULT_TYPE) -> sqlite_utils.Database:
     db: sqlite_utils.Database = context.bot_data["db"]
     return db
+
+
+def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    engine: Engine = context.bot_data["engine"]
+    return engine
 
 
 def config_of(context: ContextTypes.DEFAULT_TYPE) -> Config:

@@ -20,10 +20,11 @@ from handlers.common import (
     config_of,
     db_of,
     effective_message,
+    engine_of,
     send_answer,
     today,
 )
-from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC, answer
+from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC
 from knowledge.storage import followups
 
 MAX_LENGTH = 2000  # longer text is cut before it reaches the engine
@@ -41,8 +42,7 @@ async def ask(
     if message is None:
         return
     await message.chat.send_action(ChatAction.TYPING)
-    result = answer(
-        db_of(context),
+    result = engine_of(context).answer(
         text[:MAX_LENGTH],
         today=today(),
         intent=intent,

@@ -9,7 +9,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 from bot.commands import COMMANDS
 from bot.render import render_template
 from handlers.common import choice_keyboard, effective_message
-from knowledge.qa.answering import EXAMPLES
+from knowledge.qa.engine import EXAMPLES
 from knowledge.qa.types import Choice
 
 

@@ -9,74 +9,52 @@ only ever reaches FTS5 inside double-quoted strings, so its syntax characters ar
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.language.text import normalize, root, stem
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import Hit, Term
 from knowledge.storage import corpus_queries
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_queries import ItemTitle, Passage
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Passages ranked per query: the most recent ones that match. FTS5 walks its index backwards
 # and scores only these, so a word found in thousands of protocols costs no more than a rare one.
 CANDIDATES = 60
 
 
 @dataclass(frozen=True)
-class Hit(Passage):
-    """A passage found for a query, with how many of the query's words it holds."""
+class Vocabulary:
+    """Every word of the corpus, to correct and complete query words without a query each."""
 
-    matched: int = 0
+    words: set[str]  # lower case
+    by_folded: dict[str, str]  # folded -> the shortest word that folds so
+    folded: list[str]  # the keys of by_folded, for fuzzy matching
 
-
-@dataclass
-class Term:
-    """One query word and the FTS terms that stand for it."""
-
-    word: str
-    exact: list[str] = field(default_factory=list)  # for the text/title columns
-    stems: list[str] = field(default_factory=list)  # for the stemmed column
-
-    @property
-    def known(self) -> bool:
-        return bool(self.exact or self.stems)
-
-    @cached_property
-    def all_stems(self) -> set[str]:
-        """Stems of every form that stands for the word: matching is set membership."""
-        return set(self.stems) | {stem(w) for w in self.exact}
-
-
-_VOCABULARY: dict[tuple[int, int], tuple[set[str], dict[str, str], list[str]]] = {}
-
-
-def _vocabulary(db: sqlite_utils.Database) -> tuple[set[str], dict[str, str], list[str]]:
-    """The corpus words (lower case), folded -> word, and the folded list (cached per state)."""
-    key = (id(db), corpus_queries.corpus_version(db)[2])
-    if key not in _VOCABULARY:
+    @classmethod
+    def load(cls, db: sqlite_utils.Database) -> Vocabulary:
+        """The vocabulary table, read once."""
         words = corpus_queries.vocabulary(db)
-        folded: dict[str, str] = {}
+        by_folded: dict[str, str] = {}
         for word in sorted(words, key=len):
-            folded.setdefault(normalize(word), word)
-        _VOCABULARY.clear()
-        _VOCABULARY[key] = (words, folded, list(folded))
-    return _VOCABULARY[key]
+            by_folded.setdefault(normalize(word), word)
+        return cls(words, by_folded, list(by_folded))
 
 
-def warm_up(db: sqlite_utils.Database) -> None:
-    _vocabulary(db)
+def vocabulary(corpus: Corpus) -> Vocabulary:
+    """The corpus vocabulary, loaded once per corpus version."""
+    return corpus.derived("vocabulary", Vocabulary.load)
 
 
-def expand(db: sqlite_utils.Database, word: str) -> Term:
+def expand(corpus: Corpus, word: str) -> Term:
     """The FTS terms for one query word; ``known`` is False when the corpus has nothing like it."""
     lower = word.lower()
-    words, folded_map, folded_list = _vocabulary(db)
+    known = vocabulary(corpus)
+    words, folded_map, folded_list = known.words, known.by_folded, known.folded
     term = Term(word=word)
     folded = normalize(lower)
     if lower in words:
@@ -87,7 +65,7 @@ def expand(db: sqlite_utils.Database, word: str) -> Term:
     if len(folded) >= 5:
         base = root(term.exact[0] if term.exact else lower)
         base = base if len(base) >= 5 else (term.exact[0] if term.exact else lower)
-        for compound in words_containing(db, base, limit=12):
+        for compound in words_containing(corpus.db, base, limit=12):
             if compound not in term.exact:
                 term.exact.append(compound)
     if not term.exact and len(folded) >= 5:
@@ -97,7 +75,7 @@ def expand(db: sqlite_utils.Database, word: str) -> Term:
             term.exact.append(corrected)
             term.stems.append(stem(corrected))
     # The stem alone may still match an inflection the vocabulary holds.
-    if not term.exact and not corpus_queries.stem_indexed(db, term.stems[0]):
+    if not term.exact and not corpus_queries.stem_indexed(corpus.db, term.stems[0]):
         term.stems = []
     return term
 
@@ -114,17 +92,15 @@ def _quote(value: str) -> str:
 
 def search(
     db: sqlite_utils.Database,
-    words: list[str],
+    terms: list[Term],
     *,
     kinds: tuple[str, ...] | None = None,
     document_ids: list[int] | None = None,
     councils: list[str] | None = None,
     limit: int = 10,
-    terms: list[Term] | None = None,
     document_kind: str | None = None,
 ) -> list[Hit]:
-    """Passages holding the words, best first; all words if any passage has them all."""
-    terms = terms if terms is not None else [expand(db, w) for w in words if _WORD.search(w)]
+    """Passages holding the terms' words, best first; all words if any passage has them all."""
     terms = [t for t in terms if t.known]
     if not terms:
         return []
