@@ -10,6 +10,7 @@ from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
 from knowledge.qa.answers.people import answer_person
+from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
 from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
@@ -19,6 +20,8 @@ from knowledge.qa.types import (
     MEETING,
     NEXT_MEETING,
     PERSON,
+    PROPOSE_THEME,
+    REPORT_ABSENCE,
     THEMES,
     TOPIC,
     Answer,
@@ -34,6 +37,8 @@ BUILDERS: dict[str, Builder] = {
     PERSON: answer_person,
     TOPIC: answer_topic,
     HELP: answer_help,
+    REPORT_ABSENCE: answer_report_absence,
+    PROPOSE_THEME: answer_propose_theme,
 }
 
 

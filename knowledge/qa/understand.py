@@ -2,6 +2,8 @@
 
 No language model: keyword lexicons matched on folded text, rapidfuzz for misspelt keywords,
 names, municipalities and councils, and the Swedish date parser for meeting references.
+A message that asks to do something (report förhinder, propose a theme) is recognised by
+``requests`` before it is read as a question.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rapidfuzz import fuzz, process
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
 from knowledge.language.dates import find_dates, find_months
 from knowledge.language.text import normalize
+from knowledge.qa import requests
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     DECISIONS,
@@ -22,6 +25,8 @@ from knowledge.qa.types import (
     MEETING,
     NEXT_MEETING,
     PERSON,
+    PROPOSE_THEME,
+    REPORT_ABSENCE,
     THEMES,
     TOPIC,
     UNKNOWN,
@@ -150,7 +155,14 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
     query.topic_words = _topic_words(text, query)
-    query.intent = intent or _intent(query)
+    request = None if intent else requests.recognise(text)
+    query.intent = intent or (request.intent if request else _intent(query))
+    query.how_to = request.how_to if request else None
+    if query.intent == REPORT_ABSENCE:
+        query.meeting_date, names_next = requests.coming_date(text, today)
+        query.relative = "next" if names_next else None
+    elif query.intent == PROPOSE_THEME:
+        query.theme = request.theme if request else requests.proposed_theme(text)
     return query
 
 

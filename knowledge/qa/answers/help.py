@@ -1,17 +1,32 @@
-"""What samrad can answer, and the reply to a message it does not understand."""
+"""What samrad can answer (or how to do what the chat does), and the reply to a message it
+does not understand."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
 from knowledge.qa.answers.shared import EXAMPLES, not_found
 from knowledge.qa.corpus import Corpus
-from knowledge.qa.types import HELP, UNKNOWN, Answer, Block, Choice, Query
+from knowledge.qa.types import (
+    HELP,
+    PROPOSE_THEME,
+    REPORT_ABSENCE,
+    UNKNOWN,
+    Answer,
+    Block,
+    Choice,
+    Query,
+)
 
 
 def answer_help(corpus: Corpus, query: Query, today: date) -> Answer:
-    """What to ask, with examples to pick."""
+    """What to ask, with examples to pick; or how to do what the question asks about."""
+    if query.how_to == REPORT_ABSENCE:
+        return answer_report_absence(corpus, query, today)
+    if query.how_to == PROPOSE_THEME:
+        return answer_propose_theme(corpus, query, today)
     return Answer(
         question=query.text,
         intent=HELP,
