@@ -70,48 +70,45 @@ _ABSENCE = re.compile(
     r"|^forhinder\b(?!.*\?)"
 )
 
-_SUBJECT = (
-    r"(?:ett |en |som )?(?:nytt |eget )?"
-    r"(?:tema|temat|amne|temaforslag|forslag (?:pa|till|om) (?:ett )?(?:nytt )?(?:tema|amne))"
-)
+_ON_THEME = r"(?:pa|till|om) (?:ett )?(?:nytt )?(?:tema|amne)"  # "på (ett nytt) tema"
+_SUBJECT = rf"(?:ett |en |som )?(?:nytt |eget )?(?:tema|temat|amne|temaforslag|forslag {_ON_THEME})"
+_LET_US = r" att vi (?:tar upp|pratar om|diskuterar|lyfter)"
+_WE_COULD = r"(?:kan|kunde|skulle|borde|bor) (?:vi|ni|radet)"
 _SEPARATOR = r"(?: (?:om|kring|pa|:|-|–|—|,|namligen))*"
+_AT = r"(?:pa|vid|under|till|infor)"
 _MEETING = (
     r"(?:ett |en |nasta |kommande |ett kommande |nagot |nagot kommande |ett framtida )?"
     r"(?:mote|motet|moten|radsmote|radsmotet|traff|traffen|sammantrade)\b"
 )
 _END = r"(?: [?.!])*$"
 # What may follow the theme: "som tema", "på ett kommande möte", "?".
-_TAIL = rf"(?: (?:som|till|for|pa|vid|under|infor) (?:ett |nytt )?(?:tema|amne)| (?:pa|vid|under|till|infor) {_MEETING})*{_END}"  # noqa: E501
+_TAIL = rf"(?: (?:som|for|{_AT}) (?:ett |nytt )?(?:tema|amne)| {_AT} {_MEETING})*{_END}"
 _THEME = rf"(?:{_SEPARATOR} (?P<theme>.+?))?{_TAIL}"
 _PROPOSALS = [
     # "jag vill föreslå ett tema om barnfattigdom", "vi vill lämna ett förslag på tema: …"
     re.compile(
         r"\b(?:jag|vi) (?:vill|skulle vilja|onskar|vill garna|skulle garna vilja|hade tankt)"
-        rf" (?:foresla(?: {_SUBJECT})?(?: att vi (?:tar upp|pratar om|diskuterar|lyfter))?"
-        r"|(?:lamna|skicka in|komma med|ge) (?:ett )?(?:forslag|temaforslag)"
-        rf"(?: (?:pa|till|om) (?:ett )?(?:nytt )?(?:tema|amne))?){_THEME}"
+        rf" (?:foresla(?: {_SUBJECT})?(?:{_LET_US})?"
+        rf"|(?:lamna|skicka in|komma med|ge) (?:ett )?(?:forslag|temaforslag)(?: {_ON_THEME})?)"
+        rf"{_THEME}"
     ),
     # "jag föreslår temat barnfattigdom", "föreslår att vi tar upp …"
-    re.compile(
-        r"^(?:jag )?foreslar(?: att vi (?:tar upp|pratar om|diskuterar|lyfter)| att)?"
-        rf"(?: {_SUBJECT})?{_THEME}"
-    ),
+    re.compile(rf"^(?:jag )?foreslar(?:{_LET_US}| att)?(?: {_SUBJECT})?{_THEME}"),
     # "förslag på tema: psykisk ohälsa bland unga", "temaförslag: …", "nytt tema: …"
     re.compile(
-        r"^(?:mitt |ett )?(?:nytt )?(?:forslag (?:pa|till|om) (?:ett )?(?:nytt )?(?:tema|amne)"
-        rf"|temaforslag|tema forslag|nytt tema)(?: (?:till|for|infor|pa) {_MEETING})?{_THEME}"
+        rf"^(?:mitt |ett )?(?:nytt )?(?:forslag {_ON_THEME}|temaforslag|tema forslag|nytt tema)"
+        rf"(?: (?:till|for|infor|pa) {_MEETING})?{_THEME}"
     ),
     # "kan vi ta upp äldres ensamhet på ett kommande möte?", "vi borde lyfta …"
     re.compile(
-        r"\b(?:(?:kan|kunde|skulle|borde|bor) (?:vi|ni|radet)|(?:vi|radet) (?:kan|kunde"
-        r"|skulle kunna|borde|bor)) (?:inte )?(?:kunna )?(?:ta upp|lyfta|belysa"
-        rf"|ha (?:ett )?tema om|ha temat){_SEPARATOR} (?P<theme>.+?){_TAIL}"
+        rf"\b(?:{_WE_COULD}|(?:vi|radet) (?:kan|kunde|skulle kunna|borde|bor))"
+        r" (?:inte )?(?:kunna )?(?:ta upp|lyfta|belysa|ha (?:ett )?tema om|ha temat)"
+        rf"{_SEPARATOR} (?P<theme>.+?){_TAIL}"
     ),
     # "kan vi prata om … på nästa möte?": talking about it only proposes it for a meeting
     re.compile(
-        r"\b(?:kan|kunde|skulle|borde|bor) (?:vi|ni|radet) (?:inte )?(?:kunna )?"
-        rf"(?:diskutera|prata om|tala om) (?P<theme>.+?) (?:pa|vid|under|till|infor) {_MEETING}"
-        rf"{_END}"
+        rf"\b{_WE_COULD} (?:inte )?(?:kunna )?(?:diskutera|prata om|tala om)"
+        rf" (?P<theme>.+?) {_AT} {_MEETING}{_END}"
     ),
 ]
 
@@ -120,9 +117,7 @@ _RELATIVE_DAYS = [
     (re.compile(r"\bi ?(?:morgon|morn|morrn)\b"), 1),
     (re.compile(r"\bi ?dag\b"), 0),
 ]
-_WEEKDAY = re.compile(
-    rf"\b(?P<next>nasta )?(?P<day>{'|'.join(name for name in WEEKDAYS if name.isascii())})\b"
-)
+_WEEKDAY = re.compile(rf"\b(?P<day>{'|'.join(name for name in WEEKDAYS if name.isascii())})\b")
 _NEXT_MEETING = re.compile(r"\b(?:nasta|kommande) (?:mote|motet|radsmote|radsmotet|traff|gang)\b")
 
 

@@ -14,6 +14,7 @@ from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
 from knowledge.storage import corpus_queries
 from knowledge.storage.corpus_queries import Attendance, Document
 
+OFFICERS = {"chair": "ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
 ROLE_LABELS = {
     LEDAMOT: "Ledamöter",
     ERSATTARE: "Ersättare",
@@ -99,23 +100,14 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     aspect = query.aspect
     if query.municipality and not aspect:
         aspect = "municipality"
-    if aspect == "chair":
+    officers = {"chair": doc.chair, "secretary": doc.secretary}
+    officers["adjusters"] = " och ".join(doc.adjusters)
+    if aspect in OFFICERS:
+        role = OFFICERS[aspect]
         headline = (
-            f"Ordförande vid {label} var {doc.chair}."
-            if doc.chair
-            else f"Protokollet från {label} anger ingen ordförande."
-        )
-    elif aspect == "secretary":
-        headline = (
-            f"Sekreterare vid {label} var {doc.secretary}."
-            if doc.secretary
-            else f"Protokollet från {label} anger ingen sekreterare."
-        )
-    elif aspect == "adjusters":
-        headline = (
-            f"Justerare vid {label} var {' och '.join(doc.adjusters)}."
-            if doc.adjusters
-            else f"Protokollet från {label} anger ingen justerare."
+            f"{role.capitalize()} vid {label} var {officers[aspect]}."
+            if officers[aspect]
+            else f"Protokollet från {label} anger ingen {role}."
         )
     elif aspect == "approved":
         headline = (
