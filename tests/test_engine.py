@@ -120,3 +120,20 @@ def test_the_bot_keeps_one_engine_over_its_database(tmp_path: Path, corpus_db_fi
     application = build_application(config, request=FakeBotAPI())
     engine = application.bot_data["engine"]
     assert isinstance(engine, Engine) and engine.db is application.bot_data["db"]
+
+
+def test_a_new_version_of_the_latest_protocol_is_noticed(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = tmp_path / "replaced.db"
+    shutil.copy(corpus_db_file, path)
+    other = connect(path)
+    ingest_bytes(other, NEW_PROTOCOL.encode(), "ny.txt")
+    engine = Engine(connect(path))
+    assert engine.understand("Vem är Zlatan Testsson?", today=TODAY).person == "Zlatan Testsson"
+    # The corrected protocol replaces the first under the same id, with no word the vocabulary
+    # lacks: only the other connection's commit shows that the names changed.
+    corrected = NEW_PROTOCOL.replace("Zlatan Testsson", "Zlatan Rättsson")
+    result = ingest_bytes(other, corrected.encode(), "rättad.txt")
+    assert result.replaced
+    assert engine.understand("Vem är Zlatan Rättsson?", today=TODAY).person == "Zlatan Rättsson"

@@ -25,7 +25,7 @@ class Corpus:
         self.db = db
         self.sentences = Sentences()
         self._derived: dict[Hashable, object] = {}
-        self._version: tuple[int, int, int] | None = None
+        self._version: tuple[int, ...] | None = None
 
     def refresh(self) -> None:
         """Drop what was derived if the corpus changed since it was read (one cheap query)."""

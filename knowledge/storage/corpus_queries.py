@@ -127,13 +127,16 @@ class ItemTitle:
     date: dt.date
 
 
-def corpus_version(db: sqlite_utils.Database) -> tuple[int, int, int]:
-    """(documents, highest document id, highest vocabulary id): changes with every ingest."""
+def corpus_version(db: sqlite_utils.Database) -> tuple[int, int, int, int]:
+    """(documents, highest document id, highest vocabulary id, commits by other connections):
+    changes with every ingest, also one that replaces the latest document (same id)."""
     row = db.execute(
         "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),"
         " (SELECT coalesce(max(id), 0) FROM vocabulary)"
     ).fetchone()
-    return int(row[0]), int(row[1]), int(row[2])
+    # data_version moves when another connection commits: the bot's uploads and `samrad ingest`.
+    changes = db.execute("PRAGMA data_version").fetchone()[0]
+    return int(row[0]), int(row[1]), int(row[2]), int(changes)
 
 
 def vocabulary(db: sqlite_utils.Database) -> set[str]:
