@@ -142,6 +142,7 @@ class _Message:
 
     @classmethod
     def read(cls, text: str) -> _Message:
+        """The message ``text`` tokenised and folded."""
         tokens = [(m.span(), _corrected(normalize(m.group()))) for m in _TOKEN.finditer(text)]
         tokens = [(span, token) for span, token in tokens if token]
         starts, offset = [], 0

@@ -66,6 +66,7 @@ class Query:
 
     @property
     def has_meeting_ref(self) -> bool:
+        """Whether the question names a meeting: a date, a month or "the latest"."""
         return bool(self.meeting_date or self.month or self.relative)
 
 
@@ -79,6 +80,7 @@ class Term:
 
     @property
     def known(self) -> bool:
+        """Whether the corpus has anything that stands for the word."""
         return bool(self.exact or self.stems)
 
     @cached_property
@@ -96,6 +98,8 @@ class Hit(Passage):
 
 @dataclass
 class Source:
+    """Where an answer comes from: a protocol (and item) or a report (and section)."""
+
     council: str  # display name of the council(s), or the report's title for reports
     date: date | None
     item: str | None  # item number ("9a") or report section number ("3.1.2")
@@ -103,6 +107,7 @@ class Source:
     document: str  # document title
 
     def as_json(self) -> dict[str, Any]:
+        """The source for ``samrad ask --json`` (ISO date)."""
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         return data
@@ -128,6 +133,8 @@ class Block:
 
 @dataclass
 class Answer:
+    """An answer as samrad gives it, before rendering (plain text or Telegram HTML)."""
+
     question: str
     intent: str
     found: bool
