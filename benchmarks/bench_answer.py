@@ -23,7 +23,7 @@ from benchmarks.generate import generate_protocols  # noqa: E402
 from knowledge import open_store  # noqa: E402
 from knowledge.ingest.load import store_protocol  # noqa: E402
 from knowledge.ingest.parse import parse_document  # noqa: E402
-from knowledge.qa.types import answer, warm_up  # noqa: E402
+from knowledge.qa.engine import Engine  # noqa: E402
 
 QUESTIONS = json.loads((ROOT / "tests" / "eval" / "questions.json").read_text("utf-8"))
 ROUNDS = 5
@@ -38,14 +38,15 @@ def measure(db_path: Path, label: str) -> None:
     db = open_store(db_path)
     documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     started = time.perf_counter()
-    warm_up(db)  # as the bot does at start; a cold process is measured by cold_ask()
+    engine = Engine(db)
+    engine.warm_up()  # as the bot does at start; a cold process is measured by cold_ask()
     print(f"\n{label}: warm-up {1000 * (time.perf_counter() - started):.0f} ms")
     by_intent: dict[str, list[float]] = {}
     for _ in range(ROUNDS):
         for case in QUESTIONS:
             today = date.fromisoformat(case.get("today", "2026-11-23"))
             started = time.perf_counter()
-            result = answer(db, case["q"], today=today)
+            result = engine.answer(case["q"], today=today)
             by_intent.setdefault(result.intent, []).append(time.perf_counter() - started)
     bare: list[float] = []
     for case in QUESTIONS:

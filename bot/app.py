@@ -13,8 +13,9 @@ from bot.commands import COMMANDS
 from bot.persistence import SqlitePersistence
 from bot.render import Renderer
 from bot.settings import Settings
-from handlers.context import RENDERER, SETTINGS, STORE, SamradContext
+from handlers.context import ENGINE, RENDERER, SETTINGS, STORE, SamradContext
 from knowledge import open_store
+from knowledge.qa.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +40,16 @@ def build_application(config: Settings, *, request: BaseRequest | None = None) -
     builder.post_init(_post_init)
     builder.post_shutdown(_post_shutdown)
     application = builder.build()
-    application.bot_data.update({SETTINGS: config, STORE: store, RENDERER: Renderer()})
+    application.bot_data.update(
+        {SETTINGS: config, STORE: store, ENGINE: Engine(store), RENDERER: Renderer()}
+    )
     handlers.register(application, conversation_minutes=config.conversation_minutes)
     return application
 
 
 async def _post_init(application: Application) -> None:
-    from knowledge.qa.types import warm_up
-
-    warm_up(application.bot_data[STORE])  # so the first member's question is as quick as any
+    # So the first member's question is as quick as any.
+    application.bot_data[ENGINE].warm_up()
     await application.bot.set_my_commands(
         [BotCommand(command.name, command.description) for command in COMMANDS]
     )

@@ -134,12 +134,13 @@ def ask(context: Context, question: str | None, today: str | None, as_json: bool
     import json
 
     from bot.render import render_text
-    from knowledge.qa.types import answer
+    from knowledge.qa.engine import Engine
 
     day = _today_option(today)
+    engine = Engine(context.db)
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
     for text in questions:
-        result = answer(context.db, text, today=day)
+        result = engine.answer(text, today=day)
         plain = render_text(result)
         if as_json:
             payload = {

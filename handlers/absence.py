@@ -31,9 +31,11 @@ async def report_command(update: Update, context: SamradContext) -> object:
     return await start(update, context)
 
 
-async def start(update: Update, context: SamradContext, day: date | None = None) -> object:
-    """Begin a report; with ``day`` (from "jag kan inte komma den 4 december") go straight to
-    that meeting when the member has one then."""
+async def start(
+    update: Update, context: SamradContext, day: date | None = None, next_one: bool = False
+) -> object:
+    """Begin a report; with ``day`` ("jag kan inte komma den 4 december") or ``next_one`` ("…
+    på nästa möte") go straight to that meeting when the member has one then."""
     message = effective_message(update)
     if message is None:
         return conversation.END
@@ -58,6 +60,8 @@ async def start(update: Update, context: SamradContext, day: date | None = None)
     if not meetings:
         await message.reply_text("Det finns inga kommande möten i kalendern just nu.")
         return conversation.END
+    if next_one and day is None:
+        day = min(m.date for m in meetings)
     that_day = [m for m in meetings if m.date == day]
     if len(that_day) == 1:
         await _whole_or_part(update, that_day[0].council, that_day[0].date)

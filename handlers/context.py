@@ -1,6 +1,6 @@
-"""What every handler gets through PTB's ``ContextTypes``: the store, the settings and the
-renderer, typed. ``bot/app.py`` puts them in ``bot_data``; handlers never import ``bot``, so the
-two packages depend one way only (``bot`` → ``handlers`` → ``knowledge``)."""
+"""What every handler gets through PTB's ``ContextTypes``: the store, the question engine,
+the settings and the renderer, typed. ``bot/app.py`` puts them in ``bot_data``; handlers never
+import ``bot``, so the two packages depend one way only (``bot`` → ``handlers`` → ``knowledge``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from typing import Any, Protocol
 import sqlite_utils
 from telegram.ext import CallbackContext, ExtBot
 
+from knowledge.qa.engine import Engine
 from knowledge.qa.types import Answer
 
-STORE, SETTINGS, RENDERER = "store", "settings", "renderer"
+STORE, ENGINE, SETTINGS, RENDERER = "store", "engine", "settings", "renderer"
 
 
 class Settings(Protocol):
@@ -52,6 +53,11 @@ class SamradContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
     def store(self) -> sqlite_utils.Database:
         store: sqlite_utils.Database = self.bot_data[STORE]
         return store
+
+    @property
+    def engine(self) -> Engine:
+        engine: Engine = self.bot_data[ENGINE]
+        return engine
 
     @property
     def settings(self) -> Settings:

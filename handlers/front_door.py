@@ -23,7 +23,9 @@ async def route(update: Update, context: SamradContext) -> object:
     text = message.text[: questions.MAX_LENGTH]
     meaning = context.engine.understand(text, today=clock.today())
     if meaning.intent == REPORT_ABSENCE:
-        return await absence.start(update, context, day=meaning.meeting_date)
+        return await absence.start(
+            update, context, day=meaning.meeting_date, next_one=meaning.relative == "next"
+        )
     if meaning.intent == PROPOSE_THEME:
         return await proposals.start(update, context, theme=meaning.theme)
     await questions.ask(update, context, text)

@@ -15,7 +15,7 @@ from handlers.proposals import pending_with_buttons
 from knowledge.council.calendar import meeting_ics
 from knowledge.council.meetings import next_meeting as next_meeting_of
 from knowledge.language import clock
-from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC, answer
+from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC
 from knowledge.storage import followups
 
 MAX_LENGTH = 2000  # longer text is cut before it reaches the engine
@@ -33,8 +33,7 @@ async def ask(
     if message is None:
         return
     await message.chat.send_action(ChatAction.TYPING)
-    result = answer(
-        context.store,
+    result = context.engine.answer(
         text[:MAX_LENGTH],
         today=clock.today(),
         intent=intent,

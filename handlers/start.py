@@ -10,7 +10,7 @@ from handlers.common import effective_message
 from handlers.context import SamradContext
 from handlers.keyboards import followups_keyboard
 from handlers.registration import register_with_code
-from knowledge.qa.answering import EXAMPLES
+from knowledge.qa.engine import EXAMPLES
 from knowledge.qa.types import Choice
 
 

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.render import render_html, render_text
-from knowledge.qa.types import INTENTS, answer
+from knowledge.qa.engine import Engine
+from knowledge.qa.types import INTENTS
 from tests.botkit import valid_telegram_html
 
 BAD_INPUT = [
@@ -79,7 +80,7 @@ def test_today_must_be_a_date(db_file: Path) -> None:
 
 @pytest.mark.parametrize("text", BAD_INPUT)
 def test_bad_input_gets_a_helpful_answer(corpus_db: sqlite_utils.Database, text: str) -> None:
-    result = answer(corpus_db, text, today=date(2026, 11, 23))
+    result = Engine(corpus_db).answer(text, today=date(2026, 11, 23))
     assert result.headline.strip()
     assert result.intent in INTENTS
     assert render_text(result)
@@ -87,15 +88,17 @@ def test_bad_input_gets_a_helpful_answer(corpus_db: sqlite_utils.Database, text:
 
 
 def test_unanswerable_questions_are_honest(corpus_db: sqlite_utils.Database) -> None:
+    engine = Engine(corpus_db)
     for text in ["Vad sades om kärnkraft?", "Vad beslutades om cykelbanor?", "Vem är Kalle Anka?"]:
-        result = answer(corpus_db, text, today=date(2026, 11, 23))
+        result = engine.answer(text, today=date(2026, 11, 23))
         assert not result.found, text
         assert result.sources == [], text
 
 
 def test_found_answers_always_cite(corpus_db: sqlite_utils.Database) -> None:
     questions = json.loads((Path(__file__).parent / "eval" / "questions.json").read_text("utf-8"))
+    engine = Engine(corpus_db)
     for case in questions:
-        result = answer(corpus_db, case["q"], today=date(2026, 11, 23))
+        result = engine.answer(case["q"], today=date(2026, 11, 23))
         if result.found and result.intent != "help":
             assert result.sources, case["q"]

@@ -12,17 +12,17 @@ import sqlite_utils
 
 from bot.render import render_text
 from knowledge.language.text import normalize
-from knowledge.qa.types import answer
+from knowledge.qa.engine import Engine
 
 QUESTIONS = json.loads((Path(__file__).parent / "eval" / "questions.json").read_text("utf-8"))
 THRESHOLD = 0.95
 DEFAULT_TODAY = date(2026, 11, 23)
 
 
-def check(db: sqlite_utils.Database, case: dict) -> list[str]:  # type: ignore[type-arg]
+def check(engine: Engine, case: dict) -> list[str]:  # type: ignore[type-arg]
     """What is wrong with the answer to one case (empty when it passes)."""
     today = date.fromisoformat(case["today"]) if "today" in case else DEFAULT_TODAY
-    result = answer(db, case["q"], today=today)
+    result = engine.answer(case["q"], today=today)
     text = normalize(render_text(result))
     problems = []
     if "intent" in case and result.intent != case["intent"]:
@@ -46,8 +46,9 @@ def check(db: sqlite_utils.Database, case: dict) -> list[str]:  # type: ignore[t
 def test_evaluation_set_score(corpus_db: sqlite_utils.Database) -> None:
     assert len(QUESTIONS) >= 80
     failures = {}
+    engine = Engine(corpus_db)
     for case in QUESTIONS:
-        problems = check(corpus_db, case)
+        problems = check(engine, case)
         if problems:
             failures[case["q"][:80]] = problems
     score = 1 - len(failures) / len(QUESTIONS)

@@ -1,4 +1,4 @@
-"""Answering members' questions from the store, always citing the protocol it comes from.
+"""The types of question answering: what a member asks (Query) and what they get (Answer).
 
 Every answer is assembled from rows of the store (no language model), so it can be traced:
 a headline (the date, the name, the decision), blocks of details, and the sources.
@@ -7,14 +7,13 @@ When the protocols hold no answer, ``found`` is False and the headline says so p
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-import sqlite_utils
-
-from knowledge.language import clock
+from knowledge.language.text import stem
+from knowledge.storage.corpus_queries import Passage
 
 # Intents the engine recognises; a caller may force one (the bot's /nasta, /beslut, ...).
 NEXT_MEETING = "next_meeting"
@@ -25,11 +24,82 @@ PERSON = "person"
 TOPIC = "topic"
 HELP = "help"
 UNKNOWN = "unknown"
-INTENTS = [NEXT_MEETING, MEETING, DECISIONS, THEMES, PERSON, TOPIC, HELP, UNKNOWN]
+# Not questions: the member wants to do something the chat does with a command.
+REPORT_ABSENCE = "report_absence"  # "jag kan inte komma på mötet 4 december"
+PROPOSE_THEME = "propose_theme"  # "jag vill föreslå ett tema om barnfattigdom"
+INTENTS = [
+    NEXT_MEETING,
+    MEETING,
+    DECISIONS,
+    THEMES,
+    PERSON,
+    TOPIC,
+    HELP,
+    UNKNOWN,
+    REPORT_ABSENCE,
+    PROPOSE_THEME,
+]
+
+
+@dataclass
+class Query:
+    """A question understood: its intent and the slots it fills."""
+
+    text: str
+    folded: str
+    intent: str
+    council: str | None = None
+    meeting_date: date | None = None  # a past meeting; for REPORT_ABSENCE a coming one
+    month: tuple[int | None, int] | None = None
+    relative: str | None = None  # "latest"; for REPORT_ABSENCE "next"
+    aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...
+    municipality: str | None = None
+    person: str | None = None
+    document_kind: str | None = None  # "report" when the question asks about the report
+    substitutes: bool = False  # asks about ersättare
+    represent: bool = False  # asks who represents an organisation
+    topic_words: list[str] = field(default_factory=list)
+    theme: str | None = None  # PROPOSE_THEME: the proposed theme, without its lead-in
+    how_to: str | None = None  # HELP about doing something: REPORT_ABSENCE or PROPOSE_THEME
+    default_council: str | None = None  # the caller's default, for "next" and "latest"
+    page: int = 0
+
+    @property
+    def has_meeting_ref(self) -> bool:
+        """Whether the question names a meeting: a date, a month or "the latest"."""
+        return bool(self.meeting_date or self.month or self.relative)
+
+
+@dataclass
+class Term:
+    """One query word and the FTS terms that stand for it."""
+
+    word: str
+    exact: list[str] = field(default_factory=list)  # for the text/title columns
+    stems: list[str] = field(default_factory=list)  # for the stemmed column
+
+    @property
+    def known(self) -> bool:
+        """Whether the corpus has anything that stands for the word."""
+        return bool(self.exact or self.stems)
+
+    @cached_property
+    def all_stems(self) -> set[str]:
+        """Stems of every form that stands for the word: matching is set membership."""
+        return set(self.stems) | {stem(w) for w in self.exact}
+
+
+@dataclass(frozen=True)
+class Hit(Passage):
+    """A passage found for a query, with how many of the query's words it holds."""
+
+    matched: int = 0
 
 
 @dataclass
 class Source:
+    """Where an answer comes from: a protocol (and item) or a report (and section)."""
+
     council: str  # display name of the council(s), or the report's title for reports
     date: date | None
     item: str | None  # item number ("9a") or report section number ("3.1.2")
@@ -37,6 +107,7 @@ class Source:
     document: str  # document title
 
     def as_json(self) -> dict[str, Any]:
+        """The source for ``samrad ask --json`` (ISO date)."""
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         return data
@@ -62,6 +133,8 @@ class Block:
 
 @dataclass
 class Answer:
+    """An answer as samrad gives it, before rendering (plain text or Telegram HTML)."""
+
     question: str
     intent: str
     found: bool
@@ -69,43 +142,3 @@ class Answer:
     blocks: list[Block] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
-
-
-def default_council() -> str:
-    """The council "next meeting" and "the latest meeting" are about unless the question names
-    one (``SAMRAD_COUNCIL``); searches cover every council."""
-    return os.environ.get("SAMRAD_COUNCIL", "social")
-
-
-def answer(
-    db: sqlite_utils.Database,
-    question: str,
-    *,
-    today: date | None = None,
-    intent: str | None = None,
-    council: str | None = None,
-    page: int = 0,
-) -> Answer:
-    """Answer ``question`` from the store; ``intent`` forces an intent (text is then its slot);
-    ``page`` > 0 asks for the next results of a long answer."""
-    from knowledge.qa import answering
-    from knowledge.qa.understand import understand
-
-    today = today or _today()
-    query = understand(db, question, today=today, intent=intent)
-    query.default_council = council
-    query.page = max(0, page)
-    return answering.build(db, query, today)
-
-
-def warm_up(db: sqlite_utils.Database) -> None:
-    """Load what the first question would otherwise load: names, vocabulary, themes."""
-    from knowledge.qa import answering, search, understand
-
-    understand.known_people(db)
-    search.warm_up(db)
-    answering.warm_up(db)
-
-
-def _today() -> date:
-    return clock.today()

@@ -2,12 +2,13 @@
 
 No language model: keyword lexicons matched on folded text, rapidfuzz for misspelt keywords,
 names, municipalities and councils, and the Swedish date parser for meeting references.
+A message that asks to do something (report förhinder, propose a theme) is recognised by
+``requests`` before it is read as a question.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 import sqlite_utils
@@ -16,16 +17,22 @@ from rapidfuzz import fuzz, process
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
 from knowledge.language.dates import find_dates, find_months
 from knowledge.language.text import normalize
+from knowledge.qa import requests
+from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     DECISIONS,
     HELP,
     MEETING,
     NEXT_MEETING,
     PERSON,
+    PROPOSE_THEME,
+    REPORT_ABSENCE,
     THEMES,
     TOPIC,
     UNKNOWN,
+    Query,
 )
+from knowledge.storage import corpus_queries
 
 MAX_QUESTION = 500  # longer input is cut: nobody asks a question of 5,000 characters
 
@@ -133,33 +140,7 @@ _KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
 _RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME] + [p for _, p in _MEETING_ASPECTS]
 
 
-@dataclass
-class Query:
-    text: str
-    folded: str
-    intent: str
-    council: str | None = None
-    meeting_date: date | None = None
-    month: tuple[int | None, int] | None = None
-    relative: str | None = None  # "latest"
-    aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...
-    municipality: str | None = None
-    person: str | None = None
-    document_kind: str | None = None  # "report" when the question asks about the report
-    substitutes: bool = False  # asks about ersättare
-    represent: bool = False  # asks who represents an organisation
-    topic_words: list[str] = field(default_factory=list)
-    default_council: str | None = None  # the caller's default, for "next" and "latest"
-    page: int = 0
-
-    @property
-    def has_meeting_ref(self) -> bool:
-        return bool(self.meeting_date or self.month or self.relative)
-
-
-def understand(
-    db: sqlite_utils.Database, question: str, *, today: date, intent: str | None = None
-) -> Query:
+def understand(corpus: Corpus, question: str, *, today: date, intent: str | None = None) -> Query:
     """The intent and slots of ``question``; ``intent`` forces one (a bot command)."""
     text = " ".join(question.split())[:MAX_QUESTION]
     folded = _fix_keywords(normalize(text))
@@ -168,13 +149,20 @@ def understand(
     _meeting_reference(query, text, today)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = _municipality(folded)
-    query.person = _person(db, folded)
+    query.person = _person(corpus, folded)
     query.substitutes = bool(_SUBSTITUTE.search(folded))
     query.represent = bool(_REPRESENT.search(folded))
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
     query.topic_words = _topic_words(text, query)
-    query.intent = intent or _intent(query)
+    request = None if intent else requests.recognise(text)
+    query.intent = intent or (request.intent if request else _intent(query))
+    query.how_to = request.how_to if request else None
+    if query.intent == REPORT_ABSENCE:
+        query.meeting_date, names_next = requests.coming_date(text, today)
+        query.relative = "next" if names_next else None
+    elif query.intent == PROPOSE_THEME:
+        query.theme = request.theme if request else requests.proposed_theme(text)
     return query
 
 
@@ -259,32 +247,21 @@ def _municipality(folded: str) -> str | None:
     return None
 
 
-_NAMES_CACHE: dict[tuple[int, int], list[tuple[str, list[str]]]] = {}
+def known_people(corpus: Corpus) -> list[tuple[str, list[str]]]:
+    """Every person named in the store, with the folded tokens of the name."""
+    return corpus.derived("people", _load_people)
 
 
-def known_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
-    """Every person named in the store, with the folded tokens of the name (cached per state)."""
-    version = db.execute("SELECT count(*), coalesce(max(id), 0) FROM documents").fetchone()
-    key = (id(db), hash(tuple(version)))
-    if key not in _NAMES_CACHE:
-        names: set[str] = set()
-        for (name,) in db.execute("SELECT DISTINCT name FROM attendees"):
-            names.add(name)
-        for (name,) in db.execute("SELECT DISTINCT name FROM presenters"):
-            names.add(name)
-        for row in db.execute("SELECT chair, secretary FROM documents"):
-            names.update(n for n in row if n)
-        _NAMES_CACHE.clear()
-        _NAMES_CACHE[key] = [(n, normalize(n).split()) for n in sorted(names)]
-    return _NAMES_CACHE[key]
+def _load_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
+    return [(n, normalize(n).split()) for n in sorted(corpus_queries.person_names(db))]
 
 
-def _person(db: sqlite_utils.Database, folded: str) -> str | None:
+def _person(corpus: Corpus, folded: str) -> str | None:
     tokens = [t for t in re.findall(r"[a-z0-9-]+", folded) if len(t) >= 2]
     if not tokens:
         return None
     best: tuple[float, str] | None = None
-    for name, parts in known_people(db):
+    for name, parts in known_people(corpus):
         matched = 0.0
         for part in parts:
             score = max((fuzz.ratio(part, t) for t in tokens), default=0)

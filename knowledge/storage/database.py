@@ -34,6 +34,7 @@ _LEGACY_NAMES: dict[str, str] = {
     "knowledge.absences": "absences",
 }
 
+
 def connect(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` with the schema up to date."""
     if str(path) != ":memory:":

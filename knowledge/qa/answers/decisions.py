@@ -1,0 +1,91 @@
+"""Decisions: on a topic (searched), or of a meeting (the latest when none is named)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.citations import cite, dedupe, document_source, hit_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.search import search
+from knowledge.qa.sentences import first_sentence
+from knowledge.qa.types import DECISIONS, Answer, Block, Choice, Query, Source
+from knowledge.storage import corpus_queries
+from knowledge.storage.corpus_queries import Decision
+
+DECISIONS_PER_PAGE = 6
+
+
+def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The decisions the question asks for, a page at a time, each cited by its item."""
+    db = corpus.db
+    document_ids = resolve_meetings(corpus, query, today)
+    councils = [query.council] if query.council else None
+    topic = topic_terms(corpus, query)
+    if topic is not None and not topic[1]:
+        return not_found(query, f"Jag hittar inget om ”{topic[0]}” i protokollen.")
+    rows: list[Decision]
+    if topic:
+        phrase, terms = topic
+        hits = search(
+            db, terms, kinds=("decision",), document_ids=document_ids, councils=councils, limit=8
+        )
+        hits = [h for h in hits if h.matched >= needed(len(terms))]
+        if not hits:
+            items = search(db, terms, kinds=("item",), document_ids=document_ids, councils=councils)
+            items = [h for h in items if h.matched >= needed(len(terms))]
+            item_sources = [hit_source(db, h) for h in items[:3]]
+            blocks = (
+                [Block("Ämnet togs upp här, utan beslut", [f"- {cite(s)}" for s in item_sources])]
+                if items
+                else []
+            )
+            answer = not_found(
+                query, f"Jag hittar inget beslut om ”{phrase}” i protokollen.", blocks
+            )
+            answer.sources = item_sources
+            return answer
+        rows = [corpus_queries.decision(db, h.ref_id) for h in hits]
+    else:
+        if document_ids is None:
+            latest = corpus_queries.protocols(db, councils or None, latest_first=True, limit=1)
+            document_ids = [i for i, _ in latest]
+        rows = corpus_queries.decisions_of(db, document_ids)
+        if not rows:
+            if not document_ids:
+                return not_found(query, "Jag hittar inget protokoll från den tiden.")
+            return not_found(query, "Protokollet från det mötet innehåller inga beslut.")
+    blocks = []
+    sources: list[Source] = []
+    shown = rows[query.page * DECISIONS_PER_PAGE : (query.page + 1) * DECISIONS_PER_PAGE]
+    if not shown:
+        return not_found(query, "Det finns inga fler beslut att visa.")
+    for decision in shown:
+        source = document_source(
+            db, decision.document_id, decision.item_number, decision.item_title
+        )
+        lines = [decision.text]
+        for amount in decision.amounts:
+            lines.append(f"Belopp: {amount['kronor']:,} kr".replace(",", " "))
+        if sources and sources[-1] == source:
+            blocks[-1].lines.extend(lines)  # sub-decisions of the same item stay together
+            continue
+        sources.append(source)
+        blocks.append(Block(cite(source), lines))
+    headline = first_sentence(shown[0].text)
+    if query.page:
+        start = query.page * DECISIONS_PER_PAGE + 1
+        headline = f"Beslut {start}–{start + len(shown) - 1} av {len(rows)}:"
+    elif len(rows) > 1:
+        headline = f"{len(rows)} beslut hittades. Det första: {headline}"
+    answer = Answer(
+        question=query.text,
+        intent=DECISIONS,
+        found=True,
+        headline=headline,
+        blocks=blocks,
+        sources=dedupe(sources),
+    )
+    if len(rows) > (query.page + 1) * DECISIONS_PER_PAGE:
+        answer.choices.append(Choice("Visa mer", query.text, DECISIONS, query.page + 1))
+    return answer

@@ -1,0 +1,184 @@
+"""One meeting: who chaired, who attended, where, the agenda; or which meetings to choose from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from knowledge.bodies import ERSATTARE, LEDAMOT
+from knowledge.language.dates import format_date, format_time_range
+from knowledge.qa.answers.shared import not_found, resolve_meetings
+from knowledge.qa.citations import council_label, document_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
+from knowledge.storage import corpus_queries
+from knowledge.storage.corpus_queries import Attendance, Document
+
+OFFICERS = {"chair": "ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
+ROLE_LABELS = {
+    LEDAMOT: "Ledamöter",
+    ERSATTARE: "Ersättare",
+    "övrig närvarande": "Övriga närvarande",
+    "tjänsteperson": "Tjänstepersoner",
+    "frånvarande": "Frånvarande",
+}
+
+
+def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The meeting the question names (the latest when it names none), or a choice of several."""
+    db = corpus.db
+    document_ids = resolve_meetings(corpus, query, today)
+    if document_ids is None:
+        latest = Query(query.text, query.folded, MEETING, query.council, relative="latest")
+        document_ids = resolve_meetings(corpus, latest, today)
+    assert document_ids is not None
+    if not document_ids:
+        councils = [query.council] if query.council else None
+        known = [
+            i
+            for i, _ in reversed(corpus_queries.protocols(db, councils, latest_first=True, limit=6))
+        ]
+        wanted = (
+            format_date(query.meeting_date)
+            if query.meeting_date
+            else "den tiden"
+            if query.month
+            else "det mötet"
+        )
+        answer = not_found(
+            query,
+            f"Jag hittar inget protokoll från {wanted}.",
+            [
+                Block(
+                    "Protokoll som finns", [_meeting_line(corpus, i) for i in reversed(known[-6:])]
+                )
+            ],
+        )
+        answer.choices = _meeting_choices(corpus, list(reversed(known)))
+        return answer
+    if len(document_ids) > 1:
+        return Answer(
+            question=query.text,
+            intent=query.intent,
+            found=True,
+            headline="Det finns flera möten som passar. Vilket menar du?",
+            blocks=[Block(None, [_meeting_line(corpus, i) for i in document_ids])],
+            sources=[document_source(db, i) for i in document_ids],
+            choices=_meeting_choices(corpus, document_ids),
+        )
+    return _one_meeting(corpus, query, document_ids[0])
+
+
+def _meeting_line(corpus: Corpus, document_id: int) -> str:
+    doc = corpus_queries.document(corpus.db, document_id)
+    return f"- {format_date(_held(doc))}: {council_label(doc.councils)}"
+
+
+def _meeting_choices(corpus: Corpus, document_ids: list[int]) -> list[Choice]:
+    choices = []
+    for document_id in document_ids[:6]:
+        doc = corpus_queries.document(corpus.db, document_id)
+        day = _held(doc)
+        label = f"{format_date(day, weekday=False)} ({council_label(doc.councils)})"
+        choices.append(Choice(label=label[:60], query=f"mötet {day.isoformat()}", intent=MEETING))
+    return choices
+
+
+def _held(doc: Document) -> date:
+    assert doc.date is not None  # the meetings to choose from are dated protocols
+    return doc.date
+
+
+def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
+    db = corpus.db
+    doc = corpus_queries.document(db, document_id)
+    day = _held(doc)
+    label = f"mötet {format_date(day, weekday=False)}"
+    items = corpus_queries.items_of(db, document_id)
+    attendees = corpus_queries.attendees_of(db, document_id)
+    blocks: list[Block] = []
+    aspect = query.aspect
+    if query.municipality and not aspect:
+        aspect = "municipality"
+    officers = {"chair": doc.chair, "secretary": doc.secretary}
+    officers["adjusters"] = " och ".join(doc.adjusters)
+    if aspect in OFFICERS:
+        role = OFFICERS[aspect]
+        headline = (
+            f"{role.capitalize()} vid {label} var {officers[aspect]}."
+            if officers[aspect]
+            else f"Protokollet från {label} anger ingen {role}."
+        )
+    elif aspect == "approved":
+        headline = (
+            f"Protokollet från {label} justerades {format_date(doc.approved)}."
+            if doc.approved
+            else f"Protokollet från {label} anger inget justeringsdatum."
+        )
+    elif aspect == "attendees":
+        members = [a for a in attendees if a.role in (LEDAMOT, ERSATTARE)]
+        headline = (
+            f"Vid {label} listas {len(attendees)} personer, "
+            f"varav {len(members)} ledamöter och ersättare."
+        )
+        blocks.extend(_attendance_blocks(attendees))
+    elif aspect == "municipality" and query.municipality:
+        present = [a for a in attendees if a.organisation == query.municipality]
+        if present:
+            names = ", ".join(f"{a.name} ({a.role})" for a in present)
+            headline = f"{query.municipality} representerades vid {label} av {names}."
+        else:
+            headline = f"Ingen från {query.municipality} står i närvarolistan för {label}."
+    elif aspect in ("place", "time"):
+        place = f", {doc.place}" if doc.place else ""
+        headline = f"Mötet hölls {_when(day, doc.start, doc.end)}{place}."
+    else:
+        place = f", {doc.place}" if doc.place else ""
+        headline = (
+            f"{council_label(doc.councils)} sammanträdde {_when(day, doc.start, doc.end)}{place}."
+        )
+        people = []
+        if doc.chair:
+            people.append(f"Ordförande: {doc.chair}")
+        if doc.secretary:
+            people.append(f"Sekreterare: {doc.secretary}")
+        if doc.adjusters:
+            people.append(f"Justerare: {', '.join(doc.adjusters)}")
+        if doc.approved:
+            people.append(f"Justerat: {doc.approved.isoformat()}")
+        if people:
+            blocks.append(Block(None, people))
+    if aspect in (None, "agenda", "place", "time", "municipality"):
+        agenda = [
+            f"§ {item.number} {item.title}"
+            + (f" ({', '.join(item.presenters)})" if item.presenters else "")
+            for item in items
+        ]
+        blocks.append(Block("Dagordning", agenda))
+    themes = [item for item in items if re.match(r"tema\b", item.title, re.I)]
+    if themes and aspect in (None, "agenda"):
+        theme = re.sub(r"^tema:?\s*", "", themes[0].title, flags=re.I)
+        blocks.insert(0, Block(None, [f"Tema: {theme}"]))
+    return Answer(
+        question=query.text,
+        intent=MEETING,
+        found=True,
+        headline=headline,
+        blocks=blocks,
+        sources=[document_source(db, document_id)],
+        choices=[
+            Choice("Beslut på mötet", f"Vad beslutades på mötet {day.isoformat()}?", DECISIONS)
+        ],
+    )
+
+
+def _when(day: date, start: time | None, end: time | None) -> str:
+    return f"{format_date(day)} {format_time_range(start, end)}".strip()
+
+
+def _attendance_blocks(attendees: list[Attendance]) -> list[Block]:
+    roles: dict[str, list[str]] = {}
+    for person in attendees:
+        extra = ", ".join(x for x in (person.organisation or person.title, person.note) if x)
+        roles.setdefault(person.role, []).append(person.name + (f" ({extra})" if extra else ""))
+    return [Block(ROLE_LABELS.get(role, role), names) for role, names in roles.items()]

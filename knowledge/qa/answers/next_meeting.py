@@ -1,0 +1,79 @@
+"""When the council meets next: the calendar, or the plan in the latest protocol."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.bodies import COUNCIL_SHORT
+from knowledge.council.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
+from knowledge.language.dates import format_date, format_time_range
+from knowledge.qa.answers.shared import default_council
+from knowledge.qa.citations import cite, document_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import MEETING, Answer, Block, Choice, Query, Source
+from knowledge.storage import corpus_queries
+
+
+def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The next meeting of the question's council (or the default one), and the ones after."""
+    db = corpus.db
+    council = query.council or query.default_council or default_council()
+    name = COUNCIL_SHORT.get(council, council)
+    meeting = next_meeting(db, council, today)
+    if meeting is None:
+        latest = latest_meeting(db, council, today)
+        blocks = []
+        sources: list[Source] = []
+        if latest and latest.document_id:
+            blocks.append(Block(None, [f"Senaste kända möte: {format_date(latest.date)}."]))
+            sources.append(document_source(db, latest.document_id))
+        blocks.append(
+            Block(None, ["Sekreteraren kan lägga in nästa möte i kalendern när det är bestämt."])
+        )
+        return Answer(
+            question=query.text,
+            intent=query.intent,
+            found=False,
+            headline=f"Jag hittar inget kommande möte för {name} i protokollen eller kalendern.",
+            blocks=blocks,
+            sources=sources,
+        )
+    clock = format_time_range(meeting.start, meeting.end)
+    headline = f"Nästa möte med {name}: {format_date(meeting.date)}"
+    headline += f", {clock}" if clock else ""
+    headline += f", {meeting.place}." if meeting.place else "."
+    lines = []
+    sources = []
+    if not meeting.place:
+        lines.append("Plats: anges i kallelsen (står inte i protokollen).")
+    if meeting.note:
+        lines.append(f"Obs: {meeting.note}.")
+    if meeting.source == "calendar":
+        lines.append("Mötet finns i sekreterarens kalender.")
+    elif meeting.source_document_id:
+        source = document_source(db, meeting.source_document_id, meeting.source_item)
+        if meeting.source_item:
+            source.title = corpus_queries.item_title(
+                db, meeting.source_document_id, meeting.source_item
+            )
+        state = "Beslutat" if meeting.decided else "Planerat"
+        lines.append(f"{state} i protokollet: {cite(source)}.")
+        sources.append(source)
+    later = [
+        m
+        for m in list_meetings(db, council, since=meeting.date)
+        if m.date > meeting.date and m.status not in (CANCELLED, HELD)
+    ]
+    if later:
+        lines.append(
+            "Därefter: " + ", ".join(format_date(m.date, weekday=False) for m in later[:3]) + "."
+        )
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=headline,
+        blocks=[Block(None, lines)] if lines else [],
+        sources=sources,
+        choices=[Choice("Senaste mötet", "Vad togs upp på senaste mötet?", MEETING)],
+    )

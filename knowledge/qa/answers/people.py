@@ -1,0 +1,109 @@
+"""People: who someone is and where they appear, and who represents a municipality."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
+from knowledge.language.dates import format_date
+from knowledge.qa.answers.shared import default_council, not_found
+from knowledge.qa.citations import council_label, dedupe, document_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import PERSON, Answer, Block, Query, Source
+from knowledge.storage import corpus_queries
+
+SHOWN = 10  # meetings and items listed for a person
+
+
+def answer_person(corpus: Corpus, query: Query, today: date) -> Answer:
+    """A named person, or the representatives of a municipality."""
+    if query.person:
+        return _named_person(corpus, query.person, query)
+    if query.municipality:
+        return _representatives(corpus, query.municipality, query)
+    name = " ".join(w for w in query.topic_words if w[:1].isupper()) or "den personen"
+    return not_found(query, f"Jag hittar ingen {name} i protokollen.")
+
+
+def _named_person(corpus: Corpus, name: str, query: Query) -> Answer:
+    db = corpus.db
+    rows = corpus_queries.attendances(db, name, limit=SHOWN + 1)
+    attended = corpus_queries.attendance_count(db, name)
+    presented = corpus_queries.presentations(db, name, limit=SHOWN + 1)
+    chaired = corpus_queries.meetings_chaired(db, name)
+    title = next((r.title for r in rows if r.title), None)
+    organisation = next((r.organisation for r in rows if r.organisation), None)
+    role = rows[0].role if rows else None
+    description = ", ".join(x for x in (title or role, organisation) if x)
+    headline = f"{name}: {description}." if description else f"{name} nämns i protokollen."
+    blocks = []
+    sources: list[Source] = []
+    if rows:
+        blocks.append(
+            Block(
+                "Närvarande vid",
+                [
+                    f"- {_day(r.date)}, {_councils(corpus, r.document_id)} ({r.role})"
+                    for r in rows[:SHOWN]
+                ]
+                + ([f"… och {attended - SHOWN} möten till"] if attended > SHOWN else []),
+            )
+        )
+        sources.extend(document_source(db, r.document_id) for r in rows[:3])
+    if presented:
+        blocks.append(
+            Block(
+                "Föredrog",
+                [f"- § {p.item_number} {p.item_title} ({_day(p.date)})" for p in presented[:SHOWN]],
+            )
+        )
+        sources.extend(
+            document_source(db, p.document_id, p.item_number, p.item_title) for p in presented[:3]
+        )
+    if chaired:
+        blocks.append(Block("Ordförande vid", [f"- {_day(d)}" for d in chaired]))
+    return Answer(query.text, PERSON, True, headline, blocks, dedupe(sources))
+
+
+def _representatives(corpus: Corpus, organisation: str, query: Query) -> Answer:
+    db = corpus.db
+    council = query.council or query.default_council or default_council()
+    council_name = COUNCIL_SHORT.get(council, council)
+    rows = corpus_queries.representatives(db, council, organisation, [LEDAMOT, ERSATTARE])
+    if not rows:
+        return not_found(
+            query, f"Jag hittar ingen från {organisation} i närvarolistorna för {council_name}."
+        )
+    latest_id = rows[0].document_id
+    latest = [r for r in rows if r.document_id == latest_id]
+    members = [r.name for r in latest if r.role == LEDAMOT]
+    substitutes = [r.name for r in latest if r.role == ERSATTARE]
+    parts = []
+    if members and not (query.substitutes and not query.represent):
+        parts.append(f"ledamot {' och '.join(members)}")
+    if substitutes:
+        parts.append(f"ersättare {' och '.join(substitutes)}")
+    if not parts:
+        return not_found(
+            query, f"Protokollen anger ingen ersättare för {organisation} i {council_name}."
+        )
+    headline = (
+        f"{organisation} i {council_name}: {'; '.join(parts)} "
+        f"(enligt protokollet från {_day(latest[0].date)})."
+    )
+    earlier = sorted({(r.name, r.role) for r in rows if r.document_id != latest_id})
+    blocks = (
+        [Block("Tidigare i protokollen", [f"- {n} ({role})" for n, role in earlier])]
+        if earlier
+        else []
+    )
+    return Answer(query.text, PERSON, True, headline, blocks, [document_source(db, latest_id)])
+
+
+def _councils(corpus: Corpus, document_id: int) -> str:
+    return council_label(corpus_queries.councils_of(corpus.db, document_id))
+
+
+def _day(value: date | None) -> str:
+    """ "6 maj 2022" ("okänt datum" for a protocol without a date)."""
+    return format_date(value, weekday=False) if value else "okänt datum"

@@ -1,0 +1,83 @@
+"""What the builders of answers share: examples, the honest "not found", the meetings and
+the topic a question points at."""
+
+from __future__ import annotations
+
+import math
+import os
+from datetime import date
+
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.search import expand
+from knowledge.qa.types import Answer, Block, Query, Term
+from knowledge.storage import corpus_queries
+
+EXAMPLES = [
+    "När är nästa möte?",
+    "Vad beslutades om Dietist direkt?",
+    "Vilka teman har föreslagits?",
+    "Vem var ordförande 6 maj 2022?",
+    "Vad sades om placerade barn?",
+    "Vem representerar Nora?",
+]
+
+
+def default_council() -> str:
+    """The council "next meeting" and "the latest meeting" are about unless the question names
+    one (``SAMRAD_COUNCIL``); searches cover every council."""
+    return os.environ.get("SAMRAD_COUNCIL", "social")
+
+
+def not_found(query: Query, headline: str, blocks: list[Block] | None = None) -> Answer:
+    """An honest "not found": the headline says what is missing, examples say what works."""
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=False,
+        headline=headline,
+        blocks=blocks
+        or [Block("Det här kan du fråga om", [f"- {example}" for example in EXAMPLES[:4]])],
+    )
+
+
+def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | None:
+    """Protocols the question points at; None when it names no meeting."""
+    councils = [query.council] if query.council else None
+    if query.meeting_date:
+        return [i for i, _ in corpus_queries.protocols(corpus.db, councils, on=query.meeting_date)]
+    if query.month:
+        year, month = query.month
+        matching = corpus_queries.protocols(
+            corpus.db, councils, year=year, month=month, until=today, latest_first=True
+        )
+        if matching and not year:
+            matching = [(i, d) for i, d in matching if d.year == matching[0][1].year]
+        return [i for i, _ in reversed(matching)]
+    if query.relative == "latest":
+        home = councils or [query.default_council or default_council()]
+        latest = corpus_queries.protocols(corpus.db, home, until=today, latest_first=True, limit=1)
+        if not latest and not councils:
+            latest = corpus_queries.protocols(
+                corpus.db, None, until=today, latest_first=True, limit=1
+            )
+        return [latest[0][0]] if latest else []
+    return None
+
+
+def needed(terms: int) -> int:
+    """How many of the query's words a passage must hold to count as an answer."""
+    return max(2, math.ceil(terms / 2)) if terms > 2 else terms
+
+
+def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
+    """The topic words as search terms; None without a topic; an empty list when the corpus
+    knows none of the significant words."""
+    if not query.topic_words:
+        return None
+    phrase = " ".join(query.topic_words)
+    terms = [expand(corpus, w) for w in query.topic_words]
+    known = [t for t in terms if t.known]
+    unknown = [t for t in terms if not t.known and len(t.word) >= 4]
+    if not known or len(unknown) > len(known):
+        return phrase, []  # the corpus does not speak of this
+    return phrase, known

@@ -1,0 +1,47 @@
+"""The corpus as question answering reads it: the database and what is derived from it.
+
+Names, the vocabulary and the themes are read from every protocol, so they are kept between
+questions; they are dropped when the corpus version changes (an ingest, even through another
+connection) or when the engine is told to forget them (``invalidate``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar, cast
+
+import sqlite_utils
+
+from knowledge.qa.sentences import Sentences
+from knowledge.storage import corpus_queries
+
+T = TypeVar("T")
+
+
+class Corpus:
+    """One database with the values derived from it; one per Engine, never shared."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.sentences = Sentences()
+        self._derived: dict[Hashable, object] = {}
+        self._version: tuple[int, ...] | None = None
+
+    def refresh(self) -> None:
+        """Drop what was derived if the corpus changed since it was read (one cheap query)."""
+        version = corpus_queries.corpus_version(self.db)
+        if version != self._version:
+            self.invalidate()
+            self._version = version
+
+    def invalidate(self) -> None:
+        """Drop everything derived from the corpus."""
+        self._derived.clear()
+        self.sentences.clear()
+        self._version = None
+
+    def derived(self, key: Hashable, load: Callable[[sqlite_utils.Database], T]) -> T:
+        """The value ``load`` derives from the database, loaded once per corpus version."""
+        if key not in self._derived:
+            self._derived[key] = load(self.db)
+        return cast(T, self._derived[key])

@@ -1,0 +1,63 @@
+"""The question-answering engine: one per database, holding everything it keeps between
+questions, so two engines never share an answer and a changed corpus is read again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+
+from knowledge.language import clock
+from knowledge.qa.answering import build
+from knowledge.qa.answers.shared import EXAMPLES
+from knowledge.qa.answers.themes import all_themes
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.search import vocabulary
+from knowledge.qa.types import Answer, Query
+from knowledge.qa.understand import known_people, understand
+
+__all__ = ["EXAMPLES", "Engine"]
+
+
+class Engine:
+    """Answers members' questions from one database, always citing the protocol."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._corpus = Corpus(db)
+
+    def understand(
+        self, question: str, *, today: date | None = None, intent: str | None = None
+    ) -> Query:
+        """The intent and slots of ``question``; ``intent`` forces one (a bot command)."""
+        self._corpus.refresh()
+        return understand(self._corpus, question, today=today or clock.today(), intent=intent)
+
+    def answer(
+        self,
+        question: str,
+        *,
+        today: date | None = None,
+        intent: str | None = None,
+        council: str | None = None,
+        page: int = 0,
+    ) -> Answer:
+        """Answer ``question``; ``intent`` forces an intent (the text is then its slot),
+        ``council`` is the default council, ``page`` > 0 asks for more of a long answer."""
+        today = today or clock.today()
+        query = self.understand(question, today=today, intent=intent)
+        query.default_council = council
+        query.page = max(0, page)
+        return build(self._corpus, query, today)
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise load: names, vocabulary, themes."""
+        self._corpus.refresh()
+        known_people(self._corpus)
+        vocabulary(self._corpus)
+        all_themes(self._corpus, None)
+
+    def invalidate(self) -> None:
+        """Forget everything read from the corpus (after an ingest through this database;
+        an ingest is also noticed by itself, as the corpus version changes)."""
+        self._corpus.invalidate()

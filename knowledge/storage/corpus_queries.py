@@ -1,0 +1,474 @@
+"""Reading the corpus tables: every query question answering makes, with typed rows.
+
+The tables are defined in ``corpus.py``; this module only reads them. Dates come back as
+``date``, clock times as ``time`` and JSON columns decoded, so callers hold no SQL and no
+column positions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class Document:
+    """A protocol's or report's header fields, with its councils (in the order stored)."""
+
+    id: int
+    kind: str  # "protocol" or "report"
+    title: str
+    date: dt.date | None
+    start: dt.time | None
+    end: dt.time | None
+    place: str | None
+    chair: str | None
+    secretary: str | None
+    adjusters: list[str]
+    approved: dt.date | None
+    councils: list[str]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item of a protocol."""
+
+    number: str
+    title: str
+    presenters: list[str]
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One person in one protocol's list of attendees."""
+
+    name: str
+    organisation: str | None
+    role: str
+    title: str | None
+    note: str | None
+    council: str | None
+    document_id: int
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """An item a person presented."""
+
+    item_number: str
+    item_title: str
+    document_id: int
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision with the item it was taken under."""
+
+    id: int
+    document_id: int
+    item_number: str
+    item_title: str
+    text: str
+    amounts: list[dict[str, Any]]  # [{"text": ..., "kronor": ...}]
+
+
+@dataclass(frozen=True)
+class ThemeMention:
+    """One wording of a theme for coming meetings, at its latest mention."""
+
+    text: str
+    date: dt.date
+    item_number: str | None
+    document_id: int
+
+
+@dataclass(frozen=True)
+class RaisedTheme:
+    """A theme listed in one protocol; ``raised_here`` is False when it stood there before."""
+
+    text: str
+    raised_here: bool
+    item_number: str | None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A full-text match: the passage and the document it belongs to."""
+
+    id: int
+    document_id: int
+    kind: str  # item, decision, theme, section
+    ref_id: int
+    item_number: str | None
+    title: str
+    text: str
+    stems: set[str]  # stored at ingestion
+    rank: float  # bm25, lower is better
+    date: dt.date | None
+    document_title: str
+    document_kind: str
+    councils: list[str]
+
+
+@dataclass(frozen=True)
+class ItemTitle:
+    """An agenda item found by its title."""
+
+    title: str
+    number: str | None
+    date: dt.date
+
+
+def corpus_version(db: sqlite_utils.Database) -> tuple[int, int, int, int]:
+    """(documents, highest document id, highest vocabulary id, commits by other connections):
+    changes with every ingest, also one that replaces the latest document (same id)."""
+    row = db.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),"
+        " (SELECT coalesce(max(id), 0) FROM vocabulary)"
+    ).fetchone()
+    # data_version moves when another connection commits: the bot's uploads and `samrad ingest`.
+    changes = db.execute("PRAGMA data_version").fetchone()[0]
+    return int(row[0]), int(row[1]), int(row[2]), int(changes)
+
+
+def vocabulary(db: sqlite_utils.Database) -> set[str]:
+    """Every word of the corpus, in lower case."""
+    return {row[0] for row in db.execute("SELECT word FROM vocabulary")}
+
+
+def stem_indexed(db: sqlite_utils.Database, stem: str) -> bool:
+    """Whether any passage holds a word with this stem."""
+    row = db.execute(
+        "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
+        [f'stemmed:"{_quote(stem)}"'],
+    ).fetchone()
+    return row is not None
+
+
+def person_names(db: sqlite_utils.Database) -> set[str]:
+    """Everyone the protocols name: attendees, presenters, chairs and secretaries."""
+    names: set[str] = set()
+    names.update(row[0] for row in db.execute("SELECT DISTINCT name FROM attendees"))
+    names.update(row[0] for row in db.execute("SELECT DISTINCT name FROM presenters"))
+    for row in db.execute("SELECT chair, secretary FROM documents"):
+        names.update(name for name in row if name)
+    return names
+
+
+def document(db: sqlite_utils.Database, document_id: int) -> Document:
+    """The header fields of one document."""
+    row = db.execute(
+        'SELECT id, kind, title, date, start, "end", place, chair, secretary, adjusters,'
+        " approved FROM documents WHERE id = ?",
+        [document_id],
+    ).fetchone()
+    return Document(
+        id=row[0],
+        kind=row[1],
+        title=row[2],
+        date=_date(row[3]),
+        start=dt.time.fromisoformat(row[4]) if row[4] else None,
+        end=dt.time.fromisoformat(row[5]) if row[5] else None,
+        place=row[6],
+        chair=row[7],
+        secretary=row[8],
+        adjusters=json.loads(row[9]),
+        approved=_date(row[10]),
+        councils=councils_of(db, document_id),
+    )
+
+
+def councils_of(db: sqlite_utils.Database, document_id: int) -> list[str]:
+    """The councils a document belongs to (a joint meeting has several)."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT council FROM document_councils WHERE document_id = ? ORDER BY rowid",
+            [document_id],
+        )
+    ]
+
+
+def protocols(
+    db: sqlite_utils.Database,
+    councils: Sequence[str] | None = None,
+    *,
+    on: dt.date | None = None,
+    year: int | None = None,
+    month: int | None = None,
+    until: dt.date | None = None,
+    latest_first: bool = False,
+    limit: int | None = None,
+) -> list[tuple[int, dt.date]]:
+    """Dated protocols (id, date) of the councils, by date: held ``on`` a day, in a month (of a
+    year, or of any year), up to ``until``."""
+    sql = "SELECT DISTINCT d.id, d.date FROM documents d"
+    args: list[object] = []
+    if councils:
+        sql += f" JOIN document_councils c ON c.document_id = d.id AND c.council IN ({_marks(councils)})"  # noqa: E501
+        args.extend(councils)
+    sql += " WHERE d.kind = 'protocol' AND d.date IS NOT NULL"
+    if on is not None:
+        sql += " AND d.date = ?"
+        args.append(on.isoformat())
+    if month is not None and year is not None:
+        sql += " AND d.date LIKE ?"
+        args.append(f"{year:04d}-{month:02d}-%")
+    elif month is not None:
+        sql += " AND substr(d.date, 6, 2) = ?"
+        args.append(f"{month:02d}")
+    elif year is not None:
+        sql += " AND d.date LIKE ?"
+        args.append(f"{year:04d}-%")
+    if until is not None:
+        sql += " AND d.date <= ?"
+        args.append(until.isoformat())
+    sql += " ORDER BY d.date" + (" DESC" if latest_first else "")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [(row[0], dt.date.fromisoformat(row[1])) for row in db.execute(sql, args)]
+
+
+def item_title(db: sqlite_utils.Database, document_id: int, number: str | None) -> str | None:
+    """The title of item ``number`` of a document, or None."""
+    row = db.execute(
+        "SELECT title FROM items WHERE document_id = ? AND number = ?", [document_id, number]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def items_of(db: sqlite_utils.Database, document_id: int) -> list[Item]:
+    """A protocol's agenda, in order."""
+    return [
+        Item(number=row[0], title=row[1], presenters=json.loads(row[2]), kind=row[3])
+        for row in db.execute(
+            "SELECT number, title, presenters, kind FROM items WHERE document_id = ?"
+            " ORDER BY position",
+            [document_id],
+        )
+    ]
+
+
+_ATTENDANCE = (
+    "SELECT a.name, a.organisation, a.role, a.title, a.note, a.council, a.document_id, a.date"
+    " FROM attendees a"
+)
+
+
+def attendees_of(db: sqlite_utils.Database, document_id: int) -> list[Attendance]:
+    """A protocol's list of attendees, in order."""
+    rows = db.execute(f"{_ATTENDANCE} WHERE a.document_id = ? ORDER BY a.position", [document_id])
+    return [_attendance(row) for row in rows]
+
+
+def attendances(db: sqlite_utils.Database, name: str, limit: int) -> list[Attendance]:
+    """The meetings a person is listed at, latest first."""
+    rows = db.execute(f"{_ATTENDANCE} WHERE a.name = ? ORDER BY a.date DESC LIMIT ?", [name, limit])
+    return [_attendance(row) for row in rows]
+
+
+def attendance_count(db: sqlite_utils.Database, name: str) -> int:
+    """How many meetings a person is listed at."""
+    return int(db.execute("SELECT count(*) FROM attendees WHERE name = ?", [name]).fetchone()[0])
+
+
+def representatives(
+    db: sqlite_utils.Database,
+    council: str,
+    organisation: str,
+    roles: Sequence[str],
+    limit: int = 200,
+) -> list[Attendance]:
+    """An organisation's people in these roles at the council's meetings, latest first."""
+    rows = db.execute(
+        f"{_ATTENDANCE} JOIN document_councils c ON c.document_id = a.document_id AND c.council = ?"
+        f" WHERE a.organisation = ? AND a.role IN ({_marks(roles)})"
+        " AND (a.council IS NULL OR a.council = ?) ORDER BY a.date DESC LIMIT ?",
+        [council, organisation, *roles, council, limit],
+    )
+    return [_attendance(row) for row in rows]
+
+
+def presentations(db: sqlite_utils.Database, name: str, limit: int) -> list[Presentation]:
+    """The items a person presented, latest first."""
+    rows = db.execute(
+        "SELECT i.number, i.title, p.document_id, p.date FROM presenters p"
+        " JOIN items i ON i.id = p.item_id WHERE p.name = ? ORDER BY p.date DESC LIMIT ?",
+        [name, limit],
+    )
+    return [Presentation(row[0], row[1], row[2], _date(row[3])) for row in rows]
+
+
+def meetings_chaired(db: sqlite_utils.Database, name: str) -> list[dt.date | None]:
+    """The dates of the documents a person chaired, latest first."""
+    rows = db.execute("SELECT date FROM documents WHERE chair = ? ORDER BY date DESC", [name])
+    return [_date(row[0]) for row in rows]
+
+
+_DECISION = (
+    "SELECT d.id, d.document_id, i.number, i.title, d.text, d.amounts FROM decisions d"
+    " JOIN items i ON i.id = d.item_id"
+)
+
+
+def decision(db: sqlite_utils.Database, decision_id: int) -> Decision:
+    """One decision with its item."""
+    return _decision(db.execute(f"{_DECISION} WHERE d.id = ?", [decision_id]).fetchone())
+
+
+def decisions_of(db: sqlite_utils.Database, document_ids: Sequence[int]) -> list[Decision]:
+    """Every decision of these documents, document by document, in order."""
+    if not document_ids:
+        return []
+    rows = db.execute(
+        f"{_DECISION} WHERE d.document_id IN ({_marks(document_ids)})"
+        " ORDER BY d.document_id, d.position",
+        list(document_ids),
+    )
+    return [_decision(row) for row in rows]
+
+
+def decision_item_body(db: sqlite_utils.Database, decision_id: int) -> str | None:
+    """The text of the item a decision was taken under."""
+    row = db.execute(
+        "SELECT i.body FROM decisions d JOIN items i ON i.id = d.item_id WHERE d.id = ?",
+        [decision_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def theme_mentions(db: sqlite_utils.Database, councils: Sequence[str] | None) -> list[ThemeMention]:
+    """Each distinct wording of a theme with its latest mention, first proposed first."""
+    join = ""
+    params: list[object] = []
+    if councils:
+        join = f" JOIN document_councils c ON c.document_id = d.id AND c.council IN ({_marks(councils)})"  # noqa: E501
+        params = list(councils)
+    # SQLite takes the other columns from the row that holds max().
+    rows = db.execute(
+        "SELECT t.text, max(d.date), t.item_number, t.document_id FROM themes t"
+        f" JOIN documents d ON d.id = t.document_id{join} GROUP BY t.text ORDER BY min(d.date)",
+        params,
+    )
+    return [ThemeMention(row[0], dt.date.fromisoformat(row[1]), row[2], row[3]) for row in rows]
+
+
+def themes_of(db: sqlite_utils.Database, document_id: int) -> list[RaisedTheme]:
+    """The themes for coming meetings one protocol lists, in order."""
+    rows = db.execute(
+        "SELECT text, raised_here, item_number FROM themes WHERE document_id = ? ORDER BY position",
+        [document_id],
+    )
+    return [RaisedTheme(row[0], bool(row[1]), row[2]) for row in rows]
+
+
+def fts_passages(
+    db: sqlite_utils.Database,
+    match: str,
+    *,
+    kinds: Sequence[str] | None = None,
+    document_ids: Sequence[int] | None = None,
+    councils: Sequence[str] | None = None,
+    document_kind: str | None = None,
+    limit: int,
+) -> list[Passage]:
+    """The most recent ``limit`` passages matching the FTS5 expression ``match``, with their
+    bm25 rank (titles weigh 4); a report belongs to every council."""
+    filters = []
+    params: list[object] = []
+    if kinds:
+        filters.append(f"p.kind IN ({_marks(kinds)})")
+        params.extend(kinds)
+    if document_ids is not None:
+        filters.append(f"p.document_id IN ({_marks(document_ids)})")
+        params.extend(document_ids)
+    if councils:
+        filters.append(
+            "p.document_id IN (SELECT document_id FROM document_councils WHERE council IN "
+            f"({_marks(councils)}) UNION SELECT id FROM documents WHERE kind = 'report')"
+        )
+        params.extend(councils)
+    if document_kind:
+        filters.append("d.kind = ?")
+        params.append(document_kind)
+    where = "".join(f" AND {f}" for f in filters)
+    rows = db.execute(
+        "SELECT p.id, p.document_id, p.kind, p.ref_id, p.item_number, p.title, p.text,"
+        " bm25(passages_fts, 4.0, 1.0, 1.0) AS rank, d.date, d.title, d.kind, p.stemmed,"
+        " (SELECT json_group_array(council) FROM document_councils c"
+        "  WHERE c.document_id = p.document_id)"
+        " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+        " JOIN documents d ON d.id = p.document_id"
+        f" WHERE passages_fts MATCH ?{where} ORDER BY passages_fts.rowid DESC LIMIT ?",
+        [match, *params, limit],
+    ).fetchall()
+    return [
+        Passage(
+            id=row[0],
+            document_id=row[1],
+            kind=row[2],
+            ref_id=row[3],
+            item_number=row[4],
+            title=row[5],
+            text=row[6],
+            stems=set(row[11].split()),
+            rank=float(row[7]),
+            date=_date(row[8]),
+            document_title=row[9],
+            document_kind=row[10],
+            councils=json.loads(row[12]),
+        )
+        for row in rows
+    ]
+
+
+def fts_item_titles(
+    db: sqlite_utils.Database, match: str, *, after: dt.date, limit: int = 200
+) -> list[ItemTitle]:
+    """Agenda items of protocols held after ``after`` whose title matches ``match`` (FTS5)."""
+    rows = db.execute(
+        "SELECT p.title, p.item_number, d.date FROM passages_fts"
+        " JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id"
+        " WHERE passages_fts MATCH ? AND p.kind = 'item' AND d.kind = 'protocol' AND d.date > ?"
+        " LIMIT ?",
+        [match, after.isoformat(), limit],
+    ).fetchall()
+    return [ItemTitle(row[0], row[1], dt.date.fromisoformat(row[2])) for row in rows]
+
+
+def _attendance(row: tuple[Any, ...]) -> Attendance:
+    return Attendance(
+        name=row[0],
+        organisation=row[1],
+        role=row[2],
+        title=row[3],
+        note=row[4],
+        council=row[5],
+        document_id=row[6],
+        date=_date(row[7]),
+    )
+
+
+def _decision(row: tuple[Any, ...]) -> Decision:
+    return Decision(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _quote(value: str) -> str:
+    """A string inside an FTS5 double-quoted term: its own quotes doubled."""
+    return value.replace('"', '""')
