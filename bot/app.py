@@ -41,7 +41,12 @@ def build_application(config: Settings, *, request: BaseRequest | None = None) -
     builder.post_shutdown(_post_shutdown)
     application = builder.build()
     application.bot_data.update(
-        {SETTINGS: config, STORE: store, ENGINE: Engine(store), RENDERER: Renderer()}
+        {
+            SETTINGS: config,
+            STORE: store,
+            ENGINE: Engine(store, default_council=config.council),
+            RENDERER: Renderer(),
+        }
     )
     handlers.register(application, conversation_minutes=config.conversation_minutes)
     return application

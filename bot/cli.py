@@ -137,7 +137,7 @@ def ask(context: Context, question: str | None, today: str | None, as_json: bool
     from knowledge.qa.engine import Engine
 
     day = _today_option(today)
-    engine = Engine(context.db)
+    engine = Engine(context.db, default_council=context.settings.council)
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
     for text in questions:
         result = engine.answer(text, today=day)

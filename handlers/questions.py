@@ -37,7 +37,6 @@ async def ask(
         text[:MAX_LENGTH],
         today=clock.today(),
         intent=intent,
-        council=context.settings.council,
         page=page,
     )
     await send_answer(message, context, result)

@@ -7,6 +7,7 @@ from datetime import date
 
 import sqlite_utils
 
+from knowledge.bodies import SOCIAL
 from knowledge.language import clock
 from knowledge.qa.answering import build
 from knowledge.qa.answers.shared import EXAMPLES
@@ -22,8 +23,9 @@ __all__ = ["EXAMPLES", "Engine"]
 class Engine:
     """Answers members' questions from one database, always citing the protocol."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, *, default_council: str = SOCIAL) -> None:
         self.db = db
+        self.default_council = default_council  # of "nästa möte" when no council is named
         self._corpus = Corpus(db)
 
     def understand(
@@ -43,10 +45,11 @@ class Engine:
         page: int = 0,
     ) -> Answer:
         """Answer ``question``; ``intent`` forces an intent (the text is then its slot),
-        ``council`` is the default council, ``page`` > 0 asks for more of a long answer."""
+        ``council`` replaces the engine's default council, ``page`` > 0 asks for more of a
+        long answer."""
         today = today or clock.today()
         query = self.understand(question, today=today, intent=intent)
-        query.default_council = council
+        query.default_council = council or self.default_council
         query.page = max(0, page)
         return build(self._corpus, query, today)
 

@@ -17,7 +17,7 @@ from knowledge.storage import corpus_queries
 def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     """The next meeting of the question's council (or the default one), and the ones after."""
     db = corpus.db
-    council = query.council or query.default_council or default_council()
+    council = query.council or default_council(query)
     name = COUNCIL_SHORT.get(council, council)
     meeting = next_meeting(db, council, today)
     if meeting is None:

@@ -67,7 +67,7 @@ def _named_person(corpus: Corpus, name: str, query: Query) -> Answer:
 
 def _representatives(corpus: Corpus, organisation: str, query: Query) -> Answer:
     db = corpus.db
-    council = query.council or query.default_council or default_council()
+    council = query.council or default_council(query)
     council_name = COUNCIL_SHORT.get(council, council)
     rows = corpus_queries.representatives(db, council, organisation, [LEDAMOT, ERSATTARE])
     if not rows:

@@ -4,9 +4,9 @@ the topic a question points at."""
 from __future__ import annotations
 
 import math
-import os
 from datetime import date
 
+from knowledge.bodies import SOCIAL
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
 from knowledge.qa.types import Answer, Block, Query, Term
@@ -22,10 +22,10 @@ EXAMPLES = [
 ]
 
 
-def default_council() -> str:
+def default_council(query: Query) -> str:
     """The council "next meeting" and "the latest meeting" are about unless the question names
-    one (``SAMRAD_COUNCIL``); searches cover every council."""
-    return os.environ.get("SAMRAD_COUNCIL", "social")
+    one (the engine's default, from the settings); searches cover every council."""
+    return query.default_council or SOCIAL
 
 
 def not_found(query: Query, headline: str, blocks: list[Block] | None = None) -> Answer:
@@ -54,7 +54,7 @@ def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | N
             matching = [(i, d) for i, d in matching if d.year == matching[0][1].year]
         return [i for i, _ in reversed(matching)]
     if query.relative == "latest":
-        home = councils or [query.default_council or default_council()]
+        home = councils or [default_council(query)]
         latest = corpus_queries.protocols(corpus.db, home, until=today, latest_first=True, limit=1)
         if not latest and not councils:
             latest = corpus_queries.protocols(
