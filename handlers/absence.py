@@ -17,6 +17,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from handlers.callbacks import decode, matches
 from handlers.common import effective_message, registered_person, secretary_message, today
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
@@ -90,8 +91,9 @@ async def pick_meeting(update: Update, context: SamradContext) -> None:
     """A meeting is picked (or the reminder's button): whole meeting or part of it?"""
     query = update.callback_query
     assert query is not None and query.data is not None
-    prefix = PICK if query.data.startswith(PICK) else absences.REPORT
-    council, day = _split(query.data, prefix)
+    press = decode(query.data)
+    assert press is not None  # the handler's pattern decoded it
+    council, day = press.args
     await query.answer()
     if registered_person(update, context) is None:
         await query.answer("Bara registrerade ledamöter kan anmäla förhinder.", show_alert=True)
@@ -99,7 +101,7 @@ async def pick_meeting(update: Update, context: SamradContext) -> None:
     message = effective_message(update)
     assert message is not None
     await message.reply_text(
-        f"Mötet {format_date(date.fromisoformat(day))}: hela mötet eller en del av det?",
+        f"Mötet {format_date(day)}: hela mötet eller en del av det?",
         reply_markup=_keyboard(
             [
                 ("Hela mötet", f"{CONFIRM}{council}:{day}:-"),
@@ -194,8 +196,10 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     person = registered_person(update, context)
-    accept = query.data.startswith(absences.YES)
-    request_id = int(query.data.split(":")[-1])
+    press = decode(query.data)
+    assert press is not None  # the handler's pattern decoded it
+    accept = press.kind == "substitute_yes"
+    (request_id,) = press.args
     if person is None:
         await query.answer("Den här frågan gällde inte dig.", show_alert=True)
         return
@@ -312,7 +316,7 @@ def register(application: Application) -> None:
         MessageHandler(filters.ChatType.PRIVATE & filters.Regex(TRIGGER), report_start)
     )
     application.add_handler(
-        CallbackQueryHandler(pick_meeting, pattern=f"^({PICK}|{absences.REPORT})")
+        CallbackQueryHandler(pick_meeting, pattern=matches("absence_reminder", "absence_pick"))
     )
     application.add_handler(
         ConversationHandler(
@@ -325,7 +329,7 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(confirm, pattern=f"^{CONFIRM}"))
     application.add_handler(CallbackQueryHandler(cancel, pattern=f"^{CANCEL}$"))
     application.add_handler(
-        CallbackQueryHandler(substitute_answer, pattern=f"^({absences.YES}|{absences.NO})")
+        CallbackQueryHandler(substitute_answer, pattern=matches("substitute_yes", "substitute_no"))
     )
     application.add_handler(CommandHandler("mina", my_notices))
     application.add_handler(CallbackQueryHandler(withdraw, pattern=f"^{WITHDRAW}"))

@@ -17,7 +17,7 @@ from knowledge.council import absences, outbox
 from knowledge.council.calendar import add_meeting, cancel_meeting, meeting_ics
 from knowledge.council.meetings import next_meeting
 from knowledge.council.roster import create_invite, export_roster, list_members
-from tests.botkit import BotHarness, buttons, texts
+from tests.botkit import BotHarness, buttons, notice_text, rendered, texts
 
 ANNA, EVA, PIA, SARA, STRANGER = 101, 102, 103, 104, 999  # ledamot, ersättare 1 and 2, secretary
 MEETING = date.today() + timedelta(days=20)
@@ -149,7 +149,8 @@ async def test_deadline_passing_asks_the_next(db_path: Path) -> None:
         assert absences.expire_due(db, datetime.now(UTC) + timedelta(hours=1)) == 0
         later = datetime.now(UTC) + timedelta(hours=49)
         assert absences.expire_due(db, later) == 1
-        assert [n.chat_id for n in outbox.pending(db) if "Kan du ersätta" in n.text] == [PIA]
+        asked = [n.chat_id for n in outbox.pending(db) if "Kan du ersätta" in notice_text(n)]
+        assert asked == [PIA]
         deadline = db.execute(
             "SELECT deadline FROM substitute_requests WHERE status = 'asked'"
         ).fetchone()[0]
@@ -239,10 +240,11 @@ async def test_reminders_are_due_once(db_path: Path) -> None:
         assert absences.send_reminders(db, week_before + timedelta(hours=1)) == 0
         day_before = week_before + timedelta(days=6)
         assert absences.send_reminders(db, day_before) == 1
-        [reminder, last] = [n for n in outbox.pending(db) if "Påminnelse" in n.text]
-        assert reminder.buttons[0][0] == "Anmäl förhinder"
+        [reminder, last] = [n for n in outbox.pending(db) if "Påminnelse" in notice_text(n)]
+        [(label, data)] = rendered(reminder)[1]
+        assert label == "Anmäl förhinder"
         # The reminder's button starts the notice flow.
-        picked = await bot.press(reminder.buttons[0][1], user_id=ANNA)
+        picked = await bot.press(data, user_id=ANNA)
         assert "Hela mötet" in dict(buttons(picked))
         del last
 
@@ -338,7 +340,7 @@ def _drain(db: sqlite_utils.Database) -> list[tuple[int, str]]:
     """What the bot would send now, marked sent as the bot does after Telegram accepts it."""
     sent = []
     for notice in outbox.pending(db):
-        sent.append((notice.chat_id, notice.text))
+        sent.append((notice.chat_id, notice_text(notice)))
         outbox.mark_sent(db, notice.id)
     return sent
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from html import escape
 
 import sqlite_utils
 
@@ -22,7 +22,7 @@ from knowledge.council.meetings import CANCELLED, Meeting, list_meetings
 from knowledge.council.roster import list_members
 from knowledge.errors import UserError
 from knowledge.language import clock
-from knowledge.language.dates import format_date, format_time_range
+from knowledge.language.dates import format_time_range
 from knowledge.storage.database import transaction
 
 MIGRATIONS: list[str] = [
@@ -101,8 +101,6 @@ ANSWER_HOURS = int(_setting("SAMRAD_ANSWER_HOURS", "48"))  # an ersättare's tim
 LAST_DAYS = 2  # ... but never later than this many days before the meeting
 REMINDER_DAYS = tuple(int(d) for d in _setting("SAMRAD_REMINDER_DAYS", "7,1").split(",") if d)
 KEEP_DAYS = int(_setting("SAMRAD_KEEP_DAYS", "365"))  # absences deleted this long after
-YES, NO = "abs:yes:", "abs:no:"
-REPORT = "abs:new:"
 
 
 class AbsenceError(UserError):
@@ -278,37 +276,40 @@ def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now:
             " VALUES (?, ?, ?, 'asked', ?, ?)",
             [absence_id, round_, substitute.person_id, _iso(now), _iso(deadline)],
         ).lastrowid
+        assert request_id is not None
         outbox.add(
             db,
             f"request:{request_id}:ask",
             substitute.chat_id,
-            _request_text(absence, meeting, deadline),
-            [["Ja, jag kommer", f"{YES}{request_id}"], ["Nej, jag kan inte", f"{NO}{request_id}"]],
+            template="substitute_request",
+            params={
+                **_about(absence),
+                **_where(meeting),
+                "part_from": _hhmm(absence.part_from),
+                "part_to": _hhmm(absence.part_to),
+                "answer_by": _day(deadline).isoformat(),
+            },
+            actions=[
+                outbox.Action("Ja, jag kommer", "substitute_yes", (request_id,)),
+                outbox.Action("Nej, jag kan inte", "substitute_no", (request_id,)),
+            ],
+            subject=outbox.about("request", request_id),
         )
         _tell_member(
             db,
             absence,
             f"request:{request_id}:member",
-            f"Din ersättare {escape(substitute.name)} har fått frågan om att komma i ditt ställe.",
+            "substitute_asked",
+            {"substitute": substitute.name},
+            outbox.about("request", request_id),
         )
         return
     db.execute(
         "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
         [UNCOVERED, _iso(now), absence_id],
     )
-    _tell_member(
-        db,
-        absence,
-        f"{key}:uncovered",
-        "Ingen ersättare kunde komma i ditt ställe. Sekreteraren är informerad.",
-    )
-    _tell_secretaries(
-        db,
-        absence,
-        f"{key}:uncovered",
-        f"{escape(absence.person)} ({escape(absence.organisation or '')}) har förhinder till "
-        f"mötet {format_date(absence.meeting_date, weekday=False)} och ingen ersättare kan komma.",
-    )
+    _tell_member(db, absence, f"{key}:uncovered", "uncovered_member")
+    _tell_secretaries(db, absence, f"{key}:uncovered", "uncovered_secretary")
 
 
 def _round(db: sqlite_utils.Database, absence_id: int) -> tuple[int, str]:
@@ -359,13 +360,11 @@ def answer_request(
                 [COVERED, person_id, _iso(now), absence.id],
             )
             absence = get(db, absence.id)
-            text = (
-                f"{escape(absence.substitute or '')} kommer i stället för "
-                f"{escape(absence.person)} till mötet "
-                f"{format_date(absence.meeting_date, weekday=False)}."
-            )
-            _tell_member(db, absence, f"request:{request_id}:yes", text)
-            _tell_secretaries(db, absence, f"request:{request_id}:yes", text)
+            coming = {"substitute": absence.substitute}
+            about = outbox.about("request", request_id)
+            key = f"request:{request_id}:yes"
+            _tell_member(db, absence, key, "substitute_coming", coming, about)
+            _tell_secretaries(db, absence, key, "substitute_coming", coming, about)
         else:
             _ask_next(db, absence.id, meeting, now)
     return get(db, absence.id)
@@ -394,17 +393,13 @@ def withdraw(
                     db,
                     f"request:{request_id}:withdrawn",
                     chat,
-                    f"{escape(absence.person)} kan komma till mötet "
-                    f"{format_date(absence.meeting_date, weekday=False)} ändå. Du behöver inte "
-                    "ersätta. Tack!",
+                    template="substitute_released",
+                    params=_about(absence),
+                    subject=outbox.about("request", request_id),
                 )
         if absence.status == COVERED:
             _tell_secretaries(
-                db,
-                absence,
-                f"{_round(db, absence_id)[1]}:withdrawn",
-                f"{escape(absence.person)} kommer ändå till mötet "
-                f"{format_date(absence.meeting_date, weekday=False)}.",
+                db, absence, f"{_round(db, absence_id)[1]}:withdrawn", "absence_withdrawn"
             )
     return get(db, absence_id)
 
@@ -466,7 +461,6 @@ def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> i
             ).fetchall()
             for (absence_id,) in notices:
                 absence = get(db, absence_id)
-                when = format_date(absence.meeting_date, weekday=False)
                 db.execute(
                     "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
                     [MEETING_CANCELLED, _iso(now), absence_id],
@@ -477,15 +471,15 @@ def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> i
                             db,
                             f"request:{request_id}:meeting-cancelled",
                             chat,
-                            f"Mötet {when} är inställt. Du behöver inte ersätta "
-                            f"{escape(absence.person)}.",
+                            template="meeting_cancelled_substitute",
+                            params=_about(absence),
+                            subject=outbox.about("request", request_id),
                         )
                 _tell_member(
                     db,
                     absence,
                     f"{_round(db, absence_id)[1]}:meeting-cancelled",
-                    f"Mötet {when} är inställt. Din anmälan om förhinder ({absence.reference}) "
-                    "är avslutad.",
+                    "meeting_cancelled_member",
                 )
                 closed += 1
     return closed
@@ -542,8 +536,16 @@ def send_reminders(
                         db,
                         f"reminder:{member.person_id}:{council}:{meeting.date}:{window}",
                         member.chat_id,
-                        _reminder_text(meeting),
-                        [["Anmäl förhinder", f"{REPORT}{council}:{meeting.date.isoformat()}"]],
+                        template="absence_reminder",
+                        params=_where(meeting),
+                        actions=[
+                            outbox.Action(
+                                "Anmäl förhinder",
+                                "absence_reminder",
+                                (council, meeting.date.isoformat()),
+                            )
+                        ],
+                        subject=outbox.about("meeting", council, meeting.date.isoformat()),
                     )
                 count += 1
     return count
@@ -552,14 +554,29 @@ def send_reminders(
 def purge(db: sqlite_utils.Database, today: date, keep_days: int = KEEP_DAYS) -> int:
     """Delete absences (and their requests) this long after their meeting."""
     cutoff = (today - timedelta(days=keep_days)).isoformat()
+    # The notifications name the people involved; sent ones go with the notices.
+    subjects = [
+        outbox.about("absence", r[0])
+        for r in db.execute("SELECT id FROM absences WHERE meeting_date < ?", [cutoff])
+    ]
+    subjects += [
+        outbox.about("request", r[0])
+        for r in db.execute(
+            "SELECT r.id FROM substitute_requests r JOIN absences a ON a.id = r.absence_id"
+            " WHERE a.meeting_date < ?",
+            [cutoff],
+        )
+    ]
+    subjects += [
+        outbox.about("meeting", r[0], r[1])
+        for r in db.execute(
+            "SELECT DISTINCT council, meeting_date FROM reminders_sent WHERE meeting_date < ?",
+            [cutoff],
+        )
+    ]
+    outbox.forget(db, subjects, sent_only=True)
     deleted = db.execute("DELETE FROM absences WHERE meeting_date < ?", [cutoff]).rowcount
     db.execute("DELETE FROM reminders_sent WHERE meeting_date < ?", [cutoff])
-    # The notifications name the people involved; sent ones go with the notices.
-    db.execute(
-        "DELETE FROM outbox WHERE sent_at IS NOT NULL AND created_at < ? AND (key LIKE 'absence:%'"
-        " OR key LIKE 'request:%' OR key LIKE 'reminder:%')",
-        [cutoff],
-    )
     return int(deleted)
 
 
@@ -625,46 +642,72 @@ def attendance_csv(seats: list[Seat]) -> str:
     return buffer.getvalue()
 
 
-# --- Texts ---------------------------------------------------------------------------------
+# --- Notifications ------------------------------------------------------------------------
 
 
-def _where(meeting: Meeting) -> str:
-    clock = format_time_range(meeting.start, meeting.end)
-    text = format_date(meeting.date) + (f", {clock}" if clock else "")
-    return text + (f", {escape(meeting.place)}" if meeting.place else "")
+def _hhmm(moment: time | None) -> str | None:
+    return moment.strftime("%H:%M") if moment else None
 
 
-def _request_text(absence: Absence, meeting: Meeting, deadline: datetime) -> str:
-    part = (
-        f" (del av mötet, kl. {absence.part_from:%H.%M}–{absence.part_to:%H.%M})"
-        if absence.part_from and absence.part_to
-        else ""
-    )
-    return (
-        f"<b>Kan du ersätta {escape(absence.person)}?</b>\n"
-        f"{escape(absence.person)} ({escape(absence.organisation or '')}) har förhinder till "
-        f"mötet med {COUNCIL_SHORT.get(absence.council, absence.council)}{part}:\n"
-        f"{_where(meeting)}\n"
-        f"Svara gärna senast {format_date(_day(deadline), weekday=False, year=False)}."
-    )
+def _about(absence: Absence) -> dict[str, object]:
+    """What every notification about a notice may name."""
+    return {
+        "person": absence.person,
+        "organisation": absence.organisation,
+        "council": absence.council,
+        "meeting_date": absence.meeting_date.isoformat(),
+        "reference": absence.reference,
+    }
 
 
-def _reminder_text(meeting: Meeting) -> str:
-    return (
-        f"<b>Påminnelse:</b> möte med {COUNCIL_SHORT.get(meeting.council, meeting.council)} "
-        f"{_where(meeting)}.\nKan du inte komma? Tryck på knappen så tillfrågas din ersättare."
-    )
+def _where(meeting: Meeting) -> dict[str, object]:
+    """When and where the meeting is."""
+    return {
+        "council": meeting.council,
+        "meeting_date": meeting.date.isoformat(),
+        "start": _hhmm(meeting.start),
+        "end": _hhmm(meeting.end),
+        "place": meeting.place,
+    }
 
 
-def _tell_member(db: sqlite_utils.Database, absence: Absence, key: str, text: str) -> None:
+def _tell_member(
+    db: sqlite_utils.Database,
+    absence: Absence,
+    key: str,
+    template: str,
+    params: Mapping[str, object] | None = None,
+    subject: str | None = None,
+) -> None:
     chat = db.execute(
         "SELECT telegram_chat_id FROM people WHERE id = ?", [absence.person_id]
     ).fetchone()
     if chat and chat[0]:
-        outbox.add(db, f"{key}:member", int(chat[0]), text)
+        outbox.add(
+            db,
+            f"{key}:member",
+            int(chat[0]),
+            template=template,
+            params={**_about(absence), **(params or {})},
+            subject=subject or outbox.about("absence", absence.id),
+        )
 
 
-def _tell_secretaries(db: sqlite_utils.Database, absence: Absence, key: str, text: str) -> None:
+def _tell_secretaries(
+    db: sqlite_utils.Database,
+    absence: Absence,
+    key: str,
+    template: str,
+    params: Mapping[str, object] | None = None,
+    subject: str | None = None,
+) -> None:
     for secretary in list_members(db, absence.council, role="sekreterare"):
         if secretary.chat_id:
-            outbox.add(db, f"{key}:secretary:{secretary.person_id}", secretary.chat_id, text)
+            outbox.add(
+                db,
+                f"{key}:secretary:{secretary.person_id}",
+                secretary.chat_id,
+                template=template,
+                params={**_about(absence), **(params or {})},
+                subject=subject or outbox.about("absence", absence.id),
+            )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -164,12 +163,20 @@ def propose(
         ).lastrowid
         assert proposal_id is not None
         proposal = get(db, proposal_id)
-        text = (
-            f"Nytt temaförslag {reference} från {html.escape(proposal.proposer or 'okänd')}:\n"
-            f"<b>{html.escape(theme)}</b>" + (f"\n{html.escape(motivation)}" if motivation else "")
-        )
         for chat in secretary_chats(db):
-            outbox.add(db, f"proposal:{proposal_id}:new:{chat}", chat, text)
+            outbox.add(
+                db,
+                f"proposal:{proposal_id}:new:{chat}",
+                chat,
+                template="proposal_new",
+                params={
+                    "reference": reference,
+                    "proposer": proposal.proposer,
+                    "theme": theme,
+                    "motivation": motivation,
+                },
+                subject=outbox.about("person", person_id),  # it names the proposer
+            )
     return proposal
 
 
@@ -272,16 +279,22 @@ def set_status(
             ],
         )
         updated = get(db, proposal.id)
-        text = (
-            f"Temaförslaget <b>{html.escape(updated.theme)}</b> ({updated.reference}) "
-            f"är nu {status}"
-        )
-        if meeting_date:
-            text += f" till mötet {format_date(meeting_date, weekday=False)}"
-        text += "." + (f"\nKommentar: {html.escape(comment)}" if comment else "")
         people = ([updated.person_id] if updated.person_id else []) + updated.supporter_ids
         for chat in _chats(db, people):
-            outbox.add(db, f"proposal:{updated.id}:{status}:{updated.comment}:{chat}", chat, text)
+            outbox.add(
+                db,
+                f"proposal:{updated.id}:{status}:{updated.comment}:{chat}",
+                chat,
+                template="proposal_status",
+                params={
+                    "theme": updated.theme,
+                    "reference": updated.reference,
+                    "status": status,
+                    "meeting_date": meeting_date.isoformat() if meeting_date else None,
+                    "comment": comment,
+                },
+                subject=outbox.about("proposal", updated.id),
+            )
     return updated
 
 

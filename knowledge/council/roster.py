@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge.bodies import COUNCIL_NAMES
+from knowledge.council import outbox
 from knowledge.errors import UserError
 from knowledge.language import clock
 from knowledge.storage.database import transaction
@@ -315,13 +316,29 @@ def forget(db: sqlite_utils.Database, name: str) -> bool:
     person_id = _person_named(db, name)
     if person_id is None:
         return False
-    row = db.execute(
-        "SELECT name, telegram_chat_id FROM people WHERE id = ?", [person_id]
-    ).fetchone()
+    chat = db.execute("SELECT telegram_chat_id FROM people WHERE id = ?", [person_id]).fetchone()
+    absence_ids = [
+        r[0] for r in db.execute("SELECT id FROM absences WHERE person_id = ?", [person_id])
+    ]
+    request_ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT r.id FROM substitute_requests r JOIN absences a ON a.id = r.absence_id"
+            " WHERE r.person_id = ? OR a.person_id = ?",
+            [person_id, person_id],
+        )
+    ]
     with transaction(db):
         # Notifications to them, and those naming them (to ersättare, the secretary), go too.
-        db.execute(
-            "DELETE FROM outbox WHERE chat_id = ? OR instr(text, ?) > 0", [row[1] or 0, row[0]]
+        if chat[0]:
+            outbox.forget_chat(db, chat[0])
+        outbox.forget(
+            db,
+            [
+                outbox.about("person", person_id),
+                *(outbox.about("absence", i) for i in absence_ids),
+                *(outbox.about("request", i) for i in request_ids),
+            ],
         )
         db.execute("DELETE FROM people WHERE id = ?", [person_id])
     return True

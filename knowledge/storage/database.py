@@ -19,7 +19,7 @@ COMPONENTS: dict[str, str] = {
     "corpus": "knowledge.storage.corpus",
     "roster": "knowledge.council.roster",
     "followups": "knowledge.storage.followups",
-    "outbox": "knowledge.council.outbox",
+    "outbox": "knowledge.storage.outbox",
     "proposals": "knowledge.council.proposals",
     "absences": "knowledge.council.absences",
 }
@@ -32,6 +32,7 @@ _LEGACY_NAMES: dict[str, str] = {
     "knowledge.proposals": "proposals",
     "knowledge.absences": "absences",
 }
+
 
 def connect(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` with the schema up to date."""
