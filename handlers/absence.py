@@ -163,7 +163,13 @@ async def confirm(update: Update, context: SamradContext) -> None:
         part = (time(int(start[:2]), int(start[2:])), time(int(end[:2]), int(end[2:])))
     try:
         absence = absences.report(
-            context.store, person.id, council, date.fromisoformat(day), part, clock.now()
+            context.store,
+            person.id,
+            council,
+            date.fromisoformat(day),
+            part,
+            clock.now(),
+            context.settings.absence_timings(),
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -204,7 +210,14 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
         await query.answer("Den här frågan gällde inte dig.", show_alert=True)
         return
     try:
-        absence = absences.answer_request(context.store, request_id, person.id, accept, clock.now())
+        absence = absences.answer_request(
+            context.store,
+            request_id,
+            person.id,
+            accept,
+            clock.now(),
+            context.settings.absence_timings(),
+        )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -304,7 +317,7 @@ async def attendance(update: Update, context: SamradContext) -> None:
 
 async def minute_job(context: SamradContext) -> None:
     """Deadlines, reminders and retention, then send what they queued."""
-    absences.run_due(context.store, clock.now())
+    absences.run_due(context.store, clock.now(), context.settings.absence_timings())
     await flush_outbox(context)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -92,15 +91,17 @@ MEETING_CANCELLED = "cancelled"  # the meeting was cancelled: the notice is clos
 CLOSED = (WITHDRAWN, MEETING_CANCELLED)  # a new notice for the same meeting may be filed
 
 
-def _setting(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+@dataclass(frozen=True)
+class Timings:
+    """The förhinder flow's clockwork; the bot's settings (README, "Configuration") set it."""
+
+    answer_hours: int = 48  # an ersättare's time to answer ...
+    reminder_days: tuple[int, ...] = (7, 1)  # reminders this many days before a meeting
+    keep_days: int = 365  # absences are deleted this long after their meeting
+    last_days: int = 2  # ... but never later than this many days before the meeting
 
 
-# Configurable in the environment (README, "Configuration").
-ANSWER_HOURS = int(_setting("SAMRAD_ANSWER_HOURS", "48"))  # an ersättare's time to answer ...
-LAST_DAYS = 2  # ... but never later than this many days before the meeting
-REMINDER_DAYS = tuple(int(d) for d in _setting("SAMRAD_REMINDER_DAYS", "7,1").split(",") if d)
-KEEP_DAYS = int(_setting("SAMRAD_KEEP_DAYS", "365"))  # absences deleted this long after
+DEFAULT_TIMINGS = Timings()
 
 
 class AbsenceError(UserError):
@@ -184,6 +185,7 @@ def report(
     meeting_date: date,
     part: tuple[time, time] | None = None,
     now: datetime | None = None,
+    timings: Timings = DEFAULT_TIMINGS,
 ) -> Absence:
     """The member cannot come (to all or part of a meeting): their ersättare is asked."""
     now = now or _now()
@@ -240,20 +242,22 @@ def report(
                 ).lastrowid
                 or 0
             )
-        _ask_next(db, absence_id, meeting, now)
+        _ask_next(db, absence_id, meeting, now, timings)
     return get(db, absence_id)
 
 
-def _deadline(meeting: Meeting, now: datetime) -> datetime:
+def _deadline(meeting: Meeting, now: datetime, timings: Timings) -> datetime:
     latest = datetime.combine(
-        meeting.date - timedelta(days=LAST_DAYS), time(12), tzinfo=STOCKHOLM
+        meeting.date - timedelta(days=timings.last_days), time(12), tzinfo=STOCKHOLM
     ).astimezone(UTC)
-    deadline = min(now + timedelta(hours=ANSWER_HOURS), latest)
+    deadline = min(now + timedelta(hours=timings.answer_hours), latest)
     # Reported at short notice: the ersättare still gets a couple of hours.
     return max(deadline, now + timedelta(hours=2))
 
 
-def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now: datetime) -> None:
+def _ask_next(
+    db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now: datetime, timings: Timings
+) -> None:
     """Ask the next ersättare in calling order; with none left, tell the secretary."""
     absence = get(db, absence_id)
     round_, key = _round(db, absence_id)
@@ -269,7 +273,7 @@ def _ask_next(db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now:
             continue
         if substitute.chat_id is None:
             continue  # not registered: cannot be asked through samrad
-        deadline = _deadline(meeting, now)
+        deadline = _deadline(meeting, now, timings)
         request_id = db.execute(
             "INSERT INTO substitute_requests"
             " (absence_id, round, person_id, status, asked_at, deadline)"
@@ -325,6 +329,7 @@ def answer_request(
     person_id: int,
     accept: bool,
     now: datetime | None = None,
+    timings: Timings = DEFAULT_TIMINGS,
 ) -> Absence:
     """The ersättare's answer. Only the person asked can answer, once."""
     now = now or _now()
@@ -366,7 +371,7 @@ def answer_request(
             _tell_member(db, absence, key, "substitute_coming", coming, about)
             _tell_secretaries(db, absence, key, "substitute_coming", coming, about)
         else:
-            _ask_next(db, absence.id, meeting, now)
+            _ask_next(db, absence.id, meeting, now, timings)
     return get(db, absence.id)
 
 
@@ -416,7 +421,9 @@ def mine(db: sqlite_utils.Database, person_id: int, today: date) -> list[Absence
     ]
 
 
-def expire_due(db: sqlite_utils.Database, now: datetime | None = None) -> int:
+def expire_due(
+    db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
+) -> int:
     """Unanswered requests past their deadline count as no: the next ersättare is asked."""
     now = now or _now()
     due = db.execute(
@@ -435,7 +442,7 @@ def expire_due(db: sqlite_utils.Database, now: datetime | None = None) -> int:
                 continue  # too late to call anyone in (the bot was down over the meeting)
             meeting = _meeting(db, absence.council, absence.meeting_date)
             if meeting is not None and meeting.status != CANCELLED:
-                _ask_next(db, absence_id, meeting, now)
+                _ask_next(db, absence_id, meeting, now, timings)
     return len(due)
 
 
@@ -499,16 +506,16 @@ def _cancel_requests(db: sqlite_utils.Database, absence_id: int) -> list[tuple[i
 
 
 def send_reminders(
-    db: sqlite_utils.Database, now: datetime | None = None, days: tuple[int, ...] = REMINDER_DAYS
+    db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
 ) -> int:
-    """Remind every registered ledamot 7 and 1 days before a meeting; never twice."""
+    """Remind every registered ledamot some days before a meeting (7 and 1); never twice."""
     now = now or _now()
     today = _day(now)
     count = 0
     for council in COUNCIL_NAMES:
         for meeting in upcoming(db, council, today):
             left = (meeting.date - today).days
-            due = [d for d in days if left <= d]
+            due = [d for d in timings.reminder_days if left <= d]
             if not due:
                 continue
             window = min(due)
@@ -551,9 +558,9 @@ def send_reminders(
     return count
 
 
-def purge(db: sqlite_utils.Database, today: date, keep_days: int = KEEP_DAYS) -> int:
-    """Delete absences (and their requests) this long after their meeting."""
-    cutoff = (today - timedelta(days=keep_days)).isoformat()
+def purge(db: sqlite_utils.Database, today: date, timings: Timings = DEFAULT_TIMINGS) -> int:
+    """Delete absences (and their requests) some time (a year) after their meeting."""
+    cutoff = (today - timedelta(days=timings.keep_days)).isoformat()
     # The notifications name the people involved; sent ones go with the notices.
     subjects = [
         outbox.about("absence", r[0])
@@ -580,14 +587,16 @@ def purge(db: sqlite_utils.Database, today: date, keep_days: int = KEEP_DAYS) ->
     return int(deleted)
 
 
-def run_due(db: sqlite_utils.Database, now: datetime | None = None) -> dict[str, int]:
+def run_due(
+    db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
+) -> dict[str, int]:
     """The minute job: deadlines, reminders, retention."""
     now = now or _now()
     return {
         "closed": close_cancelled(db, now),
-        "expired": expire_due(db, now),
-        "reminders": send_reminders(db, now),
-        "purged": purge(db, _day(now)),
+        "expired": expire_due(db, now, timings),
+        "reminders": send_reminders(db, now, timings),
+        "purged": purge(db, _day(now), timings),
     }
 
 
