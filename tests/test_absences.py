@@ -17,6 +17,7 @@ from knowledge.council import absences, outbox
 from knowledge.council.calendar import add_meeting, cancel_meeting, meeting_ics
 from knowledge.council.meetings import next_meeting
 from knowledge.council.roster import create_invite, export_roster, list_members
+from knowledge.language import clock
 from tests.botkit import BotHarness, buttons, notice_text, rendered, texts
 
 ANNA, EVA, PIA, SARA, STRANGER = 101, 102, 103, 104, 999  # ledamot, ersättare 1 and 2, secretary
@@ -449,7 +450,7 @@ def test_short_notice_deadline(flow: sqlite_utils.Database) -> None:
     deadline = datetime.fromisoformat(
         flow.execute("SELECT deadline FROM substitute_requests").fetchone()[0]
     )
-    noon = datetime.combine(MEETING - timedelta(days=2), time(12), absences.STOCKHOLM)
+    noon = datetime.combine(MEETING - timedelta(days=2), time(12), clock.STOCKHOLM)
     assert deadline == noon
 
 

@@ -128,23 +128,6 @@ class Absence:
         return f"F-{self.id:05d}"
 
 
-def _now() -> datetime:
-    return clock.now()
-
-
-def _iso(moment: datetime) -> str:
-    # Always UTC: deadlines are compared as text in SQL.
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-STOCKHOLM = clock.STOCKHOLM
-
-
-def _day(moment: datetime) -> date:
-    """The date where the council meets (a meeting is past at midnight in Örebro, not UTC)."""
-    return moment.astimezone(STOCKHOLM).date()
-
-
 def upcoming(db: sqlite_utils.Database, council: str, today: date) -> list[Meeting]:
     """Meetings of the council from today on that are not cancelled."""
     return [m for m in list_meetings(db, council, since=today) if m.status != CANCELLED]
@@ -188,7 +171,7 @@ def report(
     timings: Timings = DEFAULT_TIMINGS,
 ) -> Absence:
     """The member cannot come (to all or part of a meeting): their ersättare is asked."""
-    now = now or _now()
+    now = now or clock.now()
     membership = next(
         (m for m in list_members(db, council, role="ledamot") if m.person_id == person_id), None
     )
@@ -200,7 +183,7 @@ def report(
     meeting = _meeting(db, council, meeting_date)
     if meeting is None or meeting.status == CANCELLED:
         raise AbsenceError("Det mötet finns inte i kalendern.")
-    if meeting_date < _day(now):
+    if meeting_date < clock.local_day(now):
         raise AbsenceError("Det mötet har redan varit.")
     if part and part[1] <= part[0]:
         raise AbsenceError("Tiden du är borta måste sluta efter att den börjar.")
@@ -216,7 +199,7 @@ def report(
             part[0].strftime("%H:%M") if part else None,
             part[1].strftime("%H:%M") if part else None,
             SEARCHING,
-            _iso(now),
+            clock.stamp(now),
         ]
         if existing:
             db.execute(
@@ -237,7 +220,7 @@ def report(
                         membership.organisation,
                         meeting_date.isoformat(),
                         *values,
-                        _iso(now),
+                        clock.stamp(now),
                     ],
                 ).lastrowid
                 or 0
@@ -248,7 +231,7 @@ def report(
 
 def _deadline(meeting: Meeting, now: datetime, timings: Timings) -> datetime:
     latest = datetime.combine(
-        meeting.date - timedelta(days=timings.last_days), time(12), tzinfo=STOCKHOLM
+        meeting.date - timedelta(days=timings.last_days), time(12), tzinfo=clock.STOCKHOLM
     ).astimezone(UTC)
     deadline = min(now + timedelta(hours=timings.answer_hours), latest)
     # Reported at short notice: the ersättare still gets a couple of hours.
@@ -278,7 +261,7 @@ def _ask_next(
             "INSERT INTO substitute_requests"
             " (absence_id, round, person_id, status, asked_at, deadline)"
             " VALUES (?, ?, ?, 'asked', ?, ?)",
-            [absence_id, round_, substitute.person_id, _iso(now), _iso(deadline)],
+            [absence_id, round_, substitute.person_id, clock.stamp(now), clock.stamp(deadline)],
         ).lastrowid
         assert request_id is not None
         outbox.add(
@@ -291,7 +274,7 @@ def _ask_next(
                 **_where(meeting),
                 "part_from": _hhmm(absence.part_from),
                 "part_to": _hhmm(absence.part_to),
-                "answer_by": _day(deadline).isoformat(),
+                "answer_by": clock.local_day(deadline).isoformat(),
             },
             actions=[
                 outbox.Action("Ja, jag kommer", "substitute_yes", (request_id,)),
@@ -310,7 +293,7 @@ def _ask_next(
         return
     db.execute(
         "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
-        [UNCOVERED, _iso(now), absence_id],
+        [UNCOVERED, clock.stamp(now), absence_id],
     )
     _tell_member(db, absence, f"{key}:uncovered", "uncovered_member")
     _tell_secretaries(db, absence, f"{key}:uncovered", "uncovered_secretary")
@@ -332,7 +315,7 @@ def answer_request(
     timings: Timings = DEFAULT_TIMINGS,
 ) -> Absence:
     """The ersättare's answer. Only the person asked can answer, once."""
-    now = now or _now()
+    now = now or clock.now()
     with transaction(db):
         row = db.execute(
             "SELECT absence_id, person_id, status FROM substitute_requests WHERE id = ?",
@@ -350,19 +333,19 @@ def answer_request(
                 if word
                 else "Frågan gäller inte längre; tack ändå."
             )
-        if absence.meeting_date < _day(now):
+        if absence.meeting_date < clock.local_day(now):
             raise AbsenceError("Det mötet har redan varit.")
         meeting = _meeting(db, absence.council, absence.meeting_date)
         if meeting is None or meeting.status == CANCELLED:
             raise AbsenceError("Mötet är inställt. Du behöver inte ersätta.")
         db.execute(
             "UPDATE substitute_requests SET status = ?, answered_at = ? WHERE id = ?",
-            ["yes" if accept else "no", _iso(now), request_id],
+            ["yes" if accept else "no", clock.stamp(now), request_id],
         )
         if accept:
             db.execute(
                 "UPDATE absences SET status = ?, substitute_id = ?, updated_at = ? WHERE id = ?",
-                [COVERED, person_id, _iso(now), absence.id],
+                [COVERED, person_id, clock.stamp(now), absence.id],
             )
             absence = get(db, absence.id)
             coming = {"substitute": absence.substitute}
@@ -379,18 +362,18 @@ def withdraw(
     db: sqlite_utils.Database, absence_id: int, person_id: int, now: datetime | None = None
 ) -> Absence:
     """The member can come after all: the notice is withdrawn and the ersättare told."""
-    now = now or _now()
+    now = now or clock.now()
     with transaction(db):
         absence = get(db, absence_id)
         if absence.person_id != person_id:
             raise AbsenceError("Du kan bara återkalla dina egna anmälningar.")
         if absence.status in CLOSED:
             return absence
-        if absence.meeting_date < _day(now):
+        if absence.meeting_date < clock.local_day(now):
             raise AbsenceError("Det mötet har redan varit.")
         db.execute(
             "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
-            [WITHDRAWN, _iso(now), absence_id],
+            [WITHDRAWN, clock.stamp(now), absence_id],
         )
         for request_id, chat in _cancel_requests(db, absence_id):
             if chat:
@@ -425,20 +408,20 @@ def expire_due(
     db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
 ) -> int:
     """Unanswered requests past their deadline count as no: the next ersättare is asked."""
-    now = now or _now()
+    now = now or clock.now()
     due = db.execute(
         "SELECT r.id, r.absence_id FROM substitute_requests r JOIN absences a ON a.id ="
         " r.absence_id WHERE r.status = 'asked' AND r.deadline <= ? AND a.status = ?",
-        [_iso(now), SEARCHING],
+        [clock.stamp(now), SEARCHING],
     ).fetchall()
     for request_id, absence_id in due:
         with transaction(db):
             db.execute(
                 "UPDATE substitute_requests SET status = 'expired', answered_at = ? WHERE id = ?",
-                [_iso(now), request_id],
+                [clock.stamp(now), request_id],
             )
             absence = get(db, absence_id)
-            if absence.meeting_date < _day(now):
+            if absence.meeting_date < clock.local_day(now):
                 continue  # too late to call anyone in (the bot was down over the meeting)
             meeting = _meeting(db, absence.council, absence.meeting_date)
             if meeting is not None and meeting.status != CANCELLED:
@@ -449,11 +432,11 @@ def expire_due(
 def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> int:
     """Close the open notices of meetings the secretary has cancelled; the member and every
     ersättare asked or coming are told. The number of notices closed."""
-    now = now or _now()
+    now = now or clock.now()
     open_dates = db.execute(
         "SELECT DISTINCT council, meeting_date FROM absences"
         " WHERE meeting_date >= ? AND status IN (?, ?, ?)",
-        [_day(now).isoformat(), SEARCHING, COVERED, UNCOVERED],
+        [clock.local_day(now).isoformat(), SEARCHING, COVERED, UNCOVERED],
     ).fetchall()
     closed = 0
     for council, day in open_dates:
@@ -470,7 +453,7 @@ def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> i
                 absence = get(db, absence_id)
                 db.execute(
                     "UPDATE absences SET status = ?, updated_at = ? WHERE id = ?",
-                    [MEETING_CANCELLED, _iso(now), absence_id],
+                    [MEETING_CANCELLED, clock.stamp(now), absence_id],
                 )
                 for request_id, chat in _cancel_requests(db, absence_id):
                     if chat:
@@ -509,8 +492,8 @@ def send_reminders(
     db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
 ) -> int:
     """Remind every registered ledamot some days before a meeting (7 and 1); never twice."""
-    now = now or _now()
-    today = _day(now)
+    now = now or clock.now()
+    today = clock.local_day(now)
     count = 0
     for council in COUNCIL_NAMES:
         for meeting in upcoming(db, council, today):
@@ -535,7 +518,13 @@ def send_reminders(
                     added = db.execute(
                         "INSERT OR IGNORE INTO reminders_sent (person_id, council, meeting_date,"
                         " days_before, sent_at) VALUES (?, ?, ?, ?, ?)",
-                        [member.person_id, council, meeting.date.isoformat(), window, _iso(now)],
+                        [
+                            member.person_id,
+                            council,
+                            meeting.date.isoformat(),
+                            window,
+                            clock.stamp(now),
+                        ],
                     ).rowcount
                     if not added:
                         continue
@@ -591,12 +580,12 @@ def run_due(
     db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
 ) -> dict[str, int]:
     """The minute job: deadlines, reminders, retention."""
-    now = now or _now()
+    now = now or clock.now()
     return {
         "closed": close_cancelled(db, now),
         "expired": expire_due(db, now, timings),
         "reminders": send_reminders(db, now, timings),
-        "purged": purge(db, _day(now), timings),
+        "purged": purge(db, clock.local_day(now), timings),
     }
 
 

@@ -89,10 +89,6 @@ class Similar:
         return f"Tema i protokollet {when}: {self.text}"
 
 
-def _now() -> str:
-    return clock.stamp()
-
-
 def _key(text: str) -> str:
     return stem_text(normalize(text))
 
@@ -149,7 +145,7 @@ def propose(
         raise ProposalError(f"Temat får vara högst {MAX_THEME} tecken; motivera det i nästa steg.")
     if motivation and len(motivation) > MAX_MOTIVATION:
         raise ProposalError(f"Motiveringen får vara högst {MAX_MOTIVATION} tecken.")
-    now = _now()
+    now = clock.stamp()
     with transaction(db):
         year = now[:4]
         count = db.execute(
@@ -240,7 +236,7 @@ def support(db: sqlite_utils.Database, proposal_id: int, person_id: int) -> bool
     cursor = db.execute(
         "INSERT OR IGNORE INTO proposal_supporters (proposal_id, person_id, created_at)"
         " VALUES (?, ?, ?)",
-        [proposal_id, person_id, _now()],
+        [proposal_id, person_id, clock.stamp()],
     )
     return cursor.rowcount == 1
 
@@ -274,7 +270,7 @@ def set_status(
                 status,
                 comment,
                 meeting_date.isoformat() if meeting_date else None,
-                _now(),
+                clock.stamp(),
                 proposal.id,
             ],
         )

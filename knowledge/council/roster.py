@@ -122,10 +122,6 @@ class Member:
     chat_id: int | None
 
 
-def _now() -> datetime:
-    return clock.now()
-
-
 def _person_named(db: sqlite_utils.Database, name: str) -> int | None:
     row = db.execute(
         "SELECT id FROM people WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [name.strip()]
@@ -153,7 +149,7 @@ def add_member(
         person_id = int(
             db.execute(
                 "INSERT INTO people (name, created_at) VALUES (?, ?)",
-                [" ".join(name.split()), _now().isoformat(timespec="seconds")],
+                [" ".join(name.split()), clock.stamp()],
             ).lastrowid
             or 0
         )
@@ -263,15 +259,10 @@ def create_invite(
         person_id = add_member(db, name, council or "social", organisation, role)
     assert person_id is not None
     code = secrets.token_urlsafe(12)
-    now = _now()
+    now = clock.now()
     db.execute(
         "INSERT INTO invites (code_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        [
-            _hash(code),
-            person_id,
-            now.isoformat(timespec="seconds"),
-            (now + timedelta(days=days)).isoformat(timespec="seconds"),
-        ],
+        [_hash(code), person_id, clock.stamp(now), clock.stamp(now + timedelta(days=days))],
     )
     return code, person_id
 
@@ -280,7 +271,7 @@ def redeem_invite(
     db: sqlite_utils.Database, code: str, telegram_user_id: int, chat_id: int
 ) -> Person:
     """Link the Telegram account to the invited person; RosterError for a bad code."""
-    now = _now()
+    now = clock.now()
     with transaction(db):
         row = db.execute(
             "SELECT id, person_id, expires_at, used_at FROM invites WHERE code_hash = ?",
@@ -304,7 +295,7 @@ def redeem_invite(
         )
         db.execute(
             "UPDATE invites SET used_at = ? WHERE id = ?",
-            [now.isoformat(timespec="seconds"), row[0]],
+            [clock.stamp(now), row[0]],
         )
     person = person_by_telegram(db, telegram_user_id)
     assert person is not None
