@@ -533,12 +533,13 @@ def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
 
 
 def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
+    from knowledge.storage import absences as absence_tables
     from knowledge.storage import database as store_db
 
     path = tmp_path / "old.db"
-    original = absences.MIGRATIONS
+    original = absence_tables.MIGRATIONS
     try:
-        absences.MIGRATIONS = original[:1]
+        absence_tables.MIGRATIONS = original[:1]
         old = store_db.connect(path)
         from knowledge.council.roster import import_roster
 
@@ -558,7 +559,7 @@ def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
         )
         old.conn.close()
     finally:
-        absences.MIGRATIONS = original
+        absence_tables.MIGRATIONS = original
     db = store_db.connect(path)
     assert db.execute("SELECT id, round, status FROM substitute_requests").fetchall() == [
         (7, 0, "asked")

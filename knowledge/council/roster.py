@@ -92,6 +92,12 @@ def person_by_telegram(db: sqlite_utils.Database, telegram_user_id: int) -> Pers
     return Person(int(row[0]), str(row[1]), bool(row[2])) if row else None
 
 
+def chat_of(db: sqlite_utils.Database, person_id: int) -> int | None:
+    """The person's private chat, once they have registered."""
+    row = db.execute("SELECT telegram_chat_id FROM people WHERE id = ?", [person_id]).fetchone()
+    return int(row[0]) if row and row[0] else None
+
+
 def set_protocol_notices(db: sqlite_utils.Database, person_id: int, on: bool) -> None:
     db.execute("UPDATE people SET notify_protocols = ? WHERE id = ?", [int(on), person_id])
 

@@ -21,7 +21,7 @@ COMPONENTS: dict[str, str] = {
     "followups": "knowledge.storage.followups",
     "outbox": "knowledge.storage.outbox",
     "proposals": "knowledge.council.proposals",
-    "absences": "knowledge.council.absences",
+    "absences": "knowledge.storage.absences",
 }
 # Files written before the rooms existed recorded the module path of each component.
 _LEGACY_NAMES: dict[str, str] = {
