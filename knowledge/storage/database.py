@@ -17,7 +17,7 @@ import sqlite_utils
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
     "corpus": "knowledge.storage.corpus",
-    "roster": "knowledge.council.roster",
+    "roster": "knowledge.storage.roster",
     "followups": "knowledge.storage.followups",
     "outbox": "knowledge.storage.outbox",
     "proposals": "knowledge.council.proposals",
