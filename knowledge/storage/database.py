@@ -20,7 +20,7 @@ COMPONENTS: dict[str, str] = {
     "roster": "knowledge.storage.roster",
     "followups": "knowledge.storage.followups",
     "outbox": "knowledge.storage.outbox",
-    "proposals": "knowledge.council.proposals",
+    "proposals": "knowledge.storage.proposals",
     "absences": "knowledge.storage.absences",
 }
 # Files written before the rooms existed recorded the module path of each component.
