@@ -59,12 +59,8 @@ def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> i
             for absence in table.at_meeting(db, council, day, OPEN):
                 table.set_status(db, absence.id, MEETING_CANCELLED, clock.stamp(now))
                 release(db, absence, "meeting-cancelled")
-                notices.tell_member(
-                    db,
-                    absence,
-                    f"{current_round_key(db, absence.id)}:meeting-cancelled",
-                    "meeting_cancelled_member",
-                )
+                key = f"{current_round_key(db, absence.id)}:meeting-cancelled"
+                notices.tell(db, absence, key, "meeting_cancelled_member", to=[notices.MEMBER])
                 closed += 1
     return closed
 

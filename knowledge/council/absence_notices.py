@@ -122,50 +122,36 @@ def remind(
     )
 
 
-def tell_member(
+MEMBER, SECRETARIES = "member", "secretaries"
+
+
+def tell(
     db: sqlite_utils.Database,
     absence: Absence,
     key: str,
     template: str,
+    *,
+    to: Sequence[str],
     params: Mapping[str, object] | None = None,
     subject: str | None = None,
 ) -> None:
-    """Tell the member who reported (when registered)."""
-    chat = chat_of(db, absence.person_id)
-    if chat:
-        _tell(db, absence, [(f"{key}:member", chat)], template, params, subject)
-
-
-def tell_secretaries(
-    db: sqlite_utils.Database,
-    absence: Absence,
-    key: str,
-    template: str,
-    params: Mapping[str, object] | None = None,
-    subject: str | None = None,
-) -> None:
-    """Tell the council's registered secretaries."""
-    chats = [
-        (f"{key}:secretary:{secretary.person_id}", secretary.chat_id)
-        for secretary in list_members(db, absence.council, role="sekreterare")
-        if secretary.chat_id
-    ]
-    _tell(db, absence, chats, template, params, subject)
-
-
-def _tell(
-    db: sqlite_utils.Database,
-    absence: Absence,
-    chats: Sequence[tuple[str, int]],
-    template: str,
-    params: Mapping[str, object] | None,
-    subject: str | None,
-) -> None:
-    for key, chat in chats:
+    """Tell the member who reported (``MEMBER``, when registered) and/or the council's
+    registered secretaries (``SECRETARIES``); the subject is the notice unless given."""
+    chats: list[tuple[str, int]] = []
+    if MEMBER in to:
+        chat = chat_of(db, absence.person_id)
+        chats += [(f"{key}:member", chat)] if chat else []
+    if SECRETARIES in to:
+        chats += [
+            (f"{key}:secretary:{secretary.person_id}", secretary.chat_id)
+            for secretary in list_members(db, absence.council, role="sekreterare")
+            if secretary.chat_id
+        ]
+    for chat_key, chat_id in chats:
         outbox.add(
             db,
-            key,
-            chat,
+            chat_key,
+            chat_id,
             template=template,
             params={**naming(absence), **(params or {})},
             subject=subject or about_absence(absence.id),

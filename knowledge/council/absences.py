@@ -141,9 +141,8 @@ def withdraw(
         table.set_status(db, absence_id, WITHDRAWN, clock.stamp(now))
         release(db, absence, "withdrawn")
         if absence.status == COVERED:
-            notices.tell_secretaries(
-                db, absence, f"{current_round_key(db, absence_id)}:withdrawn", "absence_withdrawn"
-            )
+            key = f"{current_round_key(db, absence_id)}:withdrawn"
+            notices.tell(db, absence, key, "absence_withdrawn", to=[notices.SECRETARIES])
     return get(db, absence_id)
 
 

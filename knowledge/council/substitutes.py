@@ -54,19 +54,20 @@ def ask_next(
         notices.ask(
             db, absence, meeting, request_id, substitute.chat_id, clock.local_day(answer_by)
         )
-        notices.tell_member(
+        notices.tell(
             db,
             absence,
             f"request:{request_id}:member",
             "substitute_asked",
-            {"substitute": substitute.name},
-            notices.about_request(request_id),
+            to=[notices.MEMBER],
+            params={"substitute": substitute.name},
+            subject=notices.about_request(request_id),
         )
         return
     table.set_status(db, absence_id, UNCOVERED, clock.stamp(now))
     key = round_key(absence_id, created, round_)
-    notices.tell_member(db, absence, f"{key}:uncovered", "uncovered_member")
-    notices.tell_secretaries(db, absence, f"{key}:uncovered", "uncovered_secretary")
+    notices.tell(db, absence, f"{key}:uncovered", "uncovered_member", to=[notices.MEMBER])
+    notices.tell(db, absence, f"{key}:uncovered", "uncovered_secretary", to=[notices.SECRETARIES])
 
 
 def round_key(absence_id: int, created: str, round_: int) -> str:
@@ -114,11 +115,15 @@ def answer_request(
         if accept:
             table.set_substitute(db, absence.id, person_id, COVERED, clock.stamp(now))
             absence = get(db, absence.id)
-            coming = {"substitute": absence.substitute}
-            about = notices.about_request(request_id)
-            key = f"request:{request_id}:yes"
-            notices.tell_member(db, absence, key, "substitute_coming", coming, about)
-            notices.tell_secretaries(db, absence, key, "substitute_coming", coming, about)
+            notices.tell(
+                db,
+                absence,
+                f"request:{request_id}:yes",
+                "substitute_coming",
+                to=[notices.MEMBER, notices.SECRETARIES],
+                params={"substitute": absence.substitute},
+                subject=notices.about_request(request_id),
+            )
         else:
             ask_next(db, absence.id, meeting, now, timings)
     return get(db, absence.id)

@@ -224,28 +224,27 @@ def of_person(
     db: sqlite_utils.Database, person_id: int, since: date, statuses: Sequence[str]
 ) -> list[Absence]:
     """The person's notices in these statuses for meetings from ``since`` on, by date."""
-    return [
-        _absence(row)
-        for row in db.execute(
-            _ABSENCE + " WHERE a.person_id = ? AND a.meeting_date >= ?"
-            f" AND a.status IN ({_marks(statuses)}) ORDER BY a.meeting_date",
-            [person_id, since.isoformat(), *statuses],
-        )
-    ]
+    where = "a.person_id = ? AND a.meeting_date >= ?"
+    return _select(db, where, [person_id, since.isoformat()], statuses, "a.meeting_date")
 
 
 def at_meeting(
     db: sqlite_utils.Database, council: str, meeting_date: date, statuses: Sequence[str]
 ) -> list[Absence]:
     """The notices in these statuses for one meeting."""
-    return [
-        _absence(row)
-        for row in db.execute(
-            _ABSENCE + " WHERE a.council = ? AND a.meeting_date = ?"
-            f" AND a.status IN ({_marks(statuses)}) ORDER BY a.id",
-            [council, meeting_date.isoformat(), *statuses],
-        )
-    ]
+    where = "a.council = ? AND a.meeting_date = ?"
+    return _select(db, where, [council, meeting_date.isoformat()], statuses, "a.id")
+
+
+def _select(
+    db: sqlite_utils.Database,
+    where: str,
+    params: list[object],
+    statuses: Sequence[str],
+    order: str,
+) -> list[Absence]:
+    sql = f"{_ABSENCE} WHERE {where} AND a.status IN ({_marks(statuses)}) ORDER BY {order}"
+    return [_absence(row) for row in db.execute(sql, [*params, *statuses])]
 
 
 def meetings_with(
