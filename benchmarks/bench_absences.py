@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import absences, outbox  # noqa: E402
+from knowledge.council import absences, outbox  # noqa: E402
 from knowledge.council.calendar import add_meeting  # noqa: E402
 from knowledge.council.roster import ensure_shipped_roster, list_members  # noqa: E402
 from knowledge.ingest.load import ensure_shipped_corpus  # noqa: E402

@@ -11,7 +11,7 @@ import jinja2
 from telegram.constants import MessageLimit
 
 from bot.commands import COMMANDS
-from knowledge.bodies import COUNCIL_NAMES
+from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.types import Answer, Block, Source
 
@@ -63,9 +63,9 @@ def swedish_time_range(start: time | str | None, end: time | str | None = None) 
     return format_time_range(parse(start), parse(end))
 
 
-def council_name(key: str) -> str:
-    """A council's one Swedish name, as its protocols write it."""
-    return COUNCIL_NAMES.get(key, key)
+def council_name(key: str, short: bool = False) -> str:
+    """A council's one Swedish name, as its protocols write it (``short``: as notices do)."""
+    return (COUNCIL_SHORT if short else COUNCIL_NAMES).get(key, key)
 
 
 TEXT = _environment(autoescape=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.bodies import COUNCIL_NAMES
+from knowledge.council.absences import Timings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -122,6 +123,14 @@ class Settings:
             ),
             keep_days=_positive(get, "SAMRAD_KEEP_DAYS"),
             conversation_minutes=_positive(get, "SAMRAD_CONVERSATION_MINUTES"),
+        )
+
+    def absence_timings(self) -> Timings:
+        """The förhinder flow's clockwork from these settings."""
+        return Timings(
+            answer_hours=self.answer_hours,
+            reminder_days=self.reminder_days,
+            keep_days=self.keep_days,
         )
 
 

@@ -167,7 +167,15 @@ async def confirm(update: Update, context: SamradContext) -> None:
         return
     council, day, part = press.args
     try:
-        absence = absences.report(context.store, person.id, council, day, part or None, clock.now())
+        absence = absences.report(
+            context.store,
+            person.id,
+            council,
+            day,
+            part or None,
+            clock.now(),
+            context.settings.absence_timings(),
+        )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -203,7 +211,12 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
     accept = press.kind == "substitute_yes"
     try:
         absence = absences.answer_request(
-            context.store, press.args[0], person.id, accept, clock.now()
+            context.store,
+            press.args[0],
+            person.id,
+            accept,
+            clock.now(),
+            context.settings.absence_timings(),
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -304,5 +317,5 @@ async def attendance(update: Update, context: SamradContext) -> None:
 
 async def minute_job(context: SamradContext) -> None:
     """Deadlines, reminders and retention, then send what they queued."""
-    absences.run_due(context.store, clock.now())
+    absences.run_due(context.store, clock.now(), context.settings.absence_timings())
     await flush_outbox(context)

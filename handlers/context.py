@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import sqlite_utils
 from telegram.ext import CallbackContext, ExtBot
 
+from knowledge.council.absences import Timings
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import Answer
 
@@ -28,6 +29,7 @@ class Settings(Protocol):
     def council(self) -> str: ...
     @property
     def conversation_minutes(self) -> float: ...
+    def absence_timings(self) -> Timings: ...
 
 
 class Renderer(Protocol):

@@ -10,7 +10,6 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from handlers.callbacks import encode
 from handlers.common import is_secretary_user
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
@@ -89,14 +88,22 @@ async def _notify_members(context: SamradContext, result: IngestResult, exclude:
             [result.document_id],
         )
     ]
-    text = context.renderer.template("new_protocol", result=result, decisions=decisions)
-    buttons = []
+    params = {"title": result.title, "date": result.date, "decisions": decisions}
+    actions = []
     if result.date:
         followup = followups.save(db, f"mötet {result.date}", MEETING)
-        buttons = [["Visa mer", encode("followup", followup)]]
+        actions = [outbox.Action("Visa mer", "followup", (followup,))]
     # Through the outbox, like every notice: a Telegram error only delays it.
     with transaction(db):
         for chat_id in protocol_subscribers(db):
             if chat_id != exclude:
-                outbox.add(db, f"protocol:{result.document_id}:{chat_id}", chat_id, text, buttons)
+                outbox.add(
+                    db,
+                    f"protocol:{result.document_id}:{chat_id}",
+                    chat_id,
+                    template="new_protocol",
+                    params=params,
+                    actions=actions,
+                    subject=outbox.about("document", result.document_id),
+                )
     await flush_outbox(context)

@@ -13,6 +13,7 @@ from telegram import Update
 from bot.app import build_application
 from bot.fakeapi import Call, FakeBotAPI
 from bot.settings import Settings
+from knowledge.council.outbox import Notice
 
 
 class BotHarness:
@@ -88,6 +89,18 @@ def registered_people(db_path: Path, people: list[tuple[int, str, str]]) -> None
             [user, user, person],
         )
     db.conn.close()
+
+
+def rendered(notice: Notice) -> tuple[str, list[tuple[str, str]]]:
+    """A queued notice as the bot sends it: its text and its buttons (label, callback data)."""
+    from bot.render import Renderer
+    from handlers.notify import message
+
+    return message(notice, Renderer())
+
+
+def notice_text(notice: Notice) -> str:
+    return rendered(notice)[0]
 
 
 def texts(calls: list[Call]) -> list[str]:

@@ -17,7 +17,8 @@ from knowledge.council import absences, outbox
 from knowledge.council.calendar import add_meeting, cancel_meeting, meeting_ics
 from knowledge.council.meetings import next_meeting
 from knowledge.council.roster import create_invite, export_roster, list_members
-from tests.botkit import BotHarness, buttons, texts
+from knowledge.language import clock
+from tests.botkit import BotHarness, buttons, notice_text, rendered, texts
 
 ANNA, EVA, PIA, SARA, STRANGER = 101, 102, 103, 104, 999  # ledamot, ersättare 1 and 2, secretary
 MEETING = date.today() + timedelta(days=20)
@@ -149,7 +150,8 @@ async def test_deadline_passing_asks_the_next(db_path: Path) -> None:
         assert absences.expire_due(db, datetime.now(UTC) + timedelta(hours=1)) == 0
         later = datetime.now(UTC) + timedelta(hours=49)
         assert absences.expire_due(db, later) == 1
-        assert [n.chat_id for n in outbox.pending(db) if "Kan du ersätta" in n.text] == [PIA]
+        asked = [n.chat_id for n in outbox.pending(db) if "Kan du ersätta" in notice_text(n)]
+        assert asked == [PIA]
         deadline = db.execute(
             "SELECT deadline FROM substitute_requests WHERE status = 'asked'"
         ).fetchone()[0]
@@ -239,10 +241,11 @@ async def test_reminders_are_due_once(db_path: Path) -> None:
         assert absences.send_reminders(db, week_before + timedelta(hours=1)) == 0
         day_before = week_before + timedelta(days=6)
         assert absences.send_reminders(db, day_before) == 1
-        [reminder, last] = [n for n in outbox.pending(db) if "Påminnelse" in n.text]
-        assert reminder.buttons[0][0] == "Anmäl förhinder"
+        [reminder, last] = [n for n in outbox.pending(db) if "Påminnelse" in notice_text(n)]
+        [(label, data)] = rendered(reminder)[1]
+        assert label == "Anmäl förhinder"
         # The reminder's button starts the notice flow.
-        picked = await bot.press(reminder.buttons[0][1], user_id=ANNA)
+        picked = await bot.press(data, user_id=ANNA)
         assert "Hela mötet" in dict(buttons(picked))
         del last
 
@@ -338,7 +341,7 @@ def _drain(db: sqlite_utils.Database) -> list[tuple[int, str]]:
     """What the bot would send now, marked sent as the bot does after Telegram accepts it."""
     sent = []
     for notice in outbox.pending(db):
-        sent.append((notice.chat_id, notice.text))
+        sent.append((notice.chat_id, notice_text(notice)))
         outbox.mark_sent(db, notice.id)
     return sent
 
@@ -447,7 +450,7 @@ def test_short_notice_deadline(flow: sqlite_utils.Database) -> None:
     deadline = datetime.fromisoformat(
         flow.execute("SELECT deadline FROM substitute_requests").fetchone()[0]
     )
-    noon = datetime.combine(MEETING - timedelta(days=2), time(12), absences.STOCKHOLM)
+    noon = datetime.combine(MEETING - timedelta(days=2), time(12), clock.STOCKHOLM)
     assert deadline == noon
 
 
@@ -530,12 +533,13 @@ def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
 
 
 def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
+    from knowledge.storage import absences as absence_tables
     from knowledge.storage import database as store_db
 
     path = tmp_path / "old.db"
-    original = absences.MIGRATIONS
+    original = absence_tables.MIGRATIONS
     try:
-        absences.MIGRATIONS = original[:1]
+        absence_tables.MIGRATIONS = original[:1]
         old = store_db.connect(path)
         from knowledge.council.roster import import_roster
 
@@ -555,7 +559,7 @@ def test_migration_keeps_requests_filed_before_rounds(tmp_path: Path) -> None:
         )
         old.conn.close()
     finally:
-        absences.MIGRATIONS = original
+        absence_tables.MIGRATIONS = original
     db = store_db.connect(path)
     assert db.execute("SELECT id, round, status FROM substitute_requests").fetchall() == [
         (7, 0, "asked")

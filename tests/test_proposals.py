@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from bot.cli import cli
 from knowledge import open_store
 from knowledge.council import outbox, proposals
-from tests.botkit import BotHarness, buttons, registered_people, texts
+from tests.botkit import BotHarness, buttons, notice_text, registered_people, texts
 
 SECRETARY, ANNA, BERIT, STRANGER = 10, 21, 22, 30
 
@@ -72,7 +72,9 @@ def test_file_support_status_and_export(db_path: Path) -> None:
     assert (planned.status, planned.meeting_date) == ("planerad", date(2026, 12, 4))
     told = outbox.pending(db)
     assert sorted(n.chat_id for n in told) == [ANNA, BERIT]
-    assert all("planerad" in n.text and "Tas upp i december" in n.text for n in told)
+    assert all(
+        "planerad" in notice_text(n) and "Tas upp i december" in notice_text(n) for n in told
+    )
     with pytest.raises(proposals.ProposalError):
         proposals.set_status(db, filed.reference, "glömd")
     rows = list(csv.DictReader(io.StringIO(proposals.to_csv(db))))

@@ -10,6 +10,7 @@ from knowledge.bodies import COUNCIL_NAMES
 from knowledge.council.meetings import Meeting, list_meetings
 from knowledge.errors import UserError
 from knowledge.language import clock
+from knowledge.storage import calendar
 
 
 class CalendarError(UserError):
@@ -29,19 +30,7 @@ def add_meeting(
         raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
     if start and end and end <= start:
         raise CalendarError("Sluttiden måste vara efter starttiden.")
-    db.execute(
-        'INSERT INTO calendar (council, date, start, "end", place, cancelled, created_at)'
-        " VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT (council, date) DO UPDATE SET"
-        ' start = excluded.start, "end" = excluded."end", place = excluded.place, cancelled = 0',
-        [
-            council,
-            day.isoformat(),
-            start.strftime("%H:%M") if start else None,
-            end.strftime("%H:%M") if end else None,
-            place,
-            clock.stamp(),
-        ],
-    )
+    calendar.put(db, council, day, start, end, place, clock.stamp())
 
 
 def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
@@ -51,11 +40,7 @@ def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
     if council not in COUNCIL_NAMES:
         raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
     known = any(m.date == day for m in list_meetings(db, council, since=day))
-    db.execute(
-        "INSERT INTO calendar (council, date, cancelled, created_at) VALUES (?, ?, 1, ?)"
-        " ON CONFLICT (council, date) DO UPDATE SET cancelled = 1",
-        [council, day.isoformat(), clock.stamp()],
-    )
+    calendar.cancel(db, council, day, clock.stamp())
     return known
 
 
@@ -65,9 +50,9 @@ def meeting_ics(meeting: Meeting) -> bytes:
     import icalendar
 
     stockholm = clock.STOCKHOLM
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//samrad//Region Örebro län//SV")
-    calendar.add("version", "2.0")
+    ical = icalendar.Calendar()
+    ical.add("prodid", "-//samrad//Region Örebro län//SV")
+    ical.add("version", "2.0")
     event = icalendar.Event()
     event.add("uid", f"{meeting.council}-{meeting.date.isoformat()}@samrad")
     event.add("summary", f"Möte: {COUNCIL_NAMES.get(meeting.council, meeting.council)}")
@@ -80,5 +65,5 @@ def meeting_ics(meeting: Meeting) -> bytes:
     if meeting.place:
         event.add("location", meeting.place)
     event.add("dtstamp", clock.now())
-    calendar.add_component(event)
-    return bytes(calendar.to_ical())
+    ical.add_component(event)
+    return bytes(ical.to_ical())

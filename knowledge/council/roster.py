@@ -9,93 +9,46 @@ import csv
 import hashlib
 import io
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
 
 from knowledge.bodies import COUNCIL_NAMES
+from knowledge.council import outbox
 from knowledge.errors import UserError
 from knowledge.language import clock
+from knowledge.storage import absences as absence_table
+from knowledge.storage import roster as table
 from knowledge.storage.database import transaction
+from knowledge.storage.roster import (
+    Member,
+    Person,
+    chat_of,
+    is_secretary,
+    person_by_telegram,
+    protocol_subscribers,
+    set_protocol_notices,
+)
 
-MIGRATIONS: list[str] = [
-    """
-    CREATE TABLE people (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL,
-        telegram_user_id INTEGER UNIQUE,     -- set when the person registers with an invite code
-        telegram_chat_id INTEGER,            -- private chat to write to
-        notify_protocols INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE memberships (
-        id INTEGER PRIMARY KEY,
-        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-        council TEXT NOT NULL,               -- council key from knowledge.model
-        organisation TEXT,                   -- municipality, "Region Örebro län", ...
-        role TEXT NOT NULL,                  -- 'ledamot', 'ersättare', 'sekreterare'
-        rank INTEGER NOT NULL DEFAULT 1,     -- calling order among ersättare
-        UNIQUE (person_id, council, organisation, role)
-    );
-    CREATE INDEX memberships_lookup ON memberships(council, organisation, role, rank);
-    CREATE TABLE invites (
-        id INTEGER PRIMARY KEY,
-        code_hash TEXT NOT NULL UNIQUE,      -- sha256 of the code; the code itself is never stored
-        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL,
-        used_at TEXT
-    );
-    """,
+__all__ = [
+    "Member",
+    "Person",
+    "RosterError",
+    "add_member",
+    "chat_of",
+    "create_invite",
+    "ensure_shipped_roster",
+    "export_roster",
+    "forget",
+    "import_roster",
+    "is_secretary",
+    "list_members",
+    "person_by_telegram",
+    "protocol_subscribers",
+    "redeem_invite",
+    "set_protocol_notices",
 ]
-
-
-def is_secretary(db: sqlite_utils.Database, telegram_user_id: int) -> bool:
-    """Whether this Telegram account belongs to a secretary in the roster."""
-    row = db.execute(
-        "SELECT 1 FROM people p JOIN memberships m ON m.person_id = p.id"
-        " WHERE p.telegram_user_id = ? AND m.role = 'sekreterare' LIMIT 1",
-        [telegram_user_id],
-    ).fetchone()
-    return row is not None
-
-
-def protocol_subscribers(db: sqlite_utils.Database) -> list[int]:
-    """Private chats of registered people who want a notice when a protocol arrives."""
-    return [
-        int(row[0])
-        for row in db.execute(
-            "SELECT telegram_chat_id FROM people WHERE telegram_chat_id IS NOT NULL"
-            " AND notify_protocols = 1 ORDER BY id"
-        )
-    ]
-
-
-@dataclass
-class Person:
-    """A registered person, as the bot knows them."""
-
-    id: int
-    name: str
-    notify_protocols: bool
-
-
-def person_by_telegram(db: sqlite_utils.Database, telegram_user_id: int) -> Person | None:
-    """The registered person behind a Telegram account, or None."""
-    row = db.execute(
-        "SELECT id, name, notify_protocols FROM people WHERE telegram_user_id = ?",
-        [telegram_user_id],
-    ).fetchone()
-    return Person(int(row[0]), str(row[1]), bool(row[2])) if row else None
-
-
-def set_protocol_notices(db: sqlite_utils.Database, person_id: int, on: bool) -> None:
-    db.execute("UPDATE people SET notify_protocols = ? WHERE id = ?", [int(on), person_id])
-
-
-# --- The roster file -----------------------------------------------------------------------
 
 SHIPPED_ROSTER = Path(__file__).resolve().parents[1] / "data" / "roster.csv"
 ROLES = ("ledamot", "ersättare", "sekreterare")
@@ -107,29 +60,7 @@ class RosterError(UserError):
     """A roster problem to tell the user, in Swedish (``message``)."""
 
 
-@dataclass
-class Member:
-    """One seat in the roster: a person in a role for an organisation in a council."""
-
-    person_id: int
-    name: str
-    council: str
-    organisation: str | None
-    role: str
-    rank: int
-    registered: bool
-    chat_id: int | None
-
-
-def _now() -> datetime:
-    return clock.now()
-
-
-def _person_named(db: sqlite_utils.Database, name: str) -> int | None:
-    row = db.execute(
-        "SELECT id FROM people WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [name.strip()]
-    ).fetchone()
-    return int(row[0]) if row else None
+# --- The roster file -----------------------------------------------------------------------
 
 
 def add_member(
@@ -147,21 +78,10 @@ def add_member(
         raise RosterError("Namnet saknas.")
     if council not in COUNCIL_NAMES:
         raise RosterError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
-    person_id = _person_named(db, name)
+    person_id = table.person_named(db, name)
     if person_id is None:
-        person_id = int(
-            db.execute(
-                "INSERT INTO people (name, created_at) VALUES (?, ?)",
-                [" ".join(name.split()), _now().isoformat(timespec="seconds")],
-            ).lastrowid
-            or 0
-        )
-    db.execute(
-        "INSERT INTO memberships (person_id, council, organisation, role, rank)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, council, organisation, role)"
-        " DO UPDATE SET rank = excluded.rank",
-        [person_id, council, organisation, role, rank],
-    )
+        person_id = table.add_person(db, " ".join(name.split()), clock.stamp())
+    table.put_membership(db, person_id, council, organisation, role, rank)
     return person_id
 
 
@@ -172,7 +92,7 @@ def import_roster(db: sqlite_utils.Database, text: str) -> int:
     if not rows or set(CSV_COLUMNS) - set(rows[0]):
         raise RosterError(f"Rosterfilen behöver kolumnerna {', '.join(CSV_COLUMNS)}.")
     with transaction(db):
-        db.execute("DELETE FROM memberships")
+        table.clear_memberships(db)
         for number, row in enumerate(rows, start=2):
             try:
                 rank = int(row["rank"] or 1)
@@ -203,7 +123,7 @@ def export_roster(db: sqlite_utils.Database) -> str:
 
 def ensure_shipped_roster(db: sqlite_utils.Database) -> None:
     """The shipped roster, the first time (an empty roster)."""
-    if db.execute("SELECT count(*) FROM memberships").fetchone()[0] == 0:
+    if table.membership_count(db) == 0:
         import_roster(db, SHIPPED_ROSTER.read_text(encoding="utf-8"))
 
 
@@ -214,25 +134,7 @@ def list_members(
     role: str | None = None,
 ) -> list[Member]:
     """Seats in the roster, filtered; ersättare in calling order."""
-    sql = (
-        "SELECT p.id, p.name, m.council, m.organisation, m.role, m.rank,"
-        " p.telegram_user_id IS NOT NULL, p.telegram_chat_id FROM memberships m"
-        " JOIN people p ON p.id = m.person_id WHERE 1"
-    )
-    params: list[object] = []
-    for column, value in (
-        ("m.council", council),
-        ("m.organisation", organisation),
-        ("m.role", role),
-    ):
-        if value is not None:
-            sql += f" AND {column} = ?"
-            params.append(value)
-    sql += " ORDER BY m.council, m.organisation, m.role DESC, m.rank, p.name"
-    return [
-        Member(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7])
-        for r in db.execute(sql, params)
-    ]
+    return table.members(db, council, organisation, role)
 
 
 # --- Registration --------------------------------------------------------------------------
@@ -253,7 +155,7 @@ def create_invite(
 ) -> tuple[str, int]:
     """A single-use registration code for ``name`` (and their person id). A name not in the
     roster needs role and organisation, and is added. Only the code's hash is stored."""
-    person_id = _person_named(db, name)
+    person_id = table.person_named(db, name)
     if person_id is None and (not role or not organisation):
         raise RosterError(
             f"{name} finns inte i rostern. Ange roll och organisation för att lägga till."
@@ -262,15 +164,9 @@ def create_invite(
         person_id = add_member(db, name, council or "social", organisation, role)
     assert person_id is not None
     code = secrets.token_urlsafe(12)
-    now = _now()
-    db.execute(
-        "INSERT INTO invites (code_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        [
-            _hash(code),
-            person_id,
-            now.isoformat(timespec="seconds"),
-            (now + timedelta(days=days)).isoformat(timespec="seconds"),
-        ],
+    now = clock.now()
+    table.add_invite(
+        db, _hash(code), person_id, clock.stamp(now), clock.stamp(now + timedelta(days=days))
     )
     return code, person_id
 
@@ -279,32 +175,20 @@ def redeem_invite(
     db: sqlite_utils.Database, code: str, telegram_user_id: int, chat_id: int
 ) -> Person:
     """Link the Telegram account to the invited person; RosterError for a bad code."""
-    now = _now()
+    now = clock.now()
     with transaction(db):
-        row = db.execute(
-            "SELECT id, person_id, expires_at, used_at FROM invites WHERE code_hash = ?",
-            [_hash(code)],
-        ).fetchone()
-        if row is None:
+        invite = table.invite(db, _hash(code))
+        if invite is None:
             raise RosterError("Den koden känner jag inte igen. Be sekreteraren om en ny länk.")
-        if row[3] is not None:
+        if invite.used_at is not None:
             raise RosterError("Den här länken är redan använd. Be sekreteraren om en ny.")
-        if datetime.fromisoformat(row[2]) < now:
+        if datetime.fromisoformat(invite.expires_at) < now:
             raise RosterError("Länken har gått ut. Be sekreteraren om en ny.")
-        other = db.execute(
-            "SELECT id FROM people WHERE telegram_user_id = ? AND id != ?",
-            [telegram_user_id, row[1]],
-        ).fetchone()
-        if other:
+        owner = table.telegram_owner(db, telegram_user_id)
+        if owner is not None and owner != invite.person_id:
             raise RosterError("Ditt Telegramkonto är redan kopplat till en annan person.")
-        db.execute(
-            "UPDATE people SET telegram_user_id = ?, telegram_chat_id = ? WHERE id = ?",
-            [telegram_user_id, chat_id, row[1]],
-        )
-        db.execute(
-            "UPDATE invites SET used_at = ? WHERE id = ?",
-            [now.isoformat(timespec="seconds"), row[0]],
-        )
+        table.link_telegram(db, invite.person_id, telegram_user_id, chat_id)
+        table.use_invite(db, invite.id, clock.stamp(now))
     person = person_by_telegram(db, telegram_user_id)
     assert person is not None
     return person
@@ -312,16 +196,19 @@ def redeem_invite(
 
 def forget(db: sqlite_utils.Database, name: str) -> bool:
     """Remove a person and everything stored about them (memberships, notices, answers)."""
-    person_id = _person_named(db, name)
+    person_id = table.person_named(db, name)
     if person_id is None:
         return False
-    row = db.execute(
-        "SELECT name, telegram_chat_id FROM people WHERE id = ?", [person_id]
-    ).fetchone()
+    # Notifications to them, and those naming them (to ersättare, the secretary), go too.
+    subjects = [outbox.about("person", person_id)]
+    subjects += [outbox.about("absence", i) for i in absence_table.ids_of_person(db, person_id)]
+    subjects += [
+        outbox.about("request", i) for i in absence_table.request_ids_involving(db, person_id)
+    ]
     with transaction(db):
-        # Notifications to them, and those naming them (to ersättare, the secretary), go too.
-        db.execute(
-            "DELETE FROM outbox WHERE chat_id = ? OR instr(text, ?) > 0", [row[1] or 0, row[0]]
-        )
-        db.execute("DELETE FROM people WHERE id = ?", [person_id])
+        chat = chat_of(db, person_id)
+        if chat:
+            outbox.forget_chat(db, chat)
+        outbox.forget(db, subjects)
+        table.delete_person(db, person_id)
     return True

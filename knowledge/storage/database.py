@@ -17,11 +17,11 @@ import sqlite_utils
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
     "corpus": "knowledge.storage.corpus",
-    "roster": "knowledge.council.roster",
+    "roster": "knowledge.storage.roster",
     "followups": "knowledge.storage.followups",
-    "outbox": "knowledge.council.outbox",
-    "proposals": "knowledge.council.proposals",
-    "absences": "knowledge.council.absences",
+    "outbox": "knowledge.storage.outbox",
+    "proposals": "knowledge.storage.proposals",
+    "absences": "knowledge.storage.absences",
     "conversations": "knowledge.storage.conversations",
 }
 # Files written before the rooms existed recorded the module path of each component.

@@ -1,0 +1,158 @@
+"""Who is told what about a förhinder: the notices a notice causes, queued in the outbox.
+
+Each names its template (the bot's ``notices/<template>``) and gives plain parameters; its
+subject is the notice ("absence:17") or, for what concerns one ersättare's request, the request
+("request:5"), so that forgetting a person or purging old notices finds every notice naming them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, time
+
+import sqlite_utils
+
+from knowledge.council import outbox
+from knowledge.council.absence_model import Absence
+from knowledge.council.meetings import Meeting
+from knowledge.council.roster import chat_of, list_members
+
+
+def _hhmm(moment: time | None) -> str | None:
+    return moment.strftime("%H:%M") if moment else None
+
+
+def about_absence(absence_id: int) -> str:
+    return outbox.about("absence", absence_id)
+
+
+def about_request(request_id: int) -> str:
+    return outbox.about("request", request_id)
+
+
+def about_meeting(council: str, day: date) -> str:
+    return outbox.about("meeting", council, day.isoformat())
+
+
+def naming(absence: Absence) -> dict[str, object]:
+    """What every notice about a förhinder may name."""
+    return {
+        "person": absence.person,
+        "organisation": absence.organisation,
+        "council": absence.council,
+        "meeting_date": absence.meeting_date.isoformat(),
+        "reference": absence.reference,
+    }
+
+
+def where(meeting: Meeting) -> dict[str, object]:
+    """When and where the meeting is."""
+    return {
+        "council": meeting.council,
+        "meeting_date": meeting.date.isoformat(),
+        "start": _hhmm(meeting.start),
+        "end": _hhmm(meeting.end),
+        "place": meeting.place,
+    }
+
+
+def ask(
+    db: sqlite_utils.Database,
+    absence: Absence,
+    meeting: Meeting,
+    request_id: int,
+    chat_id: int,
+    answer_by: date,
+) -> None:
+    """Ask an ersättare to come, with a yes and a no button."""
+    outbox.add(
+        db,
+        f"request:{request_id}:ask",
+        chat_id,
+        template="substitute_request",
+        params={
+            **naming(absence),
+            **where(meeting),
+            "part_from": _hhmm(absence.part_from),
+            "part_to": _hhmm(absence.part_to),
+            "answer_by": answer_by.isoformat(),
+        },
+        actions=[
+            outbox.Action("Ja, jag kommer", "substitute_yes", (request_id,)),
+            outbox.Action("Nej, jag kan inte", "substitute_no", (request_id,)),
+        ],
+        subject=about_request(request_id),
+    )
+
+
+def tell_substitute(
+    db: sqlite_utils.Database, absence: Absence, request_id: int, chat_id: int, why: str
+) -> None:
+    """Tell an ersättare asked or coming that they are not needed; ``why`` is "withdrawn" or
+    "meeting-cancelled"."""
+    outbox.add(
+        db,
+        f"request:{request_id}:{why}",
+        chat_id,
+        template={
+            "withdrawn": "substitute_released",
+            "meeting-cancelled": "meeting_cancelled_substitute",
+        }[why],
+        params=naming(absence),
+        subject=about_request(request_id),
+    )
+
+
+def remind(
+    db: sqlite_utils.Database, person_id: int, chat_id: int, meeting: Meeting, days_before: int
+) -> None:
+    """Remind a ledamot of a meeting, with a button to report a förhinder."""
+    outbox.add(
+        db,
+        f"reminder:{person_id}:{meeting.council}:{meeting.date}:{days_before}",
+        chat_id,
+        template="absence_reminder",
+        params=where(meeting),
+        actions=[
+            outbox.Action(
+                "Anmäl förhinder", "absence_reminder", (meeting.council, meeting.date.isoformat())
+            )
+        ],
+        subject=about_meeting(meeting.council, meeting.date),
+    )
+
+
+MEMBER, SECRETARIES = "member", "secretaries"
+
+
+def tell(
+    db: sqlite_utils.Database,
+    absence: Absence,
+    key: str,
+    template: str,
+    *,
+    to: Sequence[str],
+    params: Mapping[str, object] | None = None,
+    subject: str | None = None,
+) -> None:
+    """Tell the member who reported (``MEMBER``, when registered) and/or the council's
+    registered secretaries (``SECRETARIES``); the subject is the notice unless given."""
+    chats: list[tuple[str, int]] = []
+    if MEMBER in to:
+        chat = chat_of(db, absence.person_id)
+        chats += [(f"{key}:member", chat)] if chat else []
+    if SECRETARIES in to:
+        chats += [
+            (f"{key}:secretary:{secretary.person_id}", secretary.chat_id)
+            for secretary in list_members(db, absence.council, role="sekreterare")
+            if secretary.chat_id
+        ]
+    for chat_key, chat_id in chats:
+        outbox.add(
+            db,
+            chat_key,
+            chat_id,
+            template=template,
+            params={**naming(absence), **(params or {})},
+            subject=subject or about_absence(absence.id),
+        )

@@ -1,0 +1,154 @@
+"""The outbox table: notices waiting to be sent, and those sent (kept for idempotency).
+
+A notice is a template name, its parameters and its actions (buttons), all plain JSON; the bot
+renders it when it sends it. Rows written before notices had templates hold rendered text and
+buttons instead, and are sent as they are.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,          -- what this notice is about, for idempotency
+        chat_id INTEGER NOT NULL,
+        text TEXT NOT NULL,                -- Telegram HTML, already rendered
+        buttons TEXT NOT NULL DEFAULT '[]',-- JSON [[label, callback_data], ...]
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL;
+    """,
+    # Notices as a template, its parameters and its actions, rendered when sent (rows from
+    # before keep their text, '' in new rows), and the subject each is about ("absence:17"),
+    # to cancel or forget them by. Older rows get their subject from their key.
+    """
+    ALTER TABLE outbox ADD COLUMN template TEXT;
+    ALTER TABLE outbox ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE outbox ADD COLUMN actions TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE outbox ADD COLUMN subject TEXT;
+    CREATE INDEX outbox_subject ON outbox(subject);
+    UPDATE outbox SET subject = 'request:' || substr(key, 9, instr(substr(key, 9), ':') - 1)
+        WHERE key LIKE 'request:%';
+    UPDATE outbox SET subject = 'absence:' || substr(key, 9, instr(substr(key, 9), ':') - 1)
+        WHERE key LIKE 'absence:%';
+    UPDATE outbox SET subject = 'meeting:' || substr(
+            substr(key, 10 + instr(substr(key, 10), ':')), 1,
+            instr(substr(key, 10 + instr(substr(key, 10), ':')), ':') + 10)
+        WHERE key LIKE 'reminder:%';
+    UPDATE outbox SET subject = 'proposal:' || substr(key, 10, instr(substr(key, 10), ':') - 1)
+        WHERE key LIKE 'proposal:%';
+    UPDATE outbox SET subject = 'document:' || substr(key, 10, instr(substr(key, 10), ':') - 1)
+        WHERE key LIKE 'protocol:%';
+    """,
+]
+
+Arg = str | int
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button under a notice: its label, and the kind and arguments of what it does."""
+
+    label: str
+    kind: str
+    args: tuple[Arg, ...] = ()
+
+
+@dataclass
+class Notice:
+    """One unsent notice. ``template`` is None for a row from before templates: then ``text``
+    and ``buttons`` ([label, callback data] pairs) are what is sent."""
+
+    id: int
+    chat_id: int
+    template: str | None
+    params: dict[str, Any] = field(default_factory=dict)
+    actions: list[Action] = field(default_factory=list)
+    subject: str | None = None
+    text: str = ""
+    buttons: list[list[str]] = field(default_factory=list)
+
+
+def insert(
+    db: sqlite_utils.Database,
+    key: str,
+    chat_id: int,
+    template: str,
+    params: Mapping[str, object],
+    actions: Sequence[Action],
+    subject: str | None,
+    created_at: str,
+) -> bool:
+    """Add a notice unless one with ``key`` exists; whether it was added."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO outbox (key, chat_id, text, template, params, actions, subject,"
+        " created_at) VALUES (?, ?, '', ?, ?, ?, ?, ?)",
+        [
+            key,
+            chat_id,
+            template,
+            json.dumps(dict(params), ensure_ascii=False),
+            json.dumps([[a.label, a.kind, list(a.args)] for a in actions], ensure_ascii=False),
+            subject,
+            created_at,
+        ],
+    )
+    return cursor.rowcount == 1
+
+
+def unsent(db: sqlite_utils.Database, limit: int) -> list[Notice]:
+    """Up to ``limit`` unsent notices, oldest first."""
+    return [
+        Notice(
+            id=row[0],
+            chat_id=row[1],
+            template=row[2],
+            params=json.loads(row[3]),
+            actions=[Action(label, kind, tuple(args)) for label, kind, args in json.loads(row[4])],
+            subject=row[5],
+            text=row[6],
+            buttons=json.loads(row[7]),
+        )
+        for row in db.execute(
+            "SELECT id, chat_id, template, params, actions, subject, text, buttons FROM outbox"
+            " WHERE sent_at IS NULL ORDER BY id LIMIT ?",
+            [limit],
+        )
+    ]
+
+
+def mark_sent(db: sqlite_utils.Database, notice_id: int, sent_at: str) -> None:
+    """Record that Telegram accepted the notice."""
+    db.execute("UPDATE outbox SET sent_at = ? WHERE id = ?", [sent_at, notice_id])
+
+
+def count_attempt(db: sqlite_utils.Database, notice_id: int) -> None:
+    """Record a failed attempt to send the notice."""
+    db.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", [notice_id])
+
+
+def delete_about(db: sqlite_utils.Database, subjects: Iterable[str], sent: bool | None) -> int:
+    """Delete the notices about these subjects: only sent ones (``sent=True``), only unsent
+    ones (``False``) or both (``None``); how many."""
+    condition = {True: " AND sent_at IS NOT NULL", False: " AND sent_at IS NULL", None: ""}[sent]
+    deleted = 0
+    for subject in set(subjects):
+        deleted += db.execute(
+            "DELETE FROM outbox WHERE subject = ?" + condition, [subject]
+        ).rowcount
+    return deleted
+
+
+def delete_to_chat(db: sqlite_utils.Database, chat_id: int) -> int:
+    """Delete every notice to this chat, sent or not; how many."""
+    return int(db.execute("DELETE FROM outbox WHERE chat_id = ?", [chat_id]).rowcount)
