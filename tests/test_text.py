@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from knowledge.ingest.clean import clean_text
@@ -241,6 +241,7 @@ def test_folding_and_stems() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aåö -\n\t*#|•\uf0b7_<>\r\u00a0")), max_size=400))
+@example("#**")
 def test_clean_text_on_markup_alphabet(raw: str) -> None:
     text = clean_text(raw)
     assert all(line == line.rstrip() and line == line.lstrip(" ") for line in text.split("\n"))

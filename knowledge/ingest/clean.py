@@ -89,7 +89,7 @@ def _clean_line(line: str) -> str | None:
     stripped = re.sub(r"[ ]*\t[ \t]*", "\t", stripped)
     stripped = re.sub(r" {2,}", "\t", stripped)
     stripped = re.sub(r"(?<=\S) +$", "", stripped)
-    return prefix + stripped
+    return prefix + stripped if stripped else ""  # a heading of markup only is no heading
 
 
 def _key(line: str) -> str:
