@@ -20,6 +20,7 @@ from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest.load import IngestResult, ingest_bytes
 from knowledge.qa.types import MEETING
 from knowledge.storage import followups
+from knowledge.storage.corpus import decision_texts
 from knowledge.storage.database import connect, transaction
 
 log = logging.getLogger(__name__)
@@ -84,13 +85,7 @@ async def _notify_members(
     context: ContextTypes.DEFAULT_TYPE, result: IngestResult, exclude: int
 ) -> None:
     db = db_of(context)
-    decisions = [
-        row[0]
-        for row in db.execute(
-            "SELECT text FROM decisions WHERE document_id = ? ORDER BY position",
-            [result.document_id],
-        )
-    ]
+    decisions = decision_texts(db, result.document_id)
     text = render_template("new_protocol.html.j2", result=result, decisions=decisions)
     buttons = []
     if result.date:
