@@ -1,5 +1,6 @@
 """The corpus tables through knowledge.storage.corpus: a shipped protocol written to a real
-SQLite file and read back after reopening it."""
+SQLite file (by store_protocol, which writes only through storage.corpus) and read back after
+reopening the file."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from knowledge.bodies import CHEFSGRUPP
-from knowledge.ingest.load import SHIPPED_CORPUS
+from knowledge.ingest.load import SHIPPED_CORPUS, store_protocol
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse import parse_document
 from knowledge.storage import corpus
-from knowledge.storage.database import connect, transaction
+from knowledge.storage.database import connect
 
 SHA256 = "0" * 64
 
@@ -29,67 +29,14 @@ def chefsgrupp_2025() -> Protocol:
     return protocol
 
 
-def _store(db: sqlite_utils.Database, protocol: Protocol, sha256: str) -> tuple[int, bool]:
-    """The document, its councils, items and decisions, in one transaction."""
-    with transaction(db):
-        document_id, replaced = corpus.replace_document(
-            db,
-            identity="protocol:chefsgrupp:2025-03-07",
-            sha256=sha256,
-            filename="chefsgrupp.txt",
-            kind=protocol.kind,
-            title=protocol.title,
-            body_type=protocol.body_type,
-            date=protocol.date,
-            start=protocol.start,
-            end=protocol.end,
-            place=protocol.place,
-            chair=protocol.chair,
-            secretary=protocol.secretary,
-            adjusters=protocol.adjusters,
-            approved=protocol.approved,
-            authors=protocol.authors,
-            warnings=protocol.warnings,
-            text=protocol.text,
-            ingested_at="2025-03-08T09:00:00+01:00",
-        )
-        corpus.insert_councils(db, document_id, protocol.councils)
-        position = 0
-        for item in protocol.items:
-            item_id = corpus.insert_item(
-                db,
-                document_id,
-                position=item.position,
-                number=item.number,
-                title=item.title,
-                presenters=item.presenters,
-                body=item.body,
-                kind=item.kind,
-                meeting_date=protocol.date,
-            )
-            for decision in item.decisions:
-                corpus.insert_decision(
-                    db,
-                    document_id,
-                    item_id,
-                    position=position,
-                    number=decision.number,
-                    text=decision.text,
-                    explicit=decision.explicit,
-                    amounts=[(amount.text, amount.kronor) for amount in decision.amounts],
-                    dates=decision.dates,
-                )
-                position += 1
-    return document_id, replaced
-
-
 def test_protocol_stored_and_read_back_from_the_file(
     tmp_path: Path, chefsgrupp_2025: Protocol
 ) -> None:
     path = tmp_path / "corpus.db"
     db = connect(path)
-    document_id, replaced = _store(db, chefsgrupp_2025, SHA256)
-    assert not replaced
+    stored = store_protocol(db, chefsgrupp_2025, filename="chefsgrupp.txt", sha256=SHA256)
+    assert not stored.replaced
+    document_id = stored.document_id
     db.conn.close()
 
     db = connect(path)
@@ -132,10 +79,10 @@ def test_protocol_stored_and_read_back_from_the_file(
 
 def test_a_new_version_replaces_the_old(tmp_path: Path, chefsgrupp_2025: Protocol) -> None:
     db = connect(tmp_path / "corpus.db")
-    _store(db, chefsgrupp_2025, SHA256)
-    document_id, replaced = _store(db, chefsgrupp_2025, "1" * 64)
-    assert replaced
+    store_protocol(db, chefsgrupp_2025, filename="chefsgrupp.txt", sha256=SHA256)
+    second = store_protocol(db, chefsgrupp_2025, filename="chefsgrupp-v2.txt", sha256="1" * 64)
+    assert second.replaced
     assert corpus.document_count(db) == 1
     assert corpus.find_document_by_hash(db, SHA256) is None
-    assert corpus.find_document_by_hash(db, "1" * 64) == document_id
+    assert corpus.find_document_by_hash(db, "1" * 64) == second.document_id
     assert db.execute("SELECT count(*) FROM decisions").fetchone()[0] == 11
