@@ -85,20 +85,18 @@ def meetings(context: Context, as_json: bool, council: str | None) -> None:
 
     from knowledge.bodies import COUNCIL_SHORT
     from knowledge.council.meetings import list_meetings
+    from knowledge.storage.corpus import document_header
 
     for meeting in list_meetings(context.db, council):
         data = meeting.as_json()
         if meeting.document_id:
-            row = context.db.execute(
-                "SELECT title, chair, secretary, adjusters, approved FROM documents WHERE id = ?",
-                [meeting.document_id],
-            ).fetchone()
+            header = document_header(context.db, meeting.document_id)
             data.update(
-                title=row[0],
-                chair=row[1],
-                secretary=row[2],
-                adjusters=json.loads(row[3]),
-                approved=row[4],
+                title=header.title,
+                chair=header.chair,
+                secretary=header.secretary,
+                adjusters=header.adjusters,
+                approved=header.approved,
             )
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False))

@@ -19,6 +19,7 @@ from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest.load import IngestResult, ingest_bytes
 from knowledge.qa.types import MEETING
 from knowledge.storage import followups
+from knowledge.storage.corpus import decision_texts
 from knowledge.storage.database import connect, transaction
 
 log = logging.getLogger(__name__)
@@ -81,13 +82,7 @@ def _ingest(db_path: Path, data: bytes, name: str) -> IngestResult:
 
 async def _notify_members(context: SamradContext, result: IngestResult, exclude: int) -> None:
     db = context.store
-    decisions = [
-        row[0]
-        for row in db.execute(
-            "SELECT text FROM decisions WHERE document_id = ? ORDER BY position",
-            [result.document_id],
-        )
-    ]
+    decisions = decision_texts(db, result.document_id)
     params = {"title": result.title, "date": result.date, "decisions": decisions}
     actions = []
     if result.date:

@@ -7,7 +7,6 @@ the old one; the same content again changes nothing.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,8 @@ from knowledge.ingest.extract import DocumentError, read_bytes
 from knowledge.ingest.model import Protocol, ScheduledMeeting
 from knowledge.ingest.parse import parse_document
 from knowledge.language import clock
-from knowledge.language.text import normalize, stem, words
+from knowledge.language.text import normalize
+from knowledge.storage import corpus
 from knowledge.storage.database import transaction
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -27,6 +27,8 @@ SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 @dataclass
 class IngestResult:
+    """What storing one file did, and what was extracted from it."""
+
     filename: str
     document_id: int
     changed: bool  # False: this exact content was already in the store
@@ -81,9 +83,9 @@ def ingest_file(db: sqlite_utils.Database, path: Path) -> IngestResult:
 def ingest_bytes(db: sqlite_utils.Database, data: bytes, filename: str) -> IngestResult:
     """Like ingest_file, for content in memory (a Telegram upload)."""
     sha256 = hashlib.sha256(data).hexdigest()
-    existing = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
-    if existing:
-        return _result_for(db, existing[0], filename, changed=False, replaced=False)
+    existing = corpus.find_document_by_hash(db, sha256)
+    if existing is not None:
+        return _result_for(db, existing, filename, changed=False, replaced=False)
     raw = read_bytes(data, filename)
     protocol = parse_document(raw)
     return store_protocol(db, protocol, filename=filename, sha256=sha256)
@@ -96,174 +98,123 @@ def store_protocol(
     identity = _identity(protocol, sha256)
     now = clock.stamp()
     with transaction(db):
-        old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
-        if old:
-            db.execute("DELETE FROM passages WHERE document_id = ?", [old[0]])
-            db.execute("DELETE FROM documents WHERE id = ?", [old[0]])
-        cursor = db.execute(
-            "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
-            ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
-            " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                sha256,
-                identity,
-                filename,
-                protocol.kind,
-                protocol.title,
-                protocol.body_type,
-                _iso(protocol.date),
-                _hm(protocol.start),
-                _hm(protocol.end),
-                protocol.place,
-                protocol.chair,
-                protocol.secretary,
-                json.dumps(protocol.adjusters, ensure_ascii=False),
-                _iso(protocol.approved),
-                json.dumps(protocol.authors, ensure_ascii=False),
-                json.dumps(protocol.warnings, ensure_ascii=False),
-                protocol.text,
-                now,
-            ],
+        document_id, replaced = corpus.replace_document(
+            db,
+            identity=identity,
+            sha256=sha256,
+            filename=filename,
+            kind=protocol.kind,
+            title=protocol.title,
+            body_type=protocol.body_type,
+            date=protocol.date,
+            start=protocol.start,
+            end=protocol.end,
+            place=protocol.place,
+            chair=protocol.chair,
+            secretary=protocol.secretary,
+            adjusters=protocol.adjusters,
+            approved=protocol.approved,
+            authors=protocol.authors,
+            warnings=protocol.warnings,
+            text=protocol.text,
+            ingested_at=now,
         )
-        document_id = int(cursor.lastrowid or 0)
         _insert_parts(db, document_id, protocol)
     return _result_for(
-        db, document_id, filename, changed=True, replaced=bool(old), protocol=protocol
+        db, document_id, filename, changed=True, replaced=replaced, protocol=protocol
     )
 
 
 def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protocol) -> None:
-    db.conn.executemany(
-        "INSERT INTO document_councils (document_id, council) VALUES (?, ?)",
-        [(document_id, council) for council in dict.fromkeys(protocol.councils)],
-    )
-    db.conn.executemany(
-        "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
-        " note, council, date) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                document_id,
-                i,
-                a.name,
-                a.organisation,
-                a.org_kind,
-                a.role,
-                a.title,
-                a.note,
-                a.council,
-                _iso(protocol.date),
-            )
-            for i, a in enumerate(protocol.attendees)
-        ],
-    )
-    passages: list[tuple[str, int, str | None, str, str]] = []
+    corpus.insert_councils(db, document_id, protocol.councils)
+    for position, attendee in enumerate(protocol.attendees):
+        corpus.insert_attendee(
+            db,
+            document_id,
+            position,
+            name=attendee.name,
+            organisation=attendee.organisation,
+            org_kind=attendee.org_kind,
+            role=attendee.role,
+            title=attendee.title,
+            note=attendee.note,
+            council=attendee.council,
+            meeting_date=protocol.date,
+        )
+    passages: list[corpus.Passage] = []
     decision_position = 0
     for item in protocol.items:
-        item_id = db.execute(
-            "INSERT INTO items (document_id, position, number, title, presenters, body, kind)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [
-                document_id,
-                item.position,
-                item.number,
-                item.title,
-                json.dumps(item.presenters, ensure_ascii=False),
-                item.body,
-                item.kind,
-            ],
-        ).lastrowid
-        assert item_id is not None
-        db.conn.executemany(
-            "INSERT INTO presenters (item_id, document_id, name, date) VALUES (?, ?, ?, ?)",
-            [(item_id, document_id, name, _iso(protocol.date)) for name in item.presenters],
+        item_id = corpus.insert_item(
+            db,
+            document_id,
+            position=item.position,
+            number=item.number,
+            title=item.title,
+            presenters=item.presenters,
+            body=item.body,
+            kind=item.kind,
+            meeting_date=protocol.date,
         )
-        passages.append(("item", item_id, item.number, item.title, item.body))
+        passages.append(corpus.Passage("item", item_id, item.number, item.title, item.body))
         for decision in item.decisions:
-            decision_id = db.execute(
-                "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
-                " amounts, dates) VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    document_id,
-                    item_id,
-                    decision_position,
-                    decision.number,
-                    decision.text,
-                    int(decision.explicit),
-                    json.dumps(
-                        [{"text": a.text, "kronor": a.kronor} for a in decision.amounts],
-                        ensure_ascii=False,
-                    ),
-                    json.dumps([d.isoformat() for d in decision.dates]),
-                ],
-            ).lastrowid
-            assert decision_id is not None
+            decision_id = corpus.insert_decision(
+                db,
+                document_id,
+                item_id,
+                position=decision_position,
+                number=decision.number,
+                text=decision.text,
+                explicit=decision.explicit,
+                amounts=[(amount.text, amount.kronor) for amount in decision.amounts],
+                dates=decision.dates,
+            )
             decision_position += 1
-            passages.append(("decision", decision_id, item.number, item.title, decision.text))
+            passages.append(
+                corpus.Passage("decision", decision_id, item.number, item.title, decision.text)
+            )
     for position, theme in enumerate(protocol.themes):
-        theme_id = db.execute(
-            "INSERT INTO themes (document_id, position, text, raised_here, item_number)"
-            " VALUES (?,?,?,?,?)",
-            [document_id, position, theme.text, int(theme.raised_here), theme.item_number],
-        ).lastrowid
-        assert theme_id is not None
+        theme_id = corpus.insert_theme(
+            db,
+            document_id,
+            position=position,
+            text=theme.text,
+            raised_here=theme.raised_here,
+            item_number=theme.item_number,
+        )
         passages.append(
-            ("theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text)
+            corpus.Passage(
+                "theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text
+            )
         )
     for section in protocol.sections:
-        section_id = db.execute(
-            "INSERT INTO sections (document_id, position, number, title, body, level)"
-            " VALUES (?,?,?,?,?,?)",
-            [
-                document_id,
-                section.position,
-                section.number,
-                section.title,
-                section.body,
-                section.level,
-            ],
-        ).lastrowid
-        assert section_id is not None
-        passages.append(("section", section_id, section.number, section.title, section.body))
+        section_id = corpus.insert_section(
+            db,
+            document_id,
+            position=section.position,
+            number=section.number,
+            title=section.title,
+            body=section.body,
+            level=section.level,
+        )
+        passages.append(
+            corpus.Passage("section", section_id, section.number, section.title, section.body)
+        )
     for meeting in protocol.scheduled:
         for council in meeting.councils or protocol.councils:
-            db.execute(
-                'INSERT INTO scheduled_meetings (document_id, council, date, start, "end", place,'
-                " note, decided, source_text, item_number) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    document_id,
-                    council,
-                    meeting.date.isoformat(),
-                    _hm(meeting.start),
-                    _hm(meeting.end),
-                    meeting.place,
-                    meeting.note,
-                    int(meeting.decided),
-                    meeting.source_text,
-                    meeting.item_number,
-                ],
-            )
-    tokenized = [words(f"{title} {text}") for _, _, _, title, text in passages]
-    db.conn.executemany(
-        "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [
-            # Each stem once: the column serves matching; term frequency comes from `text`.
-            (
+            corpus.insert_scheduled_meeting(
+                db,
                 document_id,
-                kind,
-                ref,
-                number,
-                title,
-                text,
-                " ".join(dict.fromkeys(map(stem, tokens))),
+                council,
+                date=meeting.date,
+                start=meeting.start,
+                end=meeting.end,
+                place=meeting.place,
+                note=meeting.note,
+                decided=meeting.decided,
+                source_text=meeting.source_text,
+                item_number=meeting.item_number,
             )
-            for (kind, ref, number, title, text), tokens in zip(passages, tokenized, strict=True)
-        ],
-    )
-    vocabulary = {w.lower() for tokens in tokenized for w in tokens if len(w) >= 3}
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in vocabulary]
-    )
+    corpus.insert_passages(db, document_id, passages)
 
 
 def _identity(protocol: Protocol, sha256: str) -> str:
@@ -284,56 +235,37 @@ def _result_for(
     replaced: bool,
     protocol: Protocol | None = None,
 ) -> IngestResult:
-    row = db.execute(
-        'SELECT kind, title, date, start, "end", place, warnings FROM documents WHERE id = ?',
-        [document_id],
-    ).fetchone()
-
-    def count(table: str) -> int:
-        query = f"SELECT count(*) FROM {table} WHERE document_id = ?"
-        return int(db.execute(query, [document_id]).fetchone()[0])
-
-    councils = [
-        r[0]
-        for r in db.execute(
-            "SELECT council FROM document_councils WHERE document_id = ?", [document_id]
-        )
-    ]
+    stored = corpus.document_summary(db, document_id)
+    header = stored.header
     return IngestResult(
         filename=filename,
         document_id=document_id,
         changed=changed,
         replaced=replaced,
-        kind=row[0],
-        title=row[1],
-        councils=protocol.councils if protocol else councils,
-        date=row[2],
-        start=row[3],
-        end=row[4],
-        place=row[5],
-        items=count("items"),
-        decisions=count("decisions"),
-        themes=count("themes"),
-        sections=count("sections"),
+        kind=header.kind,
+        title=header.title,
+        councils=protocol.councils if protocol else stored.councils,
+        date=header.date,
+        start=header.start,
+        end=header.end,
+        place=header.place,
+        items=stored.items,
+        decisions=stored.decisions,
+        themes=stored.themes,
+        sections=stored.sections,
         scheduled=protocol.scheduled if protocol else [],
-        warnings=json.loads(row[6]),
+        warnings=header.warnings,
     )
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:
     """Ingest the shipped corpus into an empty store, so a new user gets answers at once."""
-    if db.execute("SELECT count(*) FROM documents").fetchone()[0]:
+    if corpus.document_count(db):
         return []
     return ingest_paths(db, sorted(SHIPPED_CORPUS.iterdir()))
 
 
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path]) -> list[IngestResult]:
+    """Ingest each file among ``paths``, in order (folders are skipped)."""
     return [ingest_file(db, path) for path in paths if path.is_file()]
 
-
-def _iso(value: object) -> str | None:
-    return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
-
-
-def _hm(value: object) -> str | None:
-    return value.strftime("%H:%M") if value is not None else None  # type: ignore[attr-defined]

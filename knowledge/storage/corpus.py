@@ -1,8 +1,21 @@
-"""The corpus store: documents, their parsed parts, and full-text search over them."""
+"""The corpus store: documents, their parsed parts, and full-text search over them.
+
+Every statement on the corpus tables lives here. Writers take plain values (dates and times as
+``datetime`` objects, lists as lists) and store them as the schema says: ISO dates, HH:MM
+times, JSON lists. The caller holds the transaction, so a document is stored whole or not at all.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
 import sqlite_utils
+
+from knowledge.language.text import stem, words
 
 MIGRATIONS: list[str] = [
     """
@@ -171,6 +184,394 @@ MIGRATIONS: list[str] = [
     END;
     """,
 ]
+
+
+# --- Writing a document --------------------------------------------------------------------
+
+
+def find_document_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
+    """The id of the document stored from exactly this content, if any."""
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return int(row[0]) if row else None
+
+
+def replace_document(
+    db: sqlite_utils.Database,
+    *,
+    identity: str,
+    sha256: str,
+    filename: str,
+    kind: str,
+    title: str,
+    body_type: str | None,
+    date: dt.date | None,
+    start: dt.time | None,
+    end: dt.time | None,
+    place: str | None,
+    chair: str | None,
+    secretary: str | None,
+    adjusters: list[str],
+    approved: dt.date | None,
+    authors: list[str],
+    warnings: list[str],
+    text: str,
+    ingested_at: str,
+) -> tuple[int, bool]:
+    """Insert a document, deleting an older version of it first; returns (id, replaced)."""
+    old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
+    if old:
+        db.execute("DELETE FROM passages WHERE document_id = ?", [old[0]])
+        db.execute("DELETE FROM documents WHERE id = ?", [old[0]])
+    cursor = db.execute(
+        "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
+        ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
+        " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            sha256,
+            identity,
+            filename,
+            kind,
+            title,
+            body_type,
+            _iso(date),
+            _hm(start),
+            _hm(end),
+            place,
+            chair,
+            secretary,
+            _json_list(adjusters),
+            _iso(approved),
+            _json_list(authors),
+            _json_list(warnings),
+            text,
+            ingested_at,
+        ],
+    )
+    return int(cursor.lastrowid or 0), bool(old)
+
+
+def insert_councils(db: sqlite_utils.Database, document_id: int, councils: Iterable[str]) -> None:
+    """The councils a document belongs to (a joint meeting has two), each once."""
+    db.conn.executemany(
+        "INSERT INTO document_councils (document_id, council) VALUES (?, ?)",
+        [(document_id, council) for council in dict.fromkeys(councils)],
+    )
+
+
+def insert_attendee(
+    db: sqlite_utils.Database,
+    document_id: int,
+    position: int,
+    *,
+    name: str,
+    organisation: str | None,
+    org_kind: str | None,
+    role: str,
+    title: str | None,
+    note: str | None,
+    council: str | None,
+    meeting_date: dt.date | None,
+) -> None:
+    """One entry of a protocol's attendance lists, in list order."""
+    db.execute(
+        "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
+        " note, council, date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            document_id,
+            position,
+            name,
+            organisation,
+            org_kind,
+            role,
+            title,
+            note,
+            council,
+            _iso(meeting_date),
+        ],
+    )
+
+
+def insert_item(
+    db: sqlite_utils.Database,
+    document_id: int,
+    *,
+    position: int,
+    number: str,
+    title: str,
+    presenters: list[str],
+    body: str,
+    kind: str | None,
+    meeting_date: dt.date | None,
+) -> int:
+    """An agenda item and its presenters; returns the item's id."""
+    item_id = db.execute(
+        "INSERT INTO items (document_id, position, number, title, presenters, body, kind)"
+        " VALUES (?,?,?,?,?,?,?)",
+        [document_id, position, number, title, _json_list(presenters), body, kind],
+    ).lastrowid
+    assert item_id is not None
+    db.conn.executemany(
+        "INSERT INTO presenters (item_id, document_id, name, date) VALUES (?, ?, ?, ?)",
+        [(item_id, document_id, name, _iso(meeting_date)) for name in presenters],
+    )
+    return int(item_id)
+
+
+def insert_decision(
+    db: sqlite_utils.Database,
+    document_id: int,
+    item_id: int,
+    *,
+    position: int,
+    number: int | None,
+    text: str,
+    explicit: bool,
+    amounts: Sequence[tuple[str, int]],
+    dates: Sequence[dt.date],
+) -> int:
+    """A decision of an item, with its amounts (as written, in kronor) and dates; its id."""
+    decision_id = db.execute(
+        "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
+        " amounts, dates) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            document_id,
+            item_id,
+            position,
+            number,
+            text,
+            int(explicit),
+            json.dumps(
+                [{"text": written, "kronor": kronor} for written, kronor in amounts],
+                ensure_ascii=False,
+            ),
+            json.dumps([d.isoformat() for d in dates]),
+        ],
+    ).lastrowid
+    assert decision_id is not None
+    return int(decision_id)
+
+
+def insert_theme(
+    db: sqlite_utils.Database,
+    document_id: int,
+    *,
+    position: int,
+    text: str,
+    raised_here: bool,
+    item_number: str | None,
+) -> int:
+    """A theme proposed for coming meetings; returns its id."""
+    theme_id = db.execute(
+        "INSERT INTO themes (document_id, position, text, raised_here, item_number)"
+        " VALUES (?,?,?,?,?)",
+        [document_id, position, text, int(raised_here), item_number],
+    ).lastrowid
+    assert theme_id is not None
+    return int(theme_id)
+
+
+def insert_section(
+    db: sqlite_utils.Database,
+    document_id: int,
+    *,
+    position: int,
+    number: str | None,
+    title: str,
+    body: str,
+    level: int,
+) -> int:
+    """A section of a report; returns its id."""
+    section_id = db.execute(
+        "INSERT INTO sections (document_id, position, number, title, body, level)"
+        " VALUES (?,?,?,?,?,?)",
+        [document_id, position, number, title, body, level],
+    ).lastrowid
+    assert section_id is not None
+    return int(section_id)
+
+
+def insert_scheduled_meeting(
+    db: sqlite_utils.Database,
+    document_id: int,
+    council: str,
+    *,
+    date: dt.date,
+    start: dt.time | None,
+    end: dt.time | None,
+    place: str | None,
+    note: str | None,
+    decided: bool,
+    source_text: str,
+    item_number: str | None,
+) -> None:
+    """A coming meeting of ``council`` that the document schedules."""
+    db.execute(
+        'INSERT INTO scheduled_meetings (document_id, council, date, start, "end", place,'
+        " note, decided, source_text, item_number) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            document_id,
+            council,
+            date.isoformat(),
+            _hm(start),
+            _hm(end),
+            place,
+            note,
+            int(decided),
+            source_text,
+            item_number,
+        ],
+    )
+
+
+class Passage(NamedTuple):
+    """A searchable text: an item, decision, theme or report section."""
+
+    kind: str  # 'item', 'decision', 'theme', 'section'
+    ref_id: int  # its id in items, decisions, themes or sections
+    item_number: str | None  # the item or section number to cite
+    title: str
+    text: str
+
+
+def insert_passages(
+    db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage]
+) -> None:
+    """Index a document's passages for search, and add their words to the vocabulary."""
+    tokenized = [words(f"{passage.title} {passage.text}") for passage in passages]
+    db.conn.executemany(
+        "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
+        " VALUES (?,?,?,?,?,?,?)",
+        [
+            # Each stem once: the column serves matching; term frequency comes from `text`.
+            (
+                document_id,
+                kind,
+                ref,
+                number,
+                title,
+                text,
+                " ".join(dict.fromkeys(map(stem, tokens))),
+            )
+            for (kind, ref, number, title, text), tokens in zip(passages, tokenized, strict=True)
+        ],
+    )
+    vocabulary = {w.lower() for tokens in tokenized for w in tokens if len(w) >= 3}
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in vocabulary]
+    )
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _hm(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def _json_list(values: list[str]) -> str:
+    return json.dumps(values, ensure_ascii=False)
+
+
+# --- Reading a document --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """A stored document without its text: what it is, when and where, who signed it."""
+
+    kind: str
+    title: str
+    date: str | None  # ISO date
+    start: str | None  # HH:MM
+    end: str | None
+    place: str | None
+    chair: str | None
+    secretary: str | None
+    adjusters: list[str]
+    approved: str | None  # ISO date
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A stored document's header, its councils and how many parts of each kind it has."""
+
+    header: DocumentHeader
+    councils: list[str]
+    items: int
+    decisions: int
+    themes: int
+    sections: int
+
+
+def document_count(db: sqlite_utils.Database) -> int:
+    """How many documents the store holds."""
+    return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def document_header(db: sqlite_utils.Database, document_id: int) -> DocumentHeader:
+    """The header of a stored document (KeyError for an unknown id)."""
+    row = db.execute(
+        'SELECT kind, title, date, start, "end", place, chair, secretary, adjusters, approved,'
+        " warnings FROM documents WHERE id = ?",
+        [document_id],
+    ).fetchone()
+    if row is None:
+        raise KeyError(document_id)
+    return DocumentHeader(
+        kind=row[0],
+        title=row[1],
+        date=row[2],
+        start=row[3],
+        end=row[4],
+        place=row[5],
+        chair=row[6],
+        secretary=row[7],
+        adjusters=json.loads(row[8]),
+        approved=row[9],
+        warnings=json.loads(row[10]),
+    )
+
+
+def document_councils(db: sqlite_utils.Database, document_id: int) -> list[str]:
+    """The councils a stored document belongs to."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT council FROM document_councils WHERE document_id = ?", [document_id]
+        )
+    ]
+
+
+def document_summary(db: sqlite_utils.Database, document_id: int) -> DocumentSummary:
+    """What was stored of a document: its header, councils and the number of each part."""
+
+    def count(table: str) -> int:
+        query = f"SELECT count(*) FROM {table} WHERE document_id = ?"
+        return int(db.execute(query, [document_id]).fetchone()[0])
+
+    return DocumentSummary(
+        header=document_header(db, document_id),
+        councils=document_councils(db, document_id),
+        items=count("items"),
+        decisions=count("decisions"),
+        themes=count("themes"),
+        sections=count("sections"),
+    )
+
+
+def decision_texts(db: sqlite_utils.Database, document_id: int) -> list[str]:
+    """The texts of a document's decisions, in the order of the document."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT text FROM decisions WHERE document_id = ? ORDER BY position", [document_id]
+        )
+    ]
+
+
+# --- Searching -----------------------------------------------------------------------------
 
 
 def words_containing(db: sqlite_utils.Database, fragment: str, limit: int = 50) -> list[str]:

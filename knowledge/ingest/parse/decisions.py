@@ -1,0 +1,143 @@
+"""Decisions: "Beslut:" blocks (numbered sub-decisions too), deciding sentences, amounts, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.ingest.model import Amount, Decision
+from knowledge.ingest.parse.lines import paragraphs
+from knowledge.language.dates import find_dates
+from knowledge.language.text import split_sentences
+
+DECIDING = re.compile(
+    r"\b(beslutade|beslutar|beslöt|beslutat|beslutats|fattades beslut|fattat beslut|"
+    r"beslut har fattats|beslutet blev|ställt sig bakom|ställer sig bakom|ställde sig bakom|"
+    r"antar|antog|antogs|godkände|fastställde)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(inga|inte|ej|innan|före)\b[^.]{0,20}\bbeslut", re.IGNORECASE)
+_BESLUT_LABEL = re.compile(r"^(beslut|beslutade|förslag till beslut)\s*:\s*(?P<rest>.*)$", re.I)
+_BESLUT_HEADING = re.compile(r"^beslut\s+om\b.*:$", re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>miljarder kronor|miljarder kr|miljoner kronor|miljoner kr|"
+    r"mkr|msek|tkr|kronor|kr|sek)\b",
+    re.IGNORECASE,
+)
+_UNIT_FACTOR = {
+    "kr": 1,
+    "kronor": 1,
+    "sek": 1,
+    "tkr": 1_000,
+    "mkr": 1_000_000,
+    "msek": 1_000_000,
+    "miljoner kr": 1_000_000,
+    "miljoner kronor": 1_000_000,
+    "miljarder kr": 1_000_000_000,
+    "miljarder kronor": 1_000_000_000,
+}
+
+
+def parse_decisions(texts: list[str]) -> list[Decision]:
+    """Decisions in an item's lines: "Beslut:" blocks first, then sentences that decide."""
+    decisions: list[Decision] = []
+    paras = paragraphs(texts)
+    consumed: set[int] = set()
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        label = _BESLUT_LABEL.match(para)
+        if label or _BESLUT_HEADING.match(para):
+            block: list[str] = []
+            if label and label.group("rest").strip():
+                block.append(label.group("rest").strip())
+            elif not label:
+                block.append(para)
+            consumed.add(i)
+            open_ended = bool(block) and block[0].endswith(":")
+            j = i + 1
+            while j < len(paras):
+                nxt = paras[j]
+                if _BESLUT_LABEL.match(nxt) or _BESLUT_HEADING.match(nxt):
+                    break
+                follows_colon = bool(block) and block[-1].endswith(":")
+                if (
+                    not block
+                    or open_ended
+                    or follows_colon
+                    or re.match(r"^\d+[.)]\s", nxt)
+                    or re.match(r"^(att|totalt|summa)\b", nxt, re.I)
+                    or (_AMOUNT.search(nxt) and len(nxt) < 60)
+                    or (nxt.startswith("- ") and block and block[-1].endswith(":"))
+                ):
+                    block.append(nxt)
+                    consumed.add(j)
+                    j += 1
+                    continue
+                break
+            decisions.extend(_decisions_from_block(block))
+            i = j
+            continue
+        i += 1
+    for index, para in enumerate(paras):
+        if index in consumed or not _might_decide(para) or not DECIDING.search(para):
+            continue
+        for sentence in split_sentences(para):
+            if DECIDING.search(sentence) and not _NEGATED.search(sentence):
+                decisions.append(
+                    Decision(text=sentence.strip(), explicit=False, amounts=_amounts(sentence))
+                )
+    return decisions
+
+
+# Every deciding phrase holds one of these; most paragraphs hold none and skip the regex.
+_DECIDING_HINTS = ("beslu", "beslö", "antar", "antog", "godkände", "fastställde", "ställ")
+
+
+def _might_decide(text: str) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in _DECIDING_HINTS)
+
+
+def _decisions_from_block(block: list[str]) -> list[Decision]:
+    numbered = [p for p in block if re.match(r"^\d+[.)]\s", p)]
+    if len(numbered) >= 2:
+        decisions = []
+        extra = [p for p in block if p not in numbered]
+        for para in numbered:
+            match = re.match(r"^(\d+)[.)]\s*(.*)$", para)
+            assert match
+            text = match.group(2).strip()
+            decisions.append(
+                Decision(text=text, number=int(match.group(1)), amounts=_amounts(text))
+            )
+        if extra:
+            decisions[-1].text += "\n" + "\n".join(extra)
+            decisions[-1].amounts = _amounts(decisions[-1].text)
+        return decisions
+    if not block:
+        return []
+    text = "\n".join(block)
+    return [Decision(text=text, amounts=_amounts(text))]
+
+
+def _amounts(text: str) -> list[Amount]:
+    amounts = []
+    for match in _AMOUNT.finditer(text):
+        number = match.group("num").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            value = float(number)
+        except ValueError:
+            continue
+        factor = _UNIT_FACTOR[match.group("unit").lower()]
+        start = match.start()
+        prefix = re.search(r"(totalt|summa|budget på)\s*:?\s*$", text[:start], re.I)
+        written = (prefix.group(0) if prefix else "") + match.group(0)
+        amounts.append(Amount(text=written.strip(), kronor=round(value * factor)))
+    return amounts
+
+
+def decision_dates(text: str, reference: date) -> list[date]:
+    """Dates a decision names, yearless ones placed near the meeting date."""
+    return [m.date for m in find_dates(text, reference=reference, allow_yymmdd=True)]

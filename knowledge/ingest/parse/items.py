@@ -1,0 +1,86 @@
+"""Agenda items: each heading's body, kind, presenters and decisions."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.model import Item, Protocol
+from knowledge.ingest.parse.decisions import parse_decisions
+from knowledge.ingest.parse.lines import Line, reflow
+from knowledge.ingest.parse.people import add_presenters_from_sentences, name_list, split_presenters
+from knowledge.ingest.parse.schedule import SCHEDULE_SENTENCE, SCHEDULE_TITLE
+from knowledge.ingest.parse.structure import ItemHeading
+
+_INFO_ITEM = re.compile(r"\binformations(ärende|punkt)\b", re.IGNORECASE)
+
+
+def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) -> list[Item]:
+    """Each item heading with the lines up to the next heading as its body."""
+    parsed: list[Item] = []
+    pending_kind: str | None = None
+    for index, (pos, number, title) in enumerate(items):
+        end = items[index + 1][0] if index + 1 < len(items) else len(lines)
+        body_lines = lines[pos + 1 : end]
+        # A lone "Informationsärende" heading announces the kind of the item after it.
+        next_kind = None
+        while body_lines and _INFO_ITEM.fullmatch(body_lines[-1].text.rstrip(":")):
+            next_kind = "informationsärende"
+            body_lines = body_lines[:-1]
+        while body_lines and not body_lines[-1].text:
+            body_lines = body_lines[:-1]
+        if body_lines and _INFO_ITEM.fullmatch(body_lines[-1].text.rstrip(":")):
+            next_kind = "informationsärende"
+            body_lines = body_lines[:-1]
+        item = _parse_item(number, title, body_lines, known, index)
+        if pending_kind and not item.kind:
+            item.kind = pending_kind
+        pending_kind = next_kind
+        parsed.append(item)
+    return parsed
+
+
+def _parse_item(
+    number: str, title: str, body_lines: list[Line], known: set[str], position: int
+) -> Item:
+    title = title.strip().rstrip(",")
+    kind = None
+    if _INFO_ITEM.search(title):
+        kind = "informationsärende"
+        title = re.sub(r"\s*[-–(]*\s*informations(ärende|punkt)\s*\)?\s*$", "", title, flags=re.I)
+    title, presenters = split_presenters(title, known)
+    texts = [line.text for line in body_lines]
+    # A name line (or a "Names. Sentence" line) right under the heading names the presenters.
+    while texts and not texts[0]:
+        texts.pop(0)
+    if texts:
+        lead = texts[0].split(". ")[0].rstrip(".")
+        names = name_list(lead, known)
+        if not any(len(name.split()) >= 2 for name in names):
+            names = []
+        if names and presenters and len(presenters[-1].split()) == 1 and len(lead.split()) <= 3:
+            presenters[-1] = f"{presenters[-1]} {lead}"
+            texts.pop(0)
+        elif names and not presenters:
+            presenters = names
+            remainder = texts[0][len(lead) :].lstrip(". ").strip()
+            texts[0] = remainder
+    add_presenters_from_sentences(presenters, texts, known)
+    item = Item(number=number, title=title, presenters=presenters, kind=kind, position=position)
+    item.body = reflow(texts)
+    item.decisions = parse_decisions(texts)
+    return item
+
+
+def cut_trailer(protocol: Protocol) -> None:
+    """The closing item swallows the "Nästa möte ..." and link lines after it; keep its body."""
+    if not protocol.items:
+        return
+    last = protocol.items[-1]
+    if SCHEDULE_TITLE.search(last.title):
+        return
+    keep = []
+    for paragraph in last.body.split("\n"):
+        if SCHEDULE_SENTENCE.search(paragraph) or re.search(r"https?://|hittar du här", paragraph):
+            break
+        keep.append(paragraph)
+    last.body = "\n".join(keep).strip()

@@ -1,0 +1,62 @@
+"""Lines of cleaned text: markdown heading levels, labelled fields, reflowing into paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_NUMBERED = re.compile(r"^\d+[.)]\s")
+_DATE_LINE = re.compile(
+    r"^\d{1,2}(:e|:a)? (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE
+)
+# "Label: value" (a header field); a label this short is not a sentence with a colon.
+LABELLED_FIELD = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö ]{2,30}?)\s*:\s*(?P<value>.*)$")
+
+
+@dataclass
+class Line:
+    """A line of the cleaned text, its markdown heading level taken off."""
+
+    text: str  # without heading markers
+    heading: int  # markdown heading level, 0 for body lines
+    index: int
+
+
+def to_line(index: int, line: str) -> Line:
+    """The line at ``index``, with a leading "#" run read as its heading level."""
+    match = _MD_HEADING.match(line) if line.startswith("#") else None
+    if match:
+        return Line(match.group(2).strip(), len(match.group(1)), index)
+    return Line(line.strip(), 0, index)
+
+
+def reflow(texts: list[str]) -> str:
+    """Join wrapped lines into paragraphs; bullets and sentence starts keep their own lines."""
+    out: list[str] = []
+    blank = False
+    for text in texts:
+        if not text:
+            blank = True
+            continue
+        starts_new = (
+            not out
+            or text.startswith("- ")
+            or (text[:1].isdigit() and (_NUMBERED.match(text) or _DATE_LINE.match(text)))
+            or (out[-1].endswith((".", ":", "!", "?")) and text[:1].isupper())
+            or (blank and not text[:1].islower())
+            or out[-1].endswith(":")
+        )
+        if starts_new:
+            if blank and out:
+                out.append("")
+            out.append(text)
+        else:
+            out[-1] = f"{out[-1]} {text}"
+        blank = False
+    return "\n".join(out).strip()
+
+
+def paragraphs(texts: list[str]) -> list[str]:
+    """The non-empty paragraphs of the reflowed lines."""
+    return [p for p in reflow(texts).split("\n") if p.strip()]

@@ -1,0 +1,93 @@
+"""Meetings a protocol schedules: dates under a schedule item and "Nästa möte ..." sentences."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.ingest.model import Protocol, ScheduledMeeting
+from knowledge.ingest.parse.decisions import DECIDING
+from knowledge.ingest.parse.lines import Line, paragraphs
+from knowledge.ingest.parse.structure import ItemHeading, find_councils
+from knowledge.ingest.parse.themes import THEME_TITLE
+from knowledge.language.dates import find_dates
+from knowledge.language.text import split_sentences
+
+SCHEDULE_TITLE = re.compile(
+    r"\b(datum|mötesdatum|mötestider|sammanträdesplan|sammanträdesdagar|kommande möten|"
+    r"nästa års möten|nästa möte|mötesplan)\b",
+    re.IGNORECASE,
+)
+SCHEDULE_SENTENCE = re.compile(
+    r"\b(nästa möte|nästa sammanträde|kommande möten|kommande möte|möten hålls|mötet hålls|"
+    r"mötet flyttas|flyttas till|sammanträder)\b",
+    re.IGNORECASE,
+)
+_DAYPART = re.compile(
+    r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
+)
+
+
+def parse_schedule(
+    protocol: Protocol, lines: list[Line], items: list[ItemHeading]
+) -> list[ScheduledMeeting]:
+    """Meetings after this one that the items or the closing lines name, by date."""
+    if protocol.date is None:
+        return []
+    held = protocol.date
+    found: dict[date, ScheduledMeeting] = {}
+
+    def add(
+        text: str, reference: date, decided: bool, council: list[str], item: str | None
+    ) -> None:
+        for mention in find_dates(text, reference=reference, prefer_future=True):
+            if mention.date <= held:
+                continue
+            tail = text[mention.span[1] : mention.span[1] + 40]
+            daypart = _DAYPART.search(tail.split(",")[0]) if tail else None
+            meeting = found.get(mention.date)
+            if meeting is None:
+                meeting = ScheduledMeeting(
+                    date=mention.date,
+                    councils=council,
+                    source_text=text.strip(),
+                    item_number=item,
+                )
+                found[mention.date] = meeting
+            meeting.start = meeting.start or mention.start
+            meeting.end = meeting.end or mention.end
+            meeting.decided = meeting.decided or decided
+            if daypart and not meeting.note:
+                meeting.note = daypart.group(1).lower()
+
+    for item in protocol.items:
+        if THEME_TITLE.search(item.title):
+            continue
+        decided_here = any(DECIDING.search(d.text) for d in item.decisions) or any(
+            d.explicit for d in item.decisions
+        )
+        if SCHEDULE_TITLE.search(item.title):
+            reference = held
+            if re.search(r"nästa års|nästa år", item.title, re.I):
+                reference = date(held.year + 1, 1, 1)
+            for paragraph in item.body.split("\n"):
+                add(paragraph, reference, decided_here, protocol.councils, item.number)
+            continue
+        for paragraph in item.body.split("\n"):
+            lower = paragraph.lower()
+            if "möte" not in lower and "sammantr" not in lower and "flytta" not in lower:
+                continue
+            if not SCHEDULE_SENTENCE.search(paragraph):
+                continue
+            for sentence in split_sentences(paragraph):
+                if SCHEDULE_SENTENCE.search(sentence):
+                    decided = bool(DECIDING.search(sentence))
+                    add(sentence, held, decided, protocol.councils, item.number)
+    # Lines after the last item ("Nästa möte med ...: 11 februari 2022 kl 9 – 12.").
+    last_item_line = items[-1][0] if items else 0
+    tail_texts = paragraphs([line.text for line in lines[last_item_line + 1 :]])
+    for paragraph in tail_texts:
+        if SCHEDULE_SENTENCE.search(paragraph):
+            councils = find_councils([Line(paragraph, 0, 0)]) or protocol.councils
+            add(paragraph, held, False, councils, None)
+    return sorted(found.values(), key=lambda m: m.date)

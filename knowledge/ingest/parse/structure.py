@@ -1,0 +1,156 @@
+"""The shape of a document: its agenda item headings or report sections, and which it is.
+
+A protocol has numbered item headings in sequence under a header naming its council; a report
+has numbered (1.2, 1.2.3) or markdown section headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, REGIONALA, SOCIAL
+from knowledge.ingest.model import Section
+from knowledge.ingest.parse.lines import Line
+from knowledge.language.text import normalize
+
+# An item heading: (line position, number as written with its letter, title).
+ItemHeading = tuple[int, str, str]
+
+_ITEM_HEADING = re.compile(
+    r"^(?P<para>§\s*)?(?P<num>\d{1,3})(?P<letter>[a-zA-Z])?(?P<punct>\s*[.):]+)?\s+(?P<title>\S.*)$"
+)
+_MONTH_START = re.compile(
+    r"^(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?\b", re.IGNORECASE
+)
+_SECTION_HEADING = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$")
+
+
+def looks_like_protocol(head: list[Line]) -> bool:
+    """Whether the head names itself a protocol or has a protocol's labels and roles."""
+    folded = normalize(" ".join(line.text for line in head[:60]))
+    return bool(
+        re.search(r"\b(protokoll|minnesanteckningar|motesanteckningar|anteckningar)\b", folded)
+        or re.search(r"\b(justerat|justerare|narvarande|ordforande)\b", folded)
+        or re.search(r"(^| )(tid|datum|plats) ?:", folded)
+    )
+
+
+def find_councils(head: list[Line]) -> list[str]:
+    """Councils named in the title zone, in order of appearance; a joint meeting names two."""
+    title_zone: list[str] = []
+    for line in head[:25]:
+        if re.match(r"^(tid|plats|datum|närvarande|ledamöter|justerat)\b", line.text, re.I):
+            break
+        title_zone.append(line.text)
+    folded = normalize(" ".join(title_zone))
+    found: list[tuple[int, str]] = []
+    patterns = [
+        (CHEFSGRUPP, r"chefsgrupp\w*( for samverkan)?"),
+        (SOCIAL, r"specifika (samverkans)?rad\w* (for )?social valfard"),
+        (FOLKHALSA, r"specifika (samverkans)?rad\w* (for )?folkhalsa"),
+        (REGIONALA, r"regionala samverkansrad\w*"),
+    ]
+    for key, pattern in patterns:
+        match = re.search(pattern, folded)
+        if match:
+            found.append((match.start(), key))
+    return [key for _, key in sorted(found)]
+
+
+@dataclass
+class _Candidate:
+    pos: int
+    num: int
+    letter: str
+    title: str
+    strong: bool  # a markdown heading or a "§" number
+    score: int  # how much it looks like a heading rather than a line of a list
+
+
+def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
+    """Agenda item headings: the longest run of numbered lines in sequence (1, 2, 3, 3a, 3b, 4).
+
+    Numbered lists inside an item also count 1, 2, 3; choosing the longest valid sequence, and
+    among equally long ones the most heading-like, keeps them out.
+    """
+    candidates = _item_candidates(lines)
+    window = 60  # a predecessor further back than this is never the best one in practice
+    best: list[tuple[int, int, int]] = []  # (chain length, chain score, predecessor index)
+    for i, cand in enumerate(candidates):
+        chain = (1, cand.score, -1) if cand.num <= 3 or cand.strong else (0, 0, -1)
+        for j in range(max(0, i - window), i):
+            length, score, _ = best[j]
+            if length and _follows(candidates[j], cand):
+                option = (length + 1, score + cand.score, j)
+                if option[:2] > chain[:2]:
+                    chain = option
+        best.append(chain)
+    if not best or max(b[0] for b in best) == 0:
+        return len(lines), []
+    index = max(range(len(best)), key=lambda k: best[k][:2])
+    chosen: list[_Candidate] = []
+    while index >= 0:
+        chosen.append(candidates[index])
+        index = best[index][2]
+    chosen.reverse()
+    items = [(c.pos, f"{c.num}{c.letter}", c.title) for c in chosen]
+    return items[0][0], items
+
+
+def _item_candidates(lines: list[Line]) -> list[_Candidate]:
+    candidates = []
+    for pos, line in enumerate(lines):
+        match = _ITEM_HEADING.match(line.text)
+        if not match or len(line.text) > 160:
+            continue
+        title = re.sub(r"^[.):\s]+", "", match.group("title").strip()).strip()
+        if not title or _MONTH_START.match(title) or not re.match(r"[A-ZÅÄÖÉ0-9\"”]", title):
+            continue
+        letter = match.group("letter") or ""
+        if letter.isupper() and not match.group("punct"):
+            continue  # "5 A-lag" style text, not "5a)"
+        strong = bool(line.heading or match.group("para"))
+        blank_before = pos == 0 or not lines[pos - 1].text
+        if not (match.group("punct") or strong or blank_before):
+            continue
+        previous = lines[pos - 1].text if pos else ""
+        score = 2 * strong + blank_before
+        score -= 2 * bool(previous and re.match(r"^\d{1,3}[a-z]?\s*[.)]", previous))
+        score -= title.endswith("?") + (len(title) > 100)
+        candidates.append(
+            _Candidate(pos, int(match.group("num")), letter.lower(), title, strong, score)
+        )
+    return candidates
+
+
+def _follows(prev: _Candidate, cand: _Candidate) -> bool:
+    """Whether ``cand`` can be the next item heading after ``prev``."""
+    if cand.num == prev.num:
+        return bool(cand.letter) and cand.letter > prev.letter
+    if cand.num == prev.num + 1:
+        return cand.letter in ("", "a")
+    return cand.num == prev.num + 2 and cand.strong
+
+
+def find_sections(lines: list[Line]) -> list[tuple[int, Section]]:
+    """Report section headings (markdown or "1.2 Title"), with their line positions."""
+    sections: list[tuple[int, Section]] = []
+    for pos, line in enumerate(lines):
+        if not line.text or "...." in line.text or "\t" in line.text:
+            continue
+        match = _SECTION_HEADING.match(line.text)
+        if line.heading:
+            if match and not _MONTH_START.match(match.group("title")):
+                number = match.group("num")
+                title = match.group("title").strip()
+                level = number.count(".") + 1
+            else:
+                number, title, level = None, line.text, line.heading
+            sections.append((pos, Section(number=number, title=title, level=level)))
+        elif match and len(line.text) < 120 and "." in match.group("num"):
+            title = match.group("title").strip()
+            if title[:1].isupper() and not title.endswith("."):
+                number = match.group("num")
+                sections.append((pos, Section(number, title, level=number.count(".") + 1)))
+    return sections
