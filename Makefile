@@ -8,10 +8,11 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
+# setuptools explains an editable install with a warning that reads like a failure: not shown.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 # On Telegram when TELEGRAM_BOT_TOKEN is set, else a console chat over the shipped corpus.
@@ -21,6 +22,7 @@ run: install
 lint: install
 	$(BIN)/ruff check bot knowledge handlers tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/pytest

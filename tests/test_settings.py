@@ -52,3 +52,13 @@ def test_defaults_and_values_from_the_environment(tmp_path: Path) -> None:
 def test_a_bad_value_names_its_variable(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value})
+
+
+def test_nothing_else_reads_the_environment() -> None:
+    readers = [
+        str(path.relative_to(ROOT))
+        for package in ("bot", "handlers", "knowledge")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if re.search(r"os\.environ|getenv\(", path.read_text("utf-8"))
+    ]
+    assert readers == ["bot/settings.py"]

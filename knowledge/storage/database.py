@@ -16,7 +16,7 @@ import sqlite_utils
 # Components that own tables, in dependency order: a stable name (recorded in schema_version)
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
-    "corpus": "knowledge.storage.corpus",
+    "corpus": "knowledge.storage.corpus_schema",
     "roster": "knowledge.storage.roster",
     "followups": "knowledge.storage.followups",
     "outbox": "knowledge.storage.outbox",

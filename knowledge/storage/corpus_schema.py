@@ -1,0 +1,173 @@
+"""The corpus tables: documents, their parsed parts, the meetings protocols schedule, the
+secretary's calendar, and the full-text indexes. Statements on them live in ``corpus.py``
+(writes and the reads of ingest) and ``corpus_queries.py`` (the reads of questions)."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        identity TEXT NOT NULL UNIQUE,      -- same meeting or report: a new version replaces it
+        filename TEXT NOT NULL,
+        kind TEXT NOT NULL,                 -- 'protocol' or 'report'
+        title TEXT NOT NULL,
+        body_type TEXT,
+        date TEXT,                          -- ISO date of the meeting (or the report)
+        start TEXT,                         -- HH:MM, Europe/Stockholm
+        "end" TEXT,
+        place TEXT,
+        chair TEXT,
+        secretary TEXT,
+        adjusters TEXT NOT NULL DEFAULT '[]',   -- JSON list of names
+        approved TEXT,                      -- justerat den, ISO date
+        authors TEXT NOT NULL DEFAULT '[]',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,                 -- cleaned text
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_kind_date ON documents(kind, date);
+    CREATE INDEX documents_chair ON documents(chair);
+    CREATE TABLE document_councils (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        council TEXT NOT NULL,
+        PRIMARY KEY (document_id, council)
+    );
+    CREATE INDEX document_councils_council ON document_councils(council);
+    CREATE TABLE attendees (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        organisation TEXT,
+        org_kind TEXT,
+        role TEXT NOT NULL,
+        title TEXT,
+        note TEXT,
+        council TEXT,
+        date TEXT                            -- the meeting's, so a person's latest come first
+    );
+    CREATE INDEX attendees_document ON attendees(document_id);
+    CREATE INDEX attendees_name ON attendees(name, date);
+    CREATE INDEX attendees_organisation ON attendees(organisation, date);
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        presenters TEXT NOT NULL DEFAULT '[]',
+        body TEXT NOT NULL,
+        kind TEXT
+    );
+    CREATE INDEX items_document ON items(document_id);
+    CREATE TABLE presenters (
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        date TEXT
+    );
+    CREATE INDEX presenters_name ON presenters(name, date);
+    CREATE INDEX presenters_document ON presenters(document_id);
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number INTEGER,
+        text TEXT NOT NULL,
+        explicit INTEGER NOT NULL,
+        amounts TEXT NOT NULL DEFAULT '[]',    -- JSON [{"text":..., "kronor":...}]
+        dates TEXT NOT NULL DEFAULT '[]'       -- JSON ISO dates
+    );
+    CREATE INDEX decisions_document ON decisions(document_id);
+    CREATE TABLE themes (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        raised_here INTEGER NOT NULL,
+        item_number TEXT
+    );
+    CREATE INDEX themes_document ON themes(document_id);
+    CREATE INDEX themes_text ON themes(text);
+    CREATE TABLE sections (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number TEXT,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        level INTEGER NOT NULL
+    );
+    CREATE INDEX sections_document ON sections(document_id);
+    -- Meetings that a protocol schedules (held meetings are the protocols themselves).
+    CREATE TABLE scheduled_meetings (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        council TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        place TEXT,
+        note TEXT,
+        decided INTEGER NOT NULL,
+        source_text TEXT NOT NULL,
+        item_number TEXT                -- the item that scheduled it, to cite
+    );
+    CREATE INDEX scheduled_meetings_council_date ON scheduled_meetings(council, date);
+    -- Meetings the secretary keeps by hand (samrad meeting add/cancel).
+    CREATE TABLE calendar (
+        id INTEGER PRIMARY KEY,
+        council TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        place TEXT,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (council, date)
+    );
+    -- Everything searchable, one row per item, decision, theme or report section.
+    CREATE TABLE passages (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,            -- 'item', 'decision', 'theme', 'section'
+        ref_id INTEGER NOT NULL,       -- id in items/decisions/themes/sections
+        item_number TEXT,              -- item or section number to cite
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        stemmed TEXT NOT NULL          -- Swedish stems, diacritics folded
+    );
+    CREATE INDEX passages_document ON passages(document_id);
+    CREATE VIRTUAL TABLE passages_fts USING fts5(
+        title, text, stemmed,
+        content='passages', content_rowid='id',
+        tokenize="unicode61 remove_diacritics 0"
+    );
+    -- Every word of the corpus once, with a trigram index: "hälsoundersökning" finds the
+    -- corpus word "tandhälsoundersökningar", which passages_fts then finds. Indexing words rather
+    -- than running text keeps ingestion fast: new protocols add few new words.
+    CREATE TABLE vocabulary (
+        id INTEGER PRIMARY KEY,
+        word TEXT NOT NULL UNIQUE
+    );
+    CREATE VIRTUAL TABLE vocabulary_trigram USING fts5(
+        word,
+        content='vocabulary', content_rowid='id',
+        tokenize='trigram'
+    );
+    CREATE TRIGGER vocabulary_ai AFTER INSERT ON vocabulary BEGIN
+        INSERT INTO vocabulary_trigram(rowid, word) VALUES (new.id, new.word);
+    END;
+    CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts(rowid, title, text, stemmed)
+            VALUES (new.id, new.title, new.text, new.stemmed);
+    END;
+    CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_fts(passages_fts, rowid, title, text, stemmed)
+            VALUES ('delete', old.id, old.title, old.text, old.stemmed);
+    END;
+    """,
+]
