@@ -179,15 +179,25 @@ async def confirm(update: Update, context: SamradContext) -> None:
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
-    await query.answer("Anmält.")
-    await query.edit_message_reply_markup(None)
+    await _settled(
+        update,
+        context,
+        "Anmält.",
+        f"Ditt förhinder är anmält (referens {absence.reference}) till mötet "
+        f"{format_date(absence.meeting_date)}. Jag hör av mig när det är klart vem som "
+        "ersätter dig. Ändrar du dig: /mina.",
+    )
+
+
+async def _settled(update: Update, context: SamradContext, ack: str, receipt: str) -> None:
+    """A press that changed something: acknowledge it, take the buttons away (they are used),
+    say what happened, and send the notices the change queued."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(ack)
+        await update.callback_query.edit_message_reply_markup(None)
     message = effective_message(update)
     if message is not None:
-        await message.reply_text(
-            f"Ditt förhinder är anmält (referens {absence.reference}) till mötet "
-            f"{format_date(absence.meeting_date)}. Jag hör av mig när det är klart vem som "
-            "ersätter dig. Ändrar du dig: /mina."
-        )
+        await message.reply_text(receipt)
     await flush_outbox(context)
 
 
@@ -221,17 +231,15 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
-    await query.answer("Tack för svaret!")
-    await query.edit_message_reply_markup(None)
-    message = effective_message(update)
-    if message is not None:
-        await message.reply_text(
-            f"Tack! Du kommer till mötet {format_date(absence.meeting_date)} i stället för "
-            f"{absence.person}."
-            if accept
-            else "Tack för beskedet. Nästa ersättare tillfrågas."
-        )
-    await flush_outbox(context)
+    await _settled(
+        update,
+        context,
+        "Tack för svaret!",
+        f"Tack! Du kommer till mötet {format_date(absence.meeting_date)} i stället för "
+        f"{absence.person}."
+        if accept
+        else "Tack för beskedet. Nästa ersättare tillfrågas.",
+    )
 
 
 async def my_notices(update: Update, context: SamradContext) -> None:
@@ -280,14 +288,13 @@ async def withdraw(update: Update, context: SamradContext) -> None:
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
-    await query.answer("Återkallad.")
-    message = effective_message(update)
-    if message is not None:
-        await message.reply_text(
-            f"{absence.reference} är återkallad: du kommer till mötet "
-            f"{format_date(absence.meeting_date, weekday=False)}."
-        )
-    await flush_outbox(context)
+    await _settled(
+        update,
+        context,
+        "Återkallad.",
+        f"{absence.reference} är återkallad: du kommer till mötet "
+        f"{format_date(absence.meeting_date, weekday=False)}.",
+    )
 
 
 async def attendance(update: Update, context: SamradContext) -> None:
