@@ -38,9 +38,11 @@ class Console:
         await self.application.initialize()
         if self.application.post_init:
             await self.application.post_init(self.application)
+        await self.application.start()  # the JobQueue: notices, deadlines, conversation timeouts
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        await self.application.stop()
         await self.application.shutdown()
 
     async def send(self, line: str) -> None:
