@@ -11,6 +11,7 @@ from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
 from knowledge.qa.answers.people import answer_person
 from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
+from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
@@ -42,6 +43,14 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
+# Intents whose answer is about the question's subject: a subject no document mentions has none.
+SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC)
+
+
 def build(corpus: Corpus, query: Query, today: date) -> Answer:
     """The answer to ``query`` from its intent's builder ("not understood" for others)."""
+    if query.intent in SUBJECT_INTENTS:
+        unheard = unknown_names(corpus, query)
+        if unheard:
+            return not_found(query, f"Jag hittar inget om ”{' '.join(unheard)}” i protokollen.")
     return BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)

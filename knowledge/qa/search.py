@@ -3,7 +3,7 @@
 Each query word becomes a group of FTS5 alternatives (the word as written, its folded stem,
 corpus words that contain it, the closest corpus word if it is misspelt); groups are ANDed, and
 if nothing matches them all, ORed and ranked by how many words a passage holds (then bm25).
-Among very many matches, the most recent CANDIDATES passages are the ones ranked. User text
+Every match is ranked by bm25 and the best CANDIDATES passages are kept. User text
 only ever reaches FTS5 inside double-quoted strings, so its syntax characters are inert.
 """
 
@@ -22,8 +22,7 @@ from knowledge.storage import corpus_queries
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_queries import ItemTitle, Passage
 
-# Passages ranked per query: the most recent ones that match. FTS5 walks its index backwards
-# and scores only these, so a word found in thousands of protocols costs no more than a rare one.
+# Passages kept per query, the best by bm25 over every match.
 CANDIDATES = 60
 
 

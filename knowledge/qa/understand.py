@@ -57,6 +57,7 @@ STOPWORDS = set(
     behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar
     betyder
     sags sagdes
+    ofta lange heter kallas
     """.split()
 )
 

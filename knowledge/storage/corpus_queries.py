@@ -380,8 +380,8 @@ def fts_passages(
     document_kind: str | None = None,
     limit: int,
 ) -> list[Passage]:
-    """The most recent ``limit`` passages matching the FTS5 expression ``match``, with their
-    bm25 rank (titles weigh 4); a report belongs to every council."""
+    """The best ``limit`` passages matching the FTS5 expression ``match`` by bm25, every match
+    ranked (titles weigh 4); a report belongs to every council."""
     filters = []
     params: list[object] = []
     if kinds:
@@ -407,7 +407,8 @@ def fts_passages(
         "  WHERE c.document_id = p.document_id)"
         " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
         " JOIN documents d ON d.id = p.document_id"
-        f" WHERE passages_fts MATCH ?{where} ORDER BY passages_fts.rowid DESC LIMIT ?",
+        f" WHERE passages_fts MATCH ?{where}"
+        " ORDER BY bm25(passages_fts, 4.0, 1.0, 1.0) LIMIT ?",
         [match, *params, limit],
     ).fetchall()
     return [

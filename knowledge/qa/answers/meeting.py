@@ -102,7 +102,9 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
         aspect = "municipality"
     officers = {"chair": doc.chair, "secretary": doc.secretary}
     officers["adjusters"] = " och ".join(doc.adjusters)
+    found = True  # False when the protocol does not say what was asked
     if aspect in OFFICERS:
+        found = bool(officers[aspect])
         role = OFFICERS[aspect]
         headline = (
             f"{role.capitalize()} vid {label} var {officers[aspect]}."
@@ -110,6 +112,7 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
             else f"Protokollet från {label} anger ingen {role}."
         )
     elif aspect == "approved":
+        found = doc.approved is not None
         headline = (
             f"Protokollet från {label} justerades {format_date(doc.approved)}."
             if doc.approved
@@ -162,7 +165,7 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     return Answer(
         question=query.text,
         intent=MEETING,
-        found=True,
+        found=found,
         headline=headline,
         blocks=blocks,
         sources=[document_source(db, document_id)],

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
 from knowledge.language.dates import format_date
+from knowledge.language.text import normalize
 from knowledge.qa.answers.shared import default_council, not_found
+from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.citations import council_label, dedupe, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import PERSON, Answer, Block, Query, Source
@@ -15,8 +18,28 @@ from knowledge.storage import corpus_queries
 SHOWN = 10  # meetings and items listed for a person
 
 
+# Words that ask who someone is or whom an organisation sends (folded): the profile answers
+# them. Anything else ("vilket parti", "MAS") is a question about the person's subject.
+_SEAT_WORDS = set(
+    """
+    ersattare ersattaren ledamot ledamoter ledamoten representant representanter representerar
+    foretrader foretradare sitter med ordforande sekreterare jobbar gor arbetar titel roll
+    kommun kommunen kommuns region regionen regionens for i hon han hen dom
+    social valfard vard omsorg folkhalsa folkhalsoradet radet radets samverkansradet specifika
+    valfardsradet chefsgruppen chefsgrupp vilken vilket
+    deltagit deltog deltar delta varit narvarande foredragit foredrog foredrar presenterat
+    presenterade moten motena
+    """.split()
+)
+
+
 def answer_person(corpus: Corpus, query: Query, today: date) -> Answer:
-    """A named person, or the representatives of a municipality."""
+    """A named person, or the representatives of a municipality; a question about something
+    else of theirs is a topic question that must name them."""
+    other = [w for w in query.topic_words if normalize(w) not in _SEAT_WORDS and not w.isdigit()]
+    if other and query.person:
+        names = query.person.split()
+        return answer_topic(corpus, replace(query, topic_words=[*other, *names]), today)
     if query.person:
         return _named_person(corpus, query.person, query)
     if query.municipality:

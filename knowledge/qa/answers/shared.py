@@ -7,6 +7,7 @@ import math
 from datetime import date
 
 from knowledge.bodies import SOCIAL
+from knowledge.language.text import normalize
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
 from knowledge.qa.types import Answer, Block, Query, Term
@@ -81,3 +82,19 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     if not known or len(unknown) > len(known):
         return phrase, []  # the corpus does not speak of this
     return phrase, known
+
+
+def unknown_names(corpus: Corpus, query: Query) -> list[str]:
+    """Names in the question that no document holds, not even misspelt: "Kulturrådet",
+    "Ukraina", "MAS". A name is written with a capital (or in capitals) inside the question;
+    a question about it has no answer here, whatever else it shares."""
+    person = normalize(query.person or "").split()
+    names = []
+    for word in query.topic_words:
+        if not word[:1].isupper():
+            continue
+        if normalize(word) in person or not word.isalpha() and "-" not in word:
+            continue
+        if not expand(corpus, word).known:
+            names.append(word)
+    return names

@@ -1,8 +1,14 @@
-"""What the protocols say about a topic: the best sentence of each of the best passages."""
+"""What the protocols say about a topic: the sentence that holds the answer, or an honest no.
+
+Every sentence of the best passages is a candidate. It scores by the rarity of the question's
+words it holds (in itself, the next sentence, or its item's title), by holding the kind of
+answer asked for, and by its words standing close together. It may answer only if it passes
+the gate of ``knowledge.qa.reading``; other findings are shown only when they score close to
+the first, two at most.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,19 +16,31 @@ from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.reading import (
+    COVERAGE,
+    KIND_NAMES,
+    Wanted,
+    Weights,
+    holds,
+    wanted,
+    weigh,
+    years,
+)
 from knowledge.qa.search import search
-from knowledge.qa.sentences import best_sentence
 from knowledge.qa.types import TOPIC, Answer, Block, Choice, Hit, Query, Term
 from knowledge.qa.understand import STOPWORDS
 from knowledge.storage import corpus_queries
 
 HITS_PER_PAGE = 3
-_NUMBER_QUESTION = re.compile(r"\b(hur manga|hur mycket|vad kostar|kostnad|antal|hur stor|belopp)")
+CANDIDATE_PASSAGES = 12
+CLOSE = 0.8  # another finding is shown when it scores at least this share of the first
+MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short enough
+SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 
 
 @dataclass(frozen=True)
 class Finding:
-    """The sentence that answers best in one hit, with its score."""
+    """A sentence that answers, with its score and the passage it stands in."""
 
     score: float
     sentence: str
@@ -30,7 +48,7 @@ class Finding:
 
 
 def answer_topic(corpus: Corpus, query: Query, today: date) -> Answer:
-    """The best sentence on the topic as the headline, the next best as blocks, each cited."""
+    """The sentence that answers as the headline, close seconds as blocks, each cited."""
     topic = topic_terms(corpus, query)
     if topic is None:
         return answer_unknown(corpus, query, today)
@@ -42,44 +60,49 @@ def answer_topic(corpus: Corpus, query: Query, today: date) -> Answer:
         terms,
         document_ids=resolve_meetings(corpus, query, today),
         councils=[query.council] if query.council else None,
-        limit=8 + HITS_PER_PAGE * (query.page + 1),
+        limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
         document_kind=query.document_kind,
     )
     hits = [h for h in hits if h.matched >= needed(len(terms))]
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
-    findings = _findings(corpus, query, terms, hits[: 8 + HITS_PER_PAGE * query.page])
-    findings = _one_per_item(findings)
-    has_more = len(findings) > (query.page + 1) * HITS_PER_PAGE
-    findings = findings[query.page * HITS_PER_PAGE : (query.page + 1) * HITS_PER_PAGE]
+    want = wanted(query.folded, STOPWORDS)
+    weights = weigh(corpus, terms, query.text)
+    findings = _one_per_item(_findings(corpus, query, terms, weights, want, hits))
     if not findings:
-        if query.page:
-            return not_found(query, f"Det finns inga fler träffar om ”{phrase}”.")
-        return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
-    sources = [hit_source(corpus.db, finding.hit) for finding in findings]
+        return _nothing_that_answers(query, phrase, want, hits[0], corpus)
+    first = findings[0].score
+    shown = [f for f in findings if f.score >= CLOSE * first]
+    page = shown[query.page * HITS_PER_PAGE : (query.page + 1) * HITS_PER_PAGE]
+    if not page:
+        return not_found(query, f"Det finns inga fler träffar om ”{phrase}”.")
+    sources = [hit_source(corpus.db, finding.hit) for finding in page]
     answer = Answer(
         question=query.text,
         intent=TOPIC,
         found=True,
-        headline=findings[0].sentence,
+        headline=page[0].sentence,
         blocks=[
             Block(f"Också: {cite(source)}", [finding.sentence])
-            for finding, source in zip(findings[1:], sources[1:], strict=True)
+            for finding, source in zip(page[1:], sources[1:], strict=True)
         ],
         sources=sources,
     )
-    if has_more:
+    if len(shown) > (query.page + 1) * HITS_PER_PAGE:
         answer.choices.append(Choice("Fler träffar", query.text, TOPIC, query.page + 1))
     return answer
 
 
-def _findings(corpus: Corpus, query: Query, terms: list[Term], hits: list[Hit]) -> list[Finding]:
-    """The best sentence of every hit, best first."""
-    wants_number = bool(_NUMBER_QUESTION.search(query.folded))
-    counted = re.search(r"\bhur (?:manga|mycket) (\w+)", query.folded)
-    focus = counted.group(1) if counted and counted.group(1) not in STOPWORDS else None
-    wants_list = query.folded.startswith(("vilka ", "vilken ", "vilket "))
-    scored: dict[tuple[str, str], tuple[float, str]] = {}
+def _findings(
+    corpus: Corpus,
+    query: Query,
+    terms: list[Term],
+    weights: Weights,
+    want: Wanted,
+    hits: list[Hit],
+) -> list[Finding]:
+    """Every sentence of the hits that passes the gate, best first."""
+    asked_years = years(query.text)
     findings = []
     for hit in hits:
         text = hit.text
@@ -87,25 +110,84 @@ def _findings(corpus: Corpus, query: Query, terms: list[Term], hits: list[Hit]) 
             # A decision alone lacks what was said around it: read it in its item.
             body = corpus_queries.decision_item_body(corpus.db, hit.ref_id)
             text = body if body is not None else text
-        key = (hit.title, text)
-        if key not in scored:  # the same text in many protocols is scored once
-            scored[key] = best_sentence(
-                corpus.sentences, hit.title, text, terms, wants_number, focus, wants_list
+        sentences = list(corpus.sentences.of(text))
+        if not sentences:
+            continue  # a title alone ("Barnfattigdom – en förstudie") says nothing of it
+        title_stems = corpus.sentences.stems(hit.title)
+        passage_stems = set(hit.stems) | title_stems
+        # The passage must be about what was asked: its names and most of its weight.
+        if any(term.all_stems.isdisjoint(passage_stems) for term in weights.required):
+            continue
+        if weights.coverage(terms, passage_stems) < COVERAGE:
+            continue
+        held_year = {str(hit.date.year)} if hit.date else set()
+        for index, sentence in enumerate(sentences):
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            window = f"{sentence} {following}"
+            stems = set(corpus.sentences.stems(sentence))
+            around = stems | corpus.sentences.stems(following) | title_stems
+            if weights.coverage(terms, around) < SENTENCE_COVERAGE:
+                continue
+            if any(term.all_stems.isdisjoint(around) for term in weights.required):
+                continue
+            if asked_years - years(window) - held_year:
+                continue
+            answers_kind = holds(sentence, want)
+            if not answers_kind and not holds(window, want):
+                continue
+            score = sum(
+                weights.weight[t.word] * (1.0 if not t.all_stems.isdisjoint(stems) else 0.4)
+                for t in terms
+                if not t.all_stems.isdisjoint(around)
             )
-        score, sentence = scored[key]
-        findings.append(Finding(score, sentence, hit))
+            if want.kind:
+                score += 1.5 if answers_kind else -1.0  # the neighbour holds what was asked
+            if len(sentence) > 400:
+                score -= 0.5
+            findings.append(Finding(score, _with_context(sentences, index), hit))
     findings.sort(key=lambda f: -f.score)
     return findings
 
 
+def _with_context(sentences: list[str], index: int) -> str:
+    """A short sentence with its neighbour: "Totalt 2 900 000 kr" says little alone; a
+    sentence that introduces a list ("… är:") with the list."""
+    sentence = sentences[index]
+    if sentence.rstrip().endswith(":"):
+        listed = [sentence]
+        for following in sentences[index + 1 :]:
+            if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
+                break
+            listed.append(following)
+        return " ".join(listed)
+    if index > 0 and len(sentence) < 40:
+        return f"{sentences[index - 1]} {sentence}"
+    if index + 1 < len(sentences) and len(sentence) + len(sentences[index + 1]) < MAX_CONTEXT:
+        return f"{sentence} {sentences[index + 1]}"
+    return sentence
+
+
 def _one_per_item(findings: list[Finding]) -> list[Finding]:
-    """The best finding of each item that answers at all."""
+    """The best finding of each item."""
     seen: set[tuple[int, str | None]] = set()
     out = []
     for finding in findings:
         key = (finding.hit.document_id, finding.hit.item_number)
-        if key in seen or finding.score <= 0:
-            continue
-        seen.add(key)
-        out.append(finding)
+        if key not in seen and finding.score > 0:
+            seen.add(key)
+            out.append(finding)
     return out
+
+
+def _nothing_that_answers(
+    query: Query, phrase: str, want: Wanted, nearest: Hit, corpus: Corpus
+) -> Answer:
+    """The subject is there but no sentence holds what was asked: say so, and where it is."""
+    missing = KIND_NAMES.get(want.kind or "", "svar på just det")
+    headline = (
+        f"Jag hittar inget {missing} om ”{phrase}” i protokollen."
+        if want.kind
+        else f"Jag hittar inget om ”{phrase}” i protokollen."
+    )
+    near = cite(hit_source(corpus.db, nearest))
+    return not_found(query, headline, [Block("Närmast i protokollen", [near])])

@@ -1,0 +1,180 @@
+"""Reading an answer out of a sentence: what kind of answer a question wants, whether a
+sentence holds one, and which of the question's words an answer must contain.
+
+A sentence answers only when it holds every distinctive word of the question (rare in the
+corpus, a proper name, a year) and, when the question wants an amount, a count, a date, a
+person or a duration, something of that kind. Otherwise the honest answer is "not found":
+a sentence that shares the subject but not the figure asked for is another subject's answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
+from knowledge.language.text import normalize, stem
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import Term
+from knowledge.storage import term_stats
+
+AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
+# How a missing kind is named in an honest answer ("… men inget belopp").
+KIND_NAMES = {
+    AMOUNT: "belopp",
+    COUNT: "antal",
+    DATE: "datum eller tidpunkt",
+    PERSON: "namn",
+    DURATION: "tid eller hur ofta",
+}
+
+_NUMBER_WORDS = (
+    r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|"
+    r"sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|hundra|tusen)"
+)
+_AMOUNT = re.compile(
+    r"\d[\d\s.,]*\s*(?:kr\b|kronor|tkr|mkr|msek|ksek|miljon|miljard|tusen kronor)"
+    r"|\b(?:miljoner|miljarder) kronor",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"(?<![\d-])\d+(?:[ ,.]\d+)*(?![\d-])")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION = re.compile(
+    r"\b(?:varje|vartannat|var tredje|vart|per|en gång|två gånger|årligen|årlig|månatlig\w*|"
+    r"veckovis|kvartal\w*|halvår\w*)\b"
+    r"|\b\d+\s*(?:år|månader|månad|veckor|vecka|dagar|dag|timmar|timme|minuter|gånger)\b"
+    r"|\b\w+ gånger\b"
+    rf"|\b{_NUMBER_WORDS}\s+(?:år|månader|veckor|dagar|timmar)\b",
+    re.IGNORECASE,
+)
+_SEASONS = re.compile(r"\b(?:våren|hösten|sommaren|vintern|vår|höst|årsskiftet|halvår)\b", re.I)
+_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][\wåäöé-]+")
+_CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:] )[A-ZÅÄÖ][\wåäöé-]{2,}")
+
+# Which kind of answer a question wants, from its folded text; the first that matches wins.
+_WANTS: list[tuple[str, re.Pattern[str]]] = [
+    (DURATION, re.compile(r"\bhur (ofta|lange|manga ganger)\b|\bhur lang tid\b")),
+    (
+        AMOUNT,
+        re.compile(
+            r"\bhur mycket (pengar|kostar|kostade|fick|far|beviljades|avsattes|betal\w*|"
+            r"satsa\w*|budget\w*)|\bvad kosta\w*|\bhur stor (budget|kostnad|summa|del|andel)"
+            r"|\b(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
+            r"stimulansmedel|kronor|tkr|mkr)\b\??$|^(budget|kostnad|belopp)\b"
+        ),
+    ),
+    (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b|\bhur stor (andel|procent)")),
+    (AMOUNT, re.compile(r"\bhur mycket\b")),
+    (
+        DATE,
+        re.compile(
+            r"^(nar|till nar|fran nar)\b|\b(nar|vilket datum|vilken dag|vilket ar|vilken manad|"
+            r"vilken vecka|till nar|senast nar|datum)\b"
+        ),
+    ),
+    (PERSON, re.compile(r"^vem\b|\bvem (ar|var|ska|har|leder|ledde|fick|tog)\b|\bvilken person\b")),
+]
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """The kind of answer a question asks for, and for a count the thing counted."""
+
+    kind: str | None
+    focus: str | None = None  # "hur många elever": elever
+
+
+def wanted(folded: str, stopwords: set[str]) -> Wanted:
+    """What ``folded`` (a question, folded) asks for; kind None for descriptions and lists."""
+    for kind, pattern in _WANTS:
+        if pattern.search(folded):
+            focus = None
+            if kind == COUNT:
+                counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
+                word = counted.group(1) if counted else None
+                focus = word if word and word not in stopwords and len(word) > 2 else None
+            return Wanted(kind, focus)
+    return Wanted(None)
+
+
+def holds(text: str, want: Wanted) -> bool:
+    """Whether ``text`` holds an answer of the wanted kind."""
+    if want.kind is None:
+        return True
+    if want.kind == AMOUNT:
+        return bool(_AMOUNT.search(text))
+    if want.kind == COUNT:
+        return _has_count(text, want.focus)
+    if want.kind == DATE:
+        lower = text.lower()
+        return bool(
+            find_dates(text)
+            or _YEAR.search(text)
+            or _SEASONS.search(text)
+            or any(re.search(rf"\b{re.escape(m)}\b", lower) for m in MONTHS if len(m) > 3)
+            or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
+        )
+    if want.kind == PERSON:
+        return bool(_NAME.search(text) or _CAPITAL_INSIDE.search(text))
+    if want.kind == DURATION:
+        return bool(_DURATION.search(text))
+    return True
+
+
+def _has_count(text: str, focus: str | None) -> bool:
+    """A figure that is not a year or an amount; next to the counted thing when one is named."""
+    without = _AMOUNT.sub(" ", text)
+    figures = [f for f in _FIGURE.findall(without) if not _YEAR.fullmatch(f.strip())]
+    words = re.findall(rf"\b{_NUMBER_WORDS}\b", without.lower())
+    if not figures and not words:
+        return False
+    if focus is None:
+        return True
+    root = stem(focus)[:5]
+    folded = normalize(without)
+    number = rf"(?:\d[\d ,.]*|{normalize(_NUMBER_WORDS)})"
+    return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}{re.escape(root)}", folded))
+
+
+def years(text: str) -> set[str]:
+    """The years a text names ("2024")."""
+    return set(_YEAR.findall(text))
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each query term counts (rare words more), and which ones an answer needs."""
+
+    weight: dict[str, float]  # term word -> idf
+    required: list[Term]  # names: an answer without them is about something else
+
+    def coverage(self, terms: list[Term], stems: set[str]) -> float:
+        """The share of the question's weight that ``stems`` hold."""
+        total = sum(self.weight[t.word] for t in terms) or 1.0
+        held = sum(self.weight[t.word] for t in terms if not t.all_stems.isdisjoint(stems))
+        return held / total
+
+
+# An answer must hold at least this share of the question's weight (rare words weigh most).
+COVERAGE = 0.6
+
+
+def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
+    """Inverse document frequencies of the terms, and the names among them: written with a
+    capital inside the question and not common in the corpus (a project, a place, a person)."""
+    total = max(1, term_stats.passage_count(corpus.db))
+    # The word itself and its stem: compounds that contain it say little of its rarity.
+    tokens = {form for term in terms for form in (*term.exact[:1], *term.stems)}
+    frequencies = term_stats.document_frequencies(corpus.db, tokens)
+    capitalised = {normalize(w) for w in _CAPITAL_INSIDE.findall(question)}
+    capitalised |= {normalize(w) for w in re.findall(r"\b\w*[a-zåäö][A-ZÅÄÖ]\w*", question)}
+    weight: dict[str, float] = {}
+    required: list[Term] = []
+    for term in terms:
+        forms = [*term.exact[:1], *term.stems]
+        df = max((frequencies.get(form.lower(), 0) for form in forms), default=0)
+        weight[term.word] = math.log(1 + total / (1 + df))
+        if normalize(term.word) in capitalised and df <= 0.25 * total:
+            required.append(term)
+    return Weights(weight, required)
