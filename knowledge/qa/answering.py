@@ -11,6 +11,7 @@ from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
 from knowledge.qa.answers.people import answer_person
 from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
+from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.topic import answer_topic
@@ -23,6 +24,7 @@ from knowledge.qa.types import (
     PERSON,
     PROPOSE_THEME,
     REPORT_ABSENCE,
+    SCHEDULE,
     THEMES,
     TOPIC,
     Answer,
@@ -32,6 +34,7 @@ from knowledge.qa.types import (
 Builder = Callable[[Corpus, Query, date], Answer]
 BUILDERS: dict[str, Builder] = {
     NEXT_MEETING: answer_next_meeting,
+    SCHEDULE: answer_schedule,
     MEETING: answer_meeting,
     DECISIONS: answer_decisions,
     THEMES: answer_themes,

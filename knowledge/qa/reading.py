@@ -148,6 +148,7 @@ class Weights:
 
     weight: dict[str, float]  # term word -> idf
     required: list[Term]  # names: an answer without them is about something else
+    rarest: list[Term]  # the question's rarest words: the passage must be about them
 
     def coverage(self, terms: list[Term], stems: set[str]) -> float:
         """The share of the question's weight that ``stems`` hold."""
@@ -156,8 +157,10 @@ class Weights:
         return held / total
 
 
-# An answer must hold at least this share of the question's weight (rare words weigh most).
+# An answer must hold at least this share of the question's weight (rare words weigh most),
+# and every word nearly as rare as the rarest.
 COVERAGE = 0.6
+RAREST = 0.8
 
 
 def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
@@ -177,4 +180,6 @@ def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
         weight[term.word] = math.log(1 + total / (1 + df))
         if normalize(term.word) in capitalised and df <= 0.25 * total:
             required.append(term)
-    return Weights(weight, required)
+    top = max(weight.values(), default=0.0)
+    rarest = [t for t in terms if weight[t.word] >= RAREST * top]
+    return Weights(weight, required, rarest)

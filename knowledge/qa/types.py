@@ -17,6 +17,7 @@ from knowledge.storage.corpus_queries import Passage
 
 # Intents the engine recognises; a caller may force one (the bot's /nasta, /beslut, ...).
 NEXT_MEETING = "next_meeting"
+SCHEDULE = "schedule"  # the meetings of a year, or how many there have been
 MEETING = "meeting"
 DECISIONS = "decisions"
 THEMES = "themes"
@@ -29,6 +30,7 @@ REPORT_ABSENCE = "report_absence"  # "jag kan inte komma på mötet 4 december"
 PROPOSE_THEME = "propose_theme"  # "jag vill föreslå ett tema om barnfattigdom"
 INTENTS = [
     NEXT_MEETING,
+    SCHEDULE,
     MEETING,
     DECISIONS,
     THEMES,
@@ -50,6 +52,7 @@ class Query:
     intent: str
     council: str | None = None
     meeting_date: date | None = None  # a past meeting; for REPORT_ABSENCE a coming one
+    year_given: bool = True  # False for "mötet 19 nov": the latest meeting on that day counts
     month: tuple[int | None, int] | None = None
     relative: str | None = None  # "latest"; for REPORT_ABSENCE "next"
     aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...

@@ -27,6 +27,7 @@ from knowledge.qa.types import (
     PERSON,
     PROPOSE_THEME,
     REPORT_ABSENCE,
+    SCHEDULE,
     THEMES,
     TOPIC,
     UNKNOWN,
@@ -75,6 +76,29 @@ _DECISION = re.compile(
     r"\bbeslut\w*|\bbestam\w*|\bbeslot\b|\bantog\w*|\bantagit\b|\bklubba\w*|\bvad blev\b"
     r"|\bgodkand\w*"
 )
+# "Vilka möten är planerade 2022?", "mötesdatum för 2022", "mötesplan 2023".
+_SCHEDULE = re.compile(
+    r"\b(moten|motesdatum|motesdagar|motestider|motesplan\w*|sammantradesplan\w*|"
+    r"sammantradesdagar)\b.*\b(19|20)\d\d\b|\b(19|20)\d\d\b.*\b(motesdatum|motesplan\w*|"
+    r"sammantradesplan\w*)\b|\bvilka moten (ar|blir|finns) (planerade|inplanerade|bokade)\b"
+)
+_MEETING_COUNT = re.compile(r"\bhur manga (moten|radsmoten|sammantraden|protokoll)\b")
+# "var är mötet", "när börjar mötet", "hur dags börjar mötet idag": the next meeting.
+_NEXT_WHERE_WHEN = re.compile(
+    r"^(var|vart|nar|hur dags|vilken tid|vilken lokal)\b.*\b(motet|mote|radsmotet|sammantradet)\b"
+)
+_MEETING_VERBS = {
+    "borjar",
+    "slutar",
+    "idag",
+    "halls",
+    "ligger",
+    "blir",
+    "ar",
+    "lokal",
+    "tid",
+    "dags",
+}
 _THEME = re.compile(r"\btema\w*\b|\bamne(n|na)? till kommande\b")
 _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
@@ -175,9 +199,22 @@ def _intent(query: Query) -> str:
         return HELP
     if _THEME.search(folded):
         return THEMES
+    if _SCHEDULE.search(folded) and not query.meeting_date:
+        return SCHEDULE
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
+        return NEXT_MEETING
+    if _MEETING_COUNT.search(folded):
+        query.aspect = "count"
+        return SCHEDULE
+    if (
+        _NEXT_WHERE_WHEN.search(folded)
+        and (not query.has_meeting_ref or re.search(r"\bidag\b", folded))
+        and not {normalize(w) for w in query.topic_words} - _MEETING_VERBS
+    ):
+        query.meeting_date = query.month = query.relative = None
+        query.aspect = query.aspect or ("place" if folded.startswith("var") else "time")
         return NEXT_MEETING
     if query.person and not (query.has_meeting_ref and query.aspect):
         return PERSON
@@ -222,6 +259,7 @@ def _meeting_reference(query: Query, text: str, today: date) -> None:
     if mentions:
         mention = mentions[0]
         query.meeting_date = mention.date
+        query.year_given = mention.explicit_year
         if not mention.explicit_year and mention.date > today:
             query.meeting_date = mention.date.replace(year=mention.date.year - 1)
         return
@@ -295,7 +333,7 @@ def _topic_words(text: str, query: Query) -> list[str]:
     out = []
     for word in words:
         folded = normalize(word)
-        if folded in STOPWORDS or folded in skip or len(folded) < 2:
+        if folded in STOPWORDS or folded in skip or len(folded) < 2 or _misspelt_stopword(folded):
             continue
         if folded.isdigit() and len(folded) != 4:
             continue
@@ -311,6 +349,18 @@ def _topic_words(text: str, query: Query) -> list[str]:
             continue
         out.append(word)
     return out
+
+
+_LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 6)
+
+
+def _misspelt_stopword(folded: str) -> bool:
+    """ "forslagits", "beslutdes": a question word with a typo is still no topic."""
+    if len(folded) < 6:
+        return False
+    return (
+        process.extractOne(folded, _LONG_STOPWORDS, scorer=fuzz.ratio, score_cutoff=85) is not None
+    )
 
 
 _COUNCIL_WORDS = re.compile(

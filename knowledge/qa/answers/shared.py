@@ -44,6 +44,19 @@ def not_found(query: Query, headline: str, blocks: list[Block] | None = None) ->
 def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | None:
     """Protocols the question points at; None when it names no meeting."""
     councils = [query.council] if query.council else None
+    if query.meeting_date and not query.year_given:
+        # "mötet 19 nov": the latest protocol of a 19 November up to today.
+        day = query.meeting_date
+        same_day = [
+            (i, d)
+            for i, d in corpus_queries.protocols(
+                corpus.db, councils, month=day.month, until=today, latest_first=True
+            )
+            if d.day == day.day
+        ]
+        if same_day:
+            query.meeting_date = same_day[0][1]
+            return [i for i, d in same_day if d == same_day[0][1]]
     if query.meeting_date:
         return [i for i, _ in corpus_queries.protocols(corpus.db, councils, on=query.meeting_date)]
     if query.month:

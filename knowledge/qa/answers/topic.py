@@ -9,6 +9,7 @@ the first, two at most.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,6 +36,7 @@ HITS_PER_PAGE = 3
 CANDIDATE_PASSAGES = 12
 CLOSE = 0.8  # another finding is shown when it scores at least this share of the first
 MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short enough
+_THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) teman?\b", re.I)
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 
 
@@ -105,6 +107,8 @@ def _findings(
     asked_years = years(query.text)
     findings = []
     for hit in hits:
+        if hit.kind == "theme" or _THEME_LIST.search(hit.title):
+            continue  # a theme proposed for a coming meeting names a subject, says nothing of it
         text = hit.text
         if hit.kind == "decision":
             # A decision alone lacks what was said around it: read it in its item.
@@ -112,11 +116,12 @@ def _findings(
             text = body if body is not None else text
         sentences = list(corpus.sentences.of(text))
         if not sentences:
-            continue  # a title alone ("Barnfattigdom – en förstudie") says nothing of it
+            continue  # a title alone says nothing of its subject
         title_stems = corpus.sentences.stems(hit.title)
         passage_stems = set(hit.stems) | title_stems
         # The passage must be about what was asked: its names and most of its weight.
-        if any(term.all_stems.isdisjoint(passage_stems) for term in weights.required):
+        needed_terms = (*weights.required, *weights.rarest)
+        if any(term.all_stems.isdisjoint(passage_stems) for term in needed_terms):
             continue
         if weights.coverage(terms, passage_stems) < COVERAGE:
             continue

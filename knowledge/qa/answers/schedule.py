@@ -1,0 +1,69 @@
+"""The meetings of a year, planned and held ("Vilka möten är planerade 2022?"), and how many
+meetings a council has had ("Hur många möten har vi haft?")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.bodies import COUNCIL_SHORT
+from knowledge.council.meetings import CANCELLED, HELD, Meeting, list_meetings
+from knowledge.language.dates import format_date, format_time_range
+from knowledge.qa.answers.shared import default_council, not_found
+from knowledge.qa.citations import document_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import Answer, Block, Query, Source
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The year's meetings of the council, or the count of meetings held so far."""
+    council = query.council or default_council(query)
+    name = COUNCIL_SHORT.get(council, council)
+    meetings = [m for m in list_meetings(corpus.db, council) if m.status != CANCELLED]
+    if query.aspect == "count":
+        held = [m for m in meetings if m.status == HELD and m.date <= today]
+        if not held:
+            return not_found(query, f"Jag hittar inga protokoll från {name}.")
+        first, last = held[0].date, held[-1].date
+        return Answer(
+            question=query.text,
+            intent=query.intent,
+            found=True,
+            headline=(
+                f"{name} har {len(held)} möten med protokoll i arkivet, från "
+                f"{format_date(first, weekday=False)} till {format_date(last, weekday=False)}."
+            ),
+            blocks=[Block(None, [f"- {format_date(m.date)}" for m in held])],
+            sources=[document_source(corpus.db, m.document_id) for m in held if m.document_id][-3:],
+        )
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", query.text)]
+    year = years[0] if years else today.year  # "för 2022 på novembermötet 2021": 2022
+    of_year = [m for m in meetings if m.date.year == year]
+    if not of_year:
+        return not_found(query, f"Jag hittar inga möten {year} för {name}.")
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=f"Möten {year} för {name}: {len(of_year)} st.",
+        blocks=[Block(None, [_line(m, today) for m in of_year])],
+        sources=_sources(corpus, of_year),
+    )
+
+
+def _line(meeting: Meeting, today: date) -> str:
+    hours = format_time_range(meeting.start, meeting.end)
+    line = f"- {format_date(meeting.date)}" + (f", {hours}" if hours else "")
+    line += f", {meeting.place}" if meeting.place else ""
+    if meeting.status == HELD:
+        line += " (hållet)"
+    elif meeting.date >= today:
+        line += " (planerat)"
+    return line
+
+
+def _sources(corpus: Corpus, meetings: list[Meeting]) -> list[Source]:
+    ids = dict.fromkeys(m.source_document_id or m.document_id for m in meetings)
+    return [document_source(corpus.db, i) for i in ids if i is not None][:3]

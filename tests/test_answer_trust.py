@@ -1,0 +1,81 @@
+"""Answers a member can trust: the sentence that holds what was asked, the meetings asked
+for, or an honest "not found" (the failure classes of the answers issue, one test each)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlite_utils
+
+from knowledge.qa.engine import Engine
+from knowledge.qa.types import SCHEDULE
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_db: sqlite_utils.Database) -> Engine:
+    return Engine(corpus_db)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Vem är projektägare för regional testbädd?", "Regional utveckling är projektägare"),
+        ("Hur många kommuner deltar i projektet regional testbädd?", "Sex kommuner"),
+        ("Hur ofta revideras aktivitetsplanen?", "vartannat år"),
+        ("När ska utredningen om medicintekniska produkter presenteras?", "december 2022"),
+        ("Hur många elever deltog i Liv och hälsa ung?", "2958"),
+        ("hur ofta traffas kommunernas e-halsonatverk", "sex gånger per år"),
+    ],
+)
+def test_the_sentence_that_holds_the_answer(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and expected in answer.headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur stor budget har Kulturrådet i Hallsberg 2025?",  # a body no document mentions
+        "Hur mycket kostar licenserna för MittVaccin?",  # the subject is there, no amount
+        "Ukraina-punkten, vem föredrog?",
+        "En månad för livet 2024, budget?",  # the budget given is for 2025
+        "vad visade förstudien om barnfattigdom i länet",  # only a theme's title
+    ],
+)
+def test_no_answer_is_said_honestly(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert not answer.found and answer.headline.startswith("Jag hittar inget")
+
+
+def test_a_mistyped_intent_word_is_no_topic(engine: Engine) -> None:
+    answer = engine.answer("vilka teman har forslagits", today=TODAY)
+    assert answer.found and "forslagits" not in answer.headline
+    assert "teman har föreslagits" in answer.headline
+
+
+def test_a_date_without_year_is_the_latest_meeting_that_fits(engine: Engine) -> None:
+    answer = engine.answer("vad hände på mötet 19 nov", today=TODAY)
+    assert answer.found and "19 november 2021" in answer.headline
+
+
+def test_meetings_of_a_year_and_how_many_there_have_been(engine: Engine) -> None:
+    planned = engine.answer("Vilka möten är planerade 2022?", today=TODAY)
+    assert planned.intent == SCHEDULE and planned.found
+    lines = "\n".join(planned.blocks[0].lines)
+    assert "11 februari 2022" in lines and "6 maj 2022" in lines
+    count = engine.answer("Hur många möten har vi haft?", today=TODAY)
+    assert count.found and "3 möten" in count.headline
+
+
+@pytest.mark.parametrize("question", ["var ar motet", "nar borjar motet"])
+def test_where_and_when_is_the_next_meeting(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, today=date(2022, 6, 1))
+    assert answer.found and "16 september 2022" in answer.headline
+
+
+def test_a_protocol_that_names_no_secretary_is_not_an_answer(engine: Engine) -> None:
+    answer = engine.answer("Vem var sekreterare på mötet 20 september 2024?", today=TODAY)
+    assert not answer.found
