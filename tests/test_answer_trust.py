@@ -79,3 +79,23 @@ def test_where_and_when_is_the_next_meeting(engine: Engine, question: str) -> No
 def test_a_protocol_that_names_no_secretary_is_not_an_answer(engine: Engine) -> None:
     answer = engine.answer("Vem var sekreterare på mötet 20 september 2024?", today=TODAY)
     assert not answer.found
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Vem ersatte Eva Persson?", "Anders Hedåberg"),  # the attendance list's note
+        ("vem var ersättare för Ulf Lilja i chefsgruppen", "Anna-Karin Nysten"),
+        ("Vem ersatte Malin Bäcklund?", "Maria Engdahl har ersatt Malin Bäcklund"),  # text
+        ("vem föredrog om TNE", "Tarja Nordling"),  # an item asked for by its title
+        ("vem drog handlingsplan ehälsa på chefsgruppen i mars", "Karin Brage"),
+    ],
+)
+def test_relations_the_protocols_state(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and expected in answer.headline
+
+
+def test_nobody_stood_in_for_someone_who_came(engine: Engine) -> None:
+    answer = engine.answer("vem ersatte Karin Sundin", today=TODAY)
+    assert not answer.found

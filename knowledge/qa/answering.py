@@ -10,6 +10,11 @@ from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
 from knowledge.qa.answers.people import answer_person
+from knowledge.qa.answers.relations import (
+    answer_presenter,
+    answer_substitute,
+    relation_question,
+)
 from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
 from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
@@ -52,6 +57,13 @@ SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC)
 
 def build(corpus: Corpus, query: Query, today: date) -> Answer:
     """The answer to ``query`` from its intent's builder ("not understood" for others)."""
+    relation = relation_question(query) if query.intent in SUBJECT_INTENTS else None
+    if relation == "substitute":
+        return answer_substitute(corpus, query, today)
+    if relation == "presenter":
+        presented = answer_presenter(corpus, query, today)
+        if presented is not None:
+            return presented
     if query.intent in SUBJECT_INTENTS:
         unheard = unknown_names(corpus, query)
         if unheard:

@@ -275,6 +275,15 @@ def attendances(db: sqlite_utils.Database, name: str, limit: int) -> list[Attend
     return [_attendance(row) for row in rows]
 
 
+def substituted_for(db: sqlite_utils.Database, name: str) -> list[Attendance]:
+    """Attendees whose note says they stood in for ``name`` ("ersätter Eva Persson"), latest
+    first; the match ignores case."""
+    rows = db.execute(
+        f"{_ATTENDANCE} WHERE a.note LIKE ? ORDER BY a.date DESC", [f"%ersätter {name}%"]
+    )
+    return [_attendance(row) for row in rows]
+
+
 def attendance_count(db: sqlite_utils.Database, name: str) -> int:
     """How many meetings a person is listed at."""
     return int(db.execute("SELECT count(*) FROM attendees WHERE name = ?", [name]).fetchone()[0])

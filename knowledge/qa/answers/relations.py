@@ -1,0 +1,108 @@
+"""Relations the protocols state: who stood in for whom, and who presented an item asked for
+by its subject ("vem föredrog om TNE"). Asked in these words, these questions are answered from
+the attendance notes and the items' presenters before any sentence is read."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.language.dates import format_date
+from knowledge.language.text import normalize
+from knowledge.qa.answers.shared import needed, not_found, topic_terms
+from knowledge.qa.citations import cite, document_source, hit_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.search import expand, search
+from knowledge.qa.types import Answer, Query
+from knowledge.storage import corpus_queries
+
+_SUBSTITUTE_FOR = re.compile(
+    r"\b(?:ersatte|ersätter|ersattes|ersättare (?:för|till)|ersattare (?:for|till)|vikarierade för|"
+    r"hoppade in för|i stället för|istället för)\s+"
+    r"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)+)"
+)
+_NAME = r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+"
+_PRESENTING = re.compile(
+    r"\bvem (?:som )?(?:foredr\w*|present\w*|informerade|drog|redogjorde|berattade|"
+    r"rapporterade|holl i)\b|\b(?:foredrogs|presenterades) av vem\b"
+)
+_PRESENTING_WORD = re.compile(
+    r"^(foredr\w*|present\w*|informerade|drog|redogjorde|berattade|rapporterade)$"
+)
+
+
+def relation_question(query: Query) -> str | None:
+    """Which relation the question asks for: "substitute", "presenter" or None."""
+    if _SUBSTITUTE_FOR.search(query.text):
+        return "substitute"
+    if _PRESENTING.search(query.folded):
+        return "presenter"
+    return None
+
+
+def answer_substitute(corpus: Corpus, query: Query, today: date) -> Answer:
+    """Who stood in for the person named, from the attendance lists' notes."""
+    match = _SUBSTITUTE_FOR.search(query.text)
+    assert match is not None
+    name = match.group(1)
+    rows = corpus_queries.substituted_for(corpus.db, name)
+    if not rows:
+        return _replaced_in_text(corpus, query, name) or not_found(
+            query, f"Jag hittar ingen som ersatte {name} i protokollen."
+        )
+    first = rows[0]
+    where = f" ({first.organisation})" if first.organisation else ""
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=(
+            f"{first.name}{where} ersatte {name} vid mötet "
+            f"{format_date(first.date, weekday=False) if first.date else ''}."
+        ).replace(" .", "."),
+        sources=[document_source(corpus.db, r.document_id) for r in rows[:3]],
+    )
+
+
+def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None:
+    """Who presented the item the question names; None when no matching item lists anyone."""
+    words = [w for w in query.topic_words if not _PRESENTING_WORD.match(normalize(w))]
+    topic = topic_terms(corpus, query.__class__(**{**vars(query), "topic_words": words}))
+    if topic is None or not topic[1]:
+        return None
+    phrase, terms = topic
+    hits = search(corpus.db, terms, kinds=("item",), limit=8)
+    for hit in hits:
+        if hit.matched < needed(len(terms)):
+            continue
+        items = corpus_queries.items_of(corpus.db, hit.document_id)
+        presenters = next((i.presenters for i in items if i.number == hit.item_number), [])
+        if presenters:
+            source = hit_source(corpus.db, hit)
+            return Answer(
+                question=query.text,
+                intent=query.intent,
+                found=True,
+                headline=f"{' och '.join(presenters)} föredrog {cite(source)}.",
+                sources=[source],
+            )
+    return None
+
+
+def _replaced_in_text(corpus: Corpus, query: Query, name: str) -> Answer | None:
+    """ "Maria Engdahl har ersatt Malin Bäcklund som representant i …", in running text."""
+    terms = [expand(corpus, part) for part in name.split()]
+    pattern = re.compile(
+        rf"([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+) har ersatt {re.escape(name)}[^.]*\."
+    )
+    for hit in search(corpus.db, terms, limit=8):
+        match = pattern.search(hit.text)
+        if match:
+            return Answer(
+                question=query.text,
+                intent=query.intent,
+                found=True,
+                headline=match.group(0),
+                sources=[hit_source(corpus.db, hit)],
+            )
+    return None
