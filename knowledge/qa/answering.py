@@ -57,7 +57,7 @@ SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC)
 
 def build(corpus: Corpus, query: Query, today: date) -> Answer:
     """The answer to ``query`` from its intent's builder ("not understood" for others)."""
-    relation = relation_question(query) if query.intent in SUBJECT_INTENTS else None
+    relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "presenter":

@@ -20,6 +20,7 @@ from knowledge.qa.types import Term
 from knowledge.storage import term_stats
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
+LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
 # How a missing kind is named in an honest answer ("… men inget belopp").
 KIND_NAMES = {
     AMOUNT: "belopp",
@@ -74,6 +75,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (PERSON, re.compile(r"^vem\b|\bvem (ar|var|ska|har|leder|ledde|fick|tog)\b|\bvilken person\b")),
+    (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 
 
@@ -100,7 +102,7 @@ def wanted(folded: str, stopwords: set[str]) -> Wanted:
 
 def holds(text: str, want: Wanted) -> bool:
     """Whether ``text`` holds an answer of the wanted kind."""
-    if want.kind is None:
+    if want.kind in (None, LIST):
         return True
     if want.kind == AMOUNT:
         return bool(_AMOUNT.search(text))
@@ -183,3 +185,9 @@ def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
     top = max(weight.values(), default=0.0)
     rarest = [t for t in terms if weight[t.word] >= RAREST * top]
     return Weights(weight, required, rarest)
+
+
+def listing(text: str) -> float:
+    """How much ``text`` looks like a listing: separators and names, capped."""
+    separators = text.count(",") + text.count(";") + text.count("\t")
+    return min(2.0, 0.3 * separators)

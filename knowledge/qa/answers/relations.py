@@ -24,10 +24,12 @@ _SUBSTITUTE_FOR = re.compile(
 _NAME = r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+"
 _PRESENTING = re.compile(
     r"\bvem (?:som )?(?:foredr\w*|present\w*|informerade|drog|redogjorde|berattade|"
-    r"rapporterade|holl i)\b|\b(?:foredrogs|presenterades) av vem\b"
+    r"rapporterade|holl i|snackade|pratade|hade punkten|hade)\b|\b(?:foredrogs|presenterades) "
+    r"av vem\b|\bforedragande\b"
 )
 _PRESENTING_WORD = re.compile(
-    r"^(foredr\w*|present\w*|informerade|drog|redogjorde|berattade|rapporterade)$"
+    r"^(foredr\w*|present\w*|informerade|drog|redogjorde|berattade|rapporterade|snackade|"
+    r"pratade|punkten|temat|hade)$"
 )
 
 

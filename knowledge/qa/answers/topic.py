@@ -20,9 +20,11 @@ from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
     COVERAGE,
     KIND_NAMES,
+    LIST,
     Wanted,
     Weights,
     holds,
+    listing,
     wanted,
     weigh,
     years,
@@ -145,7 +147,9 @@ def _findings(
                 for t in terms
                 if not t.all_stems.isdisjoint(around)
             )
-            if want.kind:
+            if want.kind == LIST:
+                score += listing(sentence)
+            elif want.kind:
                 score += 1.5 if answers_kind else -1.0  # the neighbour holds what was asked
             if len(sentence) > 400:
                 score -= 0.5
@@ -188,10 +192,10 @@ def _nothing_that_answers(
     query: Query, phrase: str, want: Wanted, nearest: Hit, corpus: Corpus
 ) -> Answer:
     """The subject is there but no sentence holds what was asked: say so, and where it is."""
-    missing = KIND_NAMES.get(want.kind or "", "svar på just det")
+    missing = KIND_NAMES.get(want.kind or "")
     headline = (
         f"Jag hittar inget {missing} om ”{phrase}” i protokollen."
-        if want.kind
+        if missing
         else f"Jag hittar inget om ”{phrase}” i protokollen."
     )
     near = cite(hit_source(corpus.db, nearest))
