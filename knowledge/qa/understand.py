@@ -59,6 +59,7 @@ STOPWORDS = set(
     betyder
     sags sagdes
     ofta lange heter kallas
+    holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
     """.split()
 )
 
@@ -73,7 +74,7 @@ _NEXT = re.compile(
     r"|\bnar\s+(ses|traffas)\b|\bnasta gang\b|\bkommande moten\b"
 )
 _DECISION = re.compile(
-    r"\bbeslut\w*|\bbestam\w*|\bbeslot\b|\bantog\w*|\bantagit\b|\bklubba\w*|\bvad blev\b"
+    r"\bbeslut\w*|\bbestam\w*|\bbeslot\w*|\bantog\w*|\bantagit\b|\bklubba\w*|\bvad blev\b"
     r"|\bgodkand\w*"
 )
 # "Vilka möten är planerade 2022?", "mötesdatum för 2022", "mötesplan 2023".
@@ -115,12 +116,16 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "place",
-        re.compile(r"\bvar (holls|hölls|var|ar|ligger)\b|\bplats\w*|\blokal\w*|\bvar hals\b"),
+        re.compile(
+            r"\bvar (holls|hölls|holl|hols|var|ar|ligger)\b|\bplats\w*|\blokal\w*|\bvar hals\b"
+        ),
     ),
     ("time", re.compile(r"\bnar (holls|var|borjade|slutade)\b|\bvilken tid\b|\bklockan\b")),
+    ("weekday", re.compile(r"\bveckodag\b|\bvilken dag\b")),
 ]
 _RELATIVE_LATEST = re.compile(
-    r"\b(forra|senaste|senast|foregaende|sista)\s+(mote|motet|gangen|radsmotet|traffen)\b"
+    r"\b(forra|senaste|senast|foregaende|sista)\s+(mote|motet|gangen|radsmotet|traffen|"
+    r"chefsgruppsmotet|sammantradet)\b"
     r"|\bforra gangen\b|\bsenaste protokoll\w*|\bsenast\b"
 )
 _REPRESENT = re.compile(

@@ -132,7 +132,7 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
             headline = f"{query.municipality} representerades vid {label} av {names}."
         else:
             headline = f"Ingen från {query.municipality} står i närvarolistan för {label}."
-    elif aspect in ("place", "time"):
+    elif aspect in ("place", "time", "weekday"):
         place = f", {doc.place}" if doc.place else ""
         headline = f"Mötet hölls {_when(day, doc.start, doc.end)}{place}."
     else:
