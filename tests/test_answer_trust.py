@@ -3,11 +3,13 @@ for, or an honest "not found" (the failure classes of the answers issue, one tes
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
-import sqlite_utils
 
+from knowledge import open_store
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import SCHEDULE
 
@@ -15,8 +17,11 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
-def engine(corpus_db: sqlite_utils.Database) -> Engine:
-    return Engine(corpus_db)
+def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The shipped corpus and the shipped roster, as a new installation has them."""
+    path = tmp_path_factory.mktemp("trust") / "samrad.db"
+    shutil.copy(corpus_db_file, path)
+    return Engine(open_store(path))
 
 
 @pytest.mark.parametrize(
@@ -99,3 +104,22 @@ def test_relations_the_protocols_state(engine: Engine, question: str, expected: 
 def test_nobody_stood_in_for_someone_who_came(engine: Engine) -> None:
     answer = engine.answer("vem ersatte Karin Sundin", today=TODAY)
     assert not answer.found
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("vem ar ersattare for nora", "Eva Karlsson"),  # one council's list has none
+        ("vem är sekreterare för rådet", "Linnea Hedkvist"),
+        ("Vilka kommuner är med i rådet?", "13 ledamöter"),
+        ("vilka är ledamöter i rådet", "13 ledamöter"),
+        ("vem sitter i folkhälsorådet", "ledamöter"),
+    ],
+)
+def test_members_substitutes_and_secretary_with_the_roster(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and expected in answer.headline + "\n".join(
+        line for block in answer.blocks for line in block.lines
+    )

@@ -100,6 +100,15 @@ _MEETING_VERBS = {
     "tid",
     "dags",
 }
+# Who sits in a council, and who its secretary is (the roster, not one meeting's list).
+_COUNCIL_MEMBERS = re.compile(
+    r"\bvilka (kommuner|organisationer|parter)\b.*\b(med|ingar|deltar|sitter|representerade)\b"
+    r"|\bvilka (ar|sitter) (med i|ledamoter|ledamot)|\bvilka ledamoter\b|\bvilka sitter i\b"
+    r"|\bvem sitter i \w*(radet|chefsgruppen)\b|\bledamoterna i \w*(radet|chefsgruppen)\b"
+)
+_COUNCIL_SECRETARY = re.compile(
+    r"\bvem (ar|blir) (sekreterare|sekreteraren)\b|\bsekreterare (for|i) (radet|chefsgruppen)\b"
+)
 _THEME = re.compile(r"\btema\w*\b|\bamne(n|na)? till kommande\b")
 _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
@@ -221,6 +230,13 @@ def _intent(query: Query) -> str:
         query.meeting_date = query.month = query.relative = None
         query.aspect = query.aspect or ("place" if folded.startswith("var") else "time")
         return NEXT_MEETING
+    if not query.has_meeting_ref and not query.municipality and not query.person:
+        if _COUNCIL_SECRETARY.search(folded):
+            query.aspect = "council_secretary"
+            return PERSON
+        if _COUNCIL_MEMBERS.search(folded):
+            query.aspect = "council_members"
+            return PERSON
     if query.person and not (query.has_meeting_ref and query.aspect):
         return PERSON
     if query.municipality and (query.represent or query.substitutes) and not query.has_meeting_ref:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
+from knowledge.council.roster import list_members
 from knowledge.language.dates import format_date
 from knowledge.language.text import normalize
 from knowledge.qa.answers.shared import default_council, not_found
@@ -36,6 +37,8 @@ _SEAT_WORDS = set(
 def answer_person(corpus: Corpus, query: Query, today: date) -> Answer:
     """A named person, or the representatives of a municipality; a question about something
     else of theirs is a topic question that must name them."""
+    if query.aspect in ("council_members", "council_secretary"):
+        return _council_seats(corpus, query)
     other = [w for w in query.topic_words if normalize(w) not in _SEAT_WORDS and not w.isdigit()]
     if other and query.person:
         names = query.person.split()
@@ -93,23 +96,19 @@ def _representatives(corpus: Corpus, organisation: str, query: Query) -> Answer:
     council = query.council or default_council(query)
     council_name = COUNCIL_SHORT.get(council, council)
     rows = corpus_queries.representatives(db, council, organisation, [LEDAMOT, ERSATTARE])
-    if not rows:
-        return not_found(
-            query, f"Jag hittar ingen från {organisation} i närvarolistorna för {council_name}."
-        )
-    latest_id = rows[0].document_id
+    latest_id = rows[0].document_id if rows else None
     latest = [r for r in rows if r.document_id == latest_id]
     members = [r.name for r in latest if r.role == LEDAMOT]
     substitutes = [r.name for r in latest if r.role == ERSATTARE]
+    wants_members = not (query.substitutes and not query.represent)
+    if (wants_members and not members) or (query.substitutes and not substitutes):
+        # The protocol's lists leave the seat out: the roster the secretary keeps names it.
+        return _from_roster(corpus, organisation, council, query, wants_members)
     parts = []
-    if members and not (query.substitutes and not query.represent):
+    if members and wants_members:
         parts.append(f"ledamot {' och '.join(members)}")
     if substitutes:
         parts.append(f"ersättare {' och '.join(substitutes)}")
-    if not parts:
-        return not_found(
-            query, f"Protokollen anger ingen ersättare för {organisation} i {council_name}."
-        )
     headline = (
         f"{organisation} i {council_name}: {'; '.join(parts)} "
         f"(enligt protokollet från {_day(latest[0].date)})."
@@ -120,7 +119,8 @@ def _representatives(corpus: Corpus, organisation: str, query: Query) -> Answer:
         if earlier
         else []
     )
-    return Answer(query.text, PERSON, True, headline, blocks, [document_source(db, latest_id)])
+    sources = [document_source(db, latest_id)] if latest_id is not None else []
+    return Answer(query.text, PERSON, True, headline, blocks, sources)
 
 
 def _councils(corpus: Corpus, document_id: int) -> str:
@@ -130,3 +130,70 @@ def _councils(corpus: Corpus, document_id: int) -> str:
 def _day(value: date | None) -> str:
     """ "6 maj 2022" ("okänt datum" for a protocol without a date)."""
     return format_date(value, weekday=False) if value else "okänt datum"
+
+
+def _from_roster(
+    corpus: Corpus, organisation: str, council: str, query: Query, wants_members: bool
+) -> Answer:
+    """The seat as the roster has it, when no protocol lists it."""
+    council_name = COUNCIL_SHORT.get(council, council)
+    seats = list_members(corpus.db, council, organisation)
+    members = [m.name for m in seats if m.role == LEDAMOT]
+    substitutes = [m.name for m in sorted(seats, key=lambda m: m.rank) if m.role == ERSATTARE]
+    parts = []
+    if members and wants_members:
+        parts.append(f"ledamot {' och '.join(members)}")
+    if substitutes and (query.substitutes or query.represent):
+        parts.append(f"ersättare {' och '.join(substitutes)}")
+    if not parts:
+        asked = "ledamot" if wants_members else "ersättare"
+        return not_found(
+            query,
+            f"Varken protokollen eller rostern anger någon {asked} för {organisation} "
+            f"i {council_name}.",
+        )
+    return Answer(
+        question=query.text,
+        intent=PERSON,
+        found=True,
+        headline=f"{organisation} i {council_name}: {'; '.join(parts)} (enligt rostern).",
+    )
+
+
+def _council_seats(corpus: Corpus, query: Query) -> Answer:
+    """Who sits in the council (organisations, ledamöter, ersättare) or who its secretary is,
+    from the roster the secretary keeps."""
+    council = query.council or default_council(query)
+    council_name = COUNCIL_SHORT.get(council, council)
+    seats = list_members(corpus.db, council)
+    if query.aspect == "council_secretary":
+        secretaries = [m.name for m in seats if m.role == "sekreterare"]
+        if not secretaries:
+            return not_found(query, f"Rostern anger ingen sekreterare för {council_name}.")
+        return Answer(
+            question=query.text,
+            intent=PERSON,
+            found=True,
+            headline=(
+                f"Sekreterare för {council_name}: {' och '.join(secretaries)} (enligt rostern)."
+            ),
+        )
+    members = [m for m in seats if m.role == LEDAMOT]
+    if not members:
+        return not_found(query, f"Rostern anger inga ledamöter för {council_name}.")
+    substitutes = {m.organisation: m.name for m in seats if m.role == ERSATTARE and m.rank == 1}
+    lines = [
+        f"- {m.organisation}: {m.name}"
+        + (f" (ersättare {substitutes[m.organisation]})" if m.organisation in substitutes else "")
+        for m in members
+    ]
+    return Answer(
+        question=query.text,
+        intent=PERSON,
+        found=True,
+        headline=(
+            f"{council_name} har {len(members)} ledamöter, en för varje organisation "
+            "(enligt rostern):"
+        ),
+        blocks=[Block(None, lines)],
+    )
