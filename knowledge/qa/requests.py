@@ -37,6 +37,8 @@ _VOCABULARY = set(_KEYWORDS) | set(_LOOKALIKES)
 _MATCHABLE = sorted(_VOCABULARY)  # sorted: ties resolve the same way in every run
 
 # A question, not a request: "vem hade förhinder", "har någon anmält frånvaro?".
+# A question word after a comma ("temaförslaget om X, vad exakt?") asks about something.
+_ASKS = re.compile(r"[,;:] ?(?:vem|vilka|vilken|vilket|vad|hur|nar|varfor)\b")
 _QUESTION = re.compile(
     r"^(?:(?:hej|hejsan|hallo|tja) (?:[,!.] )?)?"
     r"(?:vem|vilka|vilken|vilket|vad|hur|varfor|nar|var|vart|finns|fanns|hade|stammer|galler"
@@ -168,7 +170,7 @@ def recognise(text: str) -> Request | None:
         if _HOW_PROPOSE.search(folded):
             return Request(HELP, how_to=PROPOSE_THEME)
         return None
-    if _QUESTION.search(folded):
+    if _QUESTION.search(folded) or _ASKS.search(folded):
         return None
     if _ABSENCE.search(folded):
         return Request(REPORT_ABSENCE)

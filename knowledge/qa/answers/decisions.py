@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.citations import cite, dedupe, document_source, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import search
@@ -14,6 +16,12 @@ from knowledge.storage import corpus_queries
 from knowledge.storage.corpus_queries import Decision
 
 DECISIONS_PER_PAGE = 6
+# A sentence that tells of a decision in prose.
+DECIDING = re.compile(
+    r"\b(beslut\w*|beslöt|fattade|antog|antagit|antogs|godkän\w*|beviljade\w*|avsatt\w*|"
+    r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
+    re.IGNORECASE,
+)
 
 
 def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -32,6 +40,10 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         )
         hits = [h for h in hits if h.matched >= needed(len(terms))]
         if not hits:
+            # No decision recorded as such: a report or an item may tell one in prose.
+            told = answer_topic(corpus, query, today, saying=DECIDING)
+            if told.found:
+                return told
             items = search(db, terms, kinds=("item",), document_ids=document_ids, councils=councils)
             items = [h for h in items if h.matched >= needed(len(terms))]
             item_sources = [hit_source(db, h) for h in items[:3]]

@@ -51,8 +51,11 @@ class Finding:
     hit: Hit
 
 
-def answer_topic(corpus: Corpus, query: Query, today: date) -> Answer:
-    """The sentence that answers as the headline, close seconds as blocks, each cited."""
+def answer_topic(
+    corpus: Corpus, query: Query, today: date, *, saying: re.Pattern[str] | None = None
+) -> Answer:
+    """The sentence that answers as the headline, close seconds as blocks, each cited;
+    with ``saying``, only a sentence that matches it answers (a decision told in prose)."""
     topic = topic_terms(corpus, query)
     if topic is None:
         return answer_unknown(corpus, query, today)
@@ -72,7 +75,10 @@ def answer_topic(corpus: Corpus, query: Query, today: date) -> Answer:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     want = wanted(query.folded, STOPWORDS)
     weights = weigh(corpus, terms, query.text)
-    findings = _one_per_item(_findings(corpus, query, terms, weights, want, hits))
+    findings = _findings(corpus, query, terms, weights, want, hits)
+    if saying is not None:
+        findings = [f for f in findings if saying.search(f.sentence)]
+    findings = _one_per_item(findings)
     if not findings:
         return _nothing_that_answers(query, phrase, want, hits[0], corpus)
     first = findings[0].score
