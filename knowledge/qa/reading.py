@@ -56,17 +56,7 @@ _CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:] )[A-ZÅÄÖ][\wåäöé-]{2,}")
 # Which kind of answer a question wants, from its folded text; the first that matches wins.
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
     (DURATION, re.compile(r"\bhur (ofta|lange|manga ganger)\b|\bhur lang tid\b")),
-    (
-        AMOUNT,
-        re.compile(
-            r"\bhur mycket (pengar|kostar|kostade|fick|far|beviljades|avsattes|betal\w*|"
-            r"satsa\w*|budget\w*)|\bvad kosta\w*|\bhur stor (budget|kostnad|summa|del|andel)"
-            r"|\b(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
-            r"stimulansmedel|kronor|tkr|mkr)\b\??$|^(budget|kostnad|belopp)\b"
-        ),
-    ),
     (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b|\bhur stor (andel|procent)")),
-    (AMOUNT, re.compile(r"\bhur mycket\b")),
     (
         DATE,
         re.compile(
@@ -75,6 +65,14 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (PERSON, re.compile(r"^vem\b|\bvem (ar|var|ska|har|leder|ledde|fick|tog)\b|\bvilken person\b")),
+    (
+        AMOUNT,
+        re.compile(
+            r"\bhur mycket\b|\bkosta(r|de|t)?\b|\bhur stor (budget|kostnad|summa|del|andel)"
+            r"|\b(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
+            r"stimulansmedel|kronor|tkr|mkr)\b"
+        ),
+    ),
     (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 

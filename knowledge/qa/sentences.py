@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from knowledge.language.text import split_sentences, stem
+from knowledge.language.text import split_sentences, stem, words
 
 
 def _split_passage(text: str) -> tuple[str, ...]:
@@ -17,7 +16,10 @@ def _split_passage(text: str) -> tuple[str, ...]:
 
 
 def _sentence_stems(sentence: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in re.findall(r"\w+", sentence.lower()))
+    # "ViSam-appen" stands as itself and as its parts, as query words may be either.
+    tokens = words(sentence.lower())
+    parts = [part for token in tokens if "-" in token for part in token.split("-")]
+    return frozenset(stem(w) for w in (*tokens, *parts) if w)
 
 
 class Sentences:

@@ -141,8 +141,8 @@ def _findings(
             around = stems | corpus.sentences.stems(following) | title_stems
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
-            if any(term.all_stems.isdisjoint(around) for term in weights.required):
-                continue
+            if any(term.all_stems.isdisjoint(stems | title_stems) for term in weights.required):
+                continue  # a name asked about stands in the answer itself
             if asked_years - years(window) - held_year:
                 continue
             answers_kind = holds(sentence, want)
