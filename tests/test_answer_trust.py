@@ -123,3 +123,19 @@ def test_members_substitutes_and_secretary_with_the_roster(
     assert answer.found and expected in answer.headline + "\n".join(
         line for block in answer.blocks for line in block.lines
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "expected"),
+    [
+        ("vad hände på chefsgruppsmötet i fredags", date(2025, 3, 10), "7 mars 2025"),
+        ("Ljusnarsbergs ledamot maj 2022", TODAY, "Lena Berglund"),
+        ("vem ar orebro kommuns ledamot i folkhalsoradet?", TODAY, "Jimmy Nordengren"),
+        ("vem hoppar in för Karlskogas ledamot i folkhälsorådet", TODAY, "Lena Hagström"),
+    ],
+)
+def test_seats_and_meetings_in_everyday_words(
+    engine: Engine, question: str, today: date, expected: str
+) -> None:
+    answer = engine.answer(question, today=today)
+    assert answer.found and expected in answer.headline

@@ -9,13 +9,13 @@ A message that asks to do something (report förhinder, propose a theme) is reco
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
-from knowledge.language.dates import find_dates, find_months
+from knowledge.language.dates import WEEKDAY_NAMES, find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa import requests
 from knowledge.qa.corpus import Corpus
@@ -138,9 +138,9 @@ _RELATIVE_LATEST = re.compile(
     r"|\bforra gangen\b|\bsenaste protokoll\w*|\bsenast\b"
 )
 _REPRESENT = re.compile(
-    r"\brepresent\w*|\bforetrad\w*|\bsitter for\b|\bledamot for\b|\bledamoter\b"
+    r"\brepresent\w*|\bforetrad\w*|\bsitter for\b|\bledamot(en)?\b|\bledamoter\b"
 )
-_SUBSTITUTE = re.compile(r"\bersattare\w*|\bersatter\b|\bvikarie\w*")
+_SUBSTITUTE = re.compile(r"\bersattare\w*|\bersatter\b|\bvikarie\w*|\bhoppa(r)? in\b")
 _PERSON_QUESTION = re.compile(r"\bvem (ar|var)\b|\bvilka moten\b|\bvad (gor|jobbar|ar) \w+ for\b")
 _COUNCILS: list[tuple[str, re.Pattern[str]]] = [
     (CHEFSGRUPP, re.compile(r"\bchefsgrupp\w*|\bchefs grupp\w*|\btjanstepersons?grupp\w*")),
@@ -239,8 +239,11 @@ def _intent(query: Query) -> str:
             return PERSON
     if query.person and not (query.has_meeting_ref and query.aspect):
         return PERSON
-    if query.municipality and (query.represent or query.substitutes) and not query.has_meeting_ref:
-        return PERSON
+    if query.municipality and (query.represent or query.substitutes):
+        if not query.has_meeting_ref:
+            return PERSON
+        query.aspect = "municipality"  # who sat for it at that meeting
+        return MEETING
     if query.has_meeting_ref and (query.aspect or not query.topic_words):
         return MEETING
     if query.aspect in ("chair", "secretary", "adjusters", "approved") and not query.topic_words:
@@ -275,7 +278,16 @@ def _council(folded: str) -> str | None:
     return None
 
 
+_LAST_WEEKDAY = re.compile(r"\bi (mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags)\b")
+
+
 def _meeting_reference(query: Query, text: str, today: date) -> None:
+    last = _LAST_WEEKDAY.search(query.folded)
+    if last:
+        # "i fredags": the last Friday before today.
+        weekday = [normalize(d) + "s" for d in WEEKDAY_NAMES].index(last.group(1))
+        query.meeting_date = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+        return
     mentions = find_dates(text, reference=today)
     if mentions:
         mention = mentions[0]
@@ -293,7 +305,7 @@ def _meeting_reference(query: Query, text: str, today: date) -> None:
 
 
 def _municipality(folded: str) -> str | None:
-    if re.search(r"\bregion(en)?\b", folded) and not re.search(r"\bregionala\b", folded):
+    if re.search(r"\bregion(en|ens)?\b", folded) and not re.search(r"\bregionala\b", folded):
         return REGION
     tokens = re.findall(r"\w+", folded)
     for name in MUNICIPALITIES:
