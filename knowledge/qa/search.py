@@ -2,7 +2,8 @@
 
 Each query word becomes a group of FTS5 alternatives (the word as written, its folded stem,
 corpus words that contain it, the closest corpus word if it is misspelt); groups are ANDed, and
-if nothing matches them all, ORed and ranked by how many words a passage holds (then bm25).
+if nothing holds them all, the most common word is dropped until something does (the rare words
+a question names are what an answer must hold).
 Every match is ranked by bm25 and the best CANDIDATES passages are kept. User text
 only ever reaches FTS5 inside double-quoted strings, so its syntax characters are inert.
 """
@@ -18,7 +19,7 @@ from rapidfuzz import fuzz, process
 from knowledge.language.text import normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_queries, term_stats
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_queries import ItemTitle, Passage
 
@@ -105,12 +106,14 @@ def search(
         return []
     if document_ids is not None and not document_ids:
         return []
-    for joiner in (" AND ", " OR "):
-        if joiner == " OR " and len(terms) == 1:
-            break
+    # Every word first; then, while nothing holds them all, the rarer words are required and
+    # the most common one is dropped: document frequency decides, not a stopword list.
+    by_rarity = sorted(terms, key=lambda t: _frequency(db, t))
+    for kept in range(len(by_rarity), 0, -1):
+        required = by_rarity[:kept]
         passages = corpus_queries.fts_passages(
             db,
-            joiner.join(_group(t) for t in terms),
+            " AND ".join(_group(t) for t in required),
             kinds=kinds,
             document_ids=document_ids,
             councils=councils,
@@ -122,6 +125,13 @@ def search(
             hits.sort(key=lambda h: (-h.matched, h.rank))
             return hits[:limit]
     return []
+
+
+def _frequency(db: sqlite_utils.Database, term: Term) -> int:
+    """How many passages hold the word itself (its first form or its stem)."""
+    forms = [*term.exact[:1], *term.stems]
+    counts = term_stats.document_frequencies(db, forms)
+    return max(counts.values(), default=0)
 
 
 def later_items_titled(db: sqlite_utils.Database, words: list[str], after: date) -> list[ItemTitle]:

@@ -13,20 +13,21 @@ from knowledge.qa.answers.shared import default_council, not_found
 from knowledge.qa.citations import document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Answer, Block, Query, Source
+from knowledge.storage import corpus_queries
 
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SHOWN = 12  # the latest meetings listed under a count
 
 
 def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
     """The year's meetings of the council, or the count of meetings held so far."""
     council = query.council or default_council(query)
     name = COUNCIL_SHORT.get(council, council)
-    meetings = [m for m in list_meetings(corpus.db, council) if m.status != CANCELLED]
     if query.aspect == "count":
-        held = [m for m in meetings if m.status == HELD and m.date <= today]
+        held = corpus_queries.protocols(corpus.db, [council], until=today)
         if not held:
             return not_found(query, f"Jag hittar inga protokoll från {name}.")
-        first, last = held[0].date, held[-1].date
+        first, last = held[0][1], held[-1][1]
         return Answer(
             question=query.text,
             intent=query.intent,
@@ -35,12 +36,16 @@ def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
                 f"{name} har {len(held)} möten med protokoll i arkivet, från "
                 f"{format_date(first, weekday=False)} till {format_date(last, weekday=False)}."
             ),
-            blocks=[Block(None, [f"- {format_date(m.date)}" for m in held])],
-            sources=[document_source(corpus.db, m.document_id) for m in held if m.document_id][-3:],
+            blocks=[Block(None, [f"- {format_date(day)}" for _, day in held[-SHOWN:]])],
+            sources=[document_source(corpus.db, i) for i, _ in held[-3:]],
         )
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", query.text)]
+    years = [int(y) for y in _YEAR.findall(query.text)]
     year = years[0] if years else today.year  # "för 2022 på novembermötet 2021": 2022
-    of_year = [m for m in meetings if m.date.year == year]
+    of_year = [
+        m
+        for m in list_meetings(corpus.db, council, since=date(year, 1, 1))
+        if m.date.year == year and m.status != CANCELLED
+    ]
     if not of_year:
         return not_found(query, f"Jag hittar inga möten {year} för {name}.")
     return Answer(
