@@ -162,19 +162,26 @@ def set_status(
     comment: str | None = None,
     meeting_date: date | None = None,
 ) -> Proposal:
-    """Move a proposal on; the proposer and every supporter are told."""
+    """Move a proposal on; the proposer and every supporter are told, once per change (the same
+    status, comment and meeting again is no change and tells nobody)."""
     status = status.strip().lower().replace("avbojd", AVBOJD)
     if status not in STATUSES:
         raise ProposalError(f"Okänd status {status}. Välj en av: {', '.join(STATUSES)}.")
     proposal = get(db, ref)
+    if (proposal.status, proposal.comment, proposal.meeting_date) == (
+        status,
+        comment,
+        meeting_date,
+    ):
+        return proposal
     with transaction(db):
-        table.set_status(db, proposal.id, status, comment, meeting_date, clock.stamp())
+        change = table.set_status(db, proposal.id, status, comment, meeting_date, clock.stamp())
         updated = get(db, proposal.id)
         people = ([updated.person_id] if updated.person_id else []) + updated.supporter_ids
         for chat in chats_of(db, people):
             outbox.add(
                 db,
-                f"proposal:{updated.id}:{status}:{updated.comment}:{chat}",
+                f"proposal:{updated.id}:status:{change}:{chat}",
                 chat,
                 template="proposal_status",
                 params={
