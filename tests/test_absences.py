@@ -573,3 +573,19 @@ def test_a_meeting_is_past_at_midnight_in_orebro(flow: sqlite_utils.Database) ->
         absences.report(flow, _person(flow, ANNA), "social", MEETING, now=late)
     before = datetime.combine(MEETING, time(21), UTC)  # 22.00 or 23.00 in Örebro
     assert absences.report(flow, _person(flow, ANNA), "social", MEETING, now=before).id
+
+
+def test_references_are_never_reused(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    first = absences.report(flow, anna, "social", MEETING)
+    absences.withdraw(flow, first.id, anna)
+    again = absences.report(flow, anna, "social", MEETING)
+    assert again.id == first.id and again.reference != first.reference
+    assert absences.get(flow, first.id).reference == again.reference  # the notice's current one
+    # A purged notice's number does not come back either.
+    annica = _person(flow, 105)
+    other = absences.report(flow, annica, "social", MEETING)
+    absences.purge(flow, MEETING + timedelta(days=400))
+    newest = absences.report(flow, anna, "social", MEETING)
+    assert newest.reference not in {first.reference, again.reference, other.reference}
+    assert newest.reference > other.reference
