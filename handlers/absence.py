@@ -175,6 +175,7 @@ async def confirm(update: Update, context: SamradContext) -> None:
             part or None,
             clock.now(),
             context.settings.absence_timings(),
+            context.settings.secretary_chat,
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -184,8 +185,13 @@ async def confirm(update: Update, context: SamradContext) -> None:
         context,
         "Anmält.",
         f"Ditt förhinder är anmält (referens {absence.reference}) till mötet "
-        f"{format_date(absence.meeting_date)}. Jag hör av mig när det är klart vem som "
-        "ersätter dig. Ändrar du dig: /mina.",
+        f"{format_date(absence.meeting_date)}. "
+        + (
+            "Jag hör av mig när det är klart vem som ersätter dig. "
+            if absence.status == absences.SEARCHING
+            else ""
+        )
+        + "Ändrar du dig: /mina.",
     )
 
 
@@ -227,6 +233,7 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
             accept,
             clock.now(),
             context.settings.absence_timings(),
+            context.settings.secretary_chat,
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -238,8 +245,19 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
         f"Tack! Du kommer till mötet {format_date(absence.meeting_date)} i stället för "
         f"{absence.person}."
         if accept
-        else "Tack för beskedet. Nästa ersättare tillfrågas.",
+        else f"Tack för beskedet. {_after_no(context, absence)}",
     )
+
+
+def _after_no(context: SamradContext, absence: absences.Absence) -> str:
+    """What came of an ersättare's no, as it is."""
+    if absence.status == absences.SEARCHING:
+        return "Nästa ersättare har tillfrågats."
+    if absences.secretary_reachable(
+        context.store, absence.council, context.settings.secretary_chat
+    ):
+        return "Det finns ingen annan ersättare att fråga; sekreteraren är informerad."
+    return "Det finns ingen annan ersättare att fråga."
 
 
 async def my_notices(update: Update, context: SamradContext) -> None:
@@ -284,7 +302,13 @@ async def withdraw(update: Update, context: SamradContext) -> None:
         await query.answer("Du kan bara återkalla dina egna anmälningar.", show_alert=True)
         return
     try:
-        absence = absences.withdraw(context.store, press.args[0], person.id, clock.now())
+        absence = absences.withdraw(
+            context.store,
+            press.args[0],
+            person.id,
+            clock.now(),
+            context.settings.secretary_chat,
+        )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -324,5 +348,10 @@ async def attendance(update: Update, context: SamradContext) -> None:
 
 async def minute_job(context: SamradContext) -> None:
     """Deadlines, reminders and retention, then send what they queued."""
-    absences.run_due(context.store, clock.now(), context.settings.absence_timings())
+    absences.run_due(
+        context.store,
+        clock.now(),
+        context.settings.absence_timings(),
+        context.settings.secretary_chat,
+    )
     await flush_outbox(context)

@@ -144,7 +144,5 @@ async def test_a_status_that_comes_back_is_told_again(db_path: Path) -> None:
     for status in ["planerad", "inkommen", "planerad"]:
         proposals.set_status(db, filed.reference, status, meeting_date=day)
     proposals.set_status(db, filed.reference, "planerad", meeting_date=day)  # no change
-    told = [
-        n.params["status"] for n in outbox.pending(db) if n.template == "proposal_status"
-    ]
+    told = [n.params["status"] for n in outbox.pending(db) if n.template == "proposal_status"]
     assert told == ["planerad", "inkommen", "planerad"]

@@ -44,7 +44,13 @@ from knowledge.council.absence_model import (
 from knowledge.council.attendance import Seat, attendance, attendance_csv
 from knowledge.council.meetings import CANCELLED
 from knowledge.council.roster import list_members
-from knowledge.council.substitutes import answer_request, ask_next, current_round_key, release
+from knowledge.council.substitutes import (
+    answer_request,
+    ask_next,
+    current_round_key,
+    release,
+    secretary_reachable,
+)
 from knowledge.language import clock
 from knowledge.storage import absences as table
 from knowledge.storage.database import transaction
@@ -71,6 +77,7 @@ __all__ = [
     "purge",
     "report",
     "run_due",
+    "secretary_reachable",
     "send_reminders",
     "upcoming",
     "withdraw",
@@ -85,8 +92,10 @@ def report(
     part: tuple[time, time] | None = None,
     now: datetime | None = None,
     timings: Timings = DEFAULT_TIMINGS,
+    secretary_chat: int | None = None,
 ) -> Absence:
-    """The member cannot come (to all or part of a meeting): their ersättare is asked."""
+    """The member cannot come (to all or part of a meeting): their ersättare is asked; with
+    none to ask, the secretary (registered, or ``secretary_chat``) is told."""
     now = now or clock.now()
     membership = next(
         (m for m in list_members(db, council, role="ledamot") if m.person_id == person_id), None
@@ -121,12 +130,16 @@ def report(
                 SEARCHING,
                 clock.stamp(now),
             )
-        ask_next(db, absence_id, meeting, now, timings)
+        ask_next(db, absence_id, meeting, now, timings, secretary_chat)
     return get(db, absence_id)
 
 
 def withdraw(
-    db: sqlite_utils.Database, absence_id: int, person_id: int, now: datetime | None = None
+    db: sqlite_utils.Database,
+    absence_id: int,
+    person_id: int,
+    now: datetime | None = None,
+    secretary_chat: int | None = None,
 ) -> Absence:
     """The member can come after all: the notice is withdrawn and the ersättare told."""
     now = now or clock.now()
@@ -142,7 +155,14 @@ def withdraw(
         release(db, absence, "withdrawn")
         if absence.status == COVERED:
             key = f"{current_round_key(db, absence_id)}:withdrawn"
-            notices.tell(db, absence, key, "absence_withdrawn", to=[notices.SECRETARIES])
+            notices.tell(
+                db,
+                absence,
+                key,
+                "absence_withdrawn",
+                to=[notices.SECRETARIES],
+                secretary_chat=secretary_chat,
+            )
     return get(db, absence_id)
 
 

@@ -74,9 +74,7 @@ def pending(db: sqlite_utils.Database, limit: int = 100) -> list[Notice]:
     return table.unsent(db, limit)
 
 
-def claim(
-    db: sqlite_utils.Database, limit: int = 100, now: datetime | None = None
-) -> list[Notice]:
+def claim(db: sqlite_utils.Database, limit: int = 100, now: datetime | None = None) -> list[Notice]:
     """Take the unsent notices nobody is sending (oldest first) for one flush; each carries the
     flush's token (``Notice.claim``). No other flush gets them until they are released or their
     claim is ``CLAIM_MINUTES`` old."""

@@ -89,8 +89,9 @@ def propose(
     theme: str,
     motivation: str | None = None,
     council: str = "social",
+    secretary_chat: int | None = None,
 ) -> Proposal:
-    """File a proposal; the secretaries are told through the outbox."""
+    """File a proposal; the secretaries (``secretaries``) are told through the outbox."""
     theme = " ".join(theme.split())
     motivation = " ".join((motivation or "").split()) or None
     if len(theme) < 3:
@@ -105,7 +106,7 @@ def propose(
         reference = f"{prefix}{table.count_references(db, prefix) + 1:04d}"
         proposal_id = table.insert(db, reference, person_id, council, theme, motivation, now)
         proposal = get(db, proposal_id)
-        for chat in secretary_chats(db):
+        for chat in secretaries(db, secretary_chat):
             outbox.add(
                 db,
                 f"proposal:{proposal_id}:new:{chat}",
@@ -120,6 +121,13 @@ def propose(
                 subject=outbox.about("person", person_id),  # it names the proposer
             )
     return proposal
+
+
+def secretaries(db: sqlite_utils.Database, secretary_chat: int | None = None) -> list[int]:
+    """The chats told of a new proposal: every registered secretary and the secretary's chat of
+    the bot's settings (``secretary_chat``), each once."""
+    chats = secretary_chats(db)
+    return chats + [secretary_chat] if secretary_chat and secretary_chat not in chats else chats
 
 
 def get(db: sqlite_utils.Database, ref: int | str) -> Proposal:

@@ -1,0 +1,225 @@
+"""Every förhinder message says what happened: the ersättare who says no hears whether another
+was asked, the member whether anyone could be asked at all, and "sekreteraren är informerad"
+only when a secretary (registered, or the secretary's chat of the settings) was told; an
+ersättare whose time ran out is told so in place of the question, its buttons gone."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.fakeapi import Call
+from handlers.context import SamradContext
+from handlers.notify import flush_outbox
+from knowledge import open_store
+from knowledge.council import absences, outbox, proposals
+from knowledge.council.calendar import add_meeting
+from knowledge.council.roster import create_invite, import_roster, redeem_invite
+from tests.botkit import BotHarness, buttons
+
+ANNA, EVA, PIA, ANNICA, SARA, OFFICE = 401, 402, 403, 404, 405, 909
+MEETING = date.today() + timedelta(days=20)
+ROSTER = (
+    "council,organisation,role,rank,name\n"
+    "social,Nora,ledamot,1,Anna Karlsson\n"
+    "social,Nora,ersättare,1,Eva Karlsson\n"
+    "social,Nora,ersättare,2,Pia-Maria Johansson\n"
+    "social,Kumla,ledamot,1,Annica Sjöqvist\n"
+    "social,Kumla,ersättare,1,Jan Engman\n"
+    "social,Region Örebro län,sekreterare,1,Sara Sekreterare\n"
+)
+
+
+def _setup(tmp_path: Path, corpus_db_file: Path, people: list[tuple[str, int]]) -> Path:
+    path = tmp_path / "truth.db"
+    shutil.copy(corpus_db_file, path)
+    db = open_store(path)
+    import_roster(db, ROSTER)
+    for name, user in people:
+        redeem_invite(db, create_invite(db, name)[0], user, user)
+    add_meeting(db, "social", MEETING, time(9), time(12), "Lokal Eken")
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def only_eva(tmp_path: Path, corpus_db_file: Path) -> Path:
+    """Anna and one registered ersättare (Eva); Annica, whose ersättare never registered; no
+    registered secretary."""
+    return _setup(
+        tmp_path,
+        corpus_db_file,
+        [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA), ("Annica Sjöqvist", ANNICA)],
+    )
+
+
+def to(calls: list[Call], chat: int) -> list[str]:
+    """The messages sent to ``chat``."""
+    return [
+        str(c.params["text"])
+        for c in calls
+        if c.method == "sendMessage" and c.params.get("chat_id") == chat
+    ]
+
+
+async def _report(bot: BotHarness, user: int, part: str = "-") -> list[Call]:
+    return await bot.press(f"abs:ok:social:{MEETING.isoformat()}:{part}", user_id=user)
+
+
+async def test_the_last_ersattare_saying_no_hears_that_no_one_else_is_asked(
+    only_eva: Path,
+) -> None:
+    async with BotHarness(only_eva, secretary_chat=OFFICE) as bot:
+        calls = await _report(bot, ANNA, "1000-1100")
+        no = dict(buttons([c for c in calls if c.params.get("chat_id") == EVA]))
+        declined = await bot.press(no["Nej, jag kan inte"], user_id=EVA)
+        [reply] = to(declined, EVA)
+        assert "Nästa ersättare" not in reply
+        assert reply == (
+            "Tack för beskedet. Det finns ingen annan ersättare att fråga; "
+            "sekreteraren är informerad."
+        )
+        [member] = to(declined, ANNA)
+        assert member.startswith("Ingen ersättare kunde komma i ditt ställe")
+        assert member.endswith("Sekreteraren är informerad.")
+        # The secretary of the settings is told, with the part of the meeting.
+        [office] = to(declined, OFFICE)
+        assert office == (
+            f"Anna Karlsson (Nora) har förhinder till mötet {_day()} (del av mötet, "
+            "kl. 10.00–11.00) och ingen ersättare kan komma."
+        )
+
+
+async def test_with_no_secretary_at_all_nobody_claims_one_was_told(only_eva: Path) -> None:
+    async with BotHarness(only_eva) as bot:
+        calls = await _report(bot, ANNA)
+        no = dict(buttons([c for c in calls if c.params.get("chat_id") == EVA]))
+        declined = await bot.press(no["Nej, jag kan inte"], user_id=EVA)
+        assert to(declined, EVA) == [
+            "Tack för beskedet. Det finns ingen annan ersättare att fråga."
+        ]
+        [member] = to(declined, ANNA)
+        assert "informerad" not in member and "meddela sekreteraren själv" in member
+
+
+async def test_no_registered_ersattare_is_said_as_it_is(only_eva: Path) -> None:
+    async with BotHarness(only_eva, secretary_chat=OFFICE) as bot:
+        calls = await _report(bot, ANNICA)  # Jan, her ersättare, never registered
+        [receipt, member] = to(calls, ANNICA)
+        assert "Jag hör av mig när det är klart vem som ersätter dig" not in receipt
+        assert "Ingen ersättare kunde komma" not in member
+        assert member.startswith(
+            "Du har ingen ersättare som är registrerad i samrad, så ingen har kunnat tillfrågas"
+        )
+        assert member.endswith("Sekreteraren är informerad.")
+        [office] = to(calls, OFFICE)
+        assert office.endswith("och ingen registrerad ersättare, så ingen har tillfrågats.")
+
+
+async def test_a_registered_secretary_and_the_settings_chat_are_each_told_once(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = _setup(
+        tmp_path,
+        corpus_db_file,
+        [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA), ("Sara Sekreterare", SARA)],
+    )
+    for chat in (OFFICE, SARA):  # the settings name another chat, or Sara's own
+        db = open_store(path)
+        db.execute("DELETE FROM outbox")
+        db.execute("DELETE FROM absences")
+        anna = int(db.execute("SELECT id FROM people WHERE name = 'Anna Karlsson'").fetchone()[0])
+        absences.report(db, anna, "social", MEETING, secretary_chat=chat)
+        eva = int(db.execute("SELECT id FROM people WHERE name = 'Eva Karlsson'").fetchone()[0])
+        request = int(db.execute("SELECT max(id) FROM substitute_requests").fetchone()[0])
+        absences.answer_request(db, request, eva, True, secretary_chat=chat)
+        told = sorted(n.chat_id for n in outbox.pending(db) if n.template == "substitute_coming")
+        assert told == sorted({ANNA, SARA, chat})
+        db.conn.close()
+
+
+def test_a_new_proposal_reaches_the_secretary_of_the_settings(only_eva: Path) -> None:
+    db = open_store(only_eva)
+    anna = int(db.execute("SELECT id FROM people WHERE name = 'Anna Karlsson'").fetchone()[0])
+    assert proposals.secretaries(db) == []
+    proposals.propose(db, anna, "Barnfattigdom i länet", secretary_chat=OFFICE)
+    [notice] = outbox.pending(db)
+    assert (notice.chat_id, notice.template) == (OFFICE, "proposal_new")
+
+
+async def test_a_proposal_receipt_names_the_secretary_only_when_there_is_one(
+    only_eva: Path,
+) -> None:
+    for office, expected in [(None, "sparat"), (OFFICE, "Sekreteraren har fått det")]:
+        async with BotHarness(only_eva, secretary_chat=office) as bot:
+            await bot.send("/foresla Psykisk hälsa bland äldre i glesbygd", user_id=ANNA)
+            calls = await bot.press("prop:file", user_id=ANNA)
+            calls += await bot.press("prop:skip", user_id=ANNA)
+            receipt = [t for t in to(calls, ANNA) if "referensnummer" in t]
+            assert receipt and expected in receipt[0], to(calls, ANNA)
+            assert bool(to(calls, OFFICE)) == (office is not None)
+
+
+def _day() -> str:
+    from knowledge.language.dates import format_date
+
+    return format_date(MEETING, weekday=False)
+
+
+async def test_a_passed_deadline_closes_the_question_in_place_once(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = _setup(
+        tmp_path,
+        corpus_db_file,
+        [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA), ("Pia-Maria Johansson", PIA)],
+    )
+    async with BotHarness(path, secretary_chat=OFFICE, jobs=True) as bot:
+        db = bot.application.bot_data["store"]
+        context = SamradContext(bot.application)
+        await _report(bot, ANNA)
+        eva_message = outbox.sent_message(db, "request:1:ask")
+        assert eva_message is not None and eva_message[0] == EVA
+        later = datetime.now(UTC) + timedelta(hours=49)
+        assert absences.run_due(db, later, secretary_chat=OFFICE)["expired"] == 1
+        before = len(bot.api.calls)
+        await flush_outbox(context)
+        await flush_outbox(context)
+        new = bot.api.calls[before:]
+        [edit] = [c for c in new if c.method == "editMessageText"]
+        assert (int(edit.params["chat_id"]), int(edit.params["message_id"])) == eva_message
+        assert "tiden för att svara har gått ut" in str(edit.params["text"])
+        assert "Nästa ersättare har tillfrågats." in str(edit.params["text"])
+        assert not edit.params.get("reply_markup")  # Ja/Nej are gone
+        assert not to(new, EVA)  # no new message: the question itself says it
+        assert any("Kan du ersätta" in t for t in to(new, PIA))
+        # Pia does not answer either: she is the last one.
+        even_later = later + timedelta(hours=49)
+        assert absences.run_due(db, even_later, secretary_chat=OFFICE)["expired"] == 1
+        before = len(bot.api.calls)
+        await flush_outbox(context)
+        [edit] = [c for c in bot.api.calls[before:] if c.method == "editMessageText"]
+        assert int(edit.params["chat_id"]) == PIA
+        assert str(edit.params["text"]).endswith(
+            "Det finns ingen annan ersättare att fråga; sekreteraren är informerad."
+        )
+        assert await flush_outbox(context) == 0  # exactly once
+
+
+async def test_a_question_that_cannot_be_edited_is_answered_with_a_new_message(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = _setup(tmp_path, corpus_db_file, [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA)])
+    async with BotHarness(path) as bot:
+        db = bot.application.bot_data["store"]
+        await _report(bot, ANNA)
+        absences.run_due(db, datetime.now(UTC) + timedelta(hours=49))
+        bot.api.fail("editMessageText", 400)  # Eva deleted the question
+        before = len(bot.api.calls)
+        assert await flush_outbox(SamradContext(bot.application)) >= 1
+        [told] = to(bot.api.calls[before:], EVA)
+        assert "tiden för att svara har gått ut" in told
+        assert told.endswith("Det finns ingen annan ersättare att fråga.")
