@@ -5,6 +5,7 @@ ersättare whose time ran out is told so in place of the question, its buttons g
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -223,3 +224,40 @@ async def test_a_question_that_cannot_be_edited_is_answered_with_a_new_message(
         [told] = to(bot.api.calls[before:], EVA)
         assert "tiden för att svara har gått ut" in told
         assert told.endswith("Det finns ingen annan ersättare att fråga.")
+
+
+@pytest.mark.parametrize(
+    ("name", "user", "says", "never"),
+    [
+        ("Anna Karlsson", ANNA, ["/franvaro", "/foresla"], ["får du en fråga"]),
+        ("Eva Karlsson", EVA, ["får du en fråga", "/foresla"], ["/franvaro", "/narvaro"]),
+        ("Sara Sekreterare", SARA, ["/narvaro", "/nyttmote", "/stallin"], ["/franvaro"]),
+    ],
+)
+async def test_the_welcome_names_what_this_person_can_do(
+    tmp_path: Path,
+    corpus_db_file: Path,
+    name: str,
+    user: int,
+    says: list[str],
+    never: list[str],
+) -> None:
+    path = _setup(tmp_path, corpus_db_file, [])
+    refusals = ("inte som ledamot", "Bara sekreteraren", "Bara registrerade", "behöver du vara")
+    async with BotHarness(path) as bot:
+        code, _ = create_invite(bot.application.bot_data["store"], name)
+        [welcome] = to(await bot.send(f"/start {code}", user_id=user), user)
+        assert all(part in welcome for part in says), welcome
+        assert not any(part in welcome for part in never), welcome
+        # Every command the welcome names works for this person.
+        for command in sorted(set(re.findall(r"/[a-z]+", welcome))):
+            replies = [
+                str(c.params.get("text") or c.params.get("caption") or c.method)
+                for c in await bot.send(command, user_id=user)
+                if c.method in ("sendMessage", "sendDocument") and c.params["chat_id"] == user
+            ]
+            assert replies and not any(r in t for r in refusals for t in replies), (
+                command,
+                replies,
+            )
+            await bot.send("/avbryt", user_id=user)
