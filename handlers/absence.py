@@ -21,7 +21,7 @@ from knowledge.council import absences
 from knowledge.council.meetings import Meeting
 from knowledge.council.roster import list_members
 from knowledge.language import clock
-from knowledge.language.dates import find_dates, format_date, format_time_range, parse_time_range
+from knowledge.language.dates import find_dates, format_date, format_time_range, parse_hours
 
 NOT_REGISTERED = "Bara registrerade ledamöter kan anmäla förhinder."
 
@@ -124,8 +124,14 @@ async def ask_part(update: Update, context: SamradContext) -> object:
     council, day = press.args
     context.user_data["absence"] = [council, day.isoformat()]
     message = effective_message(update)
-    if message is not None:
-        await message.reply_text("Vilken tid är du borta? Skriv till exempel 13-15. (/avbryt)")
+    meeting = absences.meeting_on(context.store, council, day)
+    if message is not None and meeting is not None:
+        hours = format_time_range(meeting.start, meeting.end) if meeting.end else ""
+        await message.reply_text(
+            (f"Mötet är {hours}. " if hours else "")
+            + "Vilken tid är du borta? Skriv till exempel "
+            + f"{absences.part_example(meeting)}. (/avbryt)"
+        )
     return conversation.ABSENCE_PART
 
 
@@ -134,15 +140,27 @@ async def receive_part(update: Update, context: SamradContext) -> object:
     message = update.message
     if message is None or message.text is None:
         return conversation.ABSENCE_PART
-    start_time, end_time = parse_time_range(message.text)
-    if start_time is None or end_time is None or end_time <= start_time:
-        await message.reply_text("Skriv tiden som från–till, till exempel 13-15.")
-        return conversation.ABSENCE_PART
     council, day_text = (context.user_data or {}).get("absence", [None, None])
-    if council is None:
+    meeting = (
+        absences.meeting_on(context.store, council, date.fromisoformat(day_text))
+        if council
+        else None
+    )
+    if meeting is None:
         await message.reply_text("Anmälan kom bort. Börja om med /franvaro.")
         return conversation.END
-    day = date.fromisoformat(day_text)
+    day = meeting.date
+    start_time, end_time = parse_hours(message.text)
+    if start_time is None or end_time is None:
+        await message.reply_text(
+            f"Skriv tiden som från–till, till exempel {absences.part_example(meeting)}."
+        )
+        return conversation.ABSENCE_PART
+    try:
+        absences.check_part(meeting, start_time, end_time)
+    except absences.AbsenceError as error:
+        await message.reply_text(error.message)
+        return conversation.ABSENCE_PART
     await message.reply_text(
         f"Förhinder {format_time_range(start_time, end_time)} på mötet {format_date(day)}?",
         reply_markup=column(

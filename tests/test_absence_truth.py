@@ -261,3 +261,39 @@ async def test_the_welcome_names_what_this_person_can_do(
                 replies,
             )
             await bot.send("/avbryt", user_id=user)
+
+
+async def test_part_of_the_meeting_must_lie_within_its_hours(only_eva: Path) -> None:
+    async with BotHarness(only_eva) as bot:
+        asked = await bot.press(f"abs:p:social:{MEETING.isoformat()}", user_id=ANNA)
+        assert to(asked, ANNA) == [
+            "Mötet är kl. 9.00–12.00. Vilken tid är du borta? Skriv till exempel 10-11. (/avbryt)"
+        ]
+        outside = await bot.send("13-15", user_id=ANNA)
+        assert to(outside, ANNA) == [
+            "Mötet är kl. 9.00–12.00. Skriv en tid inom den, till exempel 10-11."
+        ]
+        assert not buttons(outside)
+        # A correction in words is taken.
+        confirm = await bot.send("halv tio till elva", user_id=ANNA)
+        [question] = to(confirm, ANNA)
+        assert question.startswith("Förhinder kl. 9.30–11.00 på mötet")
+        data = dict(buttons(confirm))["Bekräfta"]
+        done = await bot.press(data, user_id=ANNA)
+        [ask] = [t for t in to(done, EVA) if "Kan du ersätta" in t]
+        assert "(del av mötet, kl. 9.30–11.00):" in ask and "kl. 9.00–12.00" in ask
+        # A forged button with hours outside the meeting is refused too.
+        forged = await bot.press(f"abs:ok:social:{MEETING.isoformat()}:1300-1500", user_id=ANNICA)
+        [alert] = [c for c in forged if c.method == "answerCallbackQuery"]
+        assert "Mötet är kl. 9.00–12.00" in str(alert.params["text"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [("kl 10 till 11", "kl. 10.00–11.00"), ("10.15-11.45", "kl. 10.15–11.45")],
+)
+async def test_part_hours_as_people_type_them(only_eva: Path, typed: str, hours: str) -> None:
+    async with BotHarness(only_eva) as bot:
+        await bot.press(f"abs:p:social:{MEETING.isoformat()}", user_id=ANNA)
+        [question] = to(await bot.send(typed, user_id=ANNA), ANNA)
+        assert question.startswith(f"Förhinder {hours} på mötet")

@@ -12,7 +12,7 @@ import from; the rest lives in ``absence_model`` (the notice, its states and tim
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import sqlite_utils
 
@@ -42,7 +42,7 @@ from knowledge.council.absence_model import (
     upcoming,
 )
 from knowledge.council.attendance import Seat, attendance, attendance_csv
-from knowledge.council.meetings import CANCELLED
+from knowledge.council.meetings import CANCELLED, Meeting
 from knowledge.council.roster import list_members
 from knowledge.council.substitutes import (
     answer_request,
@@ -52,6 +52,7 @@ from knowledge.council.substitutes import (
     secretary_reachable,
 )
 from knowledge.language import clock
+from knowledge.language.dates import format_time_range
 from knowledge.storage import absences as table
 from knowledge.storage.database import transaction
 
@@ -70,10 +71,13 @@ __all__ = [
     "answer_request",
     "attendance",
     "attendance_csv",
+    "check_part",
     "close_cancelled",
     "expire_due",
     "get",
+    "meeting_on",
     "mine",
+    "part_example",
     "purge",
     "report",
     "run_due",
@@ -110,8 +114,8 @@ def report(
         raise AbsenceError("Det mötet finns inte i kalendern.")
     if meeting_date < clock.local_day(now):
         raise AbsenceError("Det mötet har redan varit.")
-    if part and part[1] <= part[0]:
-        raise AbsenceError("Tiden du är borta måste sluta efter att den börjar.")
+    if part:
+        check_part(meeting, *part)
     with transaction(db):
         existing = table.find(db, person_id, council, meeting_date)
         if existing and existing[1] not in CLOSED:
@@ -132,6 +136,35 @@ def report(
             )
         ask_next(db, absence_id, meeting, now, timings, secretary_chat)
     return get(db, absence_id)
+
+
+def check_part(meeting: Meeting, start: time, end: time) -> None:
+    """A part of the meeting must end after it starts and lie within the meeting's hours
+    (when the calendar knows them); AbsenceError names the hours and an example."""
+    if end <= start:
+        raise AbsenceError("Tiden du är borta måste sluta efter att den börjar.")
+    if meeting.start and meeting.end and (start < meeting.start or end > meeting.end):
+        raise AbsenceError(
+            f"Mötet är {format_time_range(meeting.start, meeting.end)}. "
+            f"Skriv en tid inom den, till exempel {part_example(meeting)}."
+        )
+
+
+def part_example(meeting: Meeting) -> str:
+    """A part of the meeting to give as an example, as a member would type it: "10-11" for a
+    meeting 9–12, "13-15" when the calendar has no hours."""
+    if not (meeting.start and meeting.end):
+        return "13-15"
+    begin = datetime.combine(meeting.date, meeting.start)
+    finish = datetime.combine(meeting.date, meeting.end)
+    first = min(begin + timedelta(hours=1), finish - timedelta(minutes=30))
+    first = max(first, begin)
+    last = min(first + timedelta(hours=1), finish)
+
+    def typed(moment: datetime) -> str:
+        return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}.{moment.minute:02d}"
+
+    return f"{typed(first)}-{typed(last)}"
 
 
 def withdraw(
