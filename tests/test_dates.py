@@ -17,8 +17,8 @@ from knowledge.language.dates import (
     format_date,
     format_time_range,
     parse_date,
-    parse_time,
     parse_hours,
+    parse_time,
     parse_time_range,
     parse_yymmdd,
 )
