@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
+from telegram.constants import ChatType, ParseMode
 
 from handlers import conversation
 from handlers.callbacks import decode
@@ -340,27 +341,38 @@ async def withdraw(update: Update, context: SamradContext) -> None:
 
 
 async def attendance(update: Update, context: SamradContext) -> None:
-    """/narvaro [datum]: for the secretary, who attends the next (or that) meeting."""
+    """/narvaro [datum]: for the secretary, in a private chat only, who comes to the next (or
+    that) meeting of each council: per organisation, and counted."""
+    message = effective_message(update)
+    if message is not None and message.chat.type != ChatType.PRIVATE:
+        await message.reply_text("Närvaron visar jag bara i ett privat samtal med sekreteraren.")
+        return
     message = await secretary_message(update, context, "Bara sekreteraren kan se närvaron.")
     if message is None:
         return
     db = context.store
     wanted = find_dates(" ".join(context.args or []), reference=clock.today())
-    lines = []
+    boards = []
     for council in ("social", "folkhalsa"):
         meetings = absences.upcoming(db, council, wanted[0].date if wanted else clock.today())
         if wanted:
             meetings = [m for m in meetings if m.date == wanted[0].date]
         if not meetings:
             continue
-        meeting = meetings[0]
-        lines.append(f"<b>{COUNCIL_SHORT[council]} {format_date(meeting.date, weekday=False)}</b>")
-        lines += [
-            f"{seat.organisation}: {seat.member} – {seat.state}"
-            for seat in absences.attendance(db, council, meeting.date)
-        ]
+        seats = absences.attendance(db, council, meetings[0].date)
+        boards.append(
+            {
+                "council": council,
+                "date": meetings[0].date,
+                "seats": seats,
+                "totals": absences.totals(seats),
+            }
+        )
     await message.reply_text(
-        "\n".join(lines) if lines else "Inget kommande möte hittades.", parse_mode="HTML"
+        context.renderer.template("attendance", boards=boards)
+        if boards
+        else "Inget kommande möte hittades.",
+        parse_mode=ParseMode.HTML,
     )
 
 

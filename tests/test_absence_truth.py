@@ -297,3 +297,40 @@ async def test_part_hours_as_people_type_them(only_eva: Path, typed: str, hours:
         await bot.press(f"abs:p:social:{MEETING.isoformat()}", user_id=ANNA)
         [question] = to(await bot.send(typed, user_id=ANNA), ANNA)
         assert question.startswith(f"Förhinder {hours} på mötet")
+
+
+async def test_attendance_counts_who_comes_who_does_not_and_who_is_unknown(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = _setup(
+        tmp_path,
+        corpus_db_file,
+        [
+            ("Anna Karlsson", ANNA),
+            ("Eva Karlsson", EVA),
+            ("Annica Sjöqvist", ANNICA),
+            ("Sara Sekreterare", SARA),
+        ],
+    )
+    db = open_store(path)
+    import_roster(db, ROSTER + "social,Örebro,ledamot,1,Olle Okänd\n")
+    db.conn.close()
+    async with BotHarness(path) as bot:
+        calls = await _report(bot, ANNA)
+        yes = dict(buttons([c for c in calls if c.params.get("chat_id") == EVA]))
+        await bot.press(yes["Ja, jag kommer"], user_id=EVA)
+        await _report(bot, ANNICA)  # her ersättare never registered: nobody comes
+        [board] = to(await bot.send(f"/narvaro {MEETING.isoformat()}", user_id=SARA), SARA)
+        assert "Nora: Anna Karlsson – förhinder, ersättare Eva Karlsson kommer" in board
+        assert "Kumla: Annica Sjöqvist – förhinder, ingen ersättare" in board
+        assert "Örebro: Olle Okänd – inte registrerad i samrad, okänt" in board
+        assert (
+            "Kommer: 1 av 3 (varav 1 ersättare). Förhinder utan ersättare: 1."
+            " Okänt (inte registrerade i samrad): 1." in board
+        )
+        assert "ingen anmälan" not in board
+        # In a group nothing is shown, not even to the secretary.
+        group = await bot.send("/narvaro", user_id=SARA, chat_id=-1001)
+        [refusal] = [str(c.params["text"]) for c in group if c.method == "sendMessage"]
+        assert "privat" in refusal and "Anna" not in refusal and "Kommer" not in refusal
+        assert "Bara sekreteraren" in to(await bot.send("/narvaro", user_id=ANNA), ANNA)[0]

@@ -116,7 +116,8 @@ async def test_notice_yes_and_secretary_sees_who_serves(db_path: Path) -> None:
         assert not to(twice, ANNA)
         [board] = texts(await bot.send(f"/narvaro {MEETING.isoformat()}", user_id=SARA))
         assert "Anna Karlsson – förhinder, ersättare Eva Karlsson kommer" in board
-        assert "Annica Sjöqvist – kommer" in board
+        assert "Annica Sjöqvist – inte registrerad i samrad, okänt" in board  # nobody knows
+        assert "Kommer: 1 av 2 (varav 1 ersättare). Okänt (inte registrerade i samrad): 1." in board
         assert "Bara sekreteraren" in texts(await bot.send("/narvaro", user_id=ANNA))[0]
 
 
@@ -292,6 +293,8 @@ def test_retention_forget_calendar_and_cli(db_path: Path) -> None:
     assert "cancelled" in runner.invoke(cli, [*env, "meeting", "list"]).output
     board = runner.invoke(cli, [*env, "absences", "--meeting", MEETING.isoformat(), "--csv"])
     assert board.output.startswith("organisation,ledamot,läge")
+    listed = runner.invoke(cli, [*env, "absences", "--meeting", MEETING.isoformat()])
+    assert "okänt (inte registrerade) 2" in listed.output
     assert runner.invoke(cli, [*env, "forget", "Anna Karlsson"]).exit_code == 0
     assert not [m for m in list_members(db) if m.name == "Anna Karlsson"]
     bad = Path(db_path.parent / "trasig.csv")
@@ -526,7 +529,7 @@ def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
     seats = {s.organisation: s.state for s in absences.attendance(flow, "social", MEETING)}
     assert seats == {
         "Nora": "förhinder kl. 10.00–11.00, ersättare Eva Karlsson kommer",
-        "Kumla": "kommer (ingen anmälan)",
+        "Kumla": "kommer",
     }
     csv_text = absences.attendance_csv(absences.attendance(flow, "social", MEETING))
     assert csv_text.splitlines()[0] == "organisation,ledamot,läge"

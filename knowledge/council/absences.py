@@ -41,7 +41,7 @@ from knowledge.council.absence_model import (
     meeting_on,
     upcoming,
 )
-from knowledge.council.attendance import Seat, attendance, attendance_csv
+from knowledge.council.attendance import Seat, Totals, attendance, attendance_csv, totals
 from knowledge.council.meetings import CANCELLED, Meeting
 from knowledge.council.roster import list_members
 from knowledge.council.substitutes import (
@@ -68,6 +68,7 @@ __all__ = [
     "AbsenceError",
     "Seat",
     "Timings",
+    "Totals",
     "answer_request",
     "attendance",
     "attendance_csv",
@@ -83,6 +84,7 @@ __all__ = [
     "run_due",
     "secretary_reachable",
     "send_reminders",
+    "totals",
     "upcoming",
     "withdraw",
 ]
