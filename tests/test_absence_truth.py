@@ -19,6 +19,7 @@ from knowledge import open_store
 from knowledge.council import absences, outbox, proposals
 from knowledge.council.calendar import add_meeting
 from knowledge.council.roster import create_invite, import_roster, redeem_invite
+from knowledge.language.dates import format_date
 from tests.botkit import BotHarness, buttons
 
 ANNA, EVA, PIA, ANNICA, SARA, OFFICE = 401, 402, 403, 404, 405, 909
@@ -39,9 +40,9 @@ def _setup(tmp_path: Path, corpus_db_file: Path, people: list[tuple[str, int]]) 
     shutil.copy(corpus_db_file, path)
     db = open_store(path)
     import_roster(db, ROSTER)
+    add_meeting(db, "social", MEETING, time(9), time(12), "Lokal Eken")  # before anyone is told
     for name, user in people:
         redeem_invite(db, create_invite(db, name)[0], user, user)
-    add_meeting(db, "social", MEETING, time(9), time(12), "Lokal Eken")
     db.conn.close()
     return path
 
@@ -165,8 +166,6 @@ async def test_a_proposal_receipt_names_the_secretary_only_when_there_is_one(
 
 
 def _day() -> str:
-    from knowledge.language.dates import format_date
-
     return format_date(MEETING, weekday=False)
 
 
@@ -334,3 +333,53 @@ async def test_attendance_counts_who_comes_who_does_not_and_who_is_unknown(
         [refusal] = [str(c.params["text"]) for c in group if c.method == "sendMessage"]
         assert "privat" in refusal and "Anna" not in refusal and "Kommer" not in refusal
         assert "Bara sekreteraren" in to(await bot.send("/narvaro", user_id=ANNA), ANNA)[0]
+
+
+async def test_new_changed_and_cancelled_meetings_reach_every_member_once(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = _setup(
+        tmp_path,
+        corpus_db_file,
+        [
+            ("Anna Karlsson", ANNA),
+            ("Eva Karlsson", EVA),
+            ("Annica Sjöqvist", ANNICA),
+            ("Sara Sekreterare", SARA),
+        ],
+    )
+    day = MEETING + timedelta(days=14)
+    told = (ANNA, EVA, ANNICA)  # registered ledamöter and ersättare; Jan never registered
+
+    def notices(calls: list[Call]) -> dict[int, list[str]]:
+        return {chat: to(calls, chat) for chat in told}
+
+    async with BotHarness(path) as bot:
+        added = await bot.send(f"/nyttmote {day.isoformat()} 09:00-12:00 Lokal Eken", user_id=SARA)
+        assert "får besked" in to(added, SARA)[0]
+        when = format_date(day)
+        assert notices(added) == {
+            chat: [
+                "<b>Nytt möte</b> med Specifika rådet social välfärd, vård och omsorg: "
+                f"{when}, kl. 9.00–12.00, Lokal Eken."
+            ]
+            for chat in told
+        }
+        again = await bot.send(f"/nyttmote {day.isoformat()} 09:00-12:00 Lokal Eken", user_id=SARA)
+        assert "redan inlagt" in to(again, SARA)[0]
+        assert notices(again) == {chat: [] for chat in told}
+        moved = await bot.send(f"/nyttmote {day.isoformat()} 13:00-16:00 Lokal Eken", user_id=SARA)
+        for chat in told:
+            [changed] = to(moved, chat)
+            assert changed.startswith("<b>Ändrat möte</b>") and "kl. 13.00–16.00" in changed
+            assert changed.endswith("Tidigare: kl. 9.00–12.00, Lokal Eken.")
+        cancelled = await bot.send(f"/stallin {day.isoformat()}", user_id=SARA)
+        for chat in told:
+            [text] = to(cancelled, chat)
+            assert text.startswith("<b>Inställt möte</b>") and when in text
+        back = await bot.send(f"/nyttmote {day.isoformat()} 13:00-16:00 Lokal Eken", user_id=SARA)
+        assert all(len(to(back, chat)) == 1 for chat in told)  # told again: a new event
+        assert not to(back, SARA)[1:]  # the secretary only gets her receipt
+        past = date.today() - timedelta(days=3)
+        quiet = await bot.send(f"/nyttmote {past.isoformat()} 09:00-12:00", user_id=SARA)
+        assert notices(quiet) == {chat: [] for chat in told}  # a meeting gone by is news to nobody
