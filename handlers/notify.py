@@ -8,11 +8,12 @@ notices had templates are sent with the text and buttons they hold.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
@@ -63,7 +64,8 @@ async def flush_outbox(context: SamradContext) -> int:
 
 
 async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
-    """Send (or, for a notice that edits an earlier one, edit) the notice; the message id."""
+    """Send the notice (first taking away the buttons of the message it ``edits``); the new
+    message's id."""
     text, buttons = message(notice, context.renderer)
     markup = (
         InlineKeyboardMarkup(
@@ -76,17 +78,13 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
     for attempt in range(1, RETRIES + 1):
         try:
             if earlier is not None:
-                try:
-                    edited = await context.bot.edit_message_text(
-                        text,
-                        chat_id=earlier[0],
-                        message_id=earlier[1],
-                        parse_mode=ParseMode.HTML,
-                        reply_markup=markup,
+                # The earlier message's buttons go (an edit alone would not be noticed); it
+                # may be deleted, too old, or without buttons already.
+                with contextlib.suppress(BadRequest):
+                    await context.bot.edit_message_reply_markup(
+                        chat_id=earlier[0], message_id=earlier[1], reply_markup=None
                     )
-                    return edited.message_id if isinstance(edited, Message) else earlier[1]
-                except BadRequest:  # deleted or too old to edit: a new message instead
-                    earlier = None
+                earlier = None
             sent = await context.bot.send_message(
                 notice.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
             )

@@ -5,6 +5,7 @@ ersättare whose time ran out is told so in place of the question, its buttons g
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 from datetime import UTC, date, datetime, time, timedelta
@@ -169,7 +170,7 @@ def _day() -> str:
     return format_date(MEETING, weekday=False)
 
 
-async def test_a_passed_deadline_closes_the_question_in_place_once(
+async def test_a_passed_deadline_is_told_and_takes_the_buttons_away_once(
     tmp_path: Path, corpus_db_file: Path
 ) -> None:
     path = _setup(
@@ -181,48 +182,65 @@ async def test_a_passed_deadline_closes_the_question_in_place_once(
         db = bot.application.bot_data["store"]
         context = SamradContext(bot.application)
         await _report(bot, ANNA)
-        eva_message = outbox.sent_message(db, "request:1:ask")
-        assert eva_message is not None and eva_message[0] == EVA
+        reported = len(bot.api.calls)
+        eva_question = outbox.sent_message(db, "request:1:ask")
+        assert eva_question is not None and eva_question[0] == EVA
         later = datetime.now(UTC) + timedelta(hours=49)
         assert absences.run_due(db, later, secretary_chat=OFFICE)["expired"] == 1
         before = len(bot.api.calls)
-        await flush_outbox(context)
-        await flush_outbox(context)
+        await asyncio.gather(flush_outbox(context), flush_outbox(context))
         new = bot.api.calls[before:]
-        [edit] = [c for c in new if c.method == "editMessageText"]
-        assert (int(edit.params["chat_id"]), int(edit.params["message_id"])) == eva_message
-        assert "tiden för att svara har gått ut" in str(edit.params["text"])
-        assert "Nästa ersättare har tillfrågats." in str(edit.params["text"])
+        [edit] = [c for c in new if c.method == "editMessageReplyMarkup"]
+        assert (int(edit.params["chat_id"]), int(edit.params["message_id"])) == eva_question
         assert not edit.params.get("reply_markup")  # Ja/Nej are gone
-        assert not to(new, EVA)  # no new message: the question itself says it
+        [told] = to(new, EVA)  # and she is told, in a message she will notice
+        assert "tiden för att svara har gått ut" in told
+        assert told.endswith("Nästa ersättare har tillfrågats.")
         assert any("Kan du ersätta" in t for t in to(new, PIA))
         # Pia does not answer either: she is the last one.
         even_later = later + timedelta(hours=49)
         assert absences.run_due(db, even_later, secretary_chat=OFFICE)["expired"] == 1
         before = len(bot.api.calls)
         await flush_outbox(context)
-        [edit] = [c for c in bot.api.calls[before:] if c.method == "editMessageText"]
+        new = bot.api.calls[before:]
+        [edit] = [c for c in new if c.method == "editMessageReplyMarkup"]
         assert int(edit.params["chat_id"]) == PIA
-        assert str(edit.params["text"]).endswith(
+        [told] = to(new, PIA)
+        assert told.endswith(
             "Det finns ingen annan ersättare att fråga; sekreteraren är informerad."
         )
         assert await flush_outbox(context) == 0  # exactly once
+        edits = [c for c in bot.api.calls[reported:] if c.method == "editMessageReplyMarkup"]
+        assert len(edits) == 2
 
 
-async def test_a_question_that_cannot_be_edited_is_answered_with_a_new_message(
-    tmp_path: Path, corpus_db_file: Path
-) -> None:
+async def test_a_question_already_gone_is_still_told(tmp_path: Path, corpus_db_file: Path) -> None:
     path = _setup(tmp_path, corpus_db_file, [("Anna Karlsson", ANNA), ("Eva Karlsson", EVA)])
     async with BotHarness(path) as bot:
         db = bot.application.bot_data["store"]
         await _report(bot, ANNA)
         absences.run_due(db, datetime.now(UTC) + timedelta(hours=49))
-        bot.api.fail("editMessageText", 400)  # Eva deleted the question
+        bot.api.fail("editMessageReplyMarkup", 400)  # Eva deleted the question
         before = len(bot.api.calls)
         assert await flush_outbox(SamradContext(bot.application)) >= 1
         [told] = to(bot.api.calls[before:], EVA)
         assert "tiden för att svara har gått ut" in told
         assert told.endswith("Det finns ingen annan ersättare att fråga.")
+
+
+async def test_a_withdrawal_takes_the_question_away_too(only_eva: Path) -> None:
+    async with BotHarness(only_eva) as bot:
+        db = bot.application.bot_data["store"]
+        await _report(bot, ANNA)
+        question = outbox.sent_message(db, "request:1:ask")
+        withdrawn = await bot.press("abs:wd:1", user_id=ANNA)
+        edits = [
+            (int(c.params["chat_id"]), int(c.params["message_id"]))
+            for c in withdrawn
+            if c.method == "editMessageReplyMarkup" and c.params["chat_id"] == EVA
+        ]
+        assert edits == [question]
+        assert any("Du behöver inte ersätta" in t for t in to(withdrawn, EVA))
 
 
 @pytest.mark.parametrize(

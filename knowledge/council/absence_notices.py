@@ -102,9 +102,8 @@ def expired(
     request_id: int,
     escalation: Escalation | None,
 ) -> None:
-    """Tell the ersättare whose time to answer ran out what came of it, in place of the
-    question (its message is edited, its buttons go). ``escalation`` None: nobody was asked
-    after her (the meeting is past or cancelled)."""
+    """Tell the ersättare whose time to answer ran out what came of it; the question's buttons
+    go. ``escalation`` None: nobody was asked after her (the meeting was cancelled)."""
     request = table.request(db, request_id)
     chat = chat_of(db, request.person_id) if request else None
     if chat is None:
@@ -144,6 +143,7 @@ def tell_substitute(
         }[why],
         params=naming(absence),
         subject=about_request(request_id),
+        edits=f"request:{request_id}:ask",  # the question's buttons go
     )
 
 

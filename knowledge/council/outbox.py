@@ -62,8 +62,8 @@ def add(
     edits: str | None = None,
 ) -> bool:
     """Queue a notice; False when one with this key exists already (nothing is added). With
-    ``edits`` (another notice's key) the message that notice became is replaced by this one,
-    its buttons gone; when it was never sent, this one is sent as a new message."""
+    ``edits`` (another notice's key) the message that notice became loses its buttons when
+    this one is sent (a question that no longer holds)."""
     return table.insert(
         db, key, chat_id, template, params or {}, actions, subject, clock.stamp(), edits
     )
