@@ -59,6 +59,21 @@ def only_eva(tmp_path: Path, corpus_db_file: Path) -> Path:
     )
 
 
+@pytest.fixture
+def with_secretary(tmp_path: Path, corpus_db_file: Path) -> Path:
+    """Anna with Eva, Annica (her ersättare unregistered) and Sara the secretary registered."""
+    return _setup(
+        tmp_path,
+        corpus_db_file,
+        [
+            ("Anna Karlsson", ANNA),
+            ("Eva Karlsson", EVA),
+            ("Annica Sjöqvist", ANNICA),
+            ("Sara Sekreterare", SARA),
+        ],
+    )
+
+
 def to(calls: list[Call], chat: int) -> list[str]:
     """The messages sent to ``chat``."""
     return [
@@ -317,18 +332,9 @@ async def test_part_hours_as_people_type_them(only_eva: Path, typed: str, hours:
 
 
 async def test_attendance_counts_who_comes_who_does_not_and_who_is_unknown(
-    tmp_path: Path, corpus_db_file: Path
+    with_secretary: Path,
 ) -> None:
-    path = _setup(
-        tmp_path,
-        corpus_db_file,
-        [
-            ("Anna Karlsson", ANNA),
-            ("Eva Karlsson", EVA),
-            ("Annica Sjöqvist", ANNICA),
-            ("Sara Sekreterare", SARA),
-        ],
-    )
+    path = with_secretary
     db = open_store(path)
     import_roster(db, ROSTER + "social,Örebro,ledamot,1,Olle Okänd\n")
     db.conn.close()
@@ -354,18 +360,9 @@ async def test_attendance_counts_who_comes_who_does_not_and_who_is_unknown(
 
 
 async def test_new_changed_and_cancelled_meetings_reach_every_member_once(
-    tmp_path: Path, corpus_db_file: Path
+    with_secretary: Path,
 ) -> None:
-    path = _setup(
-        tmp_path,
-        corpus_db_file,
-        [
-            ("Anna Karlsson", ANNA),
-            ("Eva Karlsson", EVA),
-            ("Annica Sjöqvist", ANNICA),
-            ("Sara Sekreterare", SARA),
-        ],
-    )
+    path = with_secretary
     day = MEETING + timedelta(days=14)
     told = (ANNA, EVA, ANNICA)  # registered ledamöter and ersättare; Jan never registered
 
