@@ -19,7 +19,7 @@ from handlers.keyboards import button, column
 from handlers.notify import flush_outbox
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council import absences
-from knowledge.council.meetings import Meeting
+from knowledge.council.meetings import CANCELLED, Meeting
 from knowledge.council.roster import list_members
 from knowledge.language import clock
 from knowledge.language.dates import find_dates, format_date, format_time_range, parse_hours
@@ -48,13 +48,17 @@ async def start(
         )
         return conversation.END
     db = context.store
-    councils = [m.council for m in list_members(db, role="ledamot") if m.person_id == person.id]
+    seats = [m for m in list_members(db) if m.person_id == person.id]
+    councils = [m.council for m in seats if m.role == "ledamot"]
     meetings = [
         m for council in councils for m in absences.upcoming(db, council, clock.today())[:4]
     ]
     if not councils:
         await message.reply_text(
-            "Du står inte som ledamot i rostern, så det finns ingen ersättare att kalla in. "
+            "Som ersättare anmäler du inte förhinder här: du får en fråga när din ledamot inte "
+            "kan komma, och kan svara nej. Kontakta sekreteraren om du borde stå som ledamot."
+            if any(m.role == "ersättare" for m in seats)
+            else "Du står inte som ledamot i rostern, så det finns ingen ersättare att kalla in. "
             "Kontakta sekreteraren om det är fel."
         )
         return conversation.END
@@ -126,7 +130,11 @@ async def ask_part(update: Update, context: SamradContext) -> object:
     context.user_data["absence"] = [council, day.isoformat()]
     message = effective_message(update)
     meeting = absences.meeting_on(context.store, council, day)
-    if message is not None and meeting is not None:
+    if meeting is None or meeting.status == CANCELLED:
+        if message is not None:
+            await message.reply_text("Det mötet finns inte i kalendern längre.")
+        return conversation.END
+    if message is not None:
         hours = format_time_range(meeting.start, meeting.end) if meeting.end else ""
         await message.reply_text(
             (f"Mötet är {hours}. " if hours else "")
@@ -292,14 +300,23 @@ async def my_notices(update: Update, context: SamradContext) -> None:
     if not notices:
         await message.reply_text("Du har inga anmälda förhinder till kommande möten.")
         return
+    told = "; sekreteraren vet"
     states = {
         absences.SEARCHING: "ersättare tillfrågad",
         absences.COVERED: "ersättare kommer",
-        absences.UNCOVERED: "ingen ersättare; sekreteraren vet",
+        absences.UNCOVERED: "ingen ersättare",
     }
     lines = [
         f"• {a.reference}: {format_date(a.meeting_date, weekday=False)} – "
         + (f"{a.substitute} kommer" if a.substitute else states.get(a.status, a.status))
+        + (
+            told
+            if a.status == absences.UNCOVERED
+            and absences.secretary_reachable(
+                context.store, a.council, context.settings.secretary_chat
+            )
+            else ""
+        )
         for a in notices
     ]
     await message.reply_text(

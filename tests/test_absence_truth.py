@@ -398,3 +398,22 @@ async def test_new_changed_and_cancelled_meetings_reach_every_member_once(
         past = date.today() - timedelta(days=3)
         quiet = await bot.send(f"/nyttmote {past.isoformat()} 09:00-12:00", user_id=SARA)
         assert notices(quiet) == {chat: [] for chat in told}  # a meeting gone by is news to nobody
+
+
+async def test_an_ersattare_asking_to_report_hears_how_she_is_asked(only_eva: Path) -> None:
+    async with BotHarness(only_eva) as bot:
+        [reply] = to(await bot.send("/franvaro", user_id=EVA), EVA)
+        assert reply.startswith("Som ersättare anmäler du inte förhinder här")
+        assert "inte som ledamot" not in reply
+
+
+async def test_mina_says_the_secretary_knows_only_when_one_was_told(only_eva: Path) -> None:
+    for office, expected in [
+        (None, "ingen ersättare\n"),
+        (OFFICE, "ingen ersättare; sekreteraren vet"),
+    ]:
+        async with BotHarness(only_eva, secretary_chat=office) as bot:
+            await _report(bot, ANNICA)  # nobody to ask: uncovered at once
+            [mine] = to(await bot.send("/mina", user_id=ANNICA), ANNICA)
+            assert (mine + "\n").count(expected) == 1, mine
+            await bot.press("abs:wd:1", user_id=ANNICA)
