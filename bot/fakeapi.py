@@ -36,6 +36,9 @@ class FakeBotAPI(BaseRequest):
         self.files: dict[str, bytes] = {}  # file_id -> content, for getFile + download
         self.fail_next: dict[str, int] = {}  # method -> how many calls to fail (network error)
         self.faults: dict[str, list[tuple[int, int]]] = {}  # method -> (HTTP status, retry after)
+        self.latency = (
+            0.0  # seconds each call takes; even 0 lets other tasks run, as a network does
+        )
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
 
@@ -66,6 +69,8 @@ class FakeBotAPI(BaseRequest):
             file_path = url.rsplit("/", 1)[-1]
             return 200, self.files.get(file_path, b"")
         name = url.rsplit("/", 1)[-1]
+        if name != "getUpdates":
+            await asyncio.sleep(self.latency)
         params = dict(request_data.parameters) if request_data else {}
         files: dict[str, tuple[str, bytes]] = {}
         if request_data and request_data.contains_files:
