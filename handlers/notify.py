@@ -22,7 +22,8 @@ from handlers.context import Renderer, SamradContext
 from knowledge.council import outbox
 
 log = logging.getLogger(__name__)
-RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice
+RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice ...
+MAX_WAIT = 30  # ... when it is this many seconds or less
 
 
 def message(notice: outbox.Notice, renderer: Renderer) -> tuple[str, list[tuple[str, str]]]:
@@ -90,10 +91,11 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
             )
             return sent.message_id
         except RetryAfter as error:
-            if attempt == RETRIES:
-                raise
             with warnings.catch_warnings():  # PTB 22 warns that it will become a timedelta
                 warnings.simplefilter("ignore")
                 wait = error.retry_after
-            await asyncio.sleep(wait.total_seconds() if isinstance(wait, timedelta) else wait)
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            if attempt == RETRIES or seconds > MAX_WAIT:
+                raise  # released: a later flush tries, well within the claim's minutes
+            await asyncio.sleep(seconds)
     raise AssertionError("unreachable")

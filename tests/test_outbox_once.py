@@ -151,3 +151,14 @@ async def test_a_status_that_comes_back_is_told_again(db_path: Path) -> None:
     proposals.set_status(db, filed.reference, "planerad", meeting_date=day)  # no change
     told = [n.params["status"] for n in outbox.pending(db) if n.template == "proposal_status"]
     assert told == ["planerad", "inkommen", "planerad"]
+
+
+async def test_a_long_retry_after_is_left_to_a_later_flush(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        db = bot.application.bot_data["store"]
+        [theme] = _queue(db, 1)
+        bot.api.fail("sendMessage", 429, retry_after=3600)
+        context = SamradContext(bot.application)
+        assert await asyncio.wait_for(flush_outbox(context), timeout=5) == 0  # not waited out
+        assert [n.claim for n in outbox.pending(db)] == [None]  # released, not held
+        assert await flush_outbox(context) == 1 and _delivered(bot) == Counter({theme: 1})
