@@ -135,7 +135,9 @@ async def ask_part(update: Update, context: SamradContext) -> object:
             await message.reply_text("Det mötet finns inte i kalendern längre.")
         return conversation.END
     if message is not None:
-        hours = format_time_range(meeting.start, meeting.end) if meeting.end else ""
+        hours = (
+            format_time_range(meeting.start, meeting.end) if meeting.start and meeting.end else ""
+        )
         await message.reply_text(
             (f"Mötet är {hours}. " if hours else "")
             + "Vilken tid är du borta? Skriv till exempel "

@@ -35,7 +35,7 @@ def expire_due(
     secretary_chat: int | None = None,
 ) -> int:
     """Unanswered requests past their deadline count as no: the next ersättare is asked, and
-    the one who did not answer is told so, in place of the question (its buttons go)."""
+    the one who did not answer is told so and what came of it (her question's buttons go)."""
     now = now or clock.now()
     due = table.due_requests(db, clock.stamp(now), SEARCHING)
     for request_id, absence_id in due:
