@@ -513,6 +513,8 @@ def test_reminders_skip_who_has_reported(flow: sqlite_utils.Database) -> None:
     assert absences.send_reminders(flow, week_before) == 1  # Annica only
     [(chat, text)] = _drain(flow)
     assert chat == 105 and "Lokal Eken" in text
+    # Jan, her ersättare, never registered: the reminder does not promise he will be asked.
+    assert "tillfrågas din ersättare" not in text and "ingen kan tillfrågas" in text
     assert absences.send_reminders(flow, week_before + timedelta(minutes=1)) == 0
 
 

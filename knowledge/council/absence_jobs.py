@@ -97,7 +97,7 @@ def send_reminders(
                         db, member.person_id, council, meeting.date, window, clock.stamp(now)
                     ):
                         continue
-                    notices.remind(db, member.person_id, member.chat_id, meeting, window)
+                    notices.remind(db, member, meeting, window)
                 count += 1
     return count
 

@@ -16,7 +16,7 @@ import sqlite_utils
 from knowledge.council import outbox
 from knowledge.council.absence_model import Absence
 from knowledge.council.meetings import Meeting
-from knowledge.council.roster import chat_of, list_members
+from knowledge.council.roster import Member, chat_of, list_members
 from knowledge.storage import absences as table
 
 
@@ -148,15 +148,24 @@ def tell_substitute(
 
 
 def remind(
-    db: sqlite_utils.Database, person_id: int, chat_id: int, meeting: Meeting, days_before: int
+    db: sqlite_utils.Database,
+    member: Member,
+    meeting: Meeting,
+    days_before: int,
 ) -> None:
-    """Remind a ledamot of a meeting, with a button to report a förhinder."""
+    """Remind a registered ledamot of a meeting, with a button to report a förhinder (and
+    whether an ersättare of hers can be asked through samrad)."""
+    assert member.chat_id is not None
+    can_ask = any(
+        substitute.chat_id
+        for substitute in list_members(db, member.council, member.organisation, "ersättare")
+    )
     outbox.add(
         db,
-        f"reminder:{person_id}:{meeting.council}:{meeting.date}:{days_before}",
-        chat_id,
+        f"reminder:{member.person_id}:{meeting.council}:{meeting.date}:{days_before}",
+        member.chat_id,
         template="absence_reminder",
-        params=where(meeting),
+        params={**where(meeting), "substitute": can_ask},
         actions=[
             outbox.Action(
                 "Anmäl förhinder", "absence_reminder", (meeting.council, meeting.date.isoformat())
