@@ -397,6 +397,12 @@ def absences(context: Context, day: str | None, council: str, as_csv: bool) -> N
     click.echo(f"{council} {when.isoformat()}")
     for seat in seats:
         click.echo(f"{seat.organisation:<20} {seat.member:<28} {seat.state}")
+    total = store.totals(seats)
+    click.echo(
+        f"kommer {total.comes} av {total.seats} (varav {total.substitutes} ersättare);"
+        f" förhinder utan ersättare {total.absent}; väntar på svar {total.waiting};"
+        f" okänt (inte registrerade) {total.unknown}"
+    )
 
 
 @cli.command()

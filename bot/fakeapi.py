@@ -35,6 +35,10 @@ class FakeBotAPI(BaseRequest):
         self.updates: asyncio.Queue[dict[str, Any]] | None = None
         self.files: dict[str, bytes] = {}  # file_id -> content, for getFile + download
         self.fail_next: dict[str, int] = {}  # method -> how many calls to fail (network error)
+        self.faults: dict[str, list[tuple[int, int]]] = {}  # method -> (HTTP status, retry after)
+        self.latency = (
+            0.0  # seconds each call takes; even 0 lets other tasks run, as a network does
+        )
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
 
@@ -65,12 +69,17 @@ class FakeBotAPI(BaseRequest):
             file_path = url.rsplit("/", 1)[-1]
             return 200, self.files.get(file_path, b"")
         name = url.rsplit("/", 1)[-1]
+        if name != "getUpdates":
+            await asyncio.sleep(self.latency)
         params = dict(request_data.parameters) if request_data else {}
         files: dict[str, tuple[str, bytes]] = {}
         if request_data and request_data.contains_files:
             for key, value in request_data.multipart_data.items():
                 filename, content = value[0], value[1]
                 files[key] = (str(filename), content if isinstance(content, bytes) else b"")
+        if self.faults.get(name):
+            status, retry_after = self.faults[name].pop(0)
+            return status, self._error(status, retry_after)
         if self.fail_next.get(name):
             self.fail_next[name] -= 1
             return 502, b'{"ok": false, "error_code": 502, "description": "Bad Gateway"}'
@@ -78,6 +87,24 @@ class FakeBotAPI(BaseRequest):
             self.calls.append(Call(name, params, files))
         result = await self._answer(name, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def fail(self, method: str, *statuses: int, retry_after: int = 1) -> None:
+        """The next calls of ``method`` answer these errors in turn, as Telegram does: 429 Too
+        Many Requests (retry after ``retry_after`` seconds), 502 Bad Gateway, 400, ... A failed
+        call is not recorded in ``calls``."""
+        self.faults.setdefault(method, []).extend((status, retry_after) for status in statuses)
+
+    @staticmethod
+    def _error(status: int, retry_after: int) -> bytes:
+        answer: dict[str, Any] = {"ok": False, "error_code": status}
+        if status == 429:
+            answer["description"] = f"Too Many Requests: retry after {retry_after}"
+            answer["parameters"] = {"retry_after": retry_after}
+        elif status == 400:
+            answer["description"] = "Bad Request: message to edit not found"
+        else:
+            answer["description"] = "Bad Gateway"
+        return json.dumps(answer).encode()
 
     # --- Methods -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
+from telegram.constants import ChatType, ParseMode
 
 from handlers import conversation
 from handlers.callbacks import decode
@@ -18,10 +19,10 @@ from handlers.keyboards import button, column
 from handlers.notify import flush_outbox
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council import absences
-from knowledge.council.meetings import Meeting
+from knowledge.council.meetings import CANCELLED, Meeting
 from knowledge.council.roster import list_members
 from knowledge.language import clock
-from knowledge.language.dates import find_dates, format_date, format_time_range, parse_time_range
+from knowledge.language.dates import find_dates, format_date, format_time_range, parse_hours
 
 NOT_REGISTERED = "Bara registrerade ledamöter kan anmäla förhinder."
 
@@ -47,13 +48,17 @@ async def start(
         )
         return conversation.END
     db = context.store
-    councils = [m.council for m in list_members(db, role="ledamot") if m.person_id == person.id]
+    seats = [m for m in list_members(db) if m.person_id == person.id]
+    councils = [m.council for m in seats if m.role == "ledamot"]
     meetings = [
         m for council in councils for m in absences.upcoming(db, council, clock.today())[:4]
     ]
     if not councils:
         await message.reply_text(
-            "Du står inte som ledamot i rostern, så det finns ingen ersättare att kalla in. "
+            "Som ersättare anmäler du inte förhinder här: du får en fråga när din ledamot inte "
+            "kan komma, och kan svara nej. Kontakta sekreteraren om du borde stå som ledamot."
+            if any(m.role == "ersättare" for m in seats)
+            else "Du står inte som ledamot i rostern, så det finns ingen ersättare att kalla in. "
             "Kontakta sekreteraren om det är fel."
         )
         return conversation.END
@@ -124,8 +129,20 @@ async def ask_part(update: Update, context: SamradContext) -> object:
     council, day = press.args
     context.user_data["absence"] = [council, day.isoformat()]
     message = effective_message(update)
+    meeting = absences.meeting_on(context.store, council, day)
+    if meeting is None or meeting.status == CANCELLED:
+        if message is not None:
+            await message.reply_text("Det mötet finns inte i kalendern längre.")
+        return conversation.END
     if message is not None:
-        await message.reply_text("Vilken tid är du borta? Skriv till exempel 13-15. (/avbryt)")
+        hours = (
+            format_time_range(meeting.start, meeting.end) if meeting.start and meeting.end else ""
+        )
+        await message.reply_text(
+            (f"Mötet är {hours}. " if hours else "")
+            + "Vilken tid är du borta? Skriv till exempel "
+            + f"{absences.part_example(meeting)}. (/avbryt)"
+        )
     return conversation.ABSENCE_PART
 
 
@@ -134,15 +151,27 @@ async def receive_part(update: Update, context: SamradContext) -> object:
     message = update.message
     if message is None or message.text is None:
         return conversation.ABSENCE_PART
-    start_time, end_time = parse_time_range(message.text)
-    if start_time is None or end_time is None or end_time <= start_time:
-        await message.reply_text("Skriv tiden som från–till, till exempel 13-15.")
-        return conversation.ABSENCE_PART
     council, day_text = (context.user_data or {}).get("absence", [None, None])
-    if council is None:
+    meeting = (
+        absences.meeting_on(context.store, council, date.fromisoformat(day_text))
+        if council
+        else None
+    )
+    if meeting is None:
         await message.reply_text("Anmälan kom bort. Börja om med /franvaro.")
         return conversation.END
-    day = date.fromisoformat(day_text)
+    day = meeting.date
+    start_time, end_time = parse_hours(message.text)
+    if start_time is None or end_time is None:
+        await message.reply_text(
+            f"Skriv tiden som från–till, till exempel {absences.part_example(meeting)}."
+        )
+        return conversation.ABSENCE_PART
+    try:
+        absences.check_part(meeting, start_time, end_time)
+    except absences.AbsenceError as error:
+        await message.reply_text(error.message)
+        return conversation.ABSENCE_PART
     await message.reply_text(
         f"Förhinder {format_time_range(start_time, end_time)} på mötet {format_date(day)}?",
         reply_markup=column(
@@ -175,6 +204,7 @@ async def confirm(update: Update, context: SamradContext) -> None:
             part or None,
             clock.now(),
             context.settings.absence_timings(),
+            context.settings.secretary_chat,
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -184,8 +214,13 @@ async def confirm(update: Update, context: SamradContext) -> None:
         context,
         "Anmält.",
         f"Ditt förhinder är anmält (referens {absence.reference}) till mötet "
-        f"{format_date(absence.meeting_date)}. Jag hör av mig när det är klart vem som "
-        "ersätter dig. Ändrar du dig: /mina.",
+        f"{format_date(absence.meeting_date)}. "
+        + (
+            "Jag hör av mig när det är klart vem som ersätter dig. "
+            if absence.status == absences.SEARCHING
+            else ""
+        )
+        + "Ändrar du dig: /mina.",
     )
 
 
@@ -227,6 +262,7 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
             accept,
             clock.now(),
             context.settings.absence_timings(),
+            context.settings.secretary_chat,
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -238,8 +274,19 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
         f"Tack! Du kommer till mötet {format_date(absence.meeting_date)} i stället för "
         f"{absence.person}."
         if accept
-        else "Tack för beskedet. Nästa ersättare tillfrågas.",
+        else f"Tack för beskedet. {_after_no(context, absence)}",
     )
+
+
+def _after_no(context: SamradContext, absence: absences.Absence) -> str:
+    """What came of an ersättare's no, as it is."""
+    if absence.status == absences.SEARCHING:
+        return "Nästa ersättare har tillfrågats."
+    if absences.secretary_reachable(
+        context.store, absence.council, context.settings.secretary_chat
+    ):
+        return "Det finns ingen annan ersättare att fråga; sekreteraren är informerad."
+    return "Det finns ingen annan ersättare att fråga."
 
 
 async def my_notices(update: Update, context: SamradContext) -> None:
@@ -255,14 +302,23 @@ async def my_notices(update: Update, context: SamradContext) -> None:
     if not notices:
         await message.reply_text("Du har inga anmälda förhinder till kommande möten.")
         return
+    told = "; sekreteraren vet"
     states = {
         absences.SEARCHING: "ersättare tillfrågad",
         absences.COVERED: "ersättare kommer",
-        absences.UNCOVERED: "ingen ersättare; sekreteraren vet",
+        absences.UNCOVERED: "ingen ersättare",
     }
     lines = [
         f"• {a.reference}: {format_date(a.meeting_date, weekday=False)} – "
         + (f"{a.substitute} kommer" if a.substitute else states.get(a.status, a.status))
+        + (
+            told
+            if a.status == absences.UNCOVERED
+            and absences.secretary_reachable(
+                context.store, a.council, context.settings.secretary_chat
+            )
+            else ""
+        )
         for a in notices
     ]
     await message.reply_text(
@@ -284,7 +340,13 @@ async def withdraw(update: Update, context: SamradContext) -> None:
         await query.answer("Du kan bara återkalla dina egna anmälningar.", show_alert=True)
         return
     try:
-        absence = absences.withdraw(context.store, press.args[0], person.id, clock.now())
+        absence = absences.withdraw(
+            context.store,
+            press.args[0],
+            person.id,
+            clock.now(),
+            context.settings.secretary_chat,
+        )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -298,31 +360,47 @@ async def withdraw(update: Update, context: SamradContext) -> None:
 
 
 async def attendance(update: Update, context: SamradContext) -> None:
-    """/narvaro [datum]: for the secretary, who attends the next (or that) meeting."""
+    """/narvaro [datum]: for the secretary, in a private chat only, who comes to the next (or
+    that) meeting of each council: per organisation, and counted."""
+    message = effective_message(update)
+    if message is not None and message.chat.type != ChatType.PRIVATE:
+        await message.reply_text("Närvaron visar jag bara i ett privat samtal med sekreteraren.")
+        return
     message = await secretary_message(update, context, "Bara sekreteraren kan se närvaron.")
     if message is None:
         return
     db = context.store
     wanted = find_dates(" ".join(context.args or []), reference=clock.today())
-    lines = []
+    boards = []
     for council in ("social", "folkhalsa"):
         meetings = absences.upcoming(db, council, wanted[0].date if wanted else clock.today())
         if wanted:
             meetings = [m for m in meetings if m.date == wanted[0].date]
         if not meetings:
             continue
-        meeting = meetings[0]
-        lines.append(f"<b>{COUNCIL_SHORT[council]} {format_date(meeting.date, weekday=False)}</b>")
-        lines += [
-            f"{seat.organisation}: {seat.member} – {seat.state}"
-            for seat in absences.attendance(db, council, meeting.date)
-        ]
+        seats = absences.attendance(db, council, meetings[0].date)
+        boards.append(
+            {
+                "council": council,
+                "date": meetings[0].date,
+                "seats": seats,
+                "totals": absences.totals(seats),
+            }
+        )
     await message.reply_text(
-        "\n".join(lines) if lines else "Inget kommande möte hittades.", parse_mode="HTML"
+        context.renderer.template("attendance", boards=boards)
+        if boards
+        else "Inget kommande möte hittades.",
+        parse_mode=ParseMode.HTML,
     )
 
 
 async def minute_job(context: SamradContext) -> None:
     """Deadlines, reminders and retention, then send what they queued."""
-    absences.run_due(context.store, clock.now(), context.settings.absence_timings())
+    absences.run_due(
+        context.store,
+        clock.now(),
+        context.settings.absence_timings(),
+        context.settings.secretary_chat,
+    )
     await flush_outbox(context)

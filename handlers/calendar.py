@@ -12,8 +12,9 @@ from handlers.common import (
     secretary_message,
 )
 from handlers.context import SamradContext
+from handlers.notify import flush_outbox
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
-from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting
+from knowledge.council.calendar import CHANGED, NEW, CalendarError, add_meeting, cancel_meeting
 from knowledge.council.meetings import CANCELLED, list_meetings
 from knowledge.language import clock
 from knowledge.language.dates import format_date, format_time_range, parse_time_range
@@ -60,17 +61,23 @@ async def add(update: Update, context: SamradContext) -> None:
         day = date.fromisoformat(args[0])
         start, end = parse_time_range(f"kl {args[1]}")
         place = " ".join(args[2:]) or None
-        add_meeting(context.store, council, day, start, end, place)
+        change = add_meeting(context.store, council, day, start, end, place)
     except (IndexError, ValueError):
         await message.reply_text(USAGE)
         return
     except CalendarError as error:
         await message.reply_text(error.message)
         return
+    told = {
+        NEW: " Ledamöterna och ersättarna får besked.",
+        CHANGED: " Ledamöterna och ersättarna får besked om ändringen.",
+    }.get(change, " Mötet var redan inlagt så; ingen behöver få besked.")
     await message.reply_text(
         f"Inlagt: {COUNCIL_SHORT[council]} {format_date(day)} {format_time_range(start, end)}"
         + (f", {place}." if place else ".")
+        + told
     )
+    await flush_outbox(context)
 
 
 async def cancel(update: Update, context: SamradContext) -> None:
@@ -85,4 +92,8 @@ async def cancel(update: Update, context: SamradContext) -> None:
         await message.reply_text("Skriv: /stallin ÅÅÅÅ-MM-DD [råd]")
         return
     cancel_meeting(context.store, council, day)
-    await message.reply_text(f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt.")
+    await message.reply_text(
+        f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt. Ledamöterna och "
+        "ersättarna får besked."
+    )
+    await flush_outbox(context)

@@ -7,17 +7,23 @@ notices had templates are sent with the text and buttons they hold.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import warnings
+from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from handlers.callbacks import encode
 from handlers.context import Renderer, SamradContext
 from knowledge.council import outbox
 
 log = logging.getLogger(__name__)
+RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice ...
+MAX_WAIT = 30  # ... when it is this many seconds or less
 
 
 def message(notice: outbox.Notice, renderer: Renderer) -> tuple[str, list[tuple[str, str]]]:
@@ -29,31 +35,67 @@ def message(notice: outbox.Notice, renderer: Renderer) -> tuple[str, list[tuple[
 
 
 async def flush_outbox(context: SamradContext) -> int:
-    """Send every unsent notice; each is marked sent only after Telegram accepted it."""
+    """Send the unsent notices nobody else is sending: claimed first, so two flushes (a handler
+    and a job) never send one twice; each is marked sent only after Telegram accepted it, and
+    released for the next flush when it could not be sent."""
     db = context.store
+    claimed = outbox.claim(db)
+    done: set[int] = set()
     sent = 0
-    for notice in outbox.pending(db):
-        try:
-            text, buttons = message(notice, context.renderer)
-        except Exception:  # a notice that cannot be rendered must not hold up the others
-            log.exception("Notice %s cannot be rendered", notice.id)
-            outbox.mark_failed(db, notice.id)
-            continue
-        markup = (
-            InlineKeyboardMarkup(
-                [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
-            )
-            if buttons
-            else None
+    try:
+        for notice in claimed:
+            done.add(notice.id)
+            try:
+                message_id = await _deliver(context, notice)
+                outbox.mark_sent(db, notice.id, message_id)
+            except TelegramError as error:
+                log.warning("Notice %s not sent (%s); it will be tried again", notice.id, error)
+                outbox.release(db, notice)
+                continue
+            except Exception:  # not rendered, or sent and not marked: tried again, never lost
+                log.exception("Notice %s failed; it will be tried again", notice.id)
+                outbox.release(db, notice)
+                continue
+            sent += 1
+    finally:  # cancelled half-way: what was not tried goes back at once
+        for notice in claimed:
+            if notice.id not in done:
+                outbox.release(db, notice)
+    return sent
+
+
+async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
+    """Send the notice (first taking away the buttons of the message it ``edits``); the new
+    message's id."""
+    text, buttons = message(notice, context.renderer)
+    markup = (
+        InlineKeyboardMarkup(
+            [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
         )
+        if buttons
+        else None
+    )
+    earlier = outbox.sent_message(context.store, notice.edits) if notice.edits else None
+    for attempt in range(1, RETRIES + 1):
         try:
-            await context.bot.send_message(
+            if earlier is not None:
+                # The earlier message's buttons go (an edit alone would not be noticed); it
+                # may be deleted, too old, or without buttons already.
+                with contextlib.suppress(BadRequest):
+                    await context.bot.edit_message_reply_markup(
+                        chat_id=earlier[0], message_id=earlier[1], reply_markup=None
+                    )
+                earlier = None
+            sent = await context.bot.send_message(
                 notice.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
             )
-        except TelegramError:
-            log.warning("Notice %s not sent; it will be tried again", notice.id)
-            outbox.mark_failed(db, notice.id)
-            continue
-        outbox.mark_sent(db, notice.id)
-        sent += 1
-    return sent
+            return sent.message_id
+        except RetryAfter as error:
+            with warnings.catch_warnings():  # PTB 22 warns that it will become a timedelta
+                warnings.simplefilter("ignore")
+                wait = error.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            if attempt == RETRIES or seconds > MAX_WAIT:
+                raise  # released: a later flush tries, well within the claim's minutes
+            await asyncio.sleep(seconds)
+    raise AssertionError("unreachable")

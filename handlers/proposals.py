@@ -115,14 +115,25 @@ async def receive_motivation(update: Update, context: SamradContext) -> object:
         return conversation.END
     try:
         proposal = proposals.propose(
-            context.store, person.id, theme, motivation, context.settings.council
+            context.store,
+            person.id,
+            theme,
+            motivation,
+            context.settings.council,
+            context.settings.secretary_chat,
         )
     except proposals.ProposalError as error:
         await message.reply_text(f"{error.message} Börja om med /foresla.")
         return conversation.END
+    told = proposals.secretaries(context.store, context.settings.secretary_chat)
     await message.reply_text(
         f"Tack! Ditt förslag ”{proposal.theme}” har referensnummer {proposal.reference}. "
-        "Sekreteraren har fått det, och du får besked när det planeras eller behandlas."
+        + (
+            "Sekreteraren har fått det, och du får besked när det planeras eller behandlas."
+            if told
+            else "Det är sparat och sekreteraren ser det i listan över förslag; du får besked "
+            "när det planeras eller behandlas."
+        )
     )
     await flush_outbox(context)
     return conversation.END

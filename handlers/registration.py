@@ -21,15 +21,38 @@ async def register_with_code(update: Update, context: SamradContext, code: str) 
     except RosterError as error:
         await message.reply_text(error.message)
         return
+    seats = [m for m in list_members(db) if m.person_id == person.id]
     roles = [
-        f"{m.role} för {m.organisation} i {COUNCIL_SHORT.get(m.council, m.council)}"
-        for m in list_members(db)
-        if m.person_id == person.id
+        f"{m.role} för {m.organisation} i {COUNCIL_SHORT.get(m.council, m.council)}" for m in seats
     ]
+    held = {m.role for m in seats}
+    what = []
+    if "ledamot" in held:
+        what.append(
+            "Kan du inte komma på ett möte anmäler du förhinder med /franvaro; din ersättare "
+            "tillfrågas då."
+        )
+    if "ersättare" in held:
+        what.append(
+            "När din ledamot inte kan komma får du en fråga här om du kan ersätta, och svarar "
+            "med Ja eller Nej."
+        )
+    if "ledamot" in held or "ersättare" in held:
+        what.append("Teman till kommande möten föreslår du med /foresla.")
+    if "sekreterare" in held:
+        what.append(
+            "Som sekreterare får du besked när ingen ersättare kan komma och när någon föreslår "
+            "ett tema. Närvaron till nästa möte ser du med /narvaro, kalendern ändrar du med "
+            "/nyttmote och /stallin, förslagen hanterar du med /forslag och /status, och "
+            "protokoll laddar du upp genom att skicka filen hit. Nya personer bjuder du in med "
+            "/inbjud."
+        )
+    what.append("Frågor om mötena och protokollen kan du skriva som vanlig text.")
     await message.reply_text(
         f"Välkommen, {person.name}! Du är registrerad"
         + (f" som {'; '.join(roles)}" if roles else "")
-        + ". Nu kan du anmäla förhinder med /franvaro och föreslå teman med /foresla."
+        + ".\n\n"
+        + "\n".join(what)
     )
 
 

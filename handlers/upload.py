@@ -14,9 +14,11 @@ from handlers.common import is_secretary_user
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
 from knowledge.council import outbox
+from knowledge.council.protocol_notices import protocol_notice
 from knowledge.council.roster import protocol_subscribers
 from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest.load import IngestResult, ingest_bytes
+from knowledge.language import clock
 from knowledge.qa.types import MEETING
 from knowledge.storage import followups
 from knowledge.storage.corpus import decision_texts
@@ -82,8 +84,16 @@ def _ingest(db_path: Path, data: bytes, name: str) -> IngestResult:
 
 async def _notify_members(context: SamradContext, result: IngestResult, exclude: int) -> None:
     db = context.store
+    notice = protocol_notice(result.kind, result.date, result.replaced, clock.today())
+    if notice is None:  # an old meeting's protocol is not news
+        return
     decisions = decision_texts(db, result.document_id)
-    params = {"title": result.title, "date": result.date, "decisions": decisions}
+    params = {
+        "title": result.title,
+        "date": result.date,
+        "decisions": decisions,
+        "corrected": notice.corrected,
+    }
     actions = []
     if result.date:
         followup = followups.save(db, f"mötet {result.date}", MEETING)
@@ -94,9 +104,9 @@ async def _notify_members(context: SamradContext, result: IngestResult, exclude:
             if chat_id != exclude:
                 outbox.add(
                     db,
-                    f"protocol:{result.document_id}:{chat_id}",
+                    notice.key(result.document_id, chat_id),
                     chat_id,
-                    template="new_protocol",
+                    template=notice.template,
                     params=params,
                     actions=actions,
                     subject=outbox.about("document", result.document_id),

@@ -116,7 +116,8 @@ async def test_notice_yes_and_secretary_sees_who_serves(db_path: Path) -> None:
         assert not to(twice, ANNA)
         [board] = texts(await bot.send(f"/narvaro {MEETING.isoformat()}", user_id=SARA))
         assert "Anna Karlsson – förhinder, ersättare Eva Karlsson kommer" in board
-        assert "Annica Sjöqvist – kommer" in board
+        assert "Annica Sjöqvist – inte registrerad i samrad, okänt" in board  # nobody knows
+        assert "Kommer: 1 av 2 (varav 1 ersättare). Okänt (inte registrerade i samrad): 1." in board
         assert "Bara sekreteraren" in texts(await bot.send("/narvaro", user_id=ANNA))[0]
 
 
@@ -292,6 +293,8 @@ def test_retention_forget_calendar_and_cli(db_path: Path) -> None:
     assert "cancelled" in runner.invoke(cli, [*env, "meeting", "list"]).output
     board = runner.invoke(cli, [*env, "absences", "--meeting", MEETING.isoformat(), "--csv"])
     assert board.output.startswith("organisation,ledamot,läge")
+    listed = runner.invoke(cli, [*env, "absences", "--meeting", MEETING.isoformat()])
+    assert "okänt (inte registrerade) 2" in listed.output
     assert runner.invoke(cli, [*env, "forget", "Anna Karlsson"]).exit_code == 0
     assert not [m for m in list_members(db) if m.name == "Anna Karlsson"]
     bad = Path(db_path.parent / "trasig.csv")
@@ -321,6 +324,7 @@ def flow(fresh_db: sqlite_utils.Database) -> sqlite_utils.Database:
     from knowledge.council.roster import import_roster, redeem_invite
 
     import_roster(fresh_db, SMALL_ROSTER)
+    add_meeting(fresh_db, "social", MEETING, time(9), time(12), "Lokal Eken")
     for name, user in [
         ("Anna Karlsson", ANNA),
         ("Eva Karlsson", EVA),
@@ -329,7 +333,6 @@ def flow(fresh_db: sqlite_utils.Database) -> sqlite_utils.Database:
         ("Annica Sjöqvist", 105),
     ]:
         redeem_invite(fresh_db, create_invite(fresh_db, name)[0], user, user)
-    add_meeting(fresh_db, "social", MEETING, time(9), time(12), "Lokal Eken")
     return fresh_db
 
 
@@ -492,7 +495,10 @@ def test_cancelled_meeting_closes_notices(flow: sqlite_utils.Database) -> None:
     assert absences.run_due(flow)["closed"] == 1
     assert absences.get(flow, notice.id).status == absences.MEETING_CANCELLED
     sent = _drain(flow)
-    assert {c for c, _ in sent} == {EVA, ANNA} and all("inställt" in t for _, t in sent)
+    # Everyone hears it once: Anna and Eva about the notice, the others that it is cancelled.
+    assert sorted(c for c, _ in sent) == [ANNA, EVA, PIA, 105]
+    assert all("inställt" in t for _, t in sent)
+    assert {c for c, t in sent if t.startswith("<b>Inställt möte</b>")} == {PIA, 105}
     assert absences.run_due(flow)["closed"] == 0 and _drain(flow) == []
     assert absences.mine(flow, anna, date.today()) == []
     # Back in the calendar: a new notice can be filed.
@@ -507,6 +513,8 @@ def test_reminders_skip_who_has_reported(flow: sqlite_utils.Database) -> None:
     assert absences.send_reminders(flow, week_before) == 1  # Annica only
     [(chat, text)] = _drain(flow)
     assert chat == 105 and "Lokal Eken" in text
+    # Jan, her ersättare, never registered: the reminder does not promise he will be asked.
+    assert "tillfrågas din ersättare" not in text and "ingen kan tillfrågas" in text
     assert absences.send_reminders(flow, week_before + timedelta(minutes=1)) == 0
 
 
@@ -526,7 +534,7 @@ def test_attendance_per_organisation(flow: sqlite_utils.Database) -> None:
     seats = {s.organisation: s.state for s in absences.attendance(flow, "social", MEETING)}
     assert seats == {
         "Nora": "förhinder kl. 10.00–11.00, ersättare Eva Karlsson kommer",
-        "Kumla": "kommer (ingen anmälan)",
+        "Kumla": "kommer",
     }
     csv_text = absences.attendance_csv(absences.attendance(flow, "social", MEETING))
     assert csv_text.splitlines()[0] == "organisation,ledamot,läge"
@@ -573,3 +581,19 @@ def test_a_meeting_is_past_at_midnight_in_orebro(flow: sqlite_utils.Database) ->
         absences.report(flow, _person(flow, ANNA), "social", MEETING, now=late)
     before = datetime.combine(MEETING, time(21), UTC)  # 22.00 or 23.00 in Örebro
     assert absences.report(flow, _person(flow, ANNA), "social", MEETING, now=before).id
+
+
+def test_references_are_never_reused(flow: sqlite_utils.Database) -> None:
+    anna = _person(flow, ANNA)
+    first = absences.report(flow, anna, "social", MEETING)
+    absences.withdraw(flow, first.id, anna)
+    again = absences.report(flow, anna, "social", MEETING)
+    assert again.id == first.id and again.reference != first.reference
+    assert absences.get(flow, first.id).reference == again.reference  # the notice's current one
+    # A purged notice's number does not come back either.
+    annica = _person(flow, 105)
+    other = absences.report(flow, annica, "social", MEETING)
+    absences.purge(flow, MEETING + timedelta(days=400))
+    newest = absences.report(flow, anna, "social", MEETING)
+    assert newest.reference not in {first.reference, again.reference, other.reference}
+    assert newest.reference > other.reference

@@ -17,6 +17,7 @@ from knowledge.language.dates import (
     format_date,
     format_time_range,
     parse_date,
+    parse_hours,
     parse_time,
     parse_time_range,
     parse_yymmdd,
@@ -340,3 +341,23 @@ def test_never_crashes_on_council_like_text(text: str, reference: date, future: 
         assert mention.start is not None or mention.end is None
     find_months(text, reference=reference)
     parse_time_range(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("13-15", time(13), time(15)),
+        ("14-15.30", time(14), time(15, 30)),
+        ("från 14 till halv fyra", time(14), time(15, 30)),
+        ("kl 10 till 11", time(10), time(11)),
+        ("halv tio till elva", time(9, 30), time(11)),
+        ("kvart över nio till tolv", time(9, 15), time(12)),
+        ("kvart i tio - halv elva", time(9, 45), time(10, 30)),
+        ("halv tolv till halv ett", time(11, 30), time(12, 30)),
+        ("mellan ett och tre", time(13), time(15)),
+        ("1-3", time(13), time(15)),
+        ("någon gång", None, None),
+    ],
+)
+def test_hours_as_people_type_them(typed: str, start: time | None, end: time | None) -> None:
+    assert parse_hours(typed) == (start, end)

@@ -38,13 +38,13 @@ COUNCIL = Path(__file__).resolve().parents[1] / "knowledge" / "council"
 def _people(db: sqlite_utils.Database) -> None:
     """Anna, Eva and Sara in the roster and registered; a meeting in 20 days."""
     import_roster(db, ROSTER)
+    add_meeting(db, "social", MEETING, time(9), time(12), "Lokal Eken")
     for name, user in [
         ("Anna <Karlsson> & Co", ANNA),
         ("Eva Karlsson", EVA),
         ("Sara Sekreterare", SARA),
     ]:
         redeem_invite(db, create_invite(db, name)[0], user, user)
-    add_meeting(db, "social", MEETING, time(9), time(12), "Lokal Eken")
 
 
 def _people_ids(db: sqlite_utils.Database) -> dict[int, int]:

@@ -29,9 +29,13 @@ from knowledge.storage.database import transaction
 
 
 def expire_due(
-    db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
+    db: sqlite_utils.Database,
+    now: datetime | None = None,
+    timings: Timings = DEFAULT_TIMINGS,
+    secretary_chat: int | None = None,
 ) -> int:
-    """Unanswered requests past their deadline count as no: the next ersättare is asked."""
+    """Unanswered requests past their deadline count as no: the next ersättare is asked, and
+    the one who did not answer is told so and what came of it (her question's buttons go)."""
     now = now or clock.now()
     due = table.due_requests(db, clock.stamp(now), SEARCHING)
     for request_id, absence_id in due:
@@ -41,8 +45,12 @@ def expire_due(
             if absence.meeting_date < clock.local_day(now):
                 continue  # too late to call anyone in (the bot was down over the meeting)
             meeting = meeting_on(db, absence.council, absence.meeting_date)
-            if meeting is not None and meeting.status != CANCELLED:
-                ask_next(db, absence_id, meeting, now, timings)
+            escalation = (
+                ask_next(db, absence_id, meeting, now, timings, secretary_chat)
+                if meeting is not None and meeting.status != CANCELLED
+                else None
+            )
+            notices.expired(db, absence, request_id, escalation)
     return len(due)
 
 
@@ -89,7 +97,7 @@ def send_reminders(
                         db, member.person_id, council, meeting.date, window, clock.stamp(now)
                     ):
                         continue
-                    notices.remind(db, member.person_id, member.chat_id, meeting, window)
+                    notices.remind(db, member, meeting, window)
                 count += 1
     return count
 
@@ -106,13 +114,17 @@ def purge(db: sqlite_utils.Database, today: date, timings: Timings = DEFAULT_TIM
 
 
 def run_due(
-    db: sqlite_utils.Database, now: datetime | None = None, timings: Timings = DEFAULT_TIMINGS
+    db: sqlite_utils.Database,
+    now: datetime | None = None,
+    timings: Timings = DEFAULT_TIMINGS,
+    secretary_chat: int | None = None,
 ) -> dict[str, int]:
-    """The minute job: deadlines, reminders, retention."""
+    """The minute job: deadlines, reminders, retention (``secretary_chat``: the secretary of
+    the bot's settings, told as the registered ones are)."""
     now = now or clock.now()
     return {
         "closed": close_cancelled(db, now),
-        "expired": expire_due(db, now, timings),
+        "expired": expire_due(db, now, timings, secretary_chat),
         "reminders": send_reminders(db, now, timings),
         "purged": purge(db, clock.local_day(now), timings),
     }

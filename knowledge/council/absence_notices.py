@@ -8,6 +8,7 @@ subject is the notice ("absence:17") or, for what concerns one ersättare's requ
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, time
 
 import sqlite_utils
@@ -15,7 +16,17 @@ import sqlite_utils
 from knowledge.council import outbox
 from knowledge.council.absence_model import Absence
 from knowledge.council.meetings import Meeting
-from knowledge.council.roster import chat_of, list_members
+from knowledge.council.roster import Member, chat_of, list_members
+from knowledge.storage import absences as table
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """What asking the next ersättare came to: who was asked, or (``asked`` None) nobody was
+    left, and then whether a secretary was there to be told."""
+
+    asked: str | None
+    secretary_told: bool = False
 
 
 def _hhmm(moment: time | None) -> str | None:
@@ -35,13 +46,15 @@ def about_meeting(council: str, day: date) -> str:
 
 
 def naming(absence: Absence) -> dict[str, object]:
-    """What every notice about a förhinder may name."""
+    """What every notice about a förhinder may name, the part of the meeting included."""
     return {
         "person": absence.person,
         "organisation": absence.organisation,
         "council": absence.council,
         "meeting_date": absence.meeting_date.isoformat(),
         "reference": absence.reference,
+        "part_from": _hhmm(absence.part_from),
+        "part_to": _hhmm(absence.part_to),
     }
 
 
@@ -73,8 +86,6 @@ def ask(
         params={
             **naming(absence),
             **where(meeting),
-            "part_from": _hhmm(absence.part_from),
-            "part_to": _hhmm(absence.part_to),
             "answer_by": answer_by.isoformat(),
         },
         actions=[
@@ -82,6 +93,38 @@ def ask(
             outbox.Action("Nej, jag kan inte", "substitute_no", (request_id,)),
         ],
         subject=about_request(request_id),
+    )
+
+
+def expired(
+    db: sqlite_utils.Database,
+    absence: Absence,
+    request_id: int,
+    escalation: Escalation | None,
+) -> None:
+    """Tell the ersättare whose time to answer ran out what came of it; the question's buttons
+    go. ``escalation`` None: nobody was asked after her (the meeting was cancelled)."""
+    request = table.request(db, request_id)
+    chat = chat_of(db, request.person_id) if request else None
+    if chat is None:
+        return
+    outcome = (
+        "over"
+        if escalation is None
+        else "next"
+        if escalation.asked
+        else "secretary"
+        if escalation.secretary_told
+        else "nobody"
+    )
+    outbox.add(
+        db,
+        f"request:{request_id}:expired",
+        chat,
+        template="substitute_expired",
+        params={**naming(absence), "outcome": outcome},
+        subject=about_request(request_id),
+        edits=f"request:{request_id}:ask",
     )
 
 
@@ -100,19 +143,29 @@ def tell_substitute(
         }[why],
         params=naming(absence),
         subject=about_request(request_id),
+        edits=f"request:{request_id}:ask",  # the question's buttons go
     )
 
 
 def remind(
-    db: sqlite_utils.Database, person_id: int, chat_id: int, meeting: Meeting, days_before: int
+    db: sqlite_utils.Database,
+    member: Member,
+    meeting: Meeting,
+    days_before: int,
 ) -> None:
-    """Remind a ledamot of a meeting, with a button to report a förhinder."""
+    """Remind a registered ledamot of a meeting, with a button to report a förhinder (and
+    whether an ersättare of hers can be asked through samrad)."""
+    assert member.chat_id is not None
+    can_ask = any(
+        substitute.chat_id
+        for substitute in list_members(db, member.council, member.organisation, "ersättare")
+    )
     outbox.add(
         db,
-        f"reminder:{person_id}:{meeting.council}:{meeting.date}:{days_before}",
-        chat_id,
+        f"reminder:{member.person_id}:{meeting.council}:{meeting.date}:{days_before}",
+        member.chat_id,
         template="absence_reminder",
-        params=where(meeting),
+        params={**where(meeting), "substitute": can_ask},
         actions=[
             outbox.Action(
                 "Anmäl förhinder", "absence_reminder", (meeting.council, meeting.date.isoformat())
@@ -125,6 +178,21 @@ def remind(
 MEMBER, SECRETARIES = "member", "secretaries"
 
 
+def secretaries(
+    db: sqlite_utils.Database, council: str, secretary_chat: int | None
+) -> list[tuple[str, int]]:
+    """Who the secretary is, as (key suffix, chat): the council's registered secretaries and
+    the secretary's chat of the bot's settings (``secretary_chat``), each chat once."""
+    chats = [
+        (f"secretary:{secretary.person_id}", secretary.chat_id)
+        for secretary in list_members(db, council, role="sekreterare")
+        if secretary.chat_id
+    ]
+    if secretary_chat is not None and secretary_chat not in {chat for _, chat in chats}:
+        chats.append((f"secretary-chat:{secretary_chat}", secretary_chat))
+    return chats
+
+
 def tell(
     db: sqlite_utils.Database,
     absence: Absence,
@@ -134,18 +202,19 @@ def tell(
     to: Sequence[str],
     params: Mapping[str, object] | None = None,
     subject: str | None = None,
-) -> None:
-    """Tell the member who reported (``MEMBER``, when registered) and/or the council's
-    registered secretaries (``SECRETARIES``); the subject is the notice unless given."""
+    secretary_chat: int | None = None,
+) -> bool:
+    """Tell the member who reported (``MEMBER``, when registered) and/or the secretaries
+    (``SECRETARIES``: the council's registered ones and ``secretary_chat``); the subject is the
+    notice unless given. Whether anyone was there to tell."""
     chats: list[tuple[str, int]] = []
     if MEMBER in to:
         chat = chat_of(db, absence.person_id)
         chats += [(f"{key}:member", chat)] if chat else []
     if SECRETARIES in to:
         chats += [
-            (f"{key}:secretary:{secretary.person_id}", secretary.chat_id)
-            for secretary in list_members(db, absence.council, role="sekreterare")
-            if secretary.chat_id
+            (f"{key}:{suffix}", chat)
+            for suffix, chat in secretaries(db, absence.council, secretary_chat)
         ]
     for chat_key, chat_id in chats:
         outbox.add(
@@ -156,3 +225,4 @@ def tell(
             params={**naming(absence), **(params or {})},
             subject=subject or about_absence(absence.id),
         )
+    return bool(chats)

@@ -12,7 +12,7 @@ import from; the rest lives in ``absence_model`` (the notice, its states and tim
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import sqlite_utils
 
@@ -41,11 +41,18 @@ from knowledge.council.absence_model import (
     meeting_on,
     upcoming,
 )
-from knowledge.council.attendance import Seat, attendance, attendance_csv
-from knowledge.council.meetings import CANCELLED
+from knowledge.council.attendance import Seat, Totals, attendance, attendance_csv, totals
+from knowledge.council.meetings import CANCELLED, Meeting
 from knowledge.council.roster import list_members
-from knowledge.council.substitutes import answer_request, ask_next, current_round_key, release
+from knowledge.council.substitutes import (
+    answer_request,
+    ask_next,
+    current_round_key,
+    release,
+    secretary_reachable,
+)
 from knowledge.language import clock
+from knowledge.language.dates import format_time_range
 from knowledge.storage import absences as table
 from knowledge.storage.database import transaction
 
@@ -61,17 +68,23 @@ __all__ = [
     "AbsenceError",
     "Seat",
     "Timings",
+    "Totals",
     "answer_request",
     "attendance",
     "attendance_csv",
+    "check_part",
     "close_cancelled",
     "expire_due",
     "get",
+    "meeting_on",
     "mine",
+    "part_example",
     "purge",
     "report",
     "run_due",
+    "secretary_reachable",
     "send_reminders",
+    "totals",
     "upcoming",
     "withdraw",
 ]
@@ -85,8 +98,10 @@ def report(
     part: tuple[time, time] | None = None,
     now: datetime | None = None,
     timings: Timings = DEFAULT_TIMINGS,
+    secretary_chat: int | None = None,
 ) -> Absence:
-    """The member cannot come (to all or part of a meeting): their ersättare is asked."""
+    """The member cannot come (to all or part of a meeting): their ersättare is asked; with
+    none to ask, the secretary (registered, or ``secretary_chat``) is told."""
     now = now or clock.now()
     membership = next(
         (m for m in list_members(db, council, role="ledamot") if m.person_id == person_id), None
@@ -101,8 +116,8 @@ def report(
         raise AbsenceError("Det mötet finns inte i kalendern.")
     if meeting_date < clock.local_day(now):
         raise AbsenceError("Det mötet har redan varit.")
-    if part and part[1] <= part[0]:
-        raise AbsenceError("Tiden du är borta måste sluta efter att den börjar.")
+    if part:
+        check_part(meeting, *part)
     with transaction(db):
         existing = table.find(db, person_id, council, meeting_date)
         if existing and existing[1] not in CLOSED:
@@ -121,12 +136,45 @@ def report(
                 SEARCHING,
                 clock.stamp(now),
             )
-        ask_next(db, absence_id, meeting, now, timings)
+        ask_next(db, absence_id, meeting, now, timings, secretary_chat)
     return get(db, absence_id)
 
 
+def check_part(meeting: Meeting, start: time, end: time) -> None:
+    """A part of the meeting must end after it starts and lie within the meeting's hours
+    (when the calendar knows them); AbsenceError names the hours and an example."""
+    if end <= start:
+        raise AbsenceError("Tiden du är borta måste sluta efter att den börjar.")
+    if meeting.start and meeting.end and (start < meeting.start or end > meeting.end):
+        raise AbsenceError(
+            f"Mötet är {format_time_range(meeting.start, meeting.end)}. "
+            f"Skriv en tid inom den, till exempel {part_example(meeting)}."
+        )
+
+
+def part_example(meeting: Meeting) -> str:
+    """A part of the meeting to give as an example, as a member would type it: "10-11" for a
+    meeting 9–12, "13-15" when the calendar has no hours."""
+    if not (meeting.start and meeting.end):
+        return "13-15"
+    begin = datetime.combine(meeting.date, meeting.start)
+    finish = datetime.combine(meeting.date, meeting.end)
+    first = min(begin + timedelta(hours=1), finish - timedelta(minutes=30))
+    first = max(first, begin)
+    last = min(first + timedelta(hours=1), finish)
+
+    def typed(moment: datetime) -> str:
+        return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}.{moment.minute:02d}"
+
+    return f"{typed(first)}-{typed(last)}"
+
+
 def withdraw(
-    db: sqlite_utils.Database, absence_id: int, person_id: int, now: datetime | None = None
+    db: sqlite_utils.Database,
+    absence_id: int,
+    person_id: int,
+    now: datetime | None = None,
+    secretary_chat: int | None = None,
 ) -> Absence:
     """The member can come after all: the notice is withdrawn and the ersättare told."""
     now = now or clock.now()
@@ -142,7 +190,14 @@ def withdraw(
         release(db, absence, "withdrawn")
         if absence.status == COVERED:
             key = f"{current_round_key(db, absence_id)}:withdrawn"
-            notices.tell(db, absence, key, "absence_withdrawn", to=[notices.SECRETARIES])
+            notices.tell(
+                db,
+                absence,
+                key,
+                "absence_withdrawn",
+                to=[notices.SECRETARIES],
+                secretary_chat=secretary_chat,
+            )
     return get(db, absence_id)
 
 

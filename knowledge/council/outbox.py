@@ -7,11 +7,18 @@ parameters (names, ISO dates, "HH:MM" times, council keys: plain JSON) and its a
 button's label, and the kind and arguments of what pressing it does). Each notice has a subject,
 the thing it is about ("absence:17"), so that the notices about something can be cancelled or
 forgotten together.
+
+Sending is exactly once as far as the bot can make it: a flush first claims its rows (one
+atomic statement), sends, marks each sent, and releases what failed for the next flush. A claim
+left by a flush that died (between sending and marking, say) is taken over after
+``CLAIM_MINUTES``: such a notice may go out twice, but it is never lost.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -25,12 +32,17 @@ __all__ = [
     "about",
     "add",
     "cancel",
+    "claim",
     "forget",
     "forget_chat",
     "mark_failed",
     "mark_sent",
     "pending",
+    "release",
+    "sent_message",
 ]
+
+CLAIM_MINUTES = 5  # a flush that holds a notice longer than this has died
 
 
 def about(kind: str, *parts: object) -> str:
@@ -47,9 +59,14 @@ def add(
     params: Mapping[str, object] | None = None,
     actions: Sequence[Action] = (),
     subject: str | None = None,
+    edits: str | None = None,
 ) -> bool:
-    """Queue a notice; False when one with this key exists already (nothing is added)."""
-    return table.insert(db, key, chat_id, template, params or {}, actions, subject, clock.stamp())
+    """Queue a notice; False when one with this key exists already (nothing is added). With
+    ``edits`` (another notice's key) the message that notice became loses its buttons when
+    this one is sent (a question that no longer holds)."""
+    return table.insert(
+        db, key, chat_id, template, params or {}, actions, subject, clock.stamp(), edits
+    )
 
 
 def pending(db: sqlite_utils.Database, limit: int = 100) -> list[Notice]:
@@ -57,14 +74,34 @@ def pending(db: sqlite_utils.Database, limit: int = 100) -> list[Notice]:
     return table.unsent(db, limit)
 
 
-def mark_sent(db: sqlite_utils.Database, notice_id: int) -> None:
-    """Telegram accepted the notice: it is not sent again."""
-    table.mark_sent(db, notice_id, clock.stamp())
+def claim(db: sqlite_utils.Database, limit: int = 100, now: datetime | None = None) -> list[Notice]:
+    """Take the unsent notices nobody is sending (oldest first) for one flush; each carries the
+    flush's token (``Notice.claim``). No other flush gets them until they are released or their
+    claim is ``CLAIM_MINUTES`` old."""
+    now = now or clock.now()
+    stale = clock.stamp(now - timedelta(minutes=CLAIM_MINUTES))
+    return table.claim(db, secrets.token_hex(8), clock.stamp(now), stale, limit)
+
+
+def release(db: sqlite_utils.Database, notice: Notice) -> None:
+    """Sending the claimed notice failed: the next flush tries it again."""
+    if notice.claim is not None:
+        table.release(db, notice.id, notice.claim)
+
+
+def mark_sent(db: sqlite_utils.Database, notice_id: int, message_id: int | None = None) -> None:
+    """Telegram accepted the notice (as ``message_id``): it is not sent again."""
+    table.mark_sent(db, notice_id, clock.stamp(), message_id)
 
 
 def mark_failed(db: sqlite_utils.Database, notice_id: int) -> None:
     """Sending failed: the notice is tried again on the next flush."""
     table.count_attempt(db, notice_id)
+
+
+def sent_message(db: sqlite_utils.Database, key: str) -> tuple[int, int] | None:
+    """(chat, message id) of the message the notice with ``key`` became, once sent."""
+    return table.sent_message(db, key)
 
 
 def cancel(db: sqlite_utils.Database, subjects: Iterable[str]) -> int:

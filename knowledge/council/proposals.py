@@ -89,8 +89,9 @@ def propose(
     theme: str,
     motivation: str | None = None,
     council: str = "social",
+    secretary_chat: int | None = None,
 ) -> Proposal:
-    """File a proposal; the secretaries are told through the outbox."""
+    """File a proposal; the secretaries (``secretaries``) are told through the outbox."""
     theme = " ".join(theme.split())
     motivation = " ".join((motivation or "").split()) or None
     if len(theme) < 3:
@@ -105,7 +106,7 @@ def propose(
         reference = f"{prefix}{table.count_references(db, prefix) + 1:04d}"
         proposal_id = table.insert(db, reference, person_id, council, theme, motivation, now)
         proposal = get(db, proposal_id)
-        for chat in secretary_chats(db):
+        for chat in secretaries(db, secretary_chat):
             outbox.add(
                 db,
                 f"proposal:{proposal_id}:new:{chat}",
@@ -120,6 +121,13 @@ def propose(
                 subject=outbox.about("person", person_id),  # it names the proposer
             )
     return proposal
+
+
+def secretaries(db: sqlite_utils.Database, secretary_chat: int | None = None) -> list[int]:
+    """The chats told of a new proposal: every registered secretary and the secretary's chat of
+    the bot's settings (``secretary_chat``), each once."""
+    chats = secretary_chats(db)
+    return chats + [secretary_chat] if secretary_chat and secretary_chat not in chats else chats
 
 
 def get(db: sqlite_utils.Database, ref: int | str) -> Proposal:
@@ -162,19 +170,26 @@ def set_status(
     comment: str | None = None,
     meeting_date: date | None = None,
 ) -> Proposal:
-    """Move a proposal on; the proposer and every supporter are told."""
+    """Move a proposal on; the proposer and every supporter are told, once per change (the same
+    status, comment and meeting again is no change and tells nobody)."""
     status = status.strip().lower().replace("avbojd", AVBOJD)
     if status not in STATUSES:
         raise ProposalError(f"Okänd status {status}. Välj en av: {', '.join(STATUSES)}.")
     proposal = get(db, ref)
+    if (proposal.status, proposal.comment, proposal.meeting_date) == (
+        status,
+        comment,
+        meeting_date,
+    ):
+        return proposal
     with transaction(db):
-        table.set_status(db, proposal.id, status, comment, meeting_date, clock.stamp())
+        change = table.set_status(db, proposal.id, status, comment, meeting_date, clock.stamp())
         updated = get(db, proposal.id)
         people = ([updated.person_id] if updated.person_id else []) + updated.supporter_ids
         for chat in chats_of(db, people):
             outbox.add(
                 db,
-                f"proposal:{updated.id}:{status}:{updated.comment}:{chat}",
+                f"proposal:{updated.id}:status:{change}:{chat}",
                 chat,
                 template="proposal_status",
                 params={

@@ -18,6 +18,7 @@ from knowledge.council.absence_model import (
     get,
     meeting_on,
 )
+from knowledge.council.absence_notices import Escalation
 from knowledge.council.meetings import CANCELLED, Meeting
 from knowledge.council.roster import list_members
 from knowledge.language import clock
@@ -36,9 +37,15 @@ def deadline(meeting: Meeting, now: datetime, timings: Timings) -> datetime:
 
 
 def ask_next(
-    db: sqlite_utils.Database, absence_id: int, meeting: Meeting, now: datetime, timings: Timings
-) -> None:
-    """Ask the next ersättare in calling order; with none left, tell the secretary."""
+    db: sqlite_utils.Database,
+    absence_id: int,
+    meeting: Meeting,
+    now: datetime,
+    timings: Timings,
+    secretary_chat: int | None = None,
+) -> Escalation:
+    """Ask the next ersättare in calling order; with none left, tell the secretary (the
+    council's registered ones and ``secretary_chat``) and the member what happened."""
     absence = get(db, absence_id)
     round_, created = table.round_of(db, absence_id)
     asked = table.asked_in_round(db, absence_id, round_)
@@ -63,11 +70,29 @@ def ask_next(
             params={"substitute": substitute.name},
             subject=notices.about_request(request_id),
         )
-        return
+        return Escalation(substitute.name)
     table.set_status(db, absence_id, UNCOVERED, clock.stamp(now))
-    key = round_key(absence_id, created, round_)
-    notices.tell(db, absence, f"{key}:uncovered", "uncovered_member", to=[notices.MEMBER])
-    notices.tell(db, absence, f"{key}:uncovered", "uncovered_secretary", to=[notices.SECRETARIES])
+    key = f"{round_key(absence_id, created, round_)}:uncovered"
+    told = {"asked": bool(asked)}  # False: no ersättare registered, nobody could be asked
+    told["secretary_told"] = notices.tell(
+        db,
+        absence,
+        key,
+        "uncovered_secretary",
+        to=[notices.SECRETARIES],
+        params=told,
+        secretary_chat=secretary_chat,
+    )
+    notices.tell(db, absence, key, "uncovered_member", to=[notices.MEMBER], params=told)
+    return Escalation(None, told["secretary_told"])
+
+
+def secretary_reachable(
+    db: sqlite_utils.Database, council: str, secretary_chat: int | None = None
+) -> bool:
+    """Whether a secretary of the council gets förhinder notices: a registered one, or the
+    secretary's chat of the bot's settings."""
+    return bool(notices.secretaries(db, council, secretary_chat))
 
 
 def round_key(absence_id: int, created: str, round_: int) -> str:
@@ -89,8 +114,11 @@ def answer_request(
     accept: bool,
     now: datetime | None = None,
     timings: Timings = DEFAULT_TIMINGS,
+    secretary_chat: int | None = None,
 ) -> Absence:
-    """The ersättare's answer. Only the person asked can answer, once."""
+    """The ersättare's answer. Only the person asked can answer, once. After a no the notice
+    is still searching (the next one was asked) or uncovered (``secretary_reachable`` says
+    whether the secretary was told)."""
     now = now or clock.now()
     with transaction(db):
         request = table.request(db, request_id)
@@ -123,9 +151,10 @@ def answer_request(
                 to=[notices.MEMBER, notices.SECRETARIES],
                 params={"substitute": absence.substitute},
                 subject=notices.about_request(request_id),
+                secretary_chat=secretary_chat,
             )
         else:
-            ask_next(db, absence.id, meeting, now, timings)
+            ask_next(db, absence.id, meeting, now, timings, secretary_chat)
     return get(db, absence.id)
 
 

@@ -154,6 +154,63 @@ def parse_time_range(text: str) -> tuple[time | None, time | None]:
     return None, None
 
 
+# Hours as people say them: "tio", "halv fyra" (15.30), "kvart över nio", "kvart i elva".
+_HOUR_WORDS = {
+    "ett": 1,
+    "två": 2,
+    "tva": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "atta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+}
+_QUARTER = r"(?P<q>halv|kvart\s+över|kvart\s+over|kvart\s+i)"
+_SPOKEN_HOUR = re.compile(
+    rf"(?<![\wåäö])(?:{_QUARTER}\s+)?"
+    rf"(?P<w>{'|'.join(sorted(_HOUR_WORDS, key=len, reverse=True))})(?![\wåäö])"
+    rf"|(?<![\wåäö]){_QUARTER.replace('?P<q>', '?P<dq>')}\s+(?P<d>\d{{1,2}})(?![\d.:])",
+    re.IGNORECASE,
+)
+_AFTERNOON = range(1, 7)  # "från ett till tre", "halv fyra": a daytime meeting's afternoon
+
+
+def parse_hours(text: str) -> tuple[time | None, time | None]:
+    """The hours someone is away, as typed: "13-15", "14-15.30", "kl 10 till 11", "från 14
+    till halv fyra", "halv tio till elva", "kvart över nio till tolv". Hours 1–6 are taken as
+    afternoon (13–18), as for a meeting in the daytime."""
+
+    def digits(match: re.Match[str]) -> str:
+        quarter = " ".join((match["q"] or match["dq"] or "").lower().split())
+        hour = _HOUR_WORDS[match["w"].lower()] if match["w"] else int(match["d"])
+        if quarter == "halv":  # "halv ett" is 12.30
+            return f"{(hour - 1) or 12}.30"
+        if quarter.startswith("kvart i"):
+            return f"{(hour - 1) or 12}.45"
+        return f"{hour}.15" if quarter else str(hour)
+
+    start, end = parse_time_range(_SPOKEN_HOUR.sub(digits, text))
+
+    def daytime(moment: time | None) -> time | None:
+        if moment is not None and moment.hour in _AFTERNOON:
+            return moment.replace(hour=moment.hour + 12)
+        return moment
+
+    return daytime(start), daytime(end)
+
+
 def parse_yymmdd(token: str) -> date | None:
     """ "250331" -> 2025-03-31 (years 2000-2099); not six digits or not a valid date -> None."""
     if len(token) != 6 or not token.isascii() or not token.isdigit():

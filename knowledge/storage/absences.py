@@ -73,6 +73,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE substitute_requests_new RENAME TO substitute_requests;
     CREATE INDEX substitute_requests_due ON substitute_requests(status, deadline);
     """,
+    # A notice's reference (F-00012) is a number drawn once per filing, never again: a notice
+    # withdrawn and reported again gets a new one, and a purged notice's number is not reused.
+    # Notices filed before keep their id as their number.
+    """
+    CREATE TABLE absence_numbers (number INTEGER PRIMARY KEY AUTOINCREMENT, drawn_at TEXT);
+    INSERT INTO absence_numbers (number, drawn_at)
+        SELECT max(id), 'migration' FROM absences HAVING max(id) IS NOT NULL;
+    ALTER TABLE absences ADD COLUMN number INTEGER;
+    UPDATE absences SET number = id;
+    """,
 ]
 
 # A request's status.
@@ -93,10 +103,11 @@ class Absence:
     part_to: time | None
     status: str
     substitute: str | None
+    number: int | None = None  # drawn per filing; the reference's number
 
     @property
     def reference(self) -> str:
-        return f"F-{self.id:05d}"
+        return f"F-{self.number or self.id:05d}"
 
 
 @dataclass(frozen=True)
@@ -111,7 +122,7 @@ class Request:
 
 _ABSENCE = (
     "SELECT a.id, a.person_id, p.name, a.council, a.organisation, a.meeting_date, a.part_from,"
-    " a.part_to, a.status, s.name FROM absences a JOIN people p ON p.id = a.person_id"
+    " a.part_to, a.status, s.name, a.number FROM absences a JOIN people p ON p.id = a.person_id"
     " LEFT JOIN people s ON s.id = a.substitute_id"
 )
 
@@ -128,6 +139,7 @@ def _absence(row: Sequence[Any]) -> Absence:
         time.fromisoformat(row[7]) if row[7] else None,
         row[8],
         row[9],
+        row[10],
     )
 
 
@@ -169,13 +181,28 @@ def insert(
     status: str,
     at: str,
 ) -> int:
-    """A new notice (round 0); its id."""
+    """A new notice (round 0) with a new reference number; its id."""
     cursor = db.execute(
         "INSERT INTO absences (person_id, council, organisation, meeting_date, part_from,"
-        " part_to, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [person_id, council, organisation, meeting_date.isoformat(), *_part(part), status, at, at],
+        " part_to, status, created_at, updated_at, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            person_id,
+            council,
+            organisation,
+            meeting_date.isoformat(),
+            *_part(part),
+            status,
+            at,
+            at,
+            _draw_number(db, at),
+        ],
     )
     return int(cursor.lastrowid or 0)
+
+
+def _draw_number(db: sqlite_utils.Database, at: str) -> int:
+    """A reference number never given before."""
+    return int(db.execute("INSERT INTO absence_numbers (drawn_at) VALUES (?)", [at]).lastrowid or 0)
 
 
 def reopen(
@@ -185,11 +212,11 @@ def reopen(
     status: str,
     at: str,
 ) -> None:
-    """A closed notice reported again: a new round, no ersättare yet."""
+    """A closed notice reported again: a new round, no ersättare yet, a new reference."""
     db.execute(
         "UPDATE absences SET part_from = ?, part_to = ?, status = ?, updated_at = ?,"
-        " substitute_id = NULL, round = round + 1 WHERE id = ?",
-        [*_part(part), status, at, absence_id],
+        " substitute_id = NULL, round = round + 1, number = ? WHERE id = ?",
+        [*_part(part), status, at, _draw_number(db, at), absence_id],
     )
 
 

@@ -50,6 +50,16 @@ MIGRATIONS: list[str] = [
     UPDATE outbox SET subject = 'document:' || substr(key, 10, instr(substr(key, 10), ':') - 1)
         WHERE key LIKE 'protocol:%';
     """,
+    # Exactly once: a flush claims its rows (a random token and when) before sending, so two
+    # overlapping flushes never send the same row; a claim older than a few minutes is a
+    # flush that died and may be taken over. The message a notice became (its id in the
+    # chat) is kept, so a later notice can edit it (``edits``: that notice's key).
+    """
+    ALTER TABLE outbox ADD COLUMN claim TEXT;
+    ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+    ALTER TABLE outbox ADD COLUMN message_id INTEGER;
+    ALTER TABLE outbox ADD COLUMN edits TEXT;
+    """,
 ]
 
 Arg = str | int
@@ -77,6 +87,8 @@ class Notice:
     subject: str | None = None
     text: str = ""
     buttons: list[list[str]] = field(default_factory=list)
+    edits: str | None = None  # the key of the notice whose message this one replaces
+    claim: str | None = None  # the flush that holds it
 
 
 def insert(
@@ -88,11 +100,12 @@ def insert(
     actions: Sequence[Action],
     subject: str | None,
     created_at: str,
+    edits: str | None = None,
 ) -> bool:
     """Add a notice unless one with ``key`` exists; whether it was added."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO outbox (key, chat_id, text, template, params, actions, subject,"
-        " created_at) VALUES (?, ?, '', ?, ?, ?, ?, ?)",
+        " created_at, edits) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?)",
         [
             key,
             chat_id,
@@ -101,35 +114,80 @@ def insert(
             json.dumps([[a.label, a.kind, list(a.args)] for a in actions], ensure_ascii=False),
             subject,
             created_at,
+            edits,
         ],
     )
     return cursor.rowcount == 1
 
 
+_COLUMNS = "id, chat_id, template, params, actions, subject, text, buttons, edits, claim"
+
+
+def _notice(row: Any) -> Notice:
+    return Notice(
+        id=row[0],
+        chat_id=row[1],
+        template=row[2],
+        params=json.loads(row[3]),
+        actions=[Action(label, kind, tuple(args)) for label, kind, args in json.loads(row[4])],
+        subject=row[5],
+        text=row[6],
+        buttons=json.loads(row[7]),
+        edits=row[8],
+        claim=row[9],
+    )
+
+
 def unsent(db: sqlite_utils.Database, limit: int) -> list[Notice]:
-    """Up to ``limit`` unsent notices, oldest first."""
+    """Up to ``limit`` unsent notices, oldest first (claimed or not)."""
     return [
-        Notice(
-            id=row[0],
-            chat_id=row[1],
-            template=row[2],
-            params=json.loads(row[3]),
-            actions=[Action(label, kind, tuple(args)) for label, kind, args in json.loads(row[4])],
-            subject=row[5],
-            text=row[6],
-            buttons=json.loads(row[7]),
-        )
+        _notice(row)
         for row in db.execute(
-            "SELECT id, chat_id, template, params, actions, subject, text, buttons FROM outbox"
-            " WHERE sent_at IS NULL ORDER BY id LIMIT ?",
-            [limit],
+            f"SELECT {_COLUMNS} FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?", [limit]
         )
     ]
 
 
-def mark_sent(db: sqlite_utils.Database, notice_id: int, sent_at: str) -> None:
-    """Record that Telegram accepted the notice."""
-    db.execute("UPDATE outbox SET sent_at = ? WHERE id = ?", [sent_at, notice_id])
+def claim(
+    db: sqlite_utils.Database, token: str, now: str, stale_before: str, limit: int
+) -> list[Notice]:
+    """Claim up to ``limit`` unsent notices for the flush ``token``, oldest first: those nobody
+    holds and those whose claim is older than ``stale_before``. One statement, so two flushes
+    (on any connections) never claim the same row."""
+    rows = db.execute(
+        "UPDATE outbox SET claim = ?, claimed_at = ? WHERE id IN (SELECT id FROM outbox"
+        " WHERE sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY id LIMIT ?)"
+        f" RETURNING {_COLUMNS}",
+        [token, now, stale_before, limit],
+    ).fetchall()
+    return sorted((_notice(row) for row in rows), key=lambda notice: notice.id)
+
+
+def release(db: sqlite_utils.Database, notice_id: int, token: str) -> None:
+    """The flush ``token`` could not send the notice: count the attempt, let the next try."""
+    db.execute(
+        "UPDATE outbox SET claim = NULL, claimed_at = NULL, attempts = attempts + 1"
+        " WHERE id = ? AND claim = ? AND sent_at IS NULL",
+        [notice_id, token],
+    )
+
+
+def sent_message(db: sqlite_utils.Database, key: str) -> tuple[int, int] | None:
+    """The chat and message id the notice with ``key`` became, once sent."""
+    row = db.execute(
+        "SELECT chat_id, message_id FROM outbox WHERE key = ? AND message_id IS NOT NULL", [key]
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else None
+
+
+def mark_sent(
+    db: sqlite_utils.Database, notice_id: int, sent_at: str, message_id: int | None = None
+) -> None:
+    """Record that Telegram accepted the notice (as message ``message_id`` in its chat)."""
+    db.execute(
+        "UPDATE outbox SET sent_at = ?, message_id = ?, claim = NULL WHERE id = ?",
+        [sent_at, message_id, notice_id],
+    )
 
 
 def count_attempt(db: sqlite_utils.Database, notice_id: int) -> None:

@@ -41,6 +41,11 @@ MIGRATIONS: list[str] = [
         WHERE template IS NULL AND key LIKE 'proposal:%'
         AND substr(key, 9 + instr(substr(key, 10), ':'), 5) = ':new:';
     """,
+    # Each status change is an event of its own (planerad → inkommen → planerad tells people
+    # twice): its number names the notices it causes.
+    """
+    ALTER TABLE proposals ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 
@@ -143,13 +148,15 @@ def set_status(
     comment: str | None,
     meeting_date: date | None,
     at: str,
-) -> None:
-    """Move the proposal to ``status`` with the secretary's comment and meeting."""
-    db.execute(
-        "UPDATE proposals SET status = ?, comment = ?, meeting_date = ?, updated_at = ?"
-        " WHERE id = ?",
+) -> int:
+    """Move the proposal to ``status`` with the secretary's comment and meeting; the change's
+    number (1 for the proposal's first change, 2 for the next ...)."""
+    row = db.execute(
+        "UPDATE proposals SET status = ?, comment = ?, meeting_date = ?, updated_at = ?,"
+        " changes = changes + 1 WHERE id = ? RETURNING changes",
         [status, comment, meeting_date.isoformat() if meeting_date else None, at, proposal_id],
-    )
+    ).fetchone()
+    return int(row[0])
 
 
 def add_supporter(db: sqlite_utils.Database, proposal_id: int, person_id: int, at: str) -> bool:
