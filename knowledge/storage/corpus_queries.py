@@ -379,6 +379,11 @@ def themes_of(db: sqlite_utils.Database, document_id: int) -> list[RaisedTheme]:
     return [RaisedTheme(row[0], bool(row[1]), row[2]) for row in rows]
 
 
+# Matches ranked per query at most: bm25 costs about 30 µs a match, and a word found in every
+# protocol of a large archive would otherwise cost more than a member should wait.
+RANK_WINDOW = 4000
+
+
 def fts_passages(
     db: sqlite_utils.Database,
     match: str,
@@ -389,10 +394,19 @@ def fts_passages(
     document_kind: str | None = None,
     limit: int,
 ) -> list[Passage]:
-    """The best ``limit`` passages matching the FTS5 expression ``match`` by bm25, every match
-    ranked (titles weigh 4); a report belongs to every council."""
+    """The best ``limit`` passages matching the FTS5 expression ``match`` by bm25 (titles weigh
+    4); a report belongs to every council. Every match is ranked, up to the most recent
+    ``RANK_WINDOW`` of them: only a word held by thousands of passages reaches that bound."""
     filters = []
     params: list[object] = []
+    floor = db.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [match, RANK_WINDOW - 1],
+    ).fetchone()
+    if floor is not None:
+        filters.append("passages_fts.rowid >= ?")
+        params.append(floor[0])
     if kinds:
         filters.append(f"p.kind IN ({_marks(kinds)})")
         params.extend(kinds)
