@@ -13,7 +13,8 @@ from typing import TypeVar, cast
 import sqlite_utils
 
 from knowledge.qa.sentences import Sentences
-from knowledge.storage import corpus_queries
+from knowledge.qa.types import Term
+from knowledge.storage import corpus_queries, term_stats
 
 T = TypeVar("T")
 
@@ -39,6 +40,19 @@ class Corpus:
         self._derived.clear()
         self.sentences.clear()
         self._version = None
+
+    def frequency(self, term: Term) -> int:
+        """How many passages hold the word itself (its first form or its stem); cached."""
+        forms = tuple(form.lower() for form in (*term.exact[:1], *term.stems))
+        key = ("df", forms)
+        if key not in self._derived:
+            counts = term_stats.document_frequencies(self.db, forms)
+            self._derived[key] = max(counts.values(), default=0)
+        return cast(int, self._derived[key])
+
+    def passage_count(self) -> int:
+        """How many passages the corpus has (the N of document frequencies)."""
+        return self.derived("passages", term_stats.passage_count)
 
     def derived(self, key: Hashable, load: Callable[[sqlite_utils.Database], T]) -> T:
         """The value ``load`` derives from the database, loaded once per corpus version."""

@@ -17,7 +17,6 @@ from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
 from knowledge.language.text import normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
-from knowledge.storage import term_stats
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
@@ -166,17 +165,14 @@ RAREST = 0.8
 def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
     """Inverse document frequencies of the terms, and the names among them: written with a
     capital inside the question and not common in the corpus (a project, a place, a person)."""
-    total = max(1, term_stats.passage_count(corpus.db))
-    # The word itself and its stem: compounds that contain it say little of its rarity.
-    tokens = {form for term in terms for form in (*term.exact[:1], *term.stems)}
-    frequencies = term_stats.document_frequencies(corpus.db, tokens)
+    total = max(1, corpus.passage_count())
     capitalised = {normalize(w) for w in _CAPITAL_INSIDE.findall(question)}
     capitalised |= {normalize(w) for w in re.findall(r"\b\w*[a-zåäö][A-ZÅÄÖ]\w*", question)}
     weight: dict[str, float] = {}
     required: list[Term] = []
     for term in terms:
-        forms = [*term.exact[:1], *term.stems]
-        df = max((frequencies.get(form.lower(), 0) for form in forms), default=0)
+        # The word itself and its stem: compounds that contain it say little of its rarity.
+        df = corpus.frequency(term)
         weight[term.word] = math.log(1 + total / (1 + df))
         if normalize(term.word) in capitalised and df <= 0.25 * total:
             required.append(term)

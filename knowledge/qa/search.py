@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from knowledge.language.text import normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
-from knowledge.storage import corpus_queries, term_stats
+from knowledge.storage import corpus_queries
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_queries import ItemTitle, Passage
 
@@ -91,7 +91,7 @@ def _quote(value: str) -> str:
 
 
 def search(
-    db: sqlite_utils.Database,
+    corpus: Corpus,
     terms: list[Term],
     *,
     kinds: tuple[str, ...] | None = None,
@@ -108,7 +108,8 @@ def search(
         return []
     # Every word first; then, while nothing holds them all, the rarer words are required and
     # the most common one is dropped: document frequency decides, not a stopword list.
-    by_rarity = sorted(terms, key=lambda t: _frequency(db, t))
+    db = corpus.db
+    by_rarity = sorted(terms, key=corpus.frequency)
     for kept in range(len(by_rarity), 0, -1):
         required = by_rarity[:kept]
         passages = corpus_queries.fts_passages(
@@ -125,13 +126,6 @@ def search(
             hits.sort(key=lambda h: (-h.matched, h.rank))
             return hits[:limit]
     return []
-
-
-def _frequency(db: sqlite_utils.Database, term: Term) -> int:
-    """How many passages hold the word itself (its first form or its stem)."""
-    forms = [*term.exact[:1], *term.stems]
-    counts = term_stats.document_frequencies(db, forms)
-    return max(counts.values(), default=0)
 
 
 def later_items_titled(db: sqlite_utils.Database, words: list[str], after: date) -> list[ItemTitle]:

@@ -36,7 +36,12 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
     if topic:
         phrase, terms = topic
         hits = search(
-            db, terms, kinds=("decision",), document_ids=document_ids, councils=councils, limit=8
+            corpus,
+            terms,
+            kinds=("decision",),
+            document_ids=document_ids,
+            councils=councils,
+            limit=8,
         )
         hits = [h for h in hits if h.matched >= needed(len(terms))]
         if not hits:
@@ -44,7 +49,9 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
             told = answer_topic(corpus, query, today, saying=DECIDING)
             if told.found:
                 return told
-            items = search(db, terms, kinds=("item",), document_ids=document_ids, councils=councils)
+            items = search(
+                corpus, terms, kinds=("item",), document_ids=document_ids, councils=councils
+            )
             items = [h for h in items if h.matched >= needed(len(terms))]
             item_sources = [hit_source(db, h) for h in items[:3]]
             blocks = (

@@ -73,7 +73,7 @@ def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None
     if topic is None or not topic[1]:
         return None
     phrase, terms = topic
-    hits = search(corpus.db, terms, kinds=("item",), limit=8)
+    hits = search(corpus, terms, kinds=("item",), limit=8)
     for hit in hits:
         if hit.matched < needed(len(terms)):
             continue
@@ -97,7 +97,7 @@ def _replaced_in_text(corpus: Corpus, query: Query, name: str) -> Answer | None:
     pattern = re.compile(
         rf"([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+) har ersatt {re.escape(name)}[^.]*\."
     )
-    for hit in search(corpus.db, terms, limit=8):
+    for hit in search(corpus, terms, limit=8):
         match = pattern.search(hit.text)
         if match:
             return Answer(

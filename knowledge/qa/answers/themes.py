@@ -48,7 +48,7 @@ def answer_themes(corpus: Corpus, query: Query, today: date) -> Answer:
         phrase, terms = topic
         wanted = normalize(phrase)
         matches = [t for t in themes if fuzz.partial_ratio(wanted, normalize(t.text)) >= 80]
-        item_hits = search(db, terms, kinds=("item",), councils=councils) if terms else []
+        item_hits = search(corpus, terms, kinds=("item",), councils=councils) if terms else []
         item_hits = [
             h
             for h in item_hits

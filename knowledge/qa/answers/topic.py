@@ -63,7 +63,7 @@ def answer_topic(
     if not terms:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     hits = search(
-        corpus.db,
+        corpus,
         terms,
         document_ids=resolve_meetings(corpus, query, today),
         councils=[query.council] if query.council else None,
