@@ -7,12 +7,12 @@ import logging
 from pathlib import Path
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from handlers.common import is_secretary_user
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
+from handlers.replies import reply_html
 from knowledge.council import outbox
 from knowledge.council.roster import protocol_subscribers
 from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
@@ -65,9 +65,7 @@ async def document(update: Update, context: SamradContext) -> None:
     except DocumentError as error:
         await message.reply_text(f"{error.message} Inget ändrades.")
         return
-    await message.reply_text(
-        context.renderer.template("upload_result", result=result), parse_mode=ParseMode.HTML
-    )
+    await reply_html(message, context.renderer.template("upload_result", result=result))
     if result.changed and result.kind == "protocol":
         await _notify_members(context, result, exclude=message.chat_id)
 
