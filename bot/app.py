@@ -13,6 +13,7 @@ from bot.commands import COMMANDS
 from bot.persistence import SqlitePersistence
 from bot.render import Renderer
 from bot.settings import Settings
+from bot.updates import PerChatUpdateProcessor
 from handlers.context import ENGINE, RENDERER, SETTINGS, STORE, SamradContext
 from knowledge import open_store
 from knowledge.qa.engine import Engine
@@ -26,6 +27,8 @@ def build_application(config: Settings, *, request: BaseRequest | None = None) -
         ContextTypes(context=SamradContext)
     )
     builder.token(config.token or "1:console")
+    # An upload being read in must not hold up everyone else's answers (bot/updates.py).
+    builder.concurrent_updates(PerChatUpdateProcessor())
     if request is not None:
         builder.request(request).get_updates_request(request)
     else:
