@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,8 @@ class FakeBotAPI(BaseRequest):
         self.updates: asyncio.Queue[dict[str, Any]] | None = None
         self.files: dict[str, bytes] = {}  # file_id -> content, for getFile + download
         self.fail_next: dict[str, int] = {}  # method -> how many calls to fail (network error)
+        # Calls Telegram refuses (400 Bad Request): (method, params) -> True to refuse.
+        self.refuse: Callable[[str, dict[str, Any]], bool] | None = None
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
 
@@ -74,6 +77,8 @@ class FakeBotAPI(BaseRequest):
         if self.fail_next.get(name):
             self.fail_next[name] -= 1
             return 502, b'{"ok": false, "error_code": 502, "description": "Bad Gateway"}'
+        if self.refuse is not None and self.refuse(name, params):
+            return 400, b'{"ok": false, "error_code": 400, "description": "Bad Request"}'
         if name != "getUpdates":
             self.calls.append(Call(name, params, files))
         result = await self._answer(name, params, files)

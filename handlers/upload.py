@@ -6,6 +6,7 @@ import asyncio
 import logging
 from pathlib import Path
 
+import sqlite_utils
 from telegram import Update
 from telegram.error import TelegramError
 
@@ -61,33 +62,38 @@ async def document(update: Update, context: SamradContext) -> None:
     db_path = context.settings.db_path
     try:
         # Off the event loop, on a connection of its own: the bot answers others meanwhile.
-        result = await asyncio.to_thread(_ingest, db_path, data, name)
+        result = await asyncio.to_thread(_ingest, db_path, data, name, message.chat_id)
     except DocumentError as error:
         await message.reply_text(f"{error.message} Inget ändrades.")
         return
-    await reply_html(message, context.renderer.template("upload_result", result=result))
-    if result.changed and result.kind == "protocol":
-        await _notify_members(context, result, exclude=message.chat_id)
+    try:
+        await reply_html(message, context.renderer.template("upload_result", result=result))
+    finally:  # the members' notices are queued already: a failed reply does not stop them
+        await flush_outbox(context)
 
 
-def _ingest(db_path: Path, data: bytes, name: str) -> IngestResult:
+def _ingest(db_path: Path, data: bytes, name: str, uploader: int) -> IngestResult:
     db = connect(db_path)
     try:
-        return ingest_bytes(db, data, name)
+        result = ingest_bytes(db, data, name)
+        if result.changed and result.kind == "protocol":
+            # Queued with the ingest, before any reply: whatever happens to the reply, the
+            # members hear of the protocol (and a re-upload, "redan inläst", needs not).
+            _notify_members(db, result, exclude=uploader)
+        return result
     finally:
         db.conn.close()
 
 
-async def _notify_members(context: SamradContext, result: IngestResult, exclude: int) -> None:
-    db = context.store
+def _notify_members(db: sqlite_utils.Database, result: IngestResult, exclude: int) -> None:
     decisions = decision_texts(db, result.document_id)
     params = {"title": result.title, "date": result.date, "decisions": decisions}
     actions = []
-    if result.date:
-        followup = followups.save(db, f"mötet {result.date}", MEETING)
-        actions = [outbox.Action("Visa mer", "followup", (followup,))]
-    # Through the outbox, like every notice: a Telegram error only delays it.
     with transaction(db):
+        if result.date:
+            followup = followups.save(db, f"mötet {result.date}", MEETING)
+            actions = [outbox.Action("Visa mer", "followup", (followup,))]
+        # Through the outbox, like every notice: a Telegram error only delays it.
         for chat_id in protocol_subscribers(db):
             if chat_id != exclude:
                 outbox.add(
@@ -99,4 +105,3 @@ async def _notify_members(context: SamradContext, result: IngestResult, exclude:
                     actions=actions,
                     subject=outbox.about("document", result.document_id),
                 )
-    await flush_outbox(context)

@@ -118,3 +118,16 @@ async def test_settings_turn_notices_off(db_path: Path) -> None:
         assert not [c for c in calls if c.params.get("chat_id") == MEMBER]
         [text] = texts(await bot.send("/installningar", user_id=STRANGER))
         assert "inbjudningslänk" in text
+
+
+async def test_members_are_told_even_when_the_upload_reply_fails(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        bot.api.refuse = lambda method, params: "inläst" in str(params.get("text", ""))
+        calls = await bot.upload(PROTOCOL.encode(), "p.txt", user_id=SECRETARY)
+        assert not any("inläst" in t for t in texts(calls))
+        notices = [c for c in calls if c.params.get("chat_id") == MEMBER]
+        assert len(notices) == 1 and "300 tkr" in str(notices[0].params["text"])
+        bot.api.refuse = None
+        again = await bot.upload(PROTOCOL.encode(), "p.txt", user_id=SECRETARY)
+        assert any("redan inläst" in t for t in texts(again))
+        assert not [c for c in again if c.params.get("chat_id") == MEMBER]
