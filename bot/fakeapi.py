@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -183,8 +184,9 @@ class FakeBotAPI(BaseRequest):
             message["document"] = document
         else:
             message["text"] = text
-            if text.startswith("/"):
-                length = len(text.split()[0])
+            command = re.match(r"/[A-Za-z0-9_]+(@\w+)?(?=\s|$)", text)
+            if command:  # as Telegram: "/nästa" (not ASCII) is text, not a command
+                length = command.end()
                 message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
             elif f"@{BOT_USERNAME}" in text:
                 offset = text.index(f"@{BOT_USERNAME}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from handlers.common import is_secretary_user
@@ -60,6 +61,8 @@ async def document(update: Update, context: SamradContext) -> None:
         await message.reply_text("Jag kunde inte hämta filen från Telegram. Försök igen.")
         return
     db_path = context.settings.db_path
+    # Reading a protocol takes a while: the one answer worth a typing indicator.
+    await message.chat.send_action(ChatAction.TYPING)
     try:
         # Off the event loop, on a connection of its own: the bot answers others meanwhile.
         result = await asyncio.to_thread(_ingest, db_path, data, name, message.chat_id)
