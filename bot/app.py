@@ -6,7 +6,7 @@ import logging
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 import handlers
@@ -18,6 +18,7 @@ from bot.commands import (
     commands_for,
     secretary_only,
 )
+from bot.limits import FloodLimits
 from bot.persistence import SqlitePersistence
 from bot.render import Renderer
 from bot.settings import Settings
@@ -45,8 +46,9 @@ def build_application(config: Settings, *, request: BaseRequest | None = None) -
             builder.base_url(config.api_url)
         if config.file_url:
             builder.base_file_url(config.file_url)
-        # Telegram's limits: ~30 messages/s overall, 20/min per group; RetryAfter waited out.
-        builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # Telegram's limits: ~30 messages/s overall, 20/min per group, 1/s per private chat;
+        # RetryAfter waited out (bot/limits.py).
+        builder.rate_limiter(FloodLimits())
     store = open_store(config.db_path)
     builder.persistence(SqlitePersistence(store))
     builder.post_init(_post_init)
