@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
 import threading
 from pathlib import Path
 
@@ -42,26 +41,19 @@ def large_protocol(characters: int) -> str:
     return "".join(parts)
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
-    path = tmp_path / "busy.db"
-    shutil.copy(corpus_db_file, path)
-    return path
-
-
 def test_a_text_longer_than_any_protocol_is_refused() -> None:
     with pytest.raises(DocumentError, match="för lång"):
         read_bytes(large_protocol(MAX_TEXT + 5000).encode(), "jätte.txt")
 
 
 async def test_the_largest_document_read_in_beside_the_bots_writes(
-    db_path: Path, caplog: pytest.LogCaptureFixture
+    corpus_copy: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     data = large_protocol(MAX_TEXT).encode()
     results: list[IngestResult | BaseException] = []
 
     def ingest() -> None:
-        db = connect(db_path)
+        db = connect(corpus_copy)
         try:
             results.append(ingest_bytes(db, data, "stor.txt"))
         except BaseException as error:  # reported by the assertion below
@@ -70,7 +62,7 @@ async def test_the_largest_document_read_in_beside_the_bots_writes(
             db.conn.close()
 
     caplog.set_level(logging.ERROR)
-    async with BotHarness(db_path, secretary_chat=SECRETARY) as bot:
+    async with BotHarness(corpus_copy, secretary_chat=SECRETARY) as bot:
         worker = threading.Thread(target=ingest)
         worker.start()
         answered = 0

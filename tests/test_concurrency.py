@@ -3,7 +3,6 @@ in does not hold up anyone else's answer."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,9 @@ SECRETARY, MEMBER = 10, 20
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
-    path = tmp_path / "busy.db"
-    shutil.copy(corpus_db_file, path)
-    registered_people(path, [(SECRETARY, "Sara Sekreterare", "sekreterare")])
-    return path
+def db_path(corpus_copy: Path) -> Path:
+    registered_people(corpus_copy, [(SECRETARY, "Sara Sekreterare", "sekreterare")])
+    return corpus_copy
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ person can play the roster's people and the secretary."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -20,9 +19,8 @@ def _chat(db: Path, lines: list[str], *options: str) -> str:
     return result.output
 
 
-def test_console_chat_answers_and_buttons_by_number(tmp_path: Path, corpus_db_file: Path) -> None:
-    db = tmp_path / "console.db"
-    shutil.copy(corpus_db_file, db)
+def test_console_chat_answers_and_buttons_by_number(corpus_copy: Path) -> None:
+    db = corpus_copy
     lines = ["Vem var ordförande 6 maj 2022?", "/mote 6 maj 2022", "1", "", "/foo"]
     out = _chat(db, lines)
     assert "Hej!" in out and "Hej Du" not in out and "[1]" in out  # no name is known
@@ -33,17 +31,15 @@ def test_console_chat_answers_and_buttons_by_number(tmp_path: Path, corpus_db_fi
     assert "Det kommandot finns inte" in out  # an empty line did not end the chat
 
 
-def test_console_saves_documents(tmp_path: Path, corpus_db_file: Path) -> None:
-    db = tmp_path / "console.db"
-    shutil.copy(corpus_db_file, db)
+def test_console_saves_documents(corpus_copy: Path) -> None:
+    db = corpus_copy
     out = _chat(db, ["/nasta", "/sluta", "/hjalp"])
     assert "[fil: mote-" in out and ".ics" in out
     assert "Det här kan jag" not in out  # /sluta ended the chat
 
 
-def test_one_person_plays_the_whole_forhinder_flow(tmp_path: Path, corpus_db_file: Path) -> None:
-    db = tmp_path / "console.db"
-    shutil.copy(corpus_db_file, db)
+def test_one_person_plays_the_whole_forhinder_flow(corpus_copy: Path) -> None:
+    db = corpus_copy
     lines = [
         "/som Ann-Christine Appelqvist",
         "/som Siw Lunander",
@@ -66,9 +62,8 @@ def test_one_person_plays_the_whole_forhinder_flow(tmp_path: Path, corpus_db_fil
     assert "Hallsberg: Siw Lunander – förhinder, ersättare Ann-Christine Appelqvist kommer" in out
 
 
-def test_secretary_uploads_in_the_console(tmp_path: Path, corpus_db_file: Path) -> None:
-    db = tmp_path / "console.db"
-    shutil.copy(corpus_db_file, db)
+def test_secretary_uploads_in_the_console(tmp_path: Path, corpus_copy: Path) -> None:
+    db = corpus_copy
     protocol = tmp_path / "protokoll.txt"
     protocol.write_text(PROTOCOL, encoding="utf-8")
     out = _chat(

@@ -3,7 +3,6 @@ that Telegram accepts and that nobody can flood."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,13 +14,6 @@ from knowledge.language import clock
 from tests.botkit import BotHarness, valid_telegram_html
 
 SECRETARY = -100
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
-    path = tmp_path / "errors.db"
-    shutil.copy(corpus_db_file, path)
-    return path
 
 
 async def _boom(update: object, context: object) -> None:
@@ -37,11 +29,11 @@ def _reports(bot: BotHarness) -> list[str]:
 
 
 async def test_reports_are_rate_limited_per_kind_and_count_what_was_left_out(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     start = clock.now()
     monkeypatch.setattr(clock, "now", lambda: start)
-    async with BotHarness(db_path, secretary_chat=SECRETARY) as bot:
+    async with BotHarness(corpus_copy, secretary_chat=SECRETARY) as bot:
         bot.application.add_handler(CommandHandler("boom", _boom), group=-1)
         for user in range(5, 25):
             calls = await bot.send("/boom", user_id=user)
@@ -53,8 +45,8 @@ async def test_reports_are_rate_limited_per_kind_and_count_what_was_left_out(
         assert "19 likadana fel" in second and "likadana" not in first
 
 
-async def test_a_long_report_is_valid_html_under_the_limit(db_path: Path) -> None:
-    async with BotHarness(db_path, secretary_chat=SECRETARY) as bot:
+async def test_a_long_report_is_valid_html_under_the_limit(corpus_copy: Path) -> None:
+    async with BotHarness(corpus_copy, secretary_chat=SECRETARY) as bot:
         bot.application.add_handler(CommandHandler("boom", _boom), group=-1)
         await bot.send("/boom " + "&" * 3000, user_id=5)
         [report] = _reports(bot)
@@ -71,8 +63,8 @@ def test_escaped_within_never_cuts_an_entity() -> None:
             assert valid_telegram_html(cut)
 
 
-async def test_a_press_that_fails_is_still_answered(db_path: Path) -> None:
-    async with BotHarness(db_path, secretary_chat=SECRETARY) as bot:
+async def test_a_press_that_fails_is_still_answered(corpus_copy: Path) -> None:
+    async with BotHarness(corpus_copy, secretary_chat=SECRETARY) as bot:
         bot.application.add_handler(CallbackQueryHandler(_boom), group=-1)
         calls = await bot.press("abs:x", user_id=5)
         answers = [c for c in calls if c.method == "answerCallbackQuery"]
@@ -96,7 +88,7 @@ async def test_a_press_that_fails_is_still_answered(db_path: Path) -> None:
         "x" * 200,
     ],
 )
-async def test_forged_presses_are_answered(db_path: Path, data: str) -> None:
-    async with BotHarness(db_path, secretary_chat=SECRETARY) as bot:
+async def test_forged_presses_are_answered(corpus_copy: Path, data: str) -> None:
+    async with BotHarness(corpus_copy, secretary_chat=SECRETARY) as bot:
         calls = await bot.press(data, user_id=5)
         assert [c.method for c in calls].count("answerCallbackQuery") == 1, calls

@@ -3,7 +3,6 @@ every answer costs (a typing indicator) or says (a greeting)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,12 @@ PRIVATE_ONLY = "Det här kommandot fungerar bara i en privat chatt med mig."
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
-    path = tmp_path / "roles.db"
-    shutil.copy(corpus_db_file, path)
+def db_path(corpus_copy: Path) -> Path:
     registered_people(
-        path,
+        corpus_copy,
         [(SECRETARY, "Sara Sekreterare", "sekreterare"), (MEMBER, "Maja Ledamot", "ledamot")],
     )
-    return path
+    return corpus_copy
 
 
 @pytest.mark.parametrize(
