@@ -4,6 +4,9 @@ While the secretary's upload is being read in, everyone else gets answers; but t
 from one chat are handled one after the other, as they were sent (a conversation's step, a
 button pressed right after a message). A busy chat's further updates wait in its own queue
 and take no slot from other chats, so a flood from one chat does not hold up the rest.
+
+PTB warns that a ConversationHandler needs updates one by one: it does per conversation, and
+ours is per chat and user, so serialising each chat keeps it so.
 """
 
 from __future__ import annotations
