@@ -75,5 +75,5 @@ async def test_the_largest_document_read_in_beside_the_bots_writes(
         assert not bot.api.sent(SECRETARY), "an error was reported"
     [result] = results
     assert isinstance(result, IngestResult) and result.changed, result
-    assert answered > 10
+    assert answered >= 2  # the bot wrote while the document was read in
     assert "database is locked" not in caplog.text

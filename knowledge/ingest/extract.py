@@ -10,10 +10,11 @@ from knowledge.errors import UserError
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_BYTES = 50 * 1024 * 1024
-# The text a document may hold: 40 times the longest shipped one (a 50-page report, 51,000
+# The text a document may hold: 20 times the longest shipped one (a 50-page report, 51,000
 # characters). Storing and indexing it holds the database's write lock, and everyone else's
-# writes wait (about 1.5 s for 2 M characters on the development machine, 15 s for 16 M).
-MAX_TEXT = 2_000_000
+# writes wait: about 0.8 s for 1 M characters on the development machine, 15 s for 16 M (a
+# 15 MB text held it 85 s on a slower one, where 1 M would take about 5 s).
+MAX_TEXT = 1_000_000
 # What a DOCX may unpack to: a protocol's text and a few pictures are a few MB; a "zip bomb"
 # (1 GB of zeros packed into 1 MB) is refused before it is unpacked.
 MAX_UNPACKED = 100 * 1024 * 1024

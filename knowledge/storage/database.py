@@ -15,7 +15,8 @@ import sqlite_utils
 
 # How long a write waits for another connection's write transaction before "database is
 # locked". The longest writer is an ingest (its text is capped, knowledge/ingest/extract.py:
-# about 1.5 s for the largest document); the minute job and the bot's writes are milliseconds.
+# under a second for the largest document here, a few on a slow machine); the minute job and
+# the bot's writes take milliseconds.
 BUSY_TIMEOUT_MS = 30_000
 
 # Components that own tables, in dependency order: a stable name (recorded in schema_version)
