@@ -48,6 +48,9 @@ class FloodLimits(AIORateLimiter):
         chat = data.get("chat_id")
         if isinstance(chat, str) and chat.isdigit():
             chat = int(chat)
+        message = endpoint.startswith(("send", "edit", "copy", "forward"))
+        if endpoint == "sendChatAction" or not message:  # not a message: no per-chat limit
+            chat = None
         if not isinstance(chat, int) or chat <= 0:  # no chat, or a group (PTB limits those)
             return await super().process_request(
                 callback, args, kwargs, endpoint, data, rate_limit_args

@@ -29,14 +29,15 @@ async def test_a_private_chat_gets_one_message_a_second(monkeypatch: pytest.Monk
         sent.append(chat)
         return True
 
-    async def request(chat: object) -> None:
-        await limiter.process_request(send, (chat,), {}, "sendMessage", {"chat_id": chat}, None)
+    async def request(chat: object, endpoint: str = "sendMessage") -> None:
+        await limiter.process_request(send, (chat,), {}, endpoint, {"chat_id": chat}, None)
 
     await request(5)
     await request(6)  # another chat: no wait
     await request(-42)  # a group: PTB's group limiter, not ours
+    await request(5, "sendChatAction")  # not a message
     assert waits == []
     await request(5)  # the same chat again at once: waits about a second
     await request("5")
-    assert len(waits) == 2 and all(0.9 < w <= limits.PER_CHAT_SECONDS for w in waits)
-    assert sent == [5, 6, -42, 5, "5"]
+    assert len(waits) == 2 and all(w <= limits.PER_CHAT_SECONDS for w in waits)
+    assert sent == [5, 6, -42, 5, 5, "5"]
