@@ -106,3 +106,12 @@ async def test_typing_only_for_uploads(db_path: Path) -> None:
             assert "sendChatAction" not in [c.method for c in calls]
         calls = await bot.upload(PROTOCOL.encode(), "p.txt", user_id=SECRETARY)
         assert [c.method for c in calls].count("sendChatAction") == 1
+
+
+async def test_registered_secretaries_get_their_menu_at_start(db_path: Path) -> None:
+    async with BotHarness(db_path, secretary_chat=77) as bot:
+        scopes = [str(c.params.get("scope")) for c in bot.api.calls if c.method == "setMyCommands"]
+        assert sum("default" in s.lower() for s in scopes) == 1
+        chats = sorted(s for s in scopes if "chat_id" in s)
+        assert len(chats) == 2 and any(f"{SECRETARY}," in s for s in chats), chats
+        assert not any(f"{MEMBER}," in s for s in chats)
