@@ -155,14 +155,19 @@ def ask(context: Context, question: str | None, today: str | None, as_json: bool
 
 
 @cli.command()
+@click.option("--som", "persona", metavar="NAMN", help="Play this person of the roster.")
+@click.option("--sekreterare", "secretary", is_flag=True, help="Play the secretary.")
 @pass_context
-def chat(context: Context) -> None:
-    """Chat with the bot in the terminal (the same Application and handlers as Telegram)."""
+def chat(context: Context, persona: str | None, secretary: bool) -> None:
+    """Chat with the bot in the terminal (the same Application and handlers as Telegram).
+
+    /som NAMN switches person inside the chat, /ladda FIL uploads a protocol as the secretary,
+    /sluta or Ctrl-D ends it. A demo meeting is added when the calendar has none."""
     import asyncio
 
     from bot.console import chat as console_chat
 
-    asyncio.run(console_chat(context.settings))
+    asyncio.run(console_chat(context.settings, persona=persona, secretary=secretary))
 
 
 @cli.command()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +41,8 @@ class FakeBotAPI(BaseRequest):
         self.latency = (
             0.0  # seconds each call takes; even 0 lets other tasks run, as a network does
         )
+        # Calls Telegram refuses (400 Bad Request): (method, params) -> True to refuse.
+        self.refuse: Callable[[str, dict[str, Any]], bool] | None = None
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
 
@@ -83,6 +87,8 @@ class FakeBotAPI(BaseRequest):
         if self.fail_next.get(name):
             self.fail_next[name] -= 1
             return 502, b'{"ok": false, "error_code": 502, "description": "Bad Gateway"}'
+        if self.refuse is not None and self.refuse(name, params):
+            return 400, b'{"ok": false, "error_code": 400, "description": "Bad Request"}'
         if name != "getUpdates":
             self.calls.append(Call(name, params, files))
         result = await self._answer(name, params, files)
@@ -205,8 +211,9 @@ class FakeBotAPI(BaseRequest):
             message["document"] = document
         else:
             message["text"] = text
-            if text.startswith("/"):
-                length = len(text.split()[0])
+            command = re.match(r"/[A-Za-z0-9_]+(@\w+)?(?=\s|$)", text)
+            if command:  # as Telegram: "/nästa" (not ASCII) is text, not a command
+                length = command.end()
                 message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
             elif f"@{BOT_USERNAME}" in text:
                 offset = text.index(f"@{BOT_USERNAME}")

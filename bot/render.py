@@ -11,9 +11,10 @@ import jinja2
 from telegram.constants import MessageLimit
 
 from bot.commands import COMMANDS
+from handlers.replies import split_html
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.language.dates import format_date, format_time_range
-from knowledge.qa.types import Answer, Block, Source
+from knowledge.qa.types import Answer, Source
 
 TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -84,41 +85,11 @@ def render_text(answer: Answer) -> str:
 
 
 def render_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Telegram HTML messages, each under ``limit`` and valid on its own: split between blocks."""
+    """Telegram HTML messages, each under ``limit`` and valid on its own: split by the one
+    splitter of every long reply (``handlers.replies``), between blocks, else lines."""
     template = HTML.get_template("answer.html.j2")
-
-    def chunk(blocks: list[Block], first: bool, last: bool) -> str:
-        return _tidy(template.render(answer=answer, blocks=blocks, first=first, last=last))
-
-    chunks: list[list[Block]] = [[]]
-    for block in _fit(answer.blocks, limit):
-        candidate = chunks[-1] + [block]
-        if chunks[-1] and len(chunk(candidate, len(chunks) == 1, True)) > limit:
-            chunks.append([block])
-        else:
-            chunks[-1] = candidate
-    return [
-        chunk(blocks, index == 0, index == len(chunks) - 1) for index, blocks in enumerate(chunks)
-    ]
-
-
-def _fit(blocks: list[Block], limit: int) -> list[Block]:
-    """A block too long for one message is cut between its lines (a line, at the limit)."""
-    budget = limit - 600  # room for the headline and the sources
-    out: list[Block] = []
-    for block in blocks:
-        current = Block(block.title, [])
-        size = 0
-        for line in block.lines:
-            line = line if len(line) < budget else line[: budget - 1] + "…"
-            if current.lines and size + len(line) > budget:
-                out.append(current)
-                current = Block(block.title, [])
-                size = 0
-            current.lines.append(line)
-            size += len(line) + 1
-        out.append(current)
-    return out
+    html = _tidy(template.render(answer=answer, blocks=answer.blocks, first=True, last=True))
+    return split_html(html, limit)
 
 
 def _tidy(text: str) -> str:

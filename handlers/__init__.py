@@ -3,8 +3,10 @@
 ``register`` is the one place where every handler, group and job is added. Order matters
 within a group (the first handler that matches an update takes it), so it is spelled out here:
 
-group -1  edited messages are dropped: an edit is not a new message, whatever it now says.
-group 0   1. /start (with a registration code) and /hjalp.
+group -1  edited messages are dropped: an edit is not a new message, whatever it now says;
+          the secretary's commands in a group get "only in a private chat" and stop there.
+group 0   1. /start (with a registration code) and /hjalp; /hjälp and /nästa spelled with å
+             and ä (text to Telegram, not commands).
           2. the member's conversation: /franvaro, /foresla, the "Del av mötet" button and the
              front door (private free text) open it; while a step is open, its handlers take the
              typed text first; /avbryt ends it.
@@ -20,7 +22,9 @@ Errors go to one handler; two jobs send the outbox and run förhinder deadlines 
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from telegram import Update
@@ -59,12 +63,27 @@ GROUP_TEXT = filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND
 EVERY_MINUTE = 60
 
 
-def register(application: Application, *, conversation_minutes: float) -> None:
-    """Add every handler, in the order explained in the module docstring, and the jobs."""
+def register(
+    application: Application,
+    *,
+    conversation_minutes: float,
+    private_only: Sequence[str] = (),
+    spellings: Mapping[str, str] | None = None,
+) -> None:
+    """Add every handler, in the order explained in the module docstring, and the jobs.
+    ``private_only``: commands answered in a private chat only (the secretary's);
+    ``spellings``: commands also accepted written so (``{"hjälp": "hjalp"}``)."""
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, _drop_edit), group=-1)
+    if private_only:
+        application.add_handler(
+            CommandHandler(list(private_only), start.private_only, filters.ChatType.GROUPS),
+            group=-1,
+        )
 
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler(["hjalp", "help"], start.help_command))
+    if spellings:
+        application.add_handler(_spelled_commands(spellings))
     application.add_handler(_member_conversation(conversation_minutes))
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
@@ -120,6 +139,27 @@ BUTTONS: list[tuple[tuple[str, ...], Callback]] = [
     (("proposal_support",), proposals.toggle_support),
     (("settings_protocols",), settings.toggle),
 ]
+
+
+def _spelled_commands(spellings: Mapping[str, str]) -> MessageHandler:
+    """ "/hjälp", "/nästa Kumla": text to Telegram (not ASCII, so not a command), answered as
+    the command they spell."""
+    callbacks: dict[str, Callback] = {"hjalp": start.help_command, **COMMANDS}
+    pattern = re.compile(
+        rf"^/({'|'.join(map(re.escape, spellings))})(@\w+)?(?:\s+(.*))?$", re.I | re.S
+    )
+
+    async def spelled(update: Update, context: SamradContext) -> object:
+        message = update.effective_message
+        match = pattern.match(message.text or "") if message is not None else None
+        if match is None:
+            return None
+        if match.group(2) and match.group(2)[1:].lower() != (context.bot.username or "").lower():
+            return None  # meant for another bot in the group
+        context.args = (match.group(3) or "").split()
+        return await callbacks[spellings[match.group(1).lower()]](update, context)
+
+    return MessageHandler(filters.TEXT & filters.Regex(pattern), spelled)
 
 
 def _member_conversation(minutes: float) -> ConversationHandler:

@@ -10,6 +10,8 @@ from handlers.keyboards import followups_keyboard
 from knowledge.council.roster import Person, is_secretary, person_by_telegram
 from knowledge.qa.types import Answer
 
+PRIVATE_ONLY = "Det här kommandot fungerar bara i en privat chatt med mig."
+
 
 def effective_message(update: Update) -> Message | None:
     """The message to reply to: the one a pressed button sits under, or the one sent."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from telegram import InputFile, Message, Update
+from telegram import InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
 
 from handlers import conversation
@@ -18,6 +18,7 @@ from handlers.common import effective_message, registered_person, secretary_mess
 from handlers.context import SamradContext
 from handlers.keyboards import button, column
 from handlers.notify import flush_outbox
+from handlers.replies import reply_html
 from knowledge.council import proposals
 from knowledge.language import clock
 
@@ -183,10 +184,10 @@ async def pending_with_buttons(update: Update, context: SamradContext) -> None:
         return
     person = registered_person(update, context)
     me = person.id if person else None
-    await message.reply_text(
-        context.renderer.template("pending_proposals", proposals=items),
-        parse_mode=ParseMode.HTML,
-        reply_markup=column(
+
+    def support_buttons(chunk: str) -> InlineKeyboardMarkup | None:
+        # A long list comes in several messages: each carries the buttons of its proposals.
+        return column(
             [
                 button(
                     ("Ta tillbaka stöd " if me in p.supporter_ids else "Stöd ") + p.reference,
@@ -194,9 +195,14 @@ async def pending_with_buttons(update: Update, context: SamradContext) -> None:
                     p.id,
                 )
                 for p in items
-                if p.person_id != me
+                if p.person_id != me and f"{p.reference}:" in chunk
             ]
-        ),
+        )
+
+    await reply_html(
+        message,
+        context.renderer.template("pending_proposals", proposals=items),
+        markup_for=support_buttons,
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from telegram import InputFile, Update
-from telegram.constants import ChatAction
 
 from handlers.callbacks import decode
 from handlers.common import effective_message, send_answer
@@ -32,7 +31,6 @@ async def ask(
     message = effective_message(update)
     if message is None:
         return
-    await message.chat.send_action(ChatAction.TYPING)
     result = context.engine.answer(
         text[:MAX_LENGTH],
         today=clock.today(),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Update, helpers
+from telegram.constants import ChatType
 
-from handlers.common import effective_message, secretary_message
+from handlers.common import PRIVATE_ONLY, effective_message, secretary_message
 from handlers.context import SamradContext
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.roster import RosterError, create_invite, list_members, redeem_invite
@@ -57,9 +58,13 @@ async def register_with_code(update: Update, context: SamradContext, code: str) 
 
 
 async def invite(update: Update, context: SamradContext) -> None:
-    """/inbjud Namn: the secretary gets a registration link for a person in the roster."""
+    """/inbjud Namn: the secretary gets a registration link for a person in the roster, in her
+    private chat only (the link is single-use: whoever opens it first is registered)."""
     message = await secretary_message(update, context, "Bara sekreteraren kan bjuda in.")
     if message is None:
+        return
+    if message.chat.type != ChatType.PRIVATE:
+        await message.reply_text(PRIVATE_ONLY)
         return
     name = " ".join(context.args or [])
     if not name:
@@ -72,7 +77,8 @@ async def invite(update: Update, context: SamradContext) -> None:
             f"{error.message} Lägg till personen med `samrad invite` på servern."
         )
         return
+    link = helpers.create_deep_linked_url(context.bot.username, code)
     await message.reply_text(
         f"Skicka den här länken till {name}; den gäller i 14 dagar och kan användas en gång:\n"
-        f"https://t.me/{context.bot.username}?start={code}"
+        f"{link}"
     )

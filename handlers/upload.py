@@ -6,13 +6,15 @@ import asyncio
 import logging
 from pathlib import Path
 
+import sqlite_utils
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from handlers.common import is_secretary_user
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
+from handlers.replies import reply_html
 from knowledge.council import outbox
 from knowledge.council.protocol_notices import protocol_notice
 from knowledge.council.roster import protocol_subscribers
@@ -61,29 +63,34 @@ async def document(update: Update, context: SamradContext) -> None:
         await message.reply_text("Jag kunde inte hämta filen från Telegram. Försök igen.")
         return
     db_path = context.settings.db_path
+    # Reading a protocol takes a while: the one answer worth a typing indicator.
+    await message.chat.send_action(ChatAction.TYPING)
     try:
         # Off the event loop, on a connection of its own: the bot answers others meanwhile.
-        result = await asyncio.to_thread(_ingest, db_path, data, name)
+        result = await asyncio.to_thread(_ingest, db_path, data, name, message.chat_id)
     except DocumentError as error:
         await message.reply_text(f"{error.message} Inget ändrades.")
         return
-    await message.reply_text(
-        context.renderer.template("upload_result", result=result), parse_mode=ParseMode.HTML
-    )
-    if result.changed and result.kind == "protocol":
-        await _notify_members(context, result, exclude=message.chat_id)
+    try:
+        await reply_html(message, context.renderer.template("upload_result", result=result))
+    finally:  # the members' notices are queued already: a failed reply does not stop them
+        await flush_outbox(context)
 
 
-def _ingest(db_path: Path, data: bytes, name: str) -> IngestResult:
+def _ingest(db_path: Path, data: bytes, name: str, uploader: int) -> IngestResult:
     db = connect(db_path)
     try:
-        return ingest_bytes(db, data, name)
+        result = ingest_bytes(db, data, name)
+        if result.changed and result.kind == "protocol":
+            # Queued with the ingest, before any reply: whatever happens to the reply, the
+            # members hear of the protocol (and a re-upload, "redan inläst", needs not).
+            _notify_members(db, result, exclude=uploader)
+        return result
     finally:
         db.conn.close()
 
 
-async def _notify_members(context: SamradContext, result: IngestResult, exclude: int) -> None:
-    db = context.store
+def _notify_members(db: sqlite_utils.Database, result: IngestResult, exclude: int) -> None:
     notice = protocol_notice(result.kind, result.date, result.replaced, clock.today())
     if notice is None:  # an old meeting's protocol is not news
         return
@@ -95,11 +102,11 @@ async def _notify_members(context: SamradContext, result: IngestResult, exclude:
         "corrected": notice.corrected,
     }
     actions = []
-    if result.date:
-        followup = followups.save(db, f"mötet {result.date}", MEETING)
-        actions = [outbox.Action("Visa mer", "followup", (followup,))]
-    # Through the outbox, like every notice: a Telegram error only delays it.
     with transaction(db):
+        if result.date:
+            followup = followups.save(db, f"mötet {result.date}", MEETING)
+            actions = [outbox.Action("Visa mer", "followup", (followup,))]
+        # Through the outbox, like every notice: a Telegram error only delays it.
         for chat_id in protocol_subscribers(db):
             if chat_id != exclude:
                 outbox.add(
@@ -111,4 +118,3 @@ async def _notify_members(context: SamradContext, result: IngestResult, exclude:
                     actions=actions,
                     subject=outbox.about("document", result.document_id),
                 )
-    await flush_outbox(context)

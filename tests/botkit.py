@@ -3,8 +3,10 @@ upload documents, and read back what the bot sent. Reused by every bot feature's
 
 from __future__ import annotations
 
+import asyncio
 import html.parser
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,31 @@ class BotHarness:
         await self.application.process_update(Update.de_json(data, self.application.bot))
         return self.api.calls[before:]
 
+    async def deliver(self, data: dict[str, Any]) -> None:
+        """Put an update in the queue, as polling does (needs ``jobs=True``): it then goes
+        through the Application's update processor, concurrently with others."""
+        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+
+    async def wait_until(self, condition: Callable[[], bool], timeout: float = 20) -> None:
+        """Let the bot work until ``condition`` holds (fails after ``timeout`` seconds)."""
+        async with asyncio.timeout(timeout):
+            while not condition():
+                await asyncio.sleep(0.01)
+
+    def document_update(
+        self, content: bytes, filename: str, *, user_id: int = 1, size: int | None = None
+    ) -> dict[str, Any]:
+        """A document sent by ``user_id``; its content is served by the fake API."""
+        file_id = f"upload{len(self.api.files)}"
+        self.api.files[file_id] = content
+        document = {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": filename,
+            "file_size": size if size is not None else len(content),
+        }
+        return self.api.message_update("", user_id=user_id, document=document)
+
     async def send(self, text: str, *, user_id: int = 1, **kwargs: Any) -> list[Call]:
         """A user sends a message; returns the calls the bot made in response."""
         return await self.process(self.api.message_update(text, user_id=user_id, **kwargs))
@@ -64,15 +91,9 @@ class BotHarness:
     async def upload(
         self, content: bytes, filename: str, *, user_id: int = 1, size: int | None = None
     ) -> list[Call]:
-        file_id = f"upload{len(self.api.files)}"
-        self.api.files[file_id] = content
-        document = {
-            "file_id": file_id,
-            "file_unique_id": file_id,
-            "file_name": filename,
-            "file_size": size if size is not None else len(content),
-        }
-        return await self.process(self.api.message_update("", user_id=user_id, document=document))
+        return await self.process(
+            self.document_update(content, filename, user_id=user_id, size=size)
+        )
 
 
 def registered_people(db_path: Path, people: list[tuple[int, str, str]]) -> None:

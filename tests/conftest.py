@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,14 @@ def corpus_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ensure_shipped_corpus(db)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
+    return path
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path, corpus_db_file: Path) -> Path:
+    """A copy of the database file with the shipped corpus, for one test to write to."""
+    path = tmp_path / "samrad.db"
+    shutil.copy(corpus_db_file, path)
     return path
 
 

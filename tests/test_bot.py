@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from telegram.ext import CommandHandler
 
-from bot.commands import COMMANDS
+from bot.commands import COMMANDS, EVERYONE
 from tests.botkit import BotHarness, buttons, texts, valid_telegram_html
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -22,11 +22,20 @@ def db_path(tmp_path: Path, corpus_db_file: Path) -> Path:
 
 
 async def test_set_my_commands_uses_the_command_list(db_path: Path) -> None:
-    async with BotHarness(db_path) as bot:
-        [call] = [c for c in bot.api.calls if c.method == "setMyCommands"]
-        sent = call.params["commands"]
-        assert [c["command"] for c in sent] == [c.name for c in COMMANDS]
-        assert all(c["description"] for c in sent)
+    async with BotHarness(db_path, secretary_chat=77) as bot:
+        menus = {
+            str(c.params.get("scope")).lower(): c.params["commands"]
+            for c in bot.api.calls
+            if c.method == "setMyCommands"
+        }
+        [members] = [m for scope, m in menus.items() if "default" in scope]
+        [secretary] = [m for scope, m in menus.items() if "77" in scope]
+        assert [c["command"] for c in secretary] == [c.name for c in COMMANDS]
+        assert [c["command"] for c in members] == [
+            c.name for c in COMMANDS if c.audience == EVERYONE
+        ]
+        assert "inbjud" not in str(members)
+        assert all(c["description"] for c in secretary)
 
 
 def test_readme_lists_exactly_the_commands() -> None:
@@ -48,11 +57,13 @@ async def test_start_greets_and_example_buttons_answer(db_path: Path) -> None:
         assert "avslutas 250331" in texts(answer)[0]
 
 
-async def test_help_lists_every_command(db_path: Path) -> None:
-    async with BotHarness(db_path) as bot:
-        [text] = texts(await bot.send("/hjalp"))
+async def test_help_lists_every_command_for_whom_it_is(db_path: Path) -> None:
+    async with BotHarness(db_path, secretary_chat=77) as bot:
+        [member] = texts(await bot.send("/hjalp"))
+        [secretary] = texts(await bot.send("/hjalp", user_id=77))
         for command in COMMANDS:
-            assert f"/{command.name}" in text
+            assert f"/{command.name}" in secretary
+            assert (f"/{command.name} " in member) == (command.audience == EVERYONE)
 
 
 @pytest.mark.parametrize(

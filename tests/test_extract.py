@@ -157,3 +157,31 @@ def test_markdown_with_crlf_and_cp1252_punctuation() -> None:
     assert read_bytes(text.encode("cp1252"), "p.md") == text
     assert read_bytes(text.encode("utf-8"), "P.MD") == text
     assert read_bytes("Bara en rad".encode("utf-16"), "utf16.txt")  # no crash either way
+
+
+def test_docx_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    import tracemalloc
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Protokoll")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    zeros = bytes(1024 * 1024)
+    with (
+        zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/media/nollor.bin", "w", force_zip64=True) as member,
+    ):
+        for _ in range(300):
+            member.write(zeros)
+    bomb = buffer.getvalue()
+    assert len(bomb) < 2 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError, match="packas upp"):
+            read_bytes(bomb, "bomb.docx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024

@@ -15,7 +15,15 @@ from click.testing import CliRunner
 from bot.cli import cli
 from knowledge import open_store
 from knowledge.council import outbox, proposals
-from tests.botkit import BotHarness, buttons, notice_text, registered_people, texts
+from knowledge.council.roster import person_by_telegram
+from tests.botkit import (
+    BotHarness,
+    buttons,
+    notice_text,
+    registered_people,
+    texts,
+    valid_telegram_html,
+)
 
 SECRETARY, ANNA, BERIT, STRANGER = 10, 21, 22, 30
 
@@ -166,3 +174,23 @@ async def test_cancel_and_bad_theme(db_path: Path) -> None:
         # Free text is a question again after the conversation ended.
         [answer] = texts(await bot.send("vem var ordförande 6 maj 2022", user_id=ANNA))
         assert "Karin Sundin" in answer
+
+
+async def test_teman_with_many_pending_proposals(db_path: Path) -> None:
+    db = open_store(db_path)
+    anna = person_by_telegram(db, ANNA)
+    assert anna is not None
+    for number in range(150):
+        proposals.propose(db, anna.id, f"Tema nummer {number} om <barn> & unga i länet " * 3)
+    db.conn.close()
+    async with BotHarness(db_path) as bot:
+        calls = await bot.send("/teman", user_id=BERIT)
+        sent = texts(calls)
+        assert all(len(t) <= 4096 and valid_telegram_html(t) for t in sent)
+        joined = "".join(sent)
+        support = [label for label, _ in buttons(calls) if label.startswith("Stöd ")]
+        assert len(support) == 150
+        assert all(label.split()[-1] in joined for label in support)
+        for call in calls:
+            markup = call.params.get("reply_markup")
+            assert markup is None or str(markup).count("callback_data") <= 100

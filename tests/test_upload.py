@@ -12,7 +12,7 @@ import pytest
 from knowledge import open_store
 from knowledge.language import clock
 from knowledge.language.dates import format_date
-from tests.botkit import BotHarness, buttons, registered_people, texts
+from tests.botkit import BotHarness, buttons, registered_people, texts, valid_telegram_html
 
 SECRETARY, MEMBER, STRANGER = 10, 20, 30
 
@@ -124,3 +124,42 @@ async def test_settings_turn_notices_off(db_path: Path) -> None:
         assert not [c for c in calls if c.params.get("chat_id") == MEMBER]
         [text] = texts(await bot.send("/installningar", user_id=STRANGER))
         assert "inbjudningslänk" in text
+
+
+async def test_members_are_told_even_when_the_upload_reply_fails(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        bot.api.refuse = lambda method, params: "inläst" in str(params.get("text", ""))
+        calls = await bot.upload(PROTOCOL.encode(), "p.txt", user_id=SECRETARY)
+        assert not any("inläst" in t for t in texts(calls))
+        notices = [c for c in calls if c.params.get("chat_id") == MEMBER]
+        assert len(notices) == 1 and "300 tkr" in str(notices[0].params["text"])
+        bot.api.refuse = None
+        again = await bot.upload(PROTOCOL.encode(), "p.txt", user_id=SECRETARY)
+        assert any("redan inläst" in t for t in texts(again))
+        assert not [c for c in again if c.params.get("chat_id") == MEMBER]
+
+
+async def test_a_long_upload_report_arrives_whole(db_path: Path) -> None:
+    meetings = "\n".join(
+        f"Kommande möten: {day} {month} {year} kl 13-16."
+        for day in range(1, 29)
+        for month in ("mars", "juni", "december")
+        for year in (2027, 2028)
+    )
+    items = "\n\n".join(
+        f"{n}. Punkt {n} med ett långt namn om <samverkan> & stöd\n"
+        f"Beslut: Rådet beslutade att notera informationen om punkt {n}."
+        for n in range(1, 400)
+    )
+    document = (
+        "Protokoll specifika samverkansrådet för social välfärd samt vård och omsorg\n\n"
+        "Tid: Fredag den 2 oktober 2026 kl 9.00-12.00\n\n"
+        f"{items}\n\n400. Nästa möte\n{meetings}\n"
+    )
+    async with BotHarness(db_path) as bot:
+        calls = await bot.upload(document.encode(), "x" * 40 + ".txt", user_id=SECRETARY)
+        mine = texts([c for c in calls if c.params.get("chat_id") == SECRETARY])
+        assert all(len(t) <= 4096 and valid_telegram_html(t) for t in mine)
+        report = "\n".join(mine)
+        assert "är inläst" in report
+        assert len(report) > 4096, len(report)

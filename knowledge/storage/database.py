@@ -13,6 +13,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+# How long a write waits for another connection's write transaction before "database is
+# locked". The longest writer is an ingest (its text is capped, knowledge/ingest/extract.py:
+# under a second for the largest document here, a few on a slow machine); the minute job and
+# the bot's writes take milliseconds.
+BUSY_TIMEOUT_MS = 30_000
+
 # Components that own tables, in dependency order: a stable name (recorded in schema_version)
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
@@ -41,7 +47,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if str(path) != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
