@@ -34,6 +34,7 @@ from knowledge.council.calendar import add_meeting
 from knowledge.council.meetings import next_meeting
 from knowledge.council.roster import RosterError, create_invite, list_members
 from knowledge.language import clock
+from knowledge.language.dates import format_date, format_time_range
 from knowledge.storage.roster import chat_of, person_named
 
 USER_ID = 1  # the console's own account, before it plays anyone
@@ -242,7 +243,7 @@ class Console:
         day = today + timedelta(weeks=DEMO_WEEKS)
         day += timedelta(days=(4 - day.weekday()) % 7)  # the council meets on Fridays
         add_meeting(self.store, council, day, time(9), time(12), DEMO_PLACE)
-        return day.isoformat()
+        return f"{format_date(day)} {format_time_range(time(9), time(12))}"
 
 
 def plain(text: str) -> str:
@@ -265,7 +266,7 @@ async def chat(
         if demo:
             console.write(
                 f"Kalendern hade inget kommande möte, så jag lade in ett demomöte {demo} "
-                "kl. 9–12 att anmäla förhinder till (/franvaro)."
+                "att anmäla förhinder till (/franvaro)."
             )
         console.write("")
         if secretary:
