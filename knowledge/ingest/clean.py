@@ -165,10 +165,19 @@ def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
                     break
 
 
+# The parts of an agenda item repeat in every item ("Beslut" / "Nämnden beslutar"): content.
+_ITEM_PART = re.compile(
+    r"^(beslut|förslag till beslut|ärendebeskrivning|beslutsunderlag|yrkanden?|reservation|"
+    r"propositionsordning|ärendet|sammanfattning)\s*:?$|\b(beslutar|beslutade|föreslår)\s*:?$"
+)
+
+
 def _plausible_furniture(block: tuple[str, ...]) -> bool:
     """Repeated lines that are content (a bullet list read twice) are not furniture."""
     if len(set(block)) == 1:
         return False  # one line over and over is content (or a list), not a page header
+    if any(_ITEM_PART.search(line) for line in block):
+        return False
     return not any(line.startswith("- ") for line in block) and all(
         len(line) < 200 for line in block
     )

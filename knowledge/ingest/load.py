@@ -268,4 +268,3 @@ def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path]) -> list[IngestResult]:
     """Ingest each file among ``paths``, in order (folders are skipped)."""
     return [ingest_file(db, path) for path in paths if path.is_file()]
-

@@ -18,6 +18,8 @@ class Attendee:
     title: str | None = None  # for tjänstepersoner: "områdeschef Psykiatri"
     note: str | None = None  # "del av mötet", "ersätter Eva Persson"
     council: str | None = None  # for joint meetings: which council's list
+    party: str | None = None  # "S", "M", "KD"
+    replaces: str | None = None  # the ledamot a tjänstgörande ersättare serves for
 
 
 @dataclass
@@ -81,6 +83,9 @@ class Protocol:
     title: str = ""
     councils: list[str] = field(default_factory=list)
     body_type: str | None = None
+    body: str | None = None  # the body as the document names it: "Socialnämnden", "Styrelsen"
+    organisation: str | None = None  # whose body it is: "Kumla kommun", "Region Örebro län"
+    paragraphs: str | None = None  # "112-121": the signature block's range of §
     date: date | None = None
     start: time | None = None
     end: time | None = None

@@ -84,7 +84,7 @@ def parse_schedule(
                     decided = bool(DECIDING.search(sentence))
                     add(sentence, held, decided, protocol.councils, item.number)
     # Lines after the last item ("Nästa möte med ...: 11 februari 2022 kl 9 – 12.").
-    last_item_line = items[-1][0] if items else 0
+    last_item_line = items[-1].pos if items else 0
     tail_texts = paragraphs([line.text for line in lines[last_item_line + 1 :]])
     for paragraph in tail_texts:
         if SCHEDULE_SENTENCE.search(paragraph):
