@@ -79,7 +79,7 @@ def score(protocol: Protocol, facts: dict) -> dict[str, tuple[int, int]]:  # typ
         normalize(a["name"]) in people and same(people[normalize(a["name"])].role, a["role"])
         for a in attendees
     )
-    items = [(i.number, normalize(i.title)) for i in protocol.items]
+    items = [(i.number or None, normalize(i.title)) for i in protocol.items]
     items_right = sum(
         (item["number"], normalize(item["title"])) in items for item in facts["items"]
     )

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, REGIONALA, SOCIAL
 from knowledge.ingest.model import Section
-from knowledge.ingest.parse.lines import Line
+from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.language.text import normalize
 
 
@@ -127,6 +127,53 @@ def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
     return items[0].pos, items
 
 
+# Lines that head a header block or a signature, never an agenda item.
+_NOT_ITEM_TITLE = re.compile(
+    r"^(närvarande|deltagare|frånvarande|förhinder|anmält förhinder|ledamöter|ersättare|"
+    r"övriga( närvarande| deltagare)?|tjänstepersoner|vid (pennan|protokollet|anteckningarna)|"
+    r"sekreterare|antecknare|ordförande|justerare|justeras|underskrifter|protokoll|"
+    r"minnesanteckningar|dagordning|innehåll)\b",
+    re.IGNORECASE,
+)
+
+
+def find_unnumbered_items(lines: list[Line]) -> list[ItemHeading]:
+    """Agenda items without numbers: markdown headings, else short lines standing alone.
+
+    A document's own title (the first heading, alone at its level) is not an item; nor is a
+    line that heads an attendance list or a signature.
+    """
+    marked = [(pos, line) for pos, line in enumerate(lines) if line.heading]
+    if marked:
+        levels = [line.heading for _, line in marked]
+        level = max(set(levels), key=lambda lv: (levels.count(lv), lv))
+        chosen = [(pos, line.text) for pos, line in marked if line.heading == level]
+    else:
+        chosen = [(pos, line.text) for pos, line in enumerate(lines) if _standalone(lines, pos)]
+    return [
+        ItemHeading(pos, "", title.rstrip(":"))
+        for pos, title in chosen
+        if not _NOT_ITEM_TITLE.match(title) and not LABELLED_FIELD.match(title)
+    ]
+
+
+def _standalone(lines: list[Line], pos: int) -> bool:
+    """A short capitalised line between a blank line and text: a heading of its own."""
+    text = lines[pos].text
+    return (
+        0 < pos < len(lines) - 1
+        and not lines[pos - 1].text
+        and bool(lines[pos + 1].text)
+        and 3 <= len(text) <= 70
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", "!", "?"))
+        and "\t" not in text
+        and not text.startswith("- ")
+        and not lines[pos + 1].text.startswith("- ")
+        and not re.search(r"\d{4}-\d{2}-\d{2}|\(", text)
+    )
+
+
 def _split_heading(line: str) -> tuple[int, str, str, bool, bool] | None:
     """(number, letter, title, strong, punctuated) of an item heading line, or None."""
     for pattern in (_PARA_ITEM, _SIGN_AFTER, _PUNKT_ITEM):
@@ -159,6 +206,7 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         if split is None:
             continue
         num, letter, title, strong, punct = split
+        punct = punct or bool(re.match(r"^\d{1,3}[a-z]?\t", line.text))  # a table's row
         cells = title.split("\t")
         title, rest = _DNR.sub("", cells[0]).strip(), "\t".join(cells[1:]).strip()
         title = re.sub(r"^[.):\s]+", "", title).strip()
