@@ -54,6 +54,20 @@ def clean_text(raw: str) -> str:
     return _squeeze_blank_lines(lines)
 
 
+def clean_top(raw: str, count: int = 15) -> list[str]:
+    """The first ``count`` lines made regular but kept even when they repeat on every page:
+    the letterhead, whose first occurrence names the organisation, the body and the date."""
+    text = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    out: list[str] = []
+    for line in text.split("\n"):
+        cleaned = _clean_line(line)
+        if cleaned:
+            out.append(cleaned)
+            if len(out) == count:
+                break
+    return out
+
+
 def _clean_line(line: str) -> str | None:
     """One line made regular; None drops it (table separators, rules)."""
     stripped = _SPACES.sub(" ", line).strip()

@@ -315,3 +315,26 @@ def add_presenters_from_sentences(presenters: list[str], texts: list[str], known
             for name in name_list(match.group("who"), known, allow_titles=True):
                 if name not in presenters:
                     presenters.append(name)
+
+
+_ADJUSTERS_CHOSEN = re.compile(
+    r"(?:till\s+)?att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera\s+"
+    r"(?:dagens\s+|detta\s+)?protokoll(?:et)?\s+(?:utsågs|valdes|utses|väljs)\s+"
+    r"(?P<names>[^.\n]+?)(?:\.|\n|$)"
+    r"|\butse\s+(?P<names2>[^.\n]+?)\s+att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera",
+    re.IGNORECASE,
+)
+
+
+def adjusters_in_text(text: str) -> list[str]:
+    """ "Till att jämte ordföranden justera protokollet utsågs X (och Y)": X and Y."""
+    match = _ADJUSTERS_CHOSEN.search(text)
+    if not match:
+        return []
+    names = (match.group("names") or match.group("names2") or "").replace("\n", " ")
+    found = []
+    for part in re.split(r"\s+och\s+|,\s*", names):
+        name = person_name(re.sub(r"\s*\([^)]*\)", "", part))
+        if name:
+            found.append(name)
+    return found

@@ -5,15 +5,23 @@ from __future__ import annotations
 import re
 
 from knowledge.bodies import BODY_TYPES
+from knowledge.ingest.clean import clean_top
 from knowledge.ingest.model import Protocol
+from knowledge.ingest.parse.body import body_in_text, find_body
 from knowledge.ingest.parse.decisions import decision_dates
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
-from knowledge.ingest.parse.people import names_in, parse_attendance
+from knowledge.ingest.parse.people import (
+    adjusters_in_text,
+    names_in,
+    parse_attendance,
+    person_name,
+)
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
 from knowledge.ingest.parse.themes import parse_themes
+from knowledge.language.text import normalize
 
 
 def parse_protocol(
@@ -27,8 +35,20 @@ def parse_protocol(
     protocol.kind = "protocol"
     protocol.body_type = BODY_TYPES[protocol.councils[0]] if protocol.councils else None
     protocol.title = protocol_title(head, protocol.councils)
-    parse_header_fields(protocol, head, raw)
+    top = clean_top(raw)
+    parse_header_fields(protocol, head, top)
+    protocol.body, protocol.organisation = find_body(top, protocol.councils)
+    if protocol.body is None:
+        protocol.body = body_in_text(" ".join(line.text for line in head[:12]))
     protocol.attendees = parse_attendance(head, protocol.councils)
+    _roles_from_attendance(protocol)
+    if protocol.secretary is None:
+        # Page headers that named the secretary were removed as furniture; the raw text has it.
+        match = re.search(r"Sekreterare[ \t]*\n\s*([A-ZÅÄÖ][^\n]{3,40})", raw)
+        if match:
+            protocol.secretary = person_name(match.group(1))
+    if not protocol.adjusters:
+        protocol.adjusters = adjusters_in_text(protocol.text)
     known_names = {a.name for a in protocol.attendees}
     protocol.items = parse_items(lines, items, known_names)
     cut_trailer(protocol)
@@ -48,9 +68,41 @@ def parse_protocol(
     _warn_missing(protocol)
 
 
+# The secretary of the meeting, not a title like "utredningssekreterare".
+_SECRETARY_ROLE = re.compile(
+    r"\b(sekreterare|namndsekreterare|kommunsekreterare|motessekreterare|sekr|antecknare)\b"
+)
+
+
+def _roles_from_attendance(protocol: Protocol) -> None:
+    """The chair and the secretary named by their roles in the attendance list."""
+    for attendee in protocol.attendees:
+        role = normalize(f"{attendee.role} {attendee.title or ''} {attendee.note or ''}")
+        vice = re.search(r"\b(vice|v\.?|\d:e) ordf", role)
+        if protocol.chair is None and re.search(r"\bordf(orande|\.|\b)", role) and not vice:
+            protocol.chair = attendee.name
+        if protocol.secretary is None and _SECRETARY_ROLE.search(role):
+            protocol.secretary = attendee.name
+
+
+def _check_uncertain(protocol: Protocol) -> None:
+    """Values that are probably misread are reported and not stored."""
+    names = {a.name for a in protocol.attendees}
+    place = protocol.place
+    if place and (
+        "§" in place or len(place) > 100 or any(place.startswith(name) for name in names)
+    ):
+        protocol.warnings.append(f"Osäker plats, inte sparad: {place}")
+        protocol.place = None
+    if protocol.start and not 6 <= protocol.start.hour <= 23:
+        protocol.warnings.append(f"Osäker mötestid, inte sparad: {protocol.start:%H.%M}")
+        protocol.start = protocol.end = None
+
+
 def _warn_missing(protocol: Protocol) -> None:
+    _check_uncertain(protocol)
     checks = [
-        (protocol.councils, "rådet/gruppen (vilket organ protokollet gäller)"),
+        (protocol.body, "organ (vilket råd, vilken nämnd eller grupp)"),
         (protocol.date, "mötesdatum"),
         (protocol.start, "mötestid"),
         (protocol.place, "plats"),
