@@ -99,7 +99,7 @@ _DATE_RE = re.compile(
 _KL_RANGE = re.compile(rf"(?:\bkl\.?|\bklockan)\s*{_CLOCK}", re.IGNORECASE)
 _BETWEEN = re.compile(
     r"\bmellan\s+(?:kl\.?\s*|klockan\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
-    r"\s+och\s+(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?![\d.:])",
+    r"\s+och\s+(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?!\d|[.:]\d)",
     re.IGNORECASE,
 )
 _BARE_RANGE = re.compile(

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import COUNCIL_NAMES, REGION
+from knowledge.bodies import COUNCIL_NAMES, MUNICIPALITIES, REGION
+from knowledge.language.dates import find_dates
 from knowledge.language.text import normalize
 
-# Words that make a line a body's name: a nämnd, styrelse, fullmäktige, råd, grupp, ...
+# Words that make a line a body's name, in the definite form Swedish names a body by
+# ("Socialnämnden", "Kommunstyrelsen", "Folkhälsorådet", "Revisorerna"), or a compound
+# ("Samverkansgrupp länsdel Väster").
 _BODY_WORD = re.compile(
-    r"(nämnd(en)?|styrelse(n)?|fullmäktige|råd(et)?|grupp(en)?|revisorer(na)?|utskott(et)?|"
-    r"beredning(en)?|kommitté(n)?|ledningsgrupp(en)?|presidium|presidiet|forum|nätverk(et)?)\b",
+    r"(nämnden|styrelsen|fullmäktige|rådet|gruppen|\w+grupp|\w+råd|revisorerna|utskottet|"
+    r"beredningen|kommittén|presidiet|nätverket|forumet)\b",
+    re.IGNORECASE,
+)
+# Letterhead words beside the body or the organisation in a flattened column.
+_LETTERHEAD_WORDS = re.compile(
+    r"\s+(sammanträdesprotokoll|protokoll|sammanträdesdatum|sammanträdesdag|datum|"
+    r"sida\s*\d.*|blad\s*\d.*)$",
     re.IGNORECASE,
 )
 _ORGANISATION = re.compile(
@@ -30,9 +39,11 @@ _TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _STOP = re.compile(
-    r"^(datum|tid|plats|närvarande|deltagare|ledamöter|beslutande|ordförande|justera|§|\d)",
+    r"^(-\s+)?(datum|tid|plats|närvarande|deltagare|ledamöter|beslutande|ordförande|justera|§)"
+    r"\b|^\d{1,3}[.)]?\s+[A-ZÅÄÖ]",
     re.IGNORECASE,
 )
+_SEPARATED = re.compile(r"\s+[-–·|]\s+|,\s*|\s+och\s+|\s+samt\s+")
 
 
 def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | None]:
@@ -48,6 +59,12 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
     body = None
     for index, cell in enumerate(zone):
         text = _TITLE_PREFIX.sub("", cell.lstrip("# ")).strip(" .")
+        for _ in range(2):
+            text = _LETTERHEAD_WORDS.sub("", text)
+        members = _member_list(text)
+        if members and organisation is None:
+            organisation = members
+            continue
         host = re.match(r"^värdkommun\s*:\s*(?P<org>.+)$", text, re.IGNORECASE)
         if host:
             organisation = f"{host.group('org').strip()} (värdkommun)"
@@ -59,7 +76,12 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
         if body is None and inside and _BODY_WORD.search(inside.group("body")):
             body, organisation = inside.group("body"), organisation or inside.group("org")
             continue
-        if body is None and _BODY_WORD.search(text) and len(text) <= 90:
+        if (
+            body is None
+            and _BODY_WORD.search(text)
+            and len(text.split()) <= 10
+            and not find_dates(text)
+        ):
             body = _proper_case(text)
             # "GEMENSAMMA FAMILJERÄTTSNÄMNDEN" / "för Hällefors, ... och Nora kommuner"
             following = zone[index + 1] if index + 1 < len(zone) else ""
@@ -81,6 +103,20 @@ def body_in_text(text: str) -> str | None:
     if re.search(r"\bstyrelsemöte\b", text, re.IGNORECASE):
         return "Styrelsen"
     return None
+
+
+def _member_list(text: str) -> str | None:
+    """ "Karlskoga · Degerfors · Laxå · Region Örebro län": the municipalities (and the region)
+    that run a body together, written "Karlskoga, Degerfors och Laxå kommuner samt Region
+    Örebro län"."""
+    parts = [p.strip() for p in _SEPARATED.split(text) if p.strip()]
+    known = {normalize(m): m for m in MUNICIPALITIES}
+    towns = [known[normalize(p)] for p in parts if normalize(p) in known]
+    region = any(normalize(p) == normalize(REGION) for p in parts)
+    if len(towns) < 2 or len(towns) + region != len(parts):
+        return None
+    listed = ", ".join(towns[:-1]) + f" och {towns[-1]} kommuner"
+    return listed + (f" samt {REGION}" if region else "")
 
 
 def _proper_case(text: str) -> str:

@@ -108,6 +108,7 @@ def _label_at(texts: list[str], i: int) -> tuple[str, str, int] | None:
     text = texts[i]
     if not text:
         return None
+    text = text.removeprefix("- ")  # "- **Datum:** torsdag 22 januari 2026"
     first, _, rest = text.partition("\t")
     key = normalize(first).rstrip(":").strip()
     if key in _LABEL_HEADS and i + 1 < len(texts):
@@ -136,6 +137,10 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
     """Fill in date, time, place, chair, secretary, justerare, approval and paragraphs."""
     texts = [line.text for line in head]
     reference = _reference_date(top + texts)
+    # The letterhead's "Sammanträdesdatum" first: later pages repeat it, so the cleaner drops it.
+    for field in header_fields(top):
+        if field.label in _WHEN and protocol.date is None:
+            _take_when(protocol, field.whole, reference)
     for field in header_fields(texts):
         label = field.label
         if label in _WHEN or label in _WHEN_AND_PLACE:
@@ -232,8 +237,8 @@ def _when_in_running_text(
         place = re.match(r"^\s*,?\s*i\s+(?P<place>[^.]{3,80})\.?", after)
         if place and protocol.place is None:
             protocol.place = _clean_place(place.group("place"))
-        elif protocol.place is None and len(line) < 100:
-            protocol.place = _place_after_when(line)
+        elif protocol.place is None and line.find(mention.text[:8]) <= 2:
+            protocol.place = _place_after_when(line)  # a line that starts with its date
         return
 
 

@@ -70,10 +70,10 @@ def find_councils(head: list[Line]) -> list[str]:
     folded = normalize(" ".join(title_zone))
     found: list[tuple[int, str]] = []
     patterns = [
-        (CHEFSGRUPP, r"chefsgrupp\w*( for samverkan)?"),
-        (SOCIAL, r"specifika (samverkans)?rad\w* (for )?social valfard"),
-        (FOLKHALSA, r"specifika (samverkans)?rad\w* (for )?folkhalsa"),
-        (REGIONALA, r"regionala samverkansrad\w*"),
+        (CHEFSGRUPP, r"\bchefsgrupp\w*( for samverkan)?"),
+        (SOCIAL, r"\bspecifika (samverkans)?rad\w* (for )?social valfard"),
+        (FOLKHALSA, r"\bspecifika (samverkans)?rad\w* (for )?folkhalsa"),
+        (REGIONALA, r"\bregionala samverkansrad\w*"),
     ]
     for key, pattern in patterns:
         match = re.search(pattern, folded)
