@@ -76,7 +76,14 @@ def score(protocol: Protocol, facts: dict) -> dict[str, tuple[int, int]]:  # typ
     attendees = [a for a in facts["attendees"]]
     names_right = sum(normalize(a["name"]) in people for a in attendees)
     roles_right = sum(
-        normalize(a["name"]) in people and same(people[normalize(a["name"])].role, a["role"])
+        normalize(a["name"]) in people
+        and any(
+            same(value, a["role"])
+            for value in (
+                people[normalize(a["name"])].function or people[normalize(a["name"])].role,
+                people[normalize(a["name"])].title,
+            )
+        )
         for a in attendees
     )
     items = [(i.number or None, normalize(i.title)) for i in protocol.items]

@@ -18,6 +18,7 @@ class Attendee:
     title: str | None = None  # for tjänstepersoner: "områdeschef Psykiatri"
     note: str | None = None  # "del av mötet", "ersätter Eva Persson"
     council: str | None = None  # for joint meetings: which council's list
+    function: str | None = None  # "ordförande", "vice ordförande", "tjänstgörande ersättare"
     party: str | None = None  # "S", "M", "KD"
     replaces: str | None = None  # the ledamot a tjänstgörande ersättare serves for
 

@@ -170,39 +170,204 @@ def names_in(text: str, known: set[str]) -> list[str]:
 
 
 def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
-    """Attendees under attendance headings; a joint meeting repeats the lists per council."""
+    """Attendees under attendance headings; a joint meeting repeats the lists per council.
+
+    A heading stands alone ("Närvarande:"), beside its first entry after a colon or a tab
+    ("Ledamöter:\tMarita Åberg (S), ordförande"), or broken over two lines ("Tjänstgörande" /
+    "ersättare:"). Entries are one a line, in columns, or inline ("Närvarande: A, ordförande,
+    B v. ordf. och C").
+    """
     attendees: list[Attendee] = []
     role: str | None = None
+    function: str | None = None
+    label = ""
+    since_label = 0  # attendees added under the current label
     council_index = 0
     seen_roles: set[str] = set()
-    for line in head:
-        heading = normalize(line.text).rstrip(":").strip()
-        matched = next((r for pattern, r in _ATTENDANCE_HEADINGS if pattern.match(heading)), None)
-        if matched:
-            if matched in seen_roles and matched in (LEDAMOT, ERSATTARE) and len(councils) > 1:
-                council_index = min(council_index + 1, len(councils) - 1)
-                seen_roles = set()
-            seen_roles.add(matched)
-            role = matched
+    for text in _joined(head):
+        cell, value = _label_cell(text)
+        if cell is not None:
+            fragment = cell[:1].islower() and bool(label)
+            label = f"{label} {_fold(cell)}" if fragment else _fold(cell)
+            matched = _heading_role(label)
+            if matched is None and not fragment:
+                role = None  # "Justerare:", "Plats och tid" and other labels end a list
+                label = ""
+            elif matched is not None:
+                role, function = matched
+                if fragment:
+                    # The second line of a label names the list its first line began.
+                    for attendee in attendees[len(attendees) - since_label :]:
+                        attendee.role = role
+                        attendee.function = attendee.function or function
+                else:
+                    since_label = 0
+                    if role in seen_roles and role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
+                        council_index = min(council_index + 1, len(councils) - 1)
+                        seen_roles = set()
+                    seen_roles.add(role)
+            text = value
+        elif LABELLED_FIELD.match(text) and not text.startswith("-"):
+            role = None
+            label = ""
             continue
-        if role is None or not line.text:
+        if role is None or not text:
             continue
-        if LABELLED_FIELD.match(line.text) and not line.text.startswith("-"):
-            role = None  # "Justerat den: ..." and other labels end a list
-            continue
-        attendee = _parse_attendee(line.text, role)
-        if attendee is None:
-            continue
-        if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
-            attendee.council = councils[council_index]
-        attendees.append(attendee)
+        for entry in _entries(text):
+            attendee = _parse_attendee(entry, role)
+            if attendee is None:
+                continue
+            attendee.function = attendee.function or function
+            if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
+                attendee.council = councils[council_index]
+            attendees.append(attendee)
+            since_label += 1
     return attendees
+
+
+def _heading_role(label: str) -> tuple[str, str | None] | None:
+    """The role (and function) of the entries under a folded attendance heading."""
+    label = label.rstrip(":").strip()
+    if re.match(r"^tjanstgorande ersattare", label):
+        return ERSATTARE, "tjänstgörande ersättare"
+    if re.match(r"^(ersattare,? ej tjanstgorande|ej tjanstgorande ersattare)", label):
+        return ERSATTARE, "ersättare"
+    if re.match(r"^beslutande( ledamoter)?$", label):
+        return LEDAMOT, None
+    matched = next((r for pattern, r in _ATTENDANCE_HEADINGS if pattern.match(label)), None)
+    if matched is None and label in ("ovriga", "narvarande ledamoter", "narvarande ersattare"):
+        matched = {"ovriga": OVRIG, "narvarande ledamoter": LEDAMOT}.get(label, ERSATTARE)
+    if matched is None:
+        return None
+    return matched, "ersättare" if matched == ERSATTARE else None
+
+
+def _label_cell(text: str) -> tuple[str | None, str]:
+    """(label, the value beside it) when a line starts with a label cell, else (None, text)."""
+    text = text.removeprefix("- ")
+    first, tab, rest = text.partition("\t")
+    key = _fold(first).rstrip(":").strip()
+    labelled = first.endswith(":") or _heading_role(key) or first[:1].islower()
+    if tab and labelled and len(first.split()) <= 4 and not _starts_with_name(first):
+        return first.rstrip(":").strip(), rest.strip()
+    if _heading_role(key) and not tab:
+        return first.rstrip(":").strip(), ""
+    field = LABELLED_FIELD.match(text)
+    if field and _heading_role(_fold(field.group("label"))):
+        return field.group("label").strip(), field.group("value").strip()
+    if field or (key in _HEADER_LABELS and len(first.split()) <= 4):
+        return first.split(":")[0].strip(), ""
+    return None, text
+
+
+_HEADER_LABELS = {
+    "justerare",
+    "utses att justera",
+    "underskrifter",
+    "sekreterare",
+    "ordforande",
+    "paragrafer",
+    "justeringens",
+    "plats och tid",
+    "tid och plats",
+}
+
+
+def _joined(head: list[Line]) -> list[str]:
+    """Lines with an entry broken over two joined ("X (KD) tjg. ersättare för" / "Y (KD)")."""
+    out: list[str] = []
+    for line in head:
+        text = line.text
+        if (
+            out
+            and out[-1]
+            and text
+            and (
+                out[-1].endswith((",", " för", " och", " samt"))
+                or (text[:1].islower() and "\t" not in text and _label_cell(text)[0] is None)
+            )
+        ):
+            out[-1] = f"{out[-1]} {text}"
+            continue
+        out.append(text)
+    return out
+
+
+def _starts_with_name(text: str) -> bool:
+    text = re.sub(r"^[a-zåäöé][\wåäöé-]*\s+(?=[A-ZÅÄÖ])", "", text.strip())
+    tokens = []
+    for token in text.split():
+        if not _NAME_TOKEN.match(token) or _fold(token) in _MUNICIPALITY_KEYS:
+            break
+        tokens.append(token)
+    return len(tokens) >= 2 and _fold(tokens[0]) not in _NOT_NAME_WORDS
+
+
+_SEPARATOR = re.compile(r"\s*(?:,|\t|\bsamt\b|\boch\b)\s*")
+_NOT_TITLE = {"for", "ersatter", "ers", "ers.", "tjg", "tjg.", "och", "samt"}
+
+
+def _entries(text: str) -> list[str]:
+    """A line's entries: one person with their cells, or several in columns or inline."""
+    cuts = [0]
+    depth_free = re.sub(r"\([^)]*\)", lambda m: "x" * len(m.group(0)), text)
+    for match in _SEPARATOR.finditer(depth_free):
+        rest = text[match.end() :]
+        lead = _fold(rest.split(" ")[0]) if rest else ""
+        if lead not in _NOT_TITLE and _starts_with_name(rest) and match.start() > 0:
+            cuts.append(match.start())
+    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+    return [re.sub(r"^\s*(,|\t|samt\b|och\b)?\s*", "", p).strip() for p in pieces if p.strip()]
+
+
+_FUNCTIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(tjg\.?|tjanstgorande) (ers\.?|ersattare)"), "tjänstgörande ersättare"),
+    (re.compile(r"\b(\d:e )?(vice ordf\w*|v\.? ?ordf\w*)"), "vice ordförande"),
+    (re.compile(r"\bordf(orande\b|\.|\b)"), "ordförande"),
+    (re.compile(r"\b(sekr\.?|sekreterare|antecknare)(\b|$)"), "sekreterare"),
+    (re.compile(r"\b(ers\.? for|ersattare for|ersatter)\b"), "tjänstgörande ersättare"),
+    (re.compile(r"\bkassor\b"), "kassör"),
+    (re.compile(r"\bsuppleant\b"), "suppleant"),
+    (re.compile(r"\bersattare\b"), "ersättare"),
+    (re.compile(r"\bledamot\b"), "ledamot"),
+]
+_REPLACES = re.compile(
+    r"(?:ersätter|ers\.? för|ersättare för|tjg\.? ers\.? för|tjänstgörande ersättare för)\s+"
+    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
 
 
 def _parse_attendee(text: str, role: str) -> Attendee | None:
     text = re.sub(r"^[-–•]\s*", "", text).strip()
     if not text or len(text) > 200:
         return None
+    title_before = re.match(r"^(?P<title>[a-zåäöé][\wåäöé-]+)\s+(?=[A-ZÅÄÖ])", text)
+    if title_before and _fold(title_before.group("title")) not in _NOT_TITLE:
+        text = f"{text[title_before.end() :]}, {title_before.group('title')}"
+    attendee = _parse_entry(text, role)
+    if attendee is None:
+        return None
+    after = text[len(attendee.name) :]
+    party = _PARTY.match(after)
+    attendee.party = party.group("party") if party else None
+    replaces = _REPLACES.search(after)
+    attendee.replaces = replaces.group("who") if replaces else None
+    folded = _fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
+    attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
+    if attendee.title and attendee.function:
+        # "ordförande" and "v. ordf." are functions, not titles.
+        rest = re.sub(
+            r"(,\s*)?\b((\d:e )?(vice |v\.? ?)?ordf(örande|\.)?|sekr\.|kassör|ledamot|suppleant)",
+            "",
+            attendee.title,
+        )
+        attendee.title = rest.strip(" ,") or None
+    return attendee
+
+
+def _parse_entry(text: str, role: str) -> Attendee | None:
     notes = [n.strip() for n in re.findall(r"\(([^)]*)\)", text) if _NOTE.search(n)]
     text = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if _NOTE.search(m.group(1)) else m.group(0), text)
     text = text.strip(" ,")
