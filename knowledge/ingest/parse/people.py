@@ -214,13 +214,13 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
         if role is None or not text:
             continue
         for entry in _entries(text):
-            attendee = _parse_attendee(entry, role)
-            if attendee is None:
+            parsed = _parse_attendee(entry, role)
+            if parsed is None:
                 continue
-            attendee.function = attendee.function or function
+            parsed.function = parsed.function or function
             if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
-                attendee.council = councils[council_index]
-            attendees.append(attendee)
+                parsed.council = councils[council_index]
+            attendees.append(parsed)
             since_label += 1
     return attendees
 
