@@ -36,6 +36,7 @@ class Decision:
     explicit: bool = True  # from a "Beslut:" block, rather than a deciding sentence
     amounts: list[Amount] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)
+    period: str | None = None  # "2025–2027", "2024", as written
 
 
 @dataclass
@@ -70,6 +71,17 @@ class ScheduledMeeting:
 
 
 @dataclass
+class Relation:
+    """Who did what: "Jonas Lidén presented § 113", "Göran Tallbäck replaces Ingrid Malm"."""
+
+    kind: str  # presented, replaces, leads, responsible, author, amount, period
+    subject: str  # a person; for amount and period the item's title
+    object: str
+    sentence: str  # where the document says it
+    item_position: int | None = None  # the item it was said in
+
+
+@dataclass
 class Section:
     number: str | None  # "3.1.2"; None for unnumbered headings
     title: str
@@ -101,6 +113,7 @@ class Protocol:
     scheduled: list[ScheduledMeeting] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # reports
     authors: list[str] = field(default_factory=list)  # reports
+    relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str = ""  # the cleaned text
 

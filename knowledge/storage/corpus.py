@@ -47,6 +47,7 @@ def replace_document(
     warnings: list[str],
     text: str,
     ingested_at: str,
+    paragraphs: str | None = None,
 ) -> tuple[int, bool]:
     """Insert a document, deleting an older version of it first; returns (id, replaced)."""
     old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
@@ -56,7 +57,7 @@ def replace_document(
     cursor = db.execute(
         "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
         ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
-        " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " text, ingested_at, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             sha256,
             identity,
@@ -76,6 +77,7 @@ def replace_document(
             _json_list(warnings),
             text,
             ingested_at,
+            paragraphs,
         ],
     )
     return int(cursor.lastrowid or 0), bool(old)
@@ -102,11 +104,14 @@ def insert_attendee(
     note: str | None,
     council: str | None,
     meeting_date: dt.date | None,
+    function: str | None = None,
+    party: str | None = None,
+    replaces: str | None = None,
 ) -> None:
     """One entry of a protocol's attendance lists, in list order."""
     db.execute(
         "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
-        " note, council, date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " note, council, date, function, party, replaces) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             document_id,
             position,
@@ -118,6 +123,9 @@ def insert_attendee(
             note,
             council,
             _iso(meeting_date),
+            function,
+            party,
+            replaces,
         ],
     )
 
@@ -252,6 +260,12 @@ def insert_scheduled_meeting(
             item_number,
         ],
     )
+
+
+def item_ids(db: sqlite_utils.Database, document_id: int) -> dict[int, int]:
+    """A document's item ids by the items' positions."""
+    rows = db.execute("SELECT position, id FROM items WHERE document_id = ?", [document_id])
+    return {int(position): int(item_id) for position, item_id in rows.fetchall()}
 
 
 class Passage(NamedTuple):

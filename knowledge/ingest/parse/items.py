@@ -67,6 +67,10 @@ def _parse_item(
             remainder = texts[0][len(lead) :].lstrip(". ").strip()
             texts[0] = remainder
     add_presenters_from_sentences(presenters, texts, known)
+    # "Ekonomichef Jonas Lidén föredrar ärendet": the attendee, without the title before.
+    presenters = list(
+        dict.fromkeys(next((k for k in known if p.endswith(" " + k)), p) for p in presenters)
+    )
     item = Item(number=number, title=title, presenters=presenters, kind=kind, position=position)
     item.body = reflow(texts)
     item.decisions = parse_decisions(texts)

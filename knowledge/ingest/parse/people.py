@@ -113,9 +113,9 @@ _NOTE = re.compile(
 )
 _PRESENTED = re.compile(
     r"^(?P<who>.+?),?\s+(föredrog|föredrar|presenterade|presenterar|informerade|informerar|"
-    r"redogjorde|redogör|rapporterade)\b(?P<rest>.*)$"
+    r"redogjorde|redogör|rapporterade|redovisade|redovisar)\b(?P<rest>.*)$"
 )
-_PRESENTING_VERB = re.compile(r"föredr|presenter|informer|redogj|redogör|rapporter")
+_PRESENTING_VERB = re.compile(r"föredr|presenter|informer|redogj|redogör|rapporter|redovis")
 
 
 def looks_like_name(text: str) -> bool:

@@ -13,11 +13,13 @@ from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
 from knowledge.ingest.parse.people import (
+    FRANVARANDE,
     adjusters_in_text,
     names_in,
     parse_attendance,
     person_name,
 )
+from knowledge.ingest.parse.relations import decision_period, find_relations
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
 from knowledge.ingest.parse.themes import parse_themes
@@ -35,7 +37,7 @@ def parse_protocol(
     protocol.kind = "protocol"
     protocol.body_type = BODY_TYPES[protocol.councils[0]] if protocol.councils else None
     protocol.title = protocol_title(head, protocol.councils)
-    top = clean_top(raw)
+    top = clean_top(raw, 30)
     parse_header_fields(protocol, head, top)
     protocol.body, protocol.organisation = find_body(top, protocol.councils)
     if protocol.body is None:
@@ -56,6 +58,8 @@ def parse_protocol(
         for item in protocol.items:
             for decision in item.decisions:
                 decision.dates = decision_dates(decision.text, protocol.date)
+    for decision in protocol.decisions:
+        decision.period = decision_period(decision.text)
     if protocol.adjusters == [] or protocol.adjusters == [protocol.chair]:
         for item in protocol.items:
             if re.search(r"\bjusterare\b", item.title, re.I):
@@ -65,6 +69,7 @@ def parse_protocol(
                     break
     protocol.themes = parse_themes(protocol.items)
     protocol.scheduled = parse_schedule(protocol, lines, items)
+    protocol.relations = find_relations(protocol)
     _warn_missing(protocol)
 
 
@@ -77,7 +82,13 @@ _SECRETARY_ROLE = re.compile(
 def _roles_from_attendance(protocol: Protocol) -> None:
     """The chair and the secretary named by their roles in the attendance list."""
     for attendee in protocol.attendees:
-        role = normalize(f"{attendee.role} {attendee.title or ''} {attendee.note or ''}")
+        if attendee.role == FRANVARANDE:
+            continue
+        if protocol.chair is None and attendee.function == "ordförande":
+            protocol.chair = attendee.name
+        if protocol.secretary is None and attendee.function == "sekreterare":
+            protocol.secretary = attendee.name
+        role = normalize(f"{attendee.title or ''} {attendee.note or ''}")
         vice = re.search(r"\b(vice|v\.?|\d:e) ordf", role)
         if protocol.chair is None and re.search(r"\bordf(orande|\.|\b)", role) and not vice:
             protocol.chair = attendee.name
