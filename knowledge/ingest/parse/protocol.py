@@ -23,6 +23,7 @@ from knowledge.ingest.parse.relations import decision_period, find_relations
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
 from knowledge.ingest.parse.themes import parse_themes
+from knowledge.language.dates import parse_time_range
 from knowledge.language.text import normalize
 
 
@@ -68,6 +69,10 @@ def parse_protocol(
                     protocol.adjusters = names[:2]
                     break
     protocol.themes = parse_themes(protocol.items)
+    if protocol.start and protocol.end is None:
+        closed = _CLOSED_AT.search(protocol.text)
+        if closed:
+            protocol.end = parse_time_range(closed.group(0))[0]
     protocol.scheduled = parse_schedule(protocol, lines, items)
     protocol.relations = find_relations(protocol)
     _warn_missing(protocol)
@@ -76,6 +81,14 @@ def parse_protocol(
 # The secretary of the meeting, not a title like "utredningssekreterare".
 _SECRETARY_ROLE = re.compile(
     r"\b(sekreterare|namndsekreterare|kommunsekreterare|motessekreterare|sekr|antecknare)\b"
+)
+
+
+# "Ordföranden ... förklarade mötet avslutat kl. 20.50": the meeting's end.
+_CLOSED_AT = re.compile(
+    r"\b(avslutade|förklarade|förklarar)\s+(mötet|sammanträdet)\s+(avslutat\s+)?"
+    r"(kl\.?|klockan)\s*\d{1,2}[.:]\d{2}",
+    re.IGNORECASE,
 )
 
 
