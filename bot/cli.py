@@ -132,7 +132,7 @@ def _other_bodies_meetings(context: Context, as_json: bool, key: str | None) -> 
     for meeting in corpus_bodies.body_meetings(context.db, key):
         body = names[meeting.body_key]
         header = document_header(context.db, meeting.document_id) if meeting.held else None
-        data = {
+        data: dict[str, object] = {
             "council": None,
             "body": body.key,
             "body_name": body.name,
@@ -150,7 +150,7 @@ def _other_bodies_meetings(context: Context, as_json: bool, key: str | None) -> 
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False))
             continue
-        when = data["date"] + (f" {meeting.start}" if meeting.start else "")
+        when = meeting.date.isoformat() + (f" {meeting.start}" if meeting.start else "")
         when += f"–{meeting.end}" if meeting.end else ""
         name = f"{body.name}, {body.organisation}" if body.organisation else body.name
         line = f"{when:<23} {name[:48]:<48} {'hållet' if meeting.held else 'planerat':<9}"
