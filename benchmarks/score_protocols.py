@@ -90,23 +90,18 @@ def score(protocol: Protocol, facts: dict) -> dict[str, tuple[int, int]]:  # typ
     items_right = sum(
         (item["number"], normalize(item["title"])) in items for item in facts["items"]
     )
-    deciding = {i.number if i.number else normalize(i.title) for i in protocol.items if i.decisions}
-    by_number = {i["number"]: i for i in facts["items"]}
-    decisions_right = 0
-    wanted = {d["item"] for d in facts["decisions"]}
-    for number in wanted:
-        key = number
-        if number is None or number not in by_number:
-            continue
-        if by_number[number]["number"] is None:
-            key = normalize(by_number[number]["title"])
-        decisions_right += key in deciding
+    deciding = {i.number for i in protocol.items if i.decisions and i.number}
+    wanted = {d["item"] for d in facts["decisions"] if d["item"] is not None}
+    decisions_right = sum(number in deciding for number in wanted)
+    # Unnumbered items: the facts do not say which heading decided; count the decisions.
+    unplaced = sum(1 for d in facts["decisions"] if d["item"] is None)
+    decisions_right += min(unplaced, len(protocol.decisions)) if unplaced else 0
     return {
         "header": (right, len(HEADER_FIELDS)),
         "attendees": (names_right, len(attendees)),
         "roles": (roles_right, len(attendees)),
         "items": (items_right, len(facts["items"])),
-        "decisions": (decisions_right, len(wanted)),
+        "decisions": (decisions_right, len(wanted) + unplaced),
     }
 
 

@@ -13,11 +13,26 @@ from knowledge.language.text import split_sentences
 DECIDING = re.compile(
     r"\b(beslutade|beslutar|beslöt|beslutat|beslutats|fattades beslut|fattat beslut|"
     r"beslut har fattats|beslutet blev|ställt sig bakom|ställer sig bakom|ställde sig bakom|"
-    r"antar|antog|antogs|godkände|fastställde)\b",
+    r"antar|antog|antogs|godkände|fastställde|beviljas|beviljades|avslås|avslogs|"
+    r"justera (?:dagens |detta )?protokoll(?:et)? (?:utsågs|valdes)|"
+    r"(?:utsågs|utses|valdes) att (?:jämte ordföranden )?justera)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(inga|inte|ej|innan|före)\b[^.]{0,20}\bbeslut", re.IGNORECASE)
-_BESLUT_LABEL = re.compile(r"^(beslut|beslutade|förslag till beslut)\s*:\s*(?P<rest>.*)$", re.I)
+# "Beslut:", "Beslut" alone, or "Beslut Nämnden beslutar ..." (a heading line reflowed into
+# the paragraph under it).
+_BESLUT_LABEL = re.compile(
+    r"^(?:[Bb]eslut|[Bb]eslutade|[A-ZÅÄÖ]\w+s beslut)(?:\s*:\s*(?P<rest>.*)|\s*$"
+    r"|\s+(?P<rest2>[A-ZÅÄÖ].*))",
+)
+# A proposal is not a decision: its block is read past, not kept.
+_PROPOSAL_LABEL = re.compile(r"^(Förslag till beslut|Förvaltningens förslag)\b")
+# The parts of an item after its decision: they end a "Beslut" block.
+_ITEM_PART = re.compile(
+    r"^(yrkanden?|reservation(er)?|propositionsordning|ärendebeskrivning|beslutsunderlag|"
+    r"protokollsanteckning|särskilt yttrande|expedieras|skickas till)\s*:?\s*$",
+    re.I,
+)
 _BESLUT_HEADING = re.compile(r"^beslut\s+om\b.*:$", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*"
@@ -42,16 +57,32 @@ _UNIT_FACTOR = {
 def parse_decisions(texts: list[str]) -> list[Decision]:
     """Decisions in an item's lines: "Beslut:" blocks first, then sentences that decide."""
     decisions: list[Decision] = []
-    paras = paragraphs(texts)
+    # "... analysen. Beslut: Revisionsplanen fastställs." starts a block inside a paragraph.
+    paras = [
+        part
+        for paragraph in paragraphs(texts)
+        for part in re.split(r"(?<=[.!?])\s+(?=Beslut:\s)", paragraph)
+    ]
     consumed: set[int] = set()
     i = 0
     while i < len(paras):
         para = paras[i]
+        if _PROPOSAL_LABEL.match(para):
+            consumed.add(i)
+            j = i + 1
+            while j < len(paras) and not (
+                _BESLUT_LABEL.match(paras[j]) or _ITEM_PART.match(paras[j])
+            ):
+                consumed.add(j)
+                j += 1
+            i = j
+            continue
         label = _BESLUT_LABEL.match(para)
         if label or _BESLUT_HEADING.match(para):
             block: list[str] = []
-            if label and label.group("rest").strip():
-                block.append(label.group("rest").strip())
+            rest = (label.group("rest") or label.group("rest2") or "") if label else ""
+            if rest.strip():
+                block.append(rest.strip())
             elif not label:
                 block.append(para)
             consumed.add(i)
@@ -59,7 +90,7 @@ def parse_decisions(texts: list[str]) -> list[Decision]:
             j = i + 1
             while j < len(paras):
                 nxt = paras[j]
-                if _BESLUT_LABEL.match(nxt) or _BESLUT_HEADING.match(nxt):
+                if _BESLUT_LABEL.match(nxt) or _BESLUT_HEADING.match(nxt) or _ITEM_PART.match(nxt):
                     break
                 follows_colon = bool(block) and block[-1].endswith(":")
                 if (
@@ -92,7 +123,20 @@ def parse_decisions(texts: list[str]) -> list[Decision]:
 
 
 # Every deciding phrase holds one of these; most paragraphs hold none and skip the regex.
-_DECIDING_HINTS = ("beslu", "beslö", "antar", "antog", "godkände", "fastställde", "ställ")
+_DECIDING_HINTS = (
+    "beslu",
+    "beslö",
+    "antar",
+    "antog",
+    "godkän",
+    "faststäl",
+    "ställ",
+    "handlingarna",
+    "bevilja",
+    "avslå",
+    "avslog",
+    "justera",
+)
 
 
 def _might_decide(text: str) -> bool:
