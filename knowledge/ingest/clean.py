@@ -79,6 +79,7 @@ def _clean_line(line: str) -> str | None:
         return None
     if _BULLET_ALONE.match(stripped):
         return ""
+    stripped = re.sub(r"^(>\s?)+", "", stripped)  # a markdown blockquote's markers
     stripped = _LINK.sub(r"\1", stripped)
     stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
     stripped = _TAG.sub("", stripped)

@@ -11,7 +11,7 @@ from knowledge.language.dates import find_dates
 from knowledge.language.text import split_sentences
 
 DECIDING = re.compile(
-    r"\b(beslutade|beslutar|beslöt|beslutat|beslutats|fattades beslut|fattat beslut|"
+    r"\b(beslutade|beslutades|beslutar|beslöt|beslutat|beslutats|fattades beslut|fattat beslut|"
     r"beslut har fattats|beslutet blev|ställt sig bakom|ställer sig bakom|ställde sig bakom|"
     r"antar|antog|antogs|godkände|fastställde|beviljas|beviljades|avslås|avslogs|"
     r"justera (?:dagens |detta )?protokoll(?:et)? (?:utsågs|valdes)|"

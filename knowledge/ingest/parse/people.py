@@ -30,7 +30,8 @@ _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(narvarande|deltagare|narvarolista)$"), LEDAMOT),
     (re.compile(r"^(franvarande|anmalt forhinder|forhinder)( ledamoter)?$"), FRANVARANDE),
 ]
-_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ]*(?:-[A-ZÅÄÖÉÜa-zåäöéü]+)*$")
+# A capitalised word of letters, any Latin ones ("Hadžić", "Mäkelä"), hyphens inside.
+_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜÆØČŠŽĆ][^\W\d_]*(?:-[^\W\d_]+)*$")
 # Capitalised words that start or make up phrases but are not names.
 _NOT_NAME_WORDS = {
     normalize(w)
@@ -228,9 +229,9 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
 def _heading_role(label: str) -> tuple[str, str | None] | None:
     """The role (and function) of the entries under a folded attendance heading."""
     label = label.rstrip(":").strip()
-    if re.match(r"^tjanstgorande ersattare", label):
+    if re.match(r"^tjanstgorande( ersattare)?$", label):
         return ERSATTARE, "tjänstgörande ersättare"
-    if re.match(r"^(ersattare,? ej tjanstgorande|ej tjanstgorande ersattare)", label):
+    if re.match(r"^(ersattare,? ej( tjanstgorande)?|ej tjanstgorande ersattare)$", label):
         return ERSATTARE, "ersättare"
     if re.match(r"^beslutande( ledamoter)?$", label):
         return LEDAMOT, None
@@ -303,8 +304,15 @@ def _starts_with_name(text: str) -> bool:
     return len(tokens) >= 2 and _fold(tokens[0]) not in _NOT_NAME_WORDS
 
 
-_SEPARATOR = re.compile(r"\s*(?:,|\t|\bsamt\b|\boch\b)\s*")
+# Between entries: a comma, a tab, "och" (not "kultur- och fritidschef"), "samt", or a space
+# after a party ("(S) Erik Hägg (V)", a table cell's lines run together).
+_SEPARATOR = re.compile(r"\s*(?:,|\t|\bsamt\b|(?<!-)\s\boch\b)\s*|(?<=\))\s+(?=[A-ZÅÄÖ])")
 _NOT_TITLE = {"for", "ersatter", "ers", "ers.", "tjg", "tjg.", "och", "samt"}
+# Functions after a comma belong to the person before: "A (S), ordförande B (V)".
+_FUNCTION_LEAD = re.compile(
+    r"^((?:\d:e\s+)?(?:vice\s+)?ordförande|v\.?\s?ordf\.?|ordf\.?|sekr\.|sekreterare|ledamot|"
+    r"ersättare|kassör|suppleant)\s+(?=[A-ZÅÄÖ])"
+)
 
 
 def _entries(text: str) -> list[str]:
@@ -314,8 +322,18 @@ def _entries(text: str) -> list[str]:
     for match in _SEPARATOR.finditer(depth_free):
         rest = text[match.end() :]
         lead = _fold(rest.split(" ")[0]) if rest else ""
-        if lead not in _NOT_TITLE and _starts_with_name(rest) and match.start() > 0:
+        function = _FUNCTION_LEAD.match(rest)
+        if function and _starts_with_name(rest[function.end() :]):
+            cuts.append(match.end() + function.end())
+        elif lead not in _NOT_TITLE and _starts_with_name(rest) and match.start() > 0:
             cuts.append(match.start())
+    # A name after a title within a cell: "..., kultur- och fritidschef Niklas Fagerlund, ...".
+    for match in re.finditer(r"(?<=[a-zåäö0-9])\s+(?=[A-ZÅÄÖ][^\W\d_]+\s[A-ZÅÄÖ][^\W\d_]+,)", text):
+        if match.start() not in cuts and _starts_with_name(text[match.end() :]):
+            before = text[: match.start()].rsplit(",", 1)[-1]
+            if "," in text[: match.start()] and not _starts_with_name(before.strip()):
+                cuts.append(match.start())
+    cuts = sorted(set(cuts))
     pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
     return [re.sub(r"^\s*(,|\t|samt\b|och\b)?\s*", "", p).strip() for p in pieces if p.strip()]
 
@@ -343,6 +361,10 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     text = re.sub(r"^[-–•]\s*", "", text).strip()
     if not text or len(text) > 200:
         return None
+    # "Malin Jäderberg (kommunpolis, lokalpolisområde Karlskoga)": the cells in parentheses.
+    wrapped = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<cells>[^)]*[a-zåäö][^)]*)\)", text)
+    if wrapped and not _NOTE.search(wrapped.group("cells")):
+        text = f"{wrapped.group('name')}, {wrapped.group('cells')}"
     title_before = re.match(r"^(?P<title>[a-zåäöé][\wåäöé-]+)\s+(?=[A-ZÅÄÖ])", text)
     if title_before and _fold(title_before.group("title")) not in _NOT_TITLE:
         text = f"{text[title_before.end() :]}, {title_before.group('title')}"
@@ -477,7 +499,10 @@ def add_presenters_from_sentences(presenters: list[str], texts: list[str], known
     for text in sentences:
         match = _PRESENTED.match(text)
         if match and len(match.group("who")) < 160:
-            for name in name_list(match.group("who"), known, allow_titles=True):
+            who = match.group("who")
+            # "Kultur- och fritidschef Camilla Östberg": an attendee's name ends the phrase.
+            named = [name for name in known if who == name or who.endswith(" " + name)]
+            for name in name_list(who, known, allow_titles=True) or named:
                 if name not in presenters:
                     presenters.append(name)
 

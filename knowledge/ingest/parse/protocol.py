@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import BODY_TYPES
+from knowledge.bodies import BODY_TYPES, OVRIG, TJANSTEPERSON
 from knowledge.ingest.clean import clean_top
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse.body import body_in_text, find_body
@@ -45,6 +45,7 @@ def parse_protocol(
         protocol.body = body_in_text(" ".join(line.text for line in head[:12]))
     protocol.attendees = parse_attendance(head, protocol.councils)
     _roles_from_attendance(protocol)
+    _officers_in_running_text(protocol, head)
     if protocol.secretary is None:
         # Page headers that named the secretary were removed as furniture; the raw text has it.
         match = re.search(r"Sekreterare[ \t]*\n\s*([A-ZÅÄÖ][^\n]{3,40})", raw)
@@ -68,6 +69,7 @@ def parse_protocol(
                 if names:
                     protocol.adjusters = names[:2]
                     break
+    _functions_of_officers(protocol)
     protocol.themes = parse_themes(protocol.items)
     if protocol.start and protocol.end is None:
         closed = _CLOSED_AT.search(protocol.text)
@@ -90,6 +92,40 @@ _CLOSED_AT = re.compile(
     r"(kl\.?|klockan)\s*\d{1,2}[.:]\d{2}",
     re.IGNORECASE,
 )
+
+
+def _functions_of_officers(protocol: Protocol) -> None:
+    """The chair's and the secretary's function in the lists; officials without a party in
+    the lists of others present are tjänstepersoner."""
+    for attendee in protocol.attendees:
+        if attendee.name == protocol.secretary and attendee.function != "ordförande":
+            attendee.function = "sekreterare"
+        elif attendee.name == protocol.chair:
+            attendee.function = "ordförande"
+        elif (
+            attendee.role in (OVRIG, TJANSTEPERSON)
+            and attendee.function is None
+            and attendee.party is None
+            and attendee.title
+        ):
+            attendee.function = TJANSTEPERSON
+
+
+# "Per-Olof Grahn, kommunstyrelsens ordförande ..., ledde mötet": the chair in running text;
+# "Amira Hadžić, folkhälsostrateg, förde anteckningar": the secretary.
+_LED_THE_MEETING = re.compile(
+    r"(?P<who>[A-ZÅÄÖ][^\W\d_]+(?:-[^\W\d_]+)?\s[A-ZÅÄÖ][^\W\d_]+(?:-[^\W\d_]+)?)"
+    r"(?:,[^.]{0,80},)?\s+(?P<what>ledde mötet|förde (?:anteckningar|protokollet))"
+)
+
+
+def _officers_in_running_text(protocol: Protocol, head: list[Line]) -> None:
+    text = " ".join(line.text for line in head[:30])
+    for match in _LED_THE_MEETING.finditer(text):
+        if match.group("what") == "ledde mötet":
+            protocol.chair = protocol.chair or match.group("who")
+        else:
+            protocol.secretary = protocol.secretary or match.group("who")
 
 
 def _roles_from_attendance(protocol: Protocol) -> None:
