@@ -70,7 +70,7 @@ class Field:
 
     @property
     def whole(self) -> str:
-        return " ".join([self.value, *self.below]).strip()
+        return " ".join([self.value, *self.below]).replace("\t", " ").strip()
 
 
 def header_fields(texts: list[str]) -> list[Field]:
@@ -96,7 +96,7 @@ def header_fields(texts: list[str]) -> list[Field]:
             and _label_at(texts, j) is None
             and not _LIST_HEADING.match(texts[j])
         ):
-            below.append(texts[j].replace("\t", " "))
+            below.append(texts[j])
             j += 1
         fields.append(Field(i, label, value.replace("\t", " ").strip(), below))
         i += used
@@ -192,7 +192,7 @@ def _names_in(field: Field) -> list[str]:
         text = _SIGNATURE_LINE.sub("", text).strip()
         if not text:
             continue
-        names = [person_name(part) for part in re.split(r"\s+och\s+|;", text)]
+        names = [person_name(part) for part in re.split(r"\s+och\s+|;|\t", text)]
         found = [name for name in names if name]
         if found:
             return found

@@ -295,13 +295,25 @@ def _joined(head: list[Line]) -> list[str]:
 
 
 def _starts_with_name(text: str) -> bool:
+    """Whether ``text`` starts with a person's name (after at most one title word); an
+    organisation in capitals ("SPF Seniorerna") or a company ("... AB") is no name."""
     text = re.sub(r"^[a-zåäöé][\wåäöé-]*\s+(?=[A-ZÅÄÖ])", "", text.strip())
+    if re.match(r"^[^,(\t]*\bAB\b", text):
+        return False
     tokens = []
-    for token in text.split():
+    for raw in text.split():
+        token = raw.rstrip(".,;:")
         if not _NAME_TOKEN.match(token) or _fold(token) in _MUNICIPALITY_KEYS:
             break
         tokens.append(token)
-    return len(tokens) >= 2 and _fold(tokens[0]) not in _NOT_NAME_WORDS
+        if token != raw:
+            break  # a name does not run past a comma or a full stop
+    return (
+        len(tokens) >= 2
+        and _fold(tokens[0]) not in _NOT_NAME_WORDS
+        and not tokens[0].isupper()
+        and not tokens[1].isupper()
+    )
 
 
 # Between entries: a comma, a tab, "och" (not "kultur- och fritidschef"), "samt", or a space
@@ -318,7 +330,7 @@ _FUNCTION_LEAD = re.compile(
 def _entries(text: str) -> list[str]:
     """A line's entries: one person with their cells, or several in columns or inline."""
     cuts = [0]
-    depth_free = re.sub(r"\([^)]*\)", lambda m: "x" * len(m.group(0)), text)
+    depth_free = re.sub(r"\([^)]*\)", lambda m: "(" + "x" * (len(m.group(0)) - 2) + ")", text)
     for match in _SEPARATOR.finditer(depth_free):
         rest = text[match.end() :]
         lead = _fold(rest.split(" ")[0]) if rest else ""
@@ -378,6 +390,8 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     attendee.replaces = replaces.group("who") if replaces else None
     folded = _fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
     attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
+    if attendee.title:
+        attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
     if attendee.title and attendee.function:
         # "ordförande" and "v. ordf." are functions, not titles.
         rest = re.sub(
