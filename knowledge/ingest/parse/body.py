@@ -54,7 +54,13 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
     for line in top:
         if _STOP.match(line):
             break
-        zone.extend(cell.strip() for cell in line.split("\t") if cell.strip())
+        for cell in line.split("\t"):
+            # "Kumla kommun, Socialnämnden", "Folkhälsorådet, Nora kommun": body and owner.
+            parts = [p.strip() for p in cell.split(", ")]
+            if len(parts) == 2 and any(_ORGANISATION.match(p) for p in parts):
+                zone.extend(parts)
+            elif cell.strip():
+                zone.append(cell.strip())
     organisation = None
     body = None
     for index, cell in enumerate(zone):

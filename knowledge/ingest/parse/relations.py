@@ -124,7 +124,9 @@ def _of_decision(decision: Decision, item: Item) -> list[Relation]:
 
 
 def _short(what: str) -> str:
-    """What is led or owed, without a leading conjunction or a trailing clause."""
+    """What is led or owed: the last clause before the verb ("..., implementering som
+    kommer att ledas av X" -> "implementering"), without a leading conjunction."""
+    what = re.sub(r"\s+som$", "", what.strip()).split(", ")[-1]
     what = re.sub(r"^(och|samt|men|att)\s+", "", what.strip(), flags=re.IGNORECASE)
     return what[:1].lower() + what[1:] if what[:2].istitle() and " " in what else what
 
