@@ -45,27 +45,20 @@ _FOOTER_LINE = re.compile(
 
 def clean_text(raw: str) -> str:
     """Regular lines from raw converted text (see the module docstring)."""
+    return clean_document(raw)[0]
+
+
+def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
+    """The cleaned text, and its first ``top`` non-empty lines before page furniture is taken
+    out: the letterhead, whose first occurrence names the organisation, body and date."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
+    letterhead = [line for line in lines[: top * 4] if line][:top]
     lines = _drop_furniture(lines)
     lines = _join_hyphenated(lines)
-    return _squeeze_blank_lines(lines)
-
-
-def clean_top(raw: str, count: int = 15) -> list[str]:
-    """The first ``count`` lines made regular but kept even when they repeat on every page:
-    the letterhead, whose first occurrence names the organisation, the body and the date."""
-    text = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    out: list[str] = []
-    for line in text.split("\n"):
-        cleaned = _clean_line(line)
-        if cleaned:
-            out.append(cleaned)
-            if len(out) == count:
-                break
-    return out
+    return _squeeze_blank_lines(lines), letterhead
 
 
 def _clean_line(line: str) -> str | None:

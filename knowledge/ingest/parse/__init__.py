@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.clean import clean_text
+from knowledge.ingest.clean import clean_document
 from knowledge.ingest.extract import DocumentError
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse.lines import Line, to_line
@@ -38,7 +38,7 @@ def parse_document(raw: str) -> Protocol:
 
     Raises DocumentError only when there is no readable text.
     """
-    text = clean_text(raw)
+    text, top = clean_document(raw)
     if not _readable(text):
         raise DocumentError("Filen innehåller ingen läsbar text.")
     lines = [to_line(i, line) for i, line in enumerate(text.split("\n"))]
@@ -51,14 +51,14 @@ def parse_document(raw: str) -> Protocol:
     protocol.councils = find_councils(head)
     minutes = looks_like_protocol(head)
     if len(items) >= 2 and minutes and (items[0].number or not _numbered_sections(lines)):
-        parse_protocol(protocol, lines, head, items, raw)
+        parse_protocol(protocol, lines, head, items, raw, top)
         return protocol
     sections = find_sections(lines)
     if len(sections) >= 2:
         parse_report(protocol, lines, sections)
         return protocol
     # Neither items nor sections: minutes without headings if they have a date and people.
-    parse_protocol(protocol, lines, lines[:60], [], raw)
+    parse_protocol(protocol, lines, lines[:60], [], raw, top)
     if protocol.date is None or not protocol.attendees:
         parse_plain(protocol, lines)
     return protocol
@@ -70,7 +70,12 @@ def _numbered_sections(lines: list[Line]) -> bool:
 
 
 def _readable(text: str) -> bool:
-    """Whether most of the text's tokens are words (random bytes decode to long junk)."""
-    tokens = text.split()
-    words = sum(1 for token in tokens if re.fullmatch(r"[^\W\d_]{2,}[.,:;!?)]?", token))
-    return words >= 2 and words >= len(tokens) / 2
+    """Whether most of the text's tokens are words (random bytes decode to long junk); the
+    first 5,000 characters tell."""
+    sample = text[:5_000]
+    tokens = len(sample.split())
+    words = len(_WORD_TOKEN.findall(sample))
+    return words >= 2 and words >= tokens / 2
+
+
+_WORD_TOKEN = re.compile(r"(?<!\S)[^\W\d_]{2,}[.,:;!?)]?(?!\S)")

@@ -25,6 +25,7 @@ _BESLUT_LABEL = re.compile(
     r"^(?:[Bb]eslut|[Bb]eslutade|[A-ZÅÄÖ]\w+s beslut)(?:\s*:\s*(?P<rest>.*)|\s*$"
     r"|\s+(?P<rest2>[A-ZÅÄÖ].*))",
 )
+_INLINE_BESLUT = re.compile(r"(?<=[.!?])\s+(?=Beslut:\s)")
 # A proposal is not a decision: its block is read past, not kept.
 _PROPOSAL_LABEL = re.compile(r"^(Förslag till beslut|Förvaltningens förslag)\b")
 # The parts of an item after its decision: they end a "Beslut" block.
@@ -61,7 +62,7 @@ def parse_decisions(texts: list[str]) -> list[Decision]:
     paras = [
         part
         for paragraph in paragraphs(texts)
-        for part in re.split(r"(?<=[.!?])\s+(?=Beslut:\s)", paragraph)
+        for part in (_INLINE_BESLUT.split(paragraph) if "Beslut:" in paragraph[1:] else [paragraph])
     ]
     consumed: set[int] = set()
     i = 0
@@ -128,10 +129,9 @@ _DECIDING_HINTS = (
     "beslö",
     "antar",
     "antog",
-    "godkän",
+    "godkände",
     "faststäl",
     "ställ",
-    "handlingarna",
     "bevilja",
     "avslå",
     "avslog",

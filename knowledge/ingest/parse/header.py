@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from knowledge.bodies import COUNCIL_NAMES
 from knowledge.ingest.model import Protocol
@@ -105,23 +106,29 @@ def header_fields(texts: list[str]) -> list[Field]:
 
 def _label_at(texts: list[str], i: int) -> tuple[str, str, int] | None:
     """(label, value, lines used) when a label starts line ``i``."""
-    text = texts[i]
-    if not text:
+    if not texts[i]:
         return None
+    key, rest, label = _line_label(texts[i])
+    if key in _LABEL_HEADS and i + 1 < len(texts):
+        nxt_key, nxt_rest, _ = _line_label(texts[i + 1])
+        combined = f"{key} {nxt_key}"
+        if combined in LABELS or combined.startswith("justeringens"):
+            return combined, nxt_rest, 2
+    return (label, rest, 1) if label else None
+
+
+@lru_cache(maxsize=8192)
+def _line_label(text: str) -> tuple[str, str, str | None]:
+    """A line's first cell folded, the rest of the line, and its label when it is one."""
     text = text.removeprefix("- ")  # "- **Datum:** torsdag 22 januari 2026"
     first, _, rest = text.partition("\t")
     key = normalize(first).rstrip(":").strip()
-    if key in _LABEL_HEADS and i + 1 < len(texts):
-        nxt_first, _, nxt_rest = texts[i + 1].partition("\t")
-        combined = f"{key} {normalize(nxt_first).rstrip(':').strip()}"
-        if combined in LABELS or combined.startswith("justeringens"):
-            return combined, nxt_rest, 2
     if key in LABELS:
-        return key, rest, 1
+        return key, rest, key
     field = LABELLED_FIELD.match(text)
     if field and normalize(field.group("label")) in LABELS:
-        return normalize(field.group("label")), field.group("value"), 1
-    return None
+        return key, field.group("value"), normalize(field.group("label"))
+    return key, rest, None
 
 
 def protocol_title(head: list[Line], councils: list[str]) -> str:

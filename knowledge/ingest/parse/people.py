@@ -226,6 +226,7 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     return attendees
 
 
+@lru_cache(maxsize=4096)
 def _heading_role(label: str) -> tuple[str, str | None] | None:
     """The role (and function) of the entries under a folded attendance heading."""
     label = label.rstrip(":").strip()
@@ -243,6 +244,7 @@ def _heading_role(label: str) -> tuple[str, str | None] | None:
     return matched, "ersättare" if matched == ERSATTARE else None
 
 
+@lru_cache(maxsize=8192)
 def _label_cell(text: str) -> tuple[str | None, str]:
     """(label, the value beside it) when a line starts with a label cell, else (None, text)."""
     text = text.removeprefix("- ")

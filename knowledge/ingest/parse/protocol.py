@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from knowledge.bodies import BODY_TYPES, OVRIG, TJANSTEPERSON
-from knowledge.ingest.clean import clean_top
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse.body import body_in_text, find_body
 from knowledge.ingest.parse.decisions import decision_dates
@@ -33,12 +32,12 @@ def parse_protocol(
     head: list[Line],
     items: list[ItemHeading],
     raw: str,
+    top: list[str],
 ) -> None:
     """Fill in a protocol from its head (header, attendance) and its item headings."""
     protocol.kind = "protocol"
     protocol.body_type = BODY_TYPES[protocol.councils[0]] if protocol.councils else None
     protocol.title = protocol_title(head, protocol.councils)
-    top = clean_top(raw, 30)
     parse_header_fields(protocol, head, top)
     protocol.body, protocol.organisation = find_body(top, protocol.councils)
     if protocol.body is None:

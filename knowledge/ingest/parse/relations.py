@@ -19,6 +19,7 @@ _NAME = r"[A-ZÅÄÖ][\wåäöéüć-]+(?:\s+[A-ZÅÄÖ][\wåäöéüć-]+){1,2}
 _PARTY = r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
 _TITLE_WORD = r"[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chefen|direktören|ordföranden|sekreteraren|ledaren)"
 _WHO = rf"(?P<who>{_NAME}|{_TITLE_WORD})"
+# Each pattern with a word it cannot match without: most sentences hold none and skip them.
 _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("replaces", re.compile(rf"(?P<who>{_NAME}){_PARTY} har ersatt (?P<what>{_NAME})")),
     (
@@ -41,6 +42,33 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("responsible", re.compile(rf"\buppdra(?:r|s)? åt {_WHO} att (?P<what>[^.;]{{3,120}})")),
     ("responsible", re.compile(rf"{_WHO}{_PARTY} (?:utses|utsågs) till (?P<what>[^.;]{{3,80}})")),
 ]
+_PATTERN_HINTS: list[tuple[str, ...]] = [
+    ("har ersatt",),
+    ("ersattes av",),
+    ("leds av", "ledas av", "leddes av"),
+    ("som leder",),
+    ("ansvarar för",),
+    ("i uppdrag",),
+    ("uppdra åt", "uppdrar åt", "uppdras åt"),
+    ("utses till", "utsågs till"),
+]
+_HINTS: tuple[str, ...] = (
+    "ersatt",
+    "leds av",
+    "ledas av",
+    "leddes av",
+    "som leder",
+    "ansvarar",
+    "i uppdrag att",
+    "uppdra åt",
+    "uppdrar åt",
+    "uppdras åt",
+    "utses till",
+    "utsågs till",
+    "förde anteckningar",
+    "förde protokoll",
+    "förde minnesanteckningar",
+)
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
 _AUTHOR = re.compile(
     rf"(?P<who>{_NAME})(?:,[^,.]{{0,40}},)? förde (?:anteckningar|protokollet|minnesanteckningarna)"
@@ -87,6 +115,9 @@ def find_relations(protocol: Protocol) -> list[Relation]:
 def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
     position = item.position if item else None
     found: list[Relation] = []
+    lower_text = text.lower()
+    if "ansvarig" not in lower_text and not any(hint in lower_text for hint in _HINTS):
+        return found
     for paragraph in text.split("\n"):
         line = _RESPONSIBLE_LINE.match(paragraph.strip())
         if line and item is not None:
@@ -95,8 +126,14 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
             continue
+        lower = paragraph.lower()
+        if not any(hint in lower for hint in _HINTS):
+            continue
         for sentence in split_sentences(paragraph):
-            for kind, pattern in _SENTENCE_PATTERNS:
+            lower = sentence.lower()
+            for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True):
+                if not any(word in lower for word in hint):
+                    continue
                 for match in pattern.finditer(sentence):
                     who = people.resolve(match.group("who"))
                     if who is None:
@@ -106,7 +143,7 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                         found.append(Relation("replaces", who, what, sentence, position))
                     else:
                         found.append(Relation(kind, who, _short(what), sentence, position))
-            author = _AUTHOR.search(sentence)
+            author = _AUTHOR.search(sentence) if "förde " in lower else None
             if author and people.resolve(author.group("who")):
                 who = people.resolve(author.group("who")) or author.group("who")
                 found.append(Relation("author", who, "minnesanteckningarna", sentence, position))

@@ -19,9 +19,9 @@ SCHEDULE_TITLE = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE_SENTENCE = re.compile(
-    r"\b(nästa (ordinarie )?\w*möte|nästa (ordinarie )?sammanträde|nästa träff|nästa gång|"
-    r"kommande möten|kommande möte|\w*möten hålls|\w*mötet hålls|\w*mötet äger rum|"
-    r"sammanträde(t)? (hålls|äger rum)|mötet flyttas|flyttas till|sammanträder)\b",
+    r"\bnästa (?:ordinarie )?\w*(?:möte|sammanträde|träff)|\bnästa gång|\bkommande möten?\b|"
+    r"möte[nt]? (?:hålls|äger rum)|sammanträde[t]? (?:hålls|äger rum)|\bmötet flyttas|"
+    r"\bflyttas till|\bsammanträder\b",
     re.IGNORECASE,
 )
 # "... kl. 13.00 i Sessionssalen.": the place after a scheduled meeting's date and time.

@@ -176,13 +176,19 @@ def _standalone(lines: list[Line], pos: int) -> bool:
 
 def _split_heading(line: str) -> tuple[int, str, str, bool, bool] | None:
     """(number, letter, title, strong, punctuated) of an item heading line, or None."""
-    for pattern in (_PARA_ITEM, _SIGN_AFTER, _PUNKT_ITEM):
+    if "§" in line[:14]:
+        patterns: tuple[re.Pattern[str], ...] = (_PARA_ITEM, _SIGN_AFTER)
+    elif line[:1] in "PpÄä":
+        patterns = (_PUNKT_ITEM,)
+    else:
+        patterns = ()
+    for pattern in patterns:
         match = pattern.match(line)
         if match:
             title = match.group("title") or ""
             punct = bool(match.groupdict().get("punct"))
             return int(match.group("num")), match.group("letter") or "", title, True, punct
-    match = _ITEM_HEADING.match(line)
+    match = _ITEM_HEADING.match(line) if line[:1].isdigit() or line[:1] == "§" else None
     if not match:
         return None
     letter = match.group("letter") or ""
