@@ -7,6 +7,7 @@ a name followed by cells (tab or comma) naming an organisation and a title.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from knowledge.bodies import ERSATTARE, LEDAMOT, MUNICIPALITIES, OVRIG, REGION, TJANSTEPERSON
@@ -215,7 +216,7 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
         if role is None or not text:
             continue
         for entry in _entries(text):
-            parsed = _parse_attendee(entry, role)
+            parsed = _attendee_of(entry, role)
             if parsed is None:
                 continue
             parsed.function = parsed.function or function
@@ -329,7 +330,19 @@ _FUNCTION_LEAD = re.compile(
 )
 
 
-def _entries(text: str) -> list[str]:
+def _attendee_of(entry: str, role: str) -> Attendee | None:
+    """A fresh attendee for an entry; the same entries recur in every protocol of a body."""
+    cached = _parse_attendee_cached(entry, role)
+    return replace(cached) if cached else None
+
+
+@lru_cache(maxsize=8192)
+def _parse_attendee_cached(entry: str, role: str) -> Attendee | None:
+    return _parse_attendee(entry, role)
+
+
+@lru_cache(maxsize=8192)
+def _entries(text: str) -> tuple[str, ...]:
     """A line's entries: one person with their cells, or several in columns or inline."""
     cuts = [0]
     depth_free = re.sub(r"\([^)]*\)", lambda m: "(" + "x" * (len(m.group(0)) - 2) + ")", text)
@@ -349,7 +362,7 @@ def _entries(text: str) -> list[str]:
                 cuts.append(match.start())
     cuts = sorted(set(cuts))
     pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    return [re.sub(r"^\s*(,|\t|samt\b|och\b)?\s*", "", p).strip() for p in pieces if p.strip()]
+    return tuple(re.sub(r"^\s*(,|\t|samt\b|och\b)?\s*", "", p).strip() for p in pieces if p.strip())
 
 
 _FUNCTIONS: list[tuple[re.Pattern[str], str]] = [

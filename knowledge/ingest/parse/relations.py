@@ -59,6 +59,7 @@ _HINTS: tuple[str, ...] = (
     "leddes av",
     "som leder",
     "ansvarar",
+    "ansvarig",
     "i uppdrag att",
     "uppdra åt",
     "uppdrar åt",
@@ -116,9 +117,9 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
     position = item.position if item else None
     found: list[Relation] = []
     lower_text = text.lower()
-    if "ansvarig" not in lower_text and not any(hint in lower_text for hint in _HINTS):
+    if not any(hint in lower_text for hint in _HINTS):
         return found
-    for paragraph in text.split("\n"):
+    for paragraph, lower_paragraph in zip(text.split("\n"), lower_text.split("\n"), strict=True):
         line = _RESPONSIBLE_LINE.match(paragraph.strip())
         if line and item is not None:
             for part in re.split(r",\s*|\s+och\s+", line.group("who")):
@@ -126,8 +127,7 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
             continue
-        lower = paragraph.lower()
-        if not any(hint in lower for hint in _HINTS):
+        if not any(hint in lower_paragraph for hint in _HINTS):
             continue
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from knowledge.ingest.model import Protocol, ScheduledMeeting
-from knowledge.ingest.parse.decisions import DECIDING
+from knowledge.ingest.parse.decisions import decides
 from knowledge.ingest.parse.lines import Line, paragraphs
 from knowledge.ingest.parse.structure import ItemHeading, find_councils
 from knowledge.ingest.parse.themes import THEME_TITLE
@@ -28,6 +28,8 @@ SCHEDULE_SENTENCE = re.compile(
 _PLACE_AFTER = re.compile(r"^\s*,?\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖa-zåäö][^.;:\n(]{2,60})")
 # "samtliga med början kl. 09.00", "samtliga kl. 09.00–12.00": one time for a list of dates.
 _COMMON_TIME = re.compile(r"\bsamtliga\b[^.:\n]{0,20}?\b(?:kl\.?|klockan)\s*[\d.:–-]+", re.I)
+# A schedule sentence holds one of these (SCHEDULE_SENTENCE needs them); most hold none.
+_SCHEDULE_GATE = re.compile("nästa|kommande|hålls|äger rum|flyttas|sammanträder")
 _DAYPART = re.compile(
     r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
 )
@@ -69,9 +71,7 @@ def parse_schedule(
     for item in protocol.items:
         if THEME_TITLE.search(item.title):
             continue
-        decided_here = any(DECIDING.search(d.text) for d in item.decisions) or any(
-            d.explicit for d in item.decisions
-        )
+        decided_here = any(d.explicit or decides(d.text) for d in item.decisions)
         if SCHEDULE_TITLE.search(item.title) and not re.search(r"\bövrig", item.title, re.I):
             reference = held
             if re.search(r"nästa års|nästa år", item.title, re.I):
@@ -88,13 +88,15 @@ def parse_schedule(
             continue
         for paragraph in item.body.split("\n"):
             lower = paragraph.lower()
-            if not any(word in lower for word in ("möte", "sammantr", "flytta", "träff", "gång")):
+            if not any(
+                word in lower for word in ("möte", "sammantr", "flytta", "träff", "nästa gång")
+            ):
                 continue
             if not SCHEDULE_SENTENCE.search(paragraph):
                 continue
             for sentence in split_sentences(paragraph):
                 if SCHEDULE_SENTENCE.search(sentence):
-                    decided = bool(DECIDING.search(sentence))
+                    decided = decides(sentence)
                     add(sentence, held, decided, protocol.councils, item.number)
     # Lines after the last item ("Nästa möte med ...: 11 februari 2022 kl 9 – 12.").
     last_item_line = items[-1].pos if items else 0
