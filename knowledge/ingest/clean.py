@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
-# A line without any of these needs no more than stripping.
-_SPECIAL = re.compile(
-    r"[|#<>\\*_\t\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·\[]|  |^[-–]|^-{3,}$|^_{3,}$"
-)
+# A line without any of these needs no more than stripping: markup characters, bullet glyphs,
+# a tab, a run of spaces, or a leading dash (a bullet or a rule).
+_SPECIAL_CHARS = re.compile(r"[|#<>\\*_\t\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·\[]")
+
+
+def _special(line: str) -> bool:
+    """Whether a line needs more than stripping (three checks; one regex was five times slower)."""
+    return line[:1] in ("-", "–") or "  " in line or _SPECIAL_CHARS.search(line) is not None
+
+
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # odd spaces only
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\f\v]")
 _BULLET = re.compile(r"^[\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·*–-]\s+")
@@ -64,7 +70,7 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
 def _clean_line(line: str) -> str | None:
     """One line made regular; None drops it (table separators, rules)."""
     stripped = _SPACES.sub(" ", line).strip()
-    if not _SPECIAL.search(stripped):
+    if not _special(stripped):
         return stripped  # most lines: plain prose
     if _TABLE_SEPARATOR.match(stripped) and "-" in stripped:
         return None

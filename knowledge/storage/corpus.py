@@ -301,8 +301,10 @@ def insert_passages(
         ],
     )
     vocabulary = {w.lower() for tokens in tokenized for w in tokens if len(w) >= 3}
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in vocabulary]
+    # One statement over a JSON array: SQLite walks the words, not Python.
+    db.conn.execute(
+        "INSERT OR IGNORE INTO vocabulary (word) SELECT value FROM json_each(?)",
+        [json.dumps(sorted(vocabulary), ensure_ascii=False)],
     )
 
 

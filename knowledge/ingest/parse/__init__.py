@@ -39,7 +39,7 @@ def parse_document(raw: str) -> Protocol:
     Raises DocumentError only when there is no readable text.
     """
     text, top = clean_document(raw)
-    if not _readable(text):
+    if not text.strip():
         raise DocumentError("Filen innehåller ingen läsbar text.")
     lines = [to_line(i, line) for i, line in enumerate(text.split("\n"))]
     items_start, items = find_items(lines)
@@ -57,7 +57,10 @@ def parse_document(raw: str) -> Protocol:
     if len(sections) >= 2:
         parse_report(protocol, lines, sections)
         return protocol
-    # Neither items nor sections: minutes without headings if they have a date and people.
+    # Neither items nor sections: minutes without headings if they have a date and people,
+    # else a document, as long as it is text at all.
+    if not _readable(text):
+        raise DocumentError("Filen innehåller ingen läsbar text.")
     parse_protocol(protocol, lines, lines[:60], [], raw, top)
     if protocol.date is None or not protocol.attendees:
         parse_plain(protocol, lines)

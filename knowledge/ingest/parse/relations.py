@@ -83,7 +83,7 @@ _PERIOD = re.compile(
 
 def decision_period(text: str) -> str | None:
     """The period a decision covers as written: "2025–2027", "2024-01-01–2024-12-31", "2025"."""
-    match = _PERIOD.search(text)
+    match = _PERIOD.search(text) if "20" in text else None
     if not match:
         return None
     return (match.group("p") or match.group("range") or match.group("year")).strip()

@@ -28,8 +28,6 @@ SCHEDULE_SENTENCE = re.compile(
 _PLACE_AFTER = re.compile(r"^\s*,?\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖa-zåäö][^.;:\n(]{2,60})")
 # "samtliga med början kl. 09.00", "samtliga kl. 09.00–12.00": one time for a list of dates.
 _COMMON_TIME = re.compile(r"\bsamtliga\b[^.:\n]{0,20}?\b(?:kl\.?|klockan)\s*[\d.:–-]+", re.I)
-# A schedule sentence holds one of these (SCHEDULE_SENTENCE needs them); most hold none.
-_SCHEDULE_GATE = re.compile("nästa|kommande|hålls|äger rum|flyttas|sammanträder")
 _DAYPART = re.compile(
     r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
 )
@@ -88,8 +86,12 @@ def parse_schedule(
             continue
         for paragraph in item.body.split("\n"):
             lower = paragraph.lower()
-            if not any(
-                word in lower for word in ("möte", "sammantr", "flytta", "träff", "nästa gång")
+            if not (
+                "möte" in lower
+                or "sammantr" in lower
+                or "flytta" in lower
+                or "träff" in lower
+                or "nästa gång" in lower
             ):
                 continue
             if not SCHEDULE_SENTENCE.search(paragraph):

@@ -40,7 +40,8 @@ _PUNKT_ITEM = re.compile(
     r"(?:\s+(?P<title>.*))?$",
     re.IGNORECASE,
 )
-_TITLE_GOES_ON = re.compile(r"(\b(och|av|för|i|om|med|till|vid|samt|på|inom)|-)$")
+# A title broken after one of these goes on on the next line.
+_TITLE_GOES_ON = (" och", " av", " för", " i", " om", " med", " till", " vid", " samt", " på", "-")
 _DNR = re.compile(r"\s*\b(dnr|diarienr|diarienummer)\b.*$", re.IGNORECASE)
 # A sentence break inside a heading line: the title ends, the item's text begins.
 _TITLE_END = re.compile(r"(?<=[a-zåäö0-9)])\. (?=[A-ZÅÄÖ])")
@@ -206,7 +207,8 @@ def _split_heading(line: str) -> tuple[int, str, str, bool, bool] | None:
 def _item_candidates(lines: list[Line]) -> list[_Candidate]:
     candidates = []
     for pos, line in enumerate(lines):
-        if not line.text[:1].isdigit() and not line.text[:1].isupper() and line.text[:1] != "§":
+        first = line.text[:1]
+        if not (first.isdigit() or first in "PpÄä" or "§" in line.text[:14]):
             continue
         split = _split_heading(line.text)
         if split is None:
@@ -232,7 +234,7 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         following_pos = pos + 1 + skip
         if (
             not rest
-            and _TITLE_GOES_ON.search(title)
+            and title.endswith(_TITLE_GOES_ON)
             and following_pos < len(lines)
             and lines[following_pos].text[:1].islower()
         ):
