@@ -8,6 +8,7 @@ normalised (headings keep their ``#`` markers), table rows turned into tab-separ
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # A line without any of these needs no more than stripping: markup characters, bullet glyphs,
 # a tab, a run of spaces, or a leading dash (a bullet or a rule).
@@ -154,10 +155,13 @@ def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
     """Runs of >= 3 non-blank lines seen twice, or >= 2 lines seen three times, are furniture."""
     indices = [i for i, line in enumerate(lines) if line.strip() and not remove[i]]
     keys = [_key(lines[i]).lstrip("# ") for i in indices]
+    counts = Counter(keys)
     for size, times in ((3, 2), (2, 3)):
         # Page furniture never overlaps itself: count only occurrences that do not overlap.
         starts: dict[tuple[str, ...], list[int]] = {}
         for k in range(len(keys) - size + 1):
+            if counts[keys[k]] < times:
+                continue  # a block seen `times` times starts with a line seen as often
             places = starts.setdefault(tuple(keys[k : k + size]), [])
             if not places or k - places[-1] >= size:
                 places.append(k)

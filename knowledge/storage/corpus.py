@@ -109,7 +109,7 @@ def insert_attendee(
     replaces: str | None = None,
 ) -> None:
     """One entry of a protocol's attendance lists, in list order."""
-    db.execute(
+    db.conn.execute(
         "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
         " note, council, date, function, party, replaces) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
@@ -143,7 +143,7 @@ def insert_item(
     meeting_date: dt.date | None,
 ) -> int:
     """An agenda item and its presenters; returns the item's id."""
-    item_id = db.execute(
+    item_id = db.conn.execute(
         "INSERT INTO items (document_id, position, number, title, presenters, body, kind)"
         " VALUES (?,?,?,?,?,?,?)",
         [document_id, position, number, title, _json_list(presenters), body, kind],
@@ -169,7 +169,7 @@ def insert_decision(
     dates: Sequence[dt.date],
 ) -> int:
     """A decision of an item, with its amounts (as written, in kronor) and dates; its id."""
-    decision_id = db.execute(
+    decision_id = db.conn.execute(
         "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
         " amounts, dates) VALUES (?,?,?,?,?,?,?,?)",
         [
@@ -200,7 +200,7 @@ def insert_theme(
     item_number: str | None,
 ) -> int:
     """A theme proposed for coming meetings; returns its id."""
-    theme_id = db.execute(
+    theme_id = db.conn.execute(
         "INSERT INTO themes (document_id, position, text, raised_here, item_number)"
         " VALUES (?,?,?,?,?)",
         [document_id, position, text, int(raised_here), item_number],
@@ -220,7 +220,7 @@ def insert_section(
     level: int,
 ) -> int:
     """A section of a report; returns its id."""
-    section_id = db.execute(
+    section_id = db.conn.execute(
         "INSERT INTO sections (document_id, position, number, title, body, level)"
         " VALUES (?,?,?,?,?,?)",
         [document_id, position, number, title, body, level],
@@ -244,7 +244,7 @@ def insert_scheduled_meeting(
     item_number: str | None,
 ) -> None:
     """A coming meeting of ``council`` that the document schedules."""
-    db.execute(
+    db.conn.execute(
         'INSERT INTO scheduled_meetings (document_id, council, date, start, "end", place,'
         " note, decided, source_text, item_number) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [

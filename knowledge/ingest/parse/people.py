@@ -511,9 +511,10 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
         if names and left.strip() and any(len(name.split()) >= 2 for name in names):
             return left.strip().rstrip(",."), names
     # "Dietist direkt Ingmar Ångman": a known attendee's name at the end of the title.
-    for name in sorted(known, key=len, reverse=True):
-        if title.endswith(" " + name) and len(title) > len(name) + 3:
-            return title[: -len(name)].strip(" ,–-"), [name]
+    ending = [n for n in known if title.endswith(" " + n) and len(title) > len(n) + 3]
+    if ending:
+        name = max(ending, key=len)
+        return title[: -len(name)].strip(" ,–-"), [name]
     return title.rstrip("."), []
 
 
