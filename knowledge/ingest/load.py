@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -213,14 +214,9 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 db,
                 document_id,
                 council,
-                date=meeting.date,
-                start=meeting.start,
-                end=meeting.end,
-                place=meeting.place,
                 note=meeting.note,
                 decided=meeting.decided,
-                source_text=meeting.source_text,
-                item_number=meeting.item_number,
+                **_where_and_when(meeting),
             )
     corpus.insert_passages(db, document_id, passages)
 
@@ -240,17 +236,7 @@ def _insert_body_and_relations(
             corpus_bodies.upsert_body(db, key, name, protocol.organisation, council=False)
             corpus_bodies.link_document(db, document_id, key)
             for meeting in protocol.scheduled:
-                corpus_bodies.insert_scheduled(
-                    db,
-                    document_id,
-                    key,
-                    date=meeting.date,
-                    start=meeting.start,
-                    end=meeting.end,
-                    place=meeting.place,
-                    source_text=meeting.source_text,
-                    item_number=meeting.item_number,
-                )
+                corpus_bodies.insert_scheduled(db, document_id, key, **_where_and_when(meeting))
     item_ids = corpus.item_ids(db, document_id)
     corpus_bodies.insert_relations(
         db,
@@ -266,6 +252,18 @@ def _insert_body_and_relations(
             for r in protocol.relations
         ],
     )
+
+
+def _where_and_when(meeting: ScheduledMeeting) -> dict[str, Any]:
+    """A scheduled meeting's fields that both the councils' and other bodies' tables keep."""
+    return {
+        "date": meeting.date,
+        "start": meeting.start,
+        "end": meeting.end,
+        "place": meeting.place,
+        "source_text": meeting.source_text,
+        "item_number": meeting.item_number,
+    }
 
 
 def _body_key(protocol: Protocol) -> str | None:
