@@ -150,3 +150,20 @@ def test_two_digit_years(text: str, expected: tuple[date, time | None, time | No
 
 def test_digit_runs_are_not_two_digit_dates() -> None:
     assert find_dates("tel 019-21-10, kl 9-12-13, 1 180 kr") == []
+
+
+def test_minutes_with_date_and_people_but_no_headings_are_a_meeting() -> None:
+    text = (
+        "Minnesanteckningar från Folkhälsorådet i Nora\n\n"
+        "Datum: 2025-02-03 kl. 13.00–15.00\nPlats: Nora kommunhus\n\n"
+        "Närvarande:\nAnna Berg, ordförande\nPer Ek, sekreterare\n\n"
+        "Vi gick igenom läget och bestämde att träffas igen i april.\n"
+    )
+    protocol = parse_document(text)
+    assert protocol.kind == "protocol" and protocol.items == []
+    assert (protocol.date, protocol.chair, protocol.secretary) == (
+        date(2025, 2, 3),
+        "Anna Berg",
+        "Per Ek",
+    )
+    assert "Hittade inte: punkter (numrerade eller rubriker)" in protocol.warnings

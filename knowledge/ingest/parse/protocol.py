@@ -170,5 +170,6 @@ def _warn_missing(protocol: Protocol) -> None:
         (protocol.adjusters, "justerare"),
         (protocol.approved, "justeringsdatum (justerat den)"),
         (protocol.attendees, "närvarolista"),
+        (protocol.items, "punkter (numrerade eller rubriker)"),
     ]
     protocol.warnings.extend(f"Hittade inte: {label}" for value, label in checks if not value)
