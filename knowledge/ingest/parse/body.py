@@ -106,9 +106,32 @@ def body_in_text(text: str) -> str | None:
     )
     if match:
         return match.group("body")
+    # "Styrgruppen för projekt E-arkiv Bergslagen leds av ...": a compound name and its remit.
+    match = re.search(
+        r"\b(?P<body>[A-ZÅÄÖ][\wåäö-]*(?:gruppen|rådet|nämnden|styrelsen)\sför\s[^.,]{3,60}?)"
+        r"\s(?:leds|består|är|har|träffas|sammanträder)\b",
+        text,
+    )
+    if match:
+        return match.group("body")
     if re.search(r"\bstyrelsemöte\b", text, re.IGNORECASE):
         return "Styrelsen"
     return None
+
+
+def with_abbreviation(body: str, text: str) -> str:
+    """The body's name with the abbreviation the text gives it: "Kommunala pensionärsrådet
+    (KPR) är ett organ ..." -> "Kommunala pensionärsrådet (KPR)"."""
+    if "(" in body:
+        return body
+    match = re.search(re.escape(body) + r"\s*\((?P<abbr>[A-ZÅÄÖ]{2,6})\)", text, re.IGNORECASE)
+    return f"{body} ({match.group('abbr')})" if match else body
+
+
+def organisation_in_text(text: str) -> str | None:
+    """ "ett samarbete mellan Hällefors, Lindesbergs, Ljusnarsbergs och Nora kommuner"."""
+    match = re.search(r"\bsamarbete mellan (?P<org>[A-ZÅÄÖ][^.]{3,120}?\skommuner)\b", text)
+    return match.group("org") if match else None
 
 
 def _member_list(text: str) -> str | None:

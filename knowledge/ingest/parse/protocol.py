@@ -6,7 +6,12 @@ import re
 
 from knowledge.bodies import BODY_TYPES, OVRIG, TJANSTEPERSON
 from knowledge.ingest.model import Protocol
-from knowledge.ingest.parse.body import body_in_text, find_body
+from knowledge.ingest.parse.body import (
+    body_in_text,
+    find_body,
+    organisation_in_text,
+    with_abbreviation,
+)
 from knowledge.ingest.parse.decisions import decision_dates
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
@@ -40,8 +45,13 @@ def parse_protocol(
     protocol.title = protocol_title(head, protocol.councils)
     parse_header_fields(protocol, head, top)
     protocol.body, protocol.organisation = find_body(top, protocol.councils)
+    opening = " ".join(line.text for line in head[:40])
     if protocol.body is None:
-        protocol.body = body_in_text(" ".join(line.text for line in head[:12]))
+        protocol.body = body_in_text(opening)
+    if protocol.body and not protocol.councils:
+        protocol.body = with_abbreviation(protocol.body, opening)
+    if protocol.organisation is None and protocol.body:
+        protocol.organisation = organisation_in_text(opening)
     protocol.attendees = parse_attendance(head, protocol.councils)
     _roles_from_attendance(protocol)
     _officers_in_running_text(protocol, head)
