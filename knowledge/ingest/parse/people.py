@@ -115,9 +115,12 @@ _NOTE = re.compile(
 )
 _PRESENTED = re.compile(
     r"^(?P<who>.+?),?\s+(föredrog|föredrar|presenterade|presenterar|informerade|informerar|"
-    r"redogjorde|redogör|rapporterade|redovisade|redovisar)\b(?P<rest>.*)$"
+    r"redogjorde|redogör|rapporterade|redovisade|redovisar|berättade|berättar|gick igenom)\b"
+    r"(?P<rest>.*)$"
 )
-_PRESENTING_VERB = re.compile(r"föredr|presenter|informer|redogj|redogör|rapporter|redovis")
+_PRESENTING_VERB = re.compile(
+    r"föredr|presenter|informer|redogj|redogör|rapporter|redovis|berätta|gick igenom"
+)
 
 
 def looks_like_name(text: str) -> bool:
