@@ -77,7 +77,11 @@ def ingest(context: Context, files: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--council", default=None, help="Only this council (social, folkhalsa, chefsgrupp).")
+@click.option(
+    "--council",
+    default=None,
+    help="Only this council (social, folkhalsa, chefsgrupp) or body (its key, see --json).",
+)
 @pass_context
 def meetings(context: Context, as_json: bool, council: str | None) -> None:
     """List all known meetings, held and scheduled, with their header fields."""
@@ -109,6 +113,50 @@ def meetings(context: Context, as_json: bool, council: str | None) -> None:
         if meeting.place:
             line += f" {meeting.place}"
         if data.get("chair"):
+            line += f" (ordf. {data['chair']})"
+        click.echo(line)
+    _other_bodies_meetings(context, as_json, council)
+
+
+def _other_bodies_meetings(context: Context, as_json: bool, key: str | None) -> None:
+    """Meetings of the bodies other than the councils (a council key selects none of them)."""
+    import json
+
+    from knowledge.bodies import COUNCIL_NAMES
+    from knowledge.storage import corpus_bodies
+    from knowledge.storage.corpus import document_header
+
+    if key in COUNCIL_NAMES:
+        return
+    names = {body.key: body for body in corpus_bodies.bodies(context.db)}
+    for meeting in corpus_bodies.body_meetings(context.db, key):
+        body = names[meeting.body_key]
+        header = document_header(context.db, meeting.document_id) if meeting.held else None
+        data: dict[str, object] = {
+            "council": None,
+            "body": body.key,
+            "body_name": body.name,
+            "organisation": body.organisation,
+            "date": meeting.date.isoformat(),
+            "start": meeting.start,
+            "end": meeting.end,
+            "place": meeting.place,
+            "status": "held" if meeting.held else "scheduled",
+            "document_id": meeting.document_id if meeting.held else None,
+            "chair": header.chair if header else None,
+            "secretary": header.secretary if header else None,
+            "adjusters": header.adjusters if header else None,
+        }
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False))
+            continue
+        when = meeting.date.isoformat() + (f" {meeting.start}" if meeting.start else "")
+        when += f"–{meeting.end}" if meeting.end else ""
+        name = f"{body.name}, {body.organisation}" if body.organisation else body.name
+        line = f"{when:<23} {name[:48]:<48} {'hållet' if meeting.held else 'planerat':<9}"
+        if meeting.place:
+            line += f" {meeting.place}"
+        if data["chair"]:
             line += f" (ordf. {data['chair']})"
         click.echo(line)
 

@@ -117,14 +117,22 @@ def test_numbered_lists_inside_items_are_not_items() -> None:
     assert "Delaktighet" in protocol.items[1].body
 
 
-@pytest.mark.parametrize(
-    "raw",
-    ["", "   \n\n  ", "bara en rad utan struktur", "Hej!\nDetta är ett vanligt brev om fika.\n"],
-)
-def test_not_a_protocol(raw: str) -> None:
+@pytest.mark.parametrize("raw", ["", "   \n\n  ", "\n.\n-\n"])
+def test_no_readable_text_is_refused(raw: str) -> None:
     with pytest.raises(DocumentError) as info:
         parse_document(raw)
     assert info.value.message
+
+
+@pytest.mark.parametrize(
+    "raw", ["bara en rad utan struktur", "Hej!\nDetta är ett vanligt brev om fika.\n"]
+)
+def test_readable_text_without_structure_is_a_document(raw: str) -> None:
+    protocol = parse_document(raw)
+    assert protocol.kind == "report"
+    assert protocol.items == []
+    assert "fika" in protocol.sections[0].body or "struktur" in protocol.sections[0].title
+    assert any("lagrat som dokument" in warning for warning in protocol.warnings)
 
 
 def test_huge_file_parses() -> None:
@@ -158,12 +166,14 @@ def test_bad_files_leave_the_database_as_it_was(db: sqlite_utils.Database) -> No
         (b"PK\x03\x04 not a zip", "trasig.docx"),
         (b"", "tom.txt"),
         (b"col1,col2\n1,2\n", "tabell.xlsx"),
-        (b"Ett brev om fika, inget protokoll.", "brev.txt"),
     ]
     for data, name in bad:
         with pytest.raises(DocumentError):
             ingest_bytes(db, data, name)
     assert snapshot(db) == before
+    # Readable text without a protocol's structure is kept as a document, not refused.
+    letter = ingest_bytes(db, b"Ett brev om fika, inget protokoll.", "brev.txt")
+    assert letter.kind == "report" and letter.items == 0
 
 
 def test_generated_pdf_and_docx(db: sqlite_utils.Database) -> None:

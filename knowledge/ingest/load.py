@@ -10,16 +10,18 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from knowledge.bodies import COUNCIL_SHORT
+from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT, REGION
 from knowledge.ingest.extract import DocumentError, read_bytes
 from knowledge.ingest.model import Protocol, ScheduledMeeting
 from knowledge.ingest.parse import parse_document
+from knowledge.ingest.parse.body import body_key
 from knowledge.language import clock
 from knowledge.language.text import normalize
-from knowledge.storage import corpus
+from knowledge.storage import corpus, corpus_bodies
 from knowledge.storage.database import transaction
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -36,6 +38,7 @@ class IngestResult:
     kind: str
     title: str
     councils: list[str]
+    body: str | None  # the body's name: "Socialnämnden, Kumla kommun"
     date: str | None
     start: str | None
     end: str | None
@@ -56,7 +59,8 @@ class IngestResult:
             lines.append(f"  Rapport: {self.title}")
             lines.append(f"  Datum: {self.date or '?'}; avsnitt: {self.sections}")
         else:
-            councils = " + ".join(COUNCIL_SHORT.get(c, c) for c in self.councils) or "?"
+            councils = " + ".join(COUNCIL_SHORT.get(c, c) for c in self.councils)
+            councils = councils or self.body or "?"
             when = self.date or "?"
             if self.start:
                 when += f" kl. {self.start}" + (f"–{self.end}" if self.end else "")
@@ -118,8 +122,10 @@ def store_protocol(
             warnings=protocol.warnings,
             text=protocol.text,
             ingested_at=now,
+            paragraphs=protocol.paragraphs,
         )
         _insert_parts(db, document_id, protocol)
+        _insert_body_and_relations(db, document_id, protocol)
     return _result_for(
         db, document_id, filename, changed=True, replaced=replaced, protocol=protocol
     )
@@ -140,6 +146,9 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
             note=attendee.note,
             council=attendee.council,
             meeting_date=protocol.date,
+            function=attendee.function,
+            party=attendee.party,
+            replaces=attendee.replaces,
         )
     passages: list[corpus.Passage] = []
     decision_position = 0
@@ -205,22 +214,73 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 db,
                 document_id,
                 council,
-                date=meeting.date,
-                start=meeting.start,
-                end=meeting.end,
-                place=meeting.place,
                 note=meeting.note,
                 decided=meeting.decided,
-                source_text=meeting.source_text,
-                item_number=meeting.item_number,
+                **_where_and_when(meeting),
             )
     corpus.insert_passages(db, document_id, passages)
+
+
+def _insert_body_and_relations(
+    db: sqlite_utils.Database, document_id: int, protocol: Protocol
+) -> None:
+    """The document's body (created when new), its relations, and the body's coming meetings."""
+    key = _body_key(protocol)
+    if key is not None:
+        if protocol.councils:
+            for council in dict.fromkeys(protocol.councils):
+                corpus_bodies.upsert_body(db, council, COUNCIL_NAMES[council], REGION, council=True)
+                corpus_bodies.link_document(db, document_id, council)
+        else:
+            name = protocol.body or ""
+            corpus_bodies.upsert_body(db, key, name, protocol.organisation, council=False)
+            corpus_bodies.link_document(db, document_id, key)
+            for meeting in protocol.scheduled:
+                corpus_bodies.insert_scheduled(db, document_id, key, **_where_and_when(meeting))
+    item_ids = corpus.item_ids(db, document_id)
+    corpus_bodies.insert_relations(
+        db,
+        document_id,
+        [
+            (
+                item_ids.get(-1 if r.item_position is None else r.item_position),
+                r.kind,
+                r.subject,
+                r.object,
+                r.sentence,
+            )
+            for r in protocol.relations
+        ],
+    )
+
+
+def _where_and_when(meeting: ScheduledMeeting) -> dict[str, Any]:
+    """A scheduled meeting's fields that both the councils' and other bodies' tables keep."""
+    return {
+        "date": meeting.date,
+        "start": meeting.start,
+        "end": meeting.end,
+        "place": meeting.place,
+        "source_text": meeting.source_text,
+        "item_number": meeting.item_number,
+    }
+
+
+def _body_key(protocol: Protocol) -> str | None:
+    if protocol.councils:
+        return protocol.councils[0]
+    if protocol.body:
+        return body_key(protocol.body, protocol.organisation)
+    return None
 
 
 def _identity(protocol: Protocol, sha256: str) -> str:
     if protocol.kind == "protocol" and protocol.date and protocol.councils:
         councils = ",".join(sorted(set(protocol.councils)))
         return f"protocol:{councils}:{protocol.date.isoformat()}"
+    key = _body_key(protocol)
+    if protocol.kind == "protocol" and protocol.date and key:
+        return f"protocol:{key}:{protocol.date.isoformat()}"
     if protocol.kind == "report" and protocol.title:
         return f"report:{normalize(protocol.title)}"
     return f"sha256:{sha256}"
@@ -245,6 +305,7 @@ def _result_for(
         kind=header.kind,
         title=header.title,
         councils=protocol.councils if protocol else stored.councils,
+        body=_body_name(db, document_id),
         date=header.date,
         start=header.start,
         end=header.end,
@@ -256,6 +317,13 @@ def _result_for(
         scheduled=protocol.scheduled if protocol else [],
         warnings=header.warnings,
     )
+
+
+def _body_name(db: sqlite_utils.Database, document_id: int) -> str | None:
+    body = corpus_bodies.body_of(db, document_id)
+    if body is None:
+        return None
+    return f"{body.name}, {body.organisation}" if body.organisation else body.name
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:

@@ -18,6 +18,9 @@ class Attendee:
     title: str | None = None  # for tjänstepersoner: "områdeschef Psykiatri"
     note: str | None = None  # "del av mötet", "ersätter Eva Persson"
     council: str | None = None  # for joint meetings: which council's list
+    function: str | None = None  # "ordförande", "vice ordförande", "tjänstgörande ersättare"
+    party: str | None = None  # "S", "M", "KD"
+    replaces: str | None = None  # the ledamot a tjänstgörande ersättare serves for
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Decision:
     explicit: bool = True  # from a "Beslut:" block, rather than a deciding sentence
     amounts: list[Amount] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)
+    period: str | None = None  # "2025–2027", "2024", as written
 
 
 @dataclass
@@ -67,6 +71,17 @@ class ScheduledMeeting:
 
 
 @dataclass
+class Relation:
+    """Who did what: "Jonas Lidén presented § 113", "Göran Tallbäck replaces Ingrid Malm"."""
+
+    kind: str  # presented, replaces, leads, responsible, author, amount, period
+    subject: str  # a person; for amount and period the item's title
+    object: str
+    sentence: str  # where the document says it
+    item_position: int | None = None  # the item it was said in
+
+
+@dataclass
 class Section:
     number: str | None  # "3.1.2"; None for unnumbered headings
     title: str
@@ -81,6 +96,9 @@ class Protocol:
     title: str = ""
     councils: list[str] = field(default_factory=list)
     body_type: str | None = None
+    body: str | None = None  # the body as the document names it: "Socialnämnden", "Styrelsen"
+    organisation: str | None = None  # whose body it is: "Kumla kommun", "Region Örebro län"
+    paragraphs: str | None = None  # "112-121": the signature block's range of §
     date: date | None = None
     start: time | None = None
     end: time | None = None
@@ -95,6 +113,7 @@ class Protocol:
     scheduled: list[ScheduledMeeting] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # reports
     authors: list[str] = field(default_factory=list)  # reports
+    relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str = ""  # the cleaned text
 

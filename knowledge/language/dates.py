@@ -1,7 +1,8 @@
 """Swedish dates and clock times as councils write them (dateparser gets these wrong).
 
 "Fredag den 19 november kl 13.00-16.00", "tisdagen den 3:e mars", "11 februari 9-12",
-"2024-09-20, kl. 09.00-12.00", "20/9 2024", "250331" (inside decisions). A date without a year
+"2024-09-20, kl. 09.00-12.00", "20/9 2024", two-digit years ("14/3-23", "23-03-14") and
+"250331" (inside decisions). A date without a year
 takes it from a reference date (the protocol's own), from "nästa år", or from its weekday.
 Times are Europe/Stockholm wall-clock times, returned naive.
 """
@@ -85,8 +86,11 @@ _DATE_RE = re.compile(
     rf"(?:\s+(?P<year>\d{{4}})(?!\d))?"
     # "2024-09-20, kl. 09.00-12.00"
     rf"|(?<![\w-])(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\w-])"
-    # "20/9 2024", "20/9"
-    rf"|(?<![\w/.-])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:[ -](?P<sy>\d{{4}}))?(?![\w/])"
+    # "20/9 2024", "20/9", "14/3-23" (a two-digit year after a hyphen)
+    rf"|(?<![\w/.-])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})"
+    rf"(?:[ -](?P<sy>\d{{4}})|-(?P<sy2>\d{{2}})(?![\d.:]))?(?![\w/])"
+    # "23-03-14": year, month and day in two digits each
+    rf"|(?<![\w.:/-])(?P<y2>\d{{2}})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\w.:/-])"
     # "7.3.2025": only with a four-digit year, so clock times like "9.30" stay times
     rf"|(?<![\w.])(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?![\w]|\.\d)"
     rf"|(?<!\d)(?P<yymmdd>\d{{6}})(?!\d)",
@@ -95,7 +99,7 @@ _DATE_RE = re.compile(
 _KL_RANGE = re.compile(rf"(?:\bkl\.?|\bklockan)\s*{_CLOCK}", re.IGNORECASE)
 _BETWEEN = re.compile(
     r"\bmellan\s+(?:kl\.?\s*|klockan\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
-    r"\s+och\s+(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?![\d.:])",
+    r"\s+och\s+(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?!\d|[.:]\d)",
     re.IGNORECASE,
 )
 _BARE_RANGE = re.compile(
@@ -311,10 +315,15 @@ def _mentions(
     elif group("dy"):
         explicit = True
         dates = [_safe_date(int(group("dy")), int(group("dm")), int(group("dd")))]
+    elif group("y2"):
+        explicit = True
+        dates = [_safe_date(2000 + int(group("y2")), int(group("m2")), int(group("d2")))]
     elif group("sd"):
-        explicit = bool(group("sy"))
+        explicit = bool(group("sy") or group("sy2"))
         month, day = int(group("sm")), int(group("sd"))
-        if explicit:
+        if group("sy2"):
+            dates = [_safe_date(2000 + int(group("sy2")), month, day)]
+        elif explicit:
             dates = [_safe_date(int(group("sy")), month, day)]
         else:
             dates = [_infer_year(day, month, None, text, match.start(), reference, prefer_future)]

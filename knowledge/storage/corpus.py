@@ -47,6 +47,7 @@ def replace_document(
     warnings: list[str],
     text: str,
     ingested_at: str,
+    paragraphs: str | None = None,
 ) -> tuple[int, bool]:
     """Insert a document, deleting an older version of it first; returns (id, replaced)."""
     old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
@@ -56,7 +57,7 @@ def replace_document(
     cursor = db.execute(
         "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
         ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
-        " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " text, ingested_at, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             sha256,
             identity,
@@ -76,6 +77,7 @@ def replace_document(
             _json_list(warnings),
             text,
             ingested_at,
+            paragraphs,
         ],
     )
     return int(cursor.lastrowid or 0), bool(old)
@@ -102,11 +104,14 @@ def insert_attendee(
     note: str | None,
     council: str | None,
     meeting_date: dt.date | None,
+    function: str | None = None,
+    party: str | None = None,
+    replaces: str | None = None,
 ) -> None:
     """One entry of a protocol's attendance lists, in list order."""
-    db.execute(
+    db.conn.execute(
         "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
-        " note, council, date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " note, council, date, function, party, replaces) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             document_id,
             position,
@@ -118,6 +123,9 @@ def insert_attendee(
             note,
             council,
             _iso(meeting_date),
+            function,
+            party,
+            replaces,
         ],
     )
 
@@ -135,7 +143,7 @@ def insert_item(
     meeting_date: dt.date | None,
 ) -> int:
     """An agenda item and its presenters; returns the item's id."""
-    item_id = db.execute(
+    item_id = db.conn.execute(
         "INSERT INTO items (document_id, position, number, title, presenters, body, kind)"
         " VALUES (?,?,?,?,?,?,?)",
         [document_id, position, number, title, _json_list(presenters), body, kind],
@@ -161,7 +169,7 @@ def insert_decision(
     dates: Sequence[dt.date],
 ) -> int:
     """A decision of an item, with its amounts (as written, in kronor) and dates; its id."""
-    decision_id = db.execute(
+    decision_id = db.conn.execute(
         "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
         " amounts, dates) VALUES (?,?,?,?,?,?,?,?)",
         [
@@ -192,7 +200,7 @@ def insert_theme(
     item_number: str | None,
 ) -> int:
     """A theme proposed for coming meetings; returns its id."""
-    theme_id = db.execute(
+    theme_id = db.conn.execute(
         "INSERT INTO themes (document_id, position, text, raised_here, item_number)"
         " VALUES (?,?,?,?,?)",
         [document_id, position, text, int(raised_here), item_number],
@@ -212,7 +220,7 @@ def insert_section(
     level: int,
 ) -> int:
     """A section of a report; returns its id."""
-    section_id = db.execute(
+    section_id = db.conn.execute(
         "INSERT INTO sections (document_id, position, number, title, body, level)"
         " VALUES (?,?,?,?,?,?)",
         [document_id, position, number, title, body, level],
@@ -236,7 +244,7 @@ def insert_scheduled_meeting(
     item_number: str | None,
 ) -> None:
     """A coming meeting of ``council`` that the document schedules."""
-    db.execute(
+    db.conn.execute(
         'INSERT INTO scheduled_meetings (document_id, council, date, start, "end", place,'
         " note, decided, source_text, item_number) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
@@ -252,6 +260,12 @@ def insert_scheduled_meeting(
             item_number,
         ],
     )
+
+
+def item_ids(db: sqlite_utils.Database, document_id: int) -> dict[int, int]:
+    """A document's item ids by the items' positions."""
+    rows = db.execute("SELECT position, id FROM items WHERE document_id = ?", [document_id])
+    return {int(position): int(item_id) for position, item_id in rows.fetchall()}
 
 
 class Passage(NamedTuple):
@@ -287,8 +301,10 @@ def insert_passages(
         ],
     )
     vocabulary = {w.lower() for tokens in tokenized for w in tokens if len(w) >= 3}
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO vocabulary (word) VALUES (?)", [(w,) for w in vocabulary]
+    # One statement over a JSON array: SQLite walks the words, not Python.
+    db.conn.execute(
+        "INSERT OR IGNORE INTO vocabulary (word) SELECT value FROM json_each(?)",
+        [json.dumps(sorted(vocabulary), ensure_ascii=False)],
     )
 
 

@@ -170,4 +170,51 @@ MIGRATIONS: list[str] = [
             VALUES ('delete', old.id, old.title, old.text, old.stemmed);
     END;
     """,
+    # 2: bodies other than the councils, attendees' functions, and relations between people,
+    # items and decisions (read by ``corpus_bodies.py``).
+    """
+    CREATE TABLE bodies (
+        key TEXT PRIMARY KEY,               -- a council key, or the folded name and organisation
+        name TEXT NOT NULL,                 -- "Socialnämnden", "Folkhälsorådet", "Styrelsen"
+        organisation TEXT,                  -- "Kumla kommun", "Edsbergs hembygdsförening"
+        council INTEGER NOT NULL DEFAULT 0  -- 1 for the councils samrad serves
+    );
+    CREATE TABLE document_bodies (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        body_key TEXT NOT NULL REFERENCES bodies(key),
+        PRIMARY KEY (document_id, body_key)
+    );
+    CREATE INDEX document_bodies_body ON document_bodies(body_key);
+    ALTER TABLE documents ADD COLUMN paragraphs TEXT;  -- "112-121", as the signature block says
+    ALTER TABLE attendees ADD COLUMN function TEXT;    -- ordförande, tjänstgörande ersättare, ...
+    ALTER TABLE attendees ADD COLUMN party TEXT;
+    ALTER TABLE attendees ADD COLUMN replaces TEXT;
+    -- Who did what in a document: presented an item, replaced someone, leads or is
+    -- responsible for something, wrote the minutes; a decision's amounts and periods.
+    CREATE TABLE relations (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,       -- presented, replaces, leads, responsible, author, amount, period
+        subject TEXT NOT NULL,    -- a person (an item's title for amount and period)
+        object TEXT NOT NULL,     -- an item's title, a person, what is led, an amount, a period
+        sentence TEXT NOT NULL    -- where it is said
+    );
+    CREATE INDEX relations_document ON relations(document_id);
+    CREATE INDEX relations_subject ON relations(subject, kind);
+    CREATE INDEX relations_kind ON relations(kind);
+    -- Meetings that a protocol of another body schedules (councils' are in scheduled_meetings).
+    CREATE TABLE body_scheduled_meetings (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        body_key TEXT NOT NULL REFERENCES bodies(key),
+        date TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        place TEXT,
+        source_text TEXT NOT NULL,
+        item_number TEXT
+    );
+    CREATE INDEX body_scheduled_meetings_body ON body_scheduled_meetings(body_key, date);
+    """,
 ]

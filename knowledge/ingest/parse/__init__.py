@@ -14,16 +14,19 @@ fields, paragraphs), ``structure`` (item headings or report sections; protocol o
 
 from __future__ import annotations
 
-from knowledge.ingest.clean import clean_text
+import re
+
+from knowledge.ingest.clean import clean_document
 from knowledge.ingest.extract import DocumentError
 from knowledge.ingest.model import Protocol
-from knowledge.ingest.parse.lines import to_line
+from knowledge.ingest.parse.lines import Line, to_line
 from knowledge.ingest.parse.protocol import parse_protocol
-from knowledge.ingest.parse.report import parse_report
+from knowledge.ingest.parse.report import parse_plain, parse_report
 from knowledge.ingest.parse.structure import (
     find_councils,
     find_items,
     find_sections,
+    find_unnumbered_items,
     looks_like_protocol,
 )
 
@@ -31,23 +34,47 @@ __all__ = ["parse_document"]
 
 
 def parse_document(raw: str) -> Protocol:
-    """Parse a document's raw text; raises DocumentError when it is neither protocol nor report."""
-    text = clean_text(raw)
+    """Parse a document's raw text: a protocol or minutes, a report, or else a plain document.
+
+    Raises DocumentError only when there is no readable text.
+    """
+    text, top = clean_document(raw)
     if not text.strip():
-        raise DocumentError("Filen innehåller ingen text.")
+        raise DocumentError("Filen innehåller ingen läsbar text.")
     lines = [to_line(i, line) for i, line in enumerate(text.split("\n"))]
     items_start, items = find_items(lines)
+    if len(items) < 2:
+        items = find_unnumbered_items(lines)
+        items_start = items[0].pos if items else len(lines)
     head = lines[:items_start] if items else lines[:40]
     protocol = Protocol(text=text)
     protocol.councils = find_councils(head)
-    if len(items) >= 2 and looks_like_protocol(head):
-        parse_protocol(protocol, lines, head, items, raw)
+    minutes = looks_like_protocol(head)
+    if len(items) >= 2 and minutes and (items[0].number or not _numbered_sections(lines)):
+        parse_protocol(protocol, lines, head, items, raw, top)
         return protocol
     sections = find_sections(lines)
     if len(sections) >= 2:
         parse_report(protocol, lines, sections)
         return protocol
-    raise DocumentError(
-        "Dokumentet ser inte ut som ett protokoll: jag hittar inga numrerade punkter "
-        "eller rubriker."
-    )
+    # Neither items nor sections: minutes without headings if they have a date and people,
+    # else a document, as long as it is text at all.
+    if not _readable(text):
+        raise DocumentError("Filen innehåller ingen läsbar text.")
+    parse_protocol(protocol, lines, lines[:60], [], raw, top)
+    if protocol.date is None or not protocol.attendees:
+        parse_plain(protocol, lines)
+    return protocol
+
+
+def _numbered_sections(lines: list[Line]) -> bool:
+    """Whether the markdown headings are numbered like a report's ("2.1 Bakgrund")."""
+    return any(line.heading and re.match(r"^\d+\.\d", line.text) for line in lines)
+
+
+def _readable(text: str) -> bool:
+    """Whether most of the text's tokens are words (random bytes decode to long junk); the
+    first 3,000 characters tell."""
+    tokens = text[:3_000].split()
+    words = sum(1 for token in tokens if len(token) > 1 and token.rstrip(".,:;!?)").isalpha())
+    return words >= 2 and words >= len(tokens) / 2

@@ -1,13 +1,17 @@
-"""The header of a protocol: title, date, time, place, chair, secretary, justerare, approval.
+"""The header of a protocol: title, body, date, time, place, chair, secretary, justerare.
 
-Values sit after Swedish labels ("Tid:", "Plats:", "Justerat den") or on the line below them,
-and in signature blocks, where a line of names stands above a line of roles.
+Values sit after Swedish labels ("Tid:", "Plats och tid", "Justeringens plats och tid") on the
+same line (after a colon or a tab) or on the lines below them, in signature blocks (a role,
+a dotted line, a name), or in running text ("Protokoll fört vid sammanträde ... den 14 oktober
+2021 kl. 09.00-11.30 i sammanträdesrum Vasskärret").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from knowledge.bodies import COUNCIL_NAMES
 from knowledge.ingest.model import Protocol
@@ -16,9 +20,119 @@ from knowledge.ingest.parse.people import looks_like_name, person_name
 from knowledge.language.dates import find_dates, parse_time_range
 from knowledge.language.text import normalize
 
+_WHEN = {"tid", "datum", "motesdatum", "dag och tid", "sammantradesdag", "sammantradesdatum"}
+_WHEN_AND_PLACE = {"tid och plats", "plats och tid", "datum och tid", "datum, tid och plats"}
+_PLACE = {"plats", "lokal", "motesplats", "motesplats och tid"}
+_CHAIR = {"ordforande", "ordf", "motesordforande"}
+_SECRETARY = {
+    "sekreterare",
+    "vid protokollet",
+    "protokollforare",
+    "antecknare",
+    "vid pennan",
+    "vid anteckningarna",
+    "protokollet fort av",
+}
+_ADJUSTERS = {"justerare", "justerande", "utses att justera", "justeras av", "valda justerare"}
+_APPROVAL = {
+    "justerat",
+    "justerat den",
+    "justeringsdatum",
+    "justering",
+    "justeringens plats och tid",
+    "justeringens tid och plats",
+    "justeringens plats",
+    "justeringens tid",
+}
+_PARAGRAPHS = {"paragrafer", "paragraf", "justerade paragrafer", "§§"}
+LABELS = _WHEN | _WHEN_AND_PLACE | _PLACE | _CHAIR | _SECRETARY | _ADJUSTERS | _APPROVAL
+LABELS |= _PARAGRAPHS | {"underskrifter", "beslutande", "beslutande ledamoter", "ovriga"}
+# First words of a label broken over two lines ("Justeringens" / "plats och tid").
+_LABEL_HEADS = {"justeringens", "justerade"}
+_WEEKDAY = re.compile(
+    r"\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(en)?( den)?\b", re.IGNORECASE
+)
+_LIST_HEADING = re.compile(
+    r"^(närvarande|deltagare|ledamöter|ersättare|frånvarande|förhinder|övriga|tjänstepersoner)\b",
+    re.IGNORECASE,
+)
+_SIGNATURE_LINE = re.compile(r"^[.…_\s]{3,}$|^[.…_]{3,}\s*")
+_ADJOURNED = re.compile(r"\s*\(?\b(ajournering|ajournerat|paus)\b.*$", re.IGNORECASE)
+
+
+@dataclass
+class Field:
+    """A labelled header field: its folded label, the value beside it and the lines below."""
+
+    index: int
+    label: str
+    value: str
+    below: list[str]
+
+    @property
+    def whole(self) -> str:
+        return " ".join([self.value, *self.below]).replace("\t", " ").strip()
+
+
+def header_fields(texts: list[str]) -> list[Field]:
+    """Every labelled field among ``texts``, in order."""
+    fields: list[Field] = []
+    i = 0
+    while i < len(texts):
+        found = _label_at(texts, i)
+        if found is None:
+            i += 1
+            continue
+        label, value, used = found
+        value = _SIGNATURE_LINE.sub("", value).strip()
+        below: list[str] = []
+        j = i + used
+        # A value that is complete on its line ("Plats: Lokal Eken") takes no lines below.
+        unfinished = not value.strip() or value.rstrip().endswith((",", " den", " och", "-"))
+        while (
+            unfinished
+            and j < len(texts)
+            and len(below) < 3
+            and texts[j]
+            and _label_at(texts, j) is None
+            and not _LIST_HEADING.match(texts[j])
+        ):
+            below.append(texts[j])
+            j += 1
+        fields.append(Field(i, label, value.replace("\t", " ").strip(), below))
+        i += used
+    return fields
+
+
+def _label_at(texts: list[str], i: int) -> tuple[str, str, int] | None:
+    """(label, value, lines used) when a label starts line ``i``."""
+    if not texts[i]:
+        return None
+    key, rest, label = _line_label(texts[i])
+    if key in _LABEL_HEADS and i + 1 < len(texts):
+        nxt_key, nxt_rest, _ = _line_label(texts[i + 1])
+        combined = f"{key} {nxt_key}"
+        if combined in LABELS or combined.startswith("justeringens"):
+            return combined, nxt_rest, 2
+    return (label, rest, 1) if label else None
+
+
+@lru_cache(maxsize=8192)
+def _line_label(text: str) -> tuple[str, str, str | None]:
+    """A line's first cell folded, the rest of the line, and its label when it is one."""
+    text = text.removeprefix("- ")  # "- **Datum:** torsdag 22 januari 2026"
+    first, _, rest = text.partition("\t")
+    key = normalize(first).rstrip(":").strip()
+    if key in LABELS:
+        return key, rest, key
+    field = LABELLED_FIELD.match(text)
+    if field and normalize(field.group("label")) in LABELS:
+        return key, field.group("value"), normalize(field.group("label"))
+    return key, rest, None
+
 
 def protocol_title(head: list[Line], councils: list[str]) -> str:
-    """The "Protokoll ..." line near the top, else "Protokoll, <the councils' names>"."""
+    """The "Protokoll ..." line near the top, else "Protokoll, <the body's name>"."""
     for line in head[:15]:
         if re.match(r"^(protokoll|minnesanteckningar)\b", line.text, re.I) and len(line.text) > 12:
             return line.text.rstrip(" .")
@@ -26,97 +140,137 @@ def protocol_title(head: list[Line], councils: list[str]) -> str:
     return f"Protokoll, {names}"
 
 
-def parse_header_fields(protocol: Protocol, head: list[Line], raw: str) -> None:
-    """Fill in date, time, place, chair, secretary, justerare and approval from the head."""
+def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) -> None:
+    """Fill in date, time, place, chair, secretary, justerare, approval and paragraphs."""
     texts = [line.text for line in head]
-    reference = _reference_date(texts)
-    for i, text in enumerate(texts):
-        folded = normalize(text)
-        field = LABELLED_FIELD.match(text)
-        label = normalize(field.group("label")) if field else ""
-        value = field.group("value").strip() if field else ""
-        if label in (
-            "tid",
-            "datum",
-            "tid och plats",
-            "motesdatum",
-            "dag och tid",
-            "sammantradesdag",
-        ):
-            _take_when(protocol, value or _next_value(texts, i), reference)
-            if label == "tid och plats":
-                protocol.place = protocol.place or _place_after_when(value)
-        elif label in ("plats", "lokal", "motesplats", "plats och tid"):
-            protocol.place = protocol.place or (value or _next_value(texts, i)).rstrip(" .") or None
-            if label == "plats och tid":
-                _take_when(protocol, value, reference)
-        elif folded.startswith("justerat") or folded.startswith("justeringsdatum"):
-            found = find_dates(text, reference=reference)
-            if found:
+    reference = _reference_date(top + texts)
+    # The letterhead's "Sammanträdesdatum" first: later pages repeat it, so the cleaner drops it.
+    for field in header_fields(top):
+        if field.label in _WHEN and protocol.date is None:
+            _take_when(protocol, field.whole, reference)
+    for field in header_fields(texts):
+        label = field.label
+        if label in _WHEN or label in _WHEN_AND_PLACE:
+            _take_when(protocol, field.whole, reference)
+            if label in _WHEN_AND_PLACE and protocol.place is None:
+                protocol.place = _place_after_when(field.whole)
+        elif label in _PLACE:
+            protocol.place = protocol.place or _clean_place(field.whole)
+        elif label in _APPROVAL:
+            found = find_dates(field.whole, reference=reference)
+            if found and protocol.approved is None:
                 protocol.approved = found[0].date
-        elif label == "ordforande":
-            protocol.chair = protocol.chair or person_name(value or _next_value(texts, i))
-        elif label in ("sekreterare", "vid protokollet", "protokollforare"):
-            protocol.secretary = protocol.secretary or person_name(value or _next_value(texts, i))
-        elif label in ("justerare", "justerande"):
-            name = person_name(value or _next_value(texts, i))
-            if name:
-                protocol.adjusters.append(name)
+        elif label in _CHAIR:
+            protocol.chair = protocol.chair or _name_in(field)
+        elif label in _SECRETARY:
+            protocol.secretary = protocol.secretary or _name_in(field)
+        elif label in _ADJUSTERS:
+            for name in _names_in(field):
+                if name not in protocol.adjusters:
+                    protocol.adjusters.append(name)
+        elif label in _PARAGRAPHS and protocol.paragraphs is None:
+            numbers = re.findall(r"\d{1,3}", field.whole)
+            if numbers:
+                protocol.paragraphs = "-".join(numbers[:2])
     if protocol.date is None:
-        # A bare date line in the title zone: "2024-09-20, kl. 09.00-12.00. Lokal Eken, ..."
-        for text in texts[:20]:
-            if normalize(text).startswith(("justera", "nasta mote")):
-                continue
-            found = find_dates(text, reference=reference)
-            if found and found[0].explicit_year:
-                _take_when(protocol, text, reference)
-                protocol.place = protocol.place or _place_after_when(text)
-                break
+        _when_in_running_text(protocol, texts, top, reference)
     _parse_signatures(protocol, texts)
-    if protocol.secretary is None:
-        # Page headers that named the secretary were removed as furniture; the raw text has it.
-        match = re.search(r"Sekreterare[ \t]*\n\s*([A-ZÅÄÖ][^\n]{3,40})", raw)
-        if match:
-            protocol.secretary = person_name(match.group(1))
 
 
 def _reference_date(texts: list[str]) -> date | None:
     """A date with a written year near the top, to give a yearless meeting date its year."""
     for text in texts:
+        if normalize(text).startswith(("publicerad", "uppdaterad")):
+            continue
         for mention in find_dates(text):
             if mention.explicit_year:
                 return mention.date
     return None
 
 
-def _next_value(texts: list[str], i: int) -> str:
-    for text in texts[i + 1 : i + 3]:
-        if text:
-            return text
-    return ""
+def _name_in(field: Field) -> str | None:
+    names = _names_in(field)
+    return names[0] if names else None
+
+
+def _names_in(field: Field) -> list[str]:
+    """Names in a field's value, else on the lines below it (a signature's dotted line first)."""
+    for text in [field.value, *field.below]:
+        text = _SIGNATURE_LINE.sub("", text).strip()
+        if not text:
+            continue
+        names = [person_name(part) for part in re.split(r"\s+och\s+|;|\t", text)]
+        found = [name for name in names if name]
+        if found:
+            return found
+    return []
 
 
 def _take_when(protocol: Protocol, value: str, reference: date | None) -> None:
-    found = find_dates(value, reference=reference)
+    found = [m for m in find_dates(value, reference=reference)]
     if found and protocol.date is None:
         protocol.date = found[0].date
         protocol.start, protocol.end = found[0].start, found[0].end
     if protocol.start is None:
-        start, end = parse_time_range(value)
+        start, end = parse_time_range(_ADJOURNED.sub("", value))
         if start:
             protocol.start, protocol.end = start, end
 
 
+def _when_in_running_text(
+    protocol: Protocol, texts: list[str], top: list[str], reference: date | None
+) -> None:
+    """The first line near the top that names a date with its year, read with the lines of its
+    paragraph: date, time, and the place after the date ("... kl. 9-11 i sammanträdesrum X")."""
+    candidates = texts[:40] + top
+    for index, line in enumerate(candidates):
+        folded = normalize(line)
+        if folded.startswith(("justera", "nasta mote", "publicerad", "anslag", "protokollet ar")):
+            continue
+        if not any(m.explicit_year for m in find_dates(line, reference=reference)):
+            continue
+        following = []
+        for text in candidates[index + 1 : index + 4]:
+            if not text:
+                break
+            following.append(text)
+        paragraph = " ".join([line, *following])
+        mention = next(m for m in find_dates(paragraph, reference=reference) if m.explicit_year)
+        protocol.date = mention.date
+        protocol.start, protocol.end = mention.start, mention.end
+        if protocol.start is None and re.search(r"\b(kl\.?|klockan)\s*\d", paragraph):
+            protocol.start, protocol.end = parse_time_range(paragraph)
+        after = paragraph[mention.span[1] :]
+        place = re.match(r"^\s*,?\s*i\s+(?P<place>[^.]{3,80})\.?", after)
+        if place and protocol.place is None:
+            protocol.place = _clean_place(place.group("place"))
+        elif protocol.place is None and line.find(mention.text[:8]) <= 2:
+            protocol.place = _place_after_when(line)  # a line that starts with its date
+        return
+
+
+def _clean_place(value: str) -> str | None:
+    value = _ADJOURNED.sub("", value).strip(" ,.;:\t")
+    return value or None
+
+
 def _place_after_when(text: str) -> str | None:
-    """What follows the date and time on a line: the place."""
-    rest = text
-    for mention in find_dates(text):
+    """What is left of a line once its date and time are taken out: the place."""
+    rest = _ADJOURNED.sub("", text)
+    for mention in find_dates(rest):
         rest = rest.replace(mention.text, " ")
     rest = re.sub(
-        r"\b(kl\.?|klockan)\s*\d{1,2}([.:]\d{2})?(\s*(-|–|till)\s*\d{1,2}([.:]\d{2})?)?", " ", rest
+        r"\b(kl\.?|klockan)?\s*\d{1,2}[.:]\d{2}(\s*(-|–|till)\s*\d{1,2}([.:]\d{2})?)?", " ", rest
     )
-    rest = re.sub(r"^(tid och plats|tid|datum)\s*:", " ", rest.strip(), flags=re.I)
-    rest = rest.strip(" ,.;:\t")
+    rest = re.sub(r"\b(kl\.?|klockan)\s*\d{1,2}(\s*(-|–|till)\s*\d{1,2})?\b", " ", rest)
+    rest = re.sub(r"^(tid och plats|plats och tid|tid|datum)\s*:", " ", rest.strip(), flags=re.I)
+    rest = re.sub(
+        r"\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(en)?( den)?\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    rest = re.sub(r"\s+,", ",", " ".join(rest.split())).strip(" ,.;:\t")
     return rest if len(rest) >= 3 and re.search(r"[A-Za-zÅÄÖåäö]{3}", rest) else None
 
 

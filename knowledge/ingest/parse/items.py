@@ -18,9 +18,11 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
     """Each item heading with the lines up to the next heading as its body."""
     parsed: list[Item] = []
     pending_kind: str | None = None
-    for index, (pos, number, title) in enumerate(items):
-        end = items[index + 1][0] if index + 1 < len(items) else len(lines)
-        body_lines = lines[pos + 1 : end]
+    for index, (pos, number, title, rest, skip) in enumerate(items):
+        end = items[index + 1].pos if index + 1 < len(items) else len(lines)
+        body_lines = lines[pos + 1 + skip : end]
+        if rest:
+            body_lines = [Line(rest.replace("\t", " "), 0, pos), *body_lines]
         # A lone "Informationsärende" heading announces the kind of the item after it.
         next_kind = None
         while body_lines and _INFO_ITEM.fullmatch(body_lines[-1].text.rstrip(":")):
@@ -65,6 +67,10 @@ def _parse_item(
             remainder = texts[0][len(lead) :].lstrip(". ").strip()
             texts[0] = remainder
     add_presenters_from_sentences(presenters, texts, known)
+    # "Ekonomichef Jonas Lidén föredrar ärendet": the attendee, without the title before.
+    presenters = list(
+        dict.fromkeys(next((k for k in known if p.endswith(" " + k)), p) for p in presenters)
+    )
     item = Item(number=number, title=title, presenters=presenters, kind=kind, position=position)
     item.body = reflow(texts)
     item.decisions = parse_decisions(texts)

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import BODY_TYPES
+from knowledge.bodies import BODY_TYPES, OVRIG, TJANSTEPERSON
 from knowledge.ingest.model import Protocol
+from knowledge.ingest.parse.body import (
+    body_in_text,
+    find_body,
+    organisation_in_text,
+    with_abbreviation,
+)
 from knowledge.ingest.parse.decisions import decision_dates
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
-from knowledge.ingest.parse.people import names_in, parse_attendance
+from knowledge.ingest.parse.people import (
+    FRANVARANDE,
+    adjusters_in_text,
+    names_in,
+    parse_attendance,
+    person_name,
+)
+from knowledge.ingest.parse.relations import decision_period, find_relations
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
 from knowledge.ingest.parse.themes import parse_themes
+from knowledge.language.dates import parse_time_range
+from knowledge.language.text import normalize
 
 
 def parse_protocol(
@@ -22,13 +37,31 @@ def parse_protocol(
     head: list[Line],
     items: list[ItemHeading],
     raw: str,
+    top: list[str],
 ) -> None:
     """Fill in a protocol from its head (header, attendance) and its item headings."""
     protocol.kind = "protocol"
     protocol.body_type = BODY_TYPES[protocol.councils[0]] if protocol.councils else None
     protocol.title = protocol_title(head, protocol.councils)
-    parse_header_fields(protocol, head, raw)
+    parse_header_fields(protocol, head, top)
+    protocol.body, protocol.organisation = find_body(top, protocol.councils)
+    opening = " ".join(line.text for line in head[:40])
+    if protocol.body is None:
+        protocol.body = body_in_text(opening)
+    if protocol.body and not protocol.councils:
+        protocol.body = with_abbreviation(protocol.body, opening)
+    if protocol.organisation is None and protocol.body:
+        protocol.organisation = organisation_in_text(opening)
     protocol.attendees = parse_attendance(head, protocol.councils)
+    _roles_from_attendance(protocol)
+    _officers_in_running_text(protocol, head)
+    if protocol.secretary is None:
+        # Page headers that named the secretary were removed as furniture; the raw text has it.
+        match = re.search(r"Sekreterare[ \t]*\n\s*([A-ZÅÄÖ][^\n]{3,40})", raw)
+        if match:
+            protocol.secretary = person_name(match.group(1))
+    if not protocol.adjusters:
+        protocol.adjusters = adjusters_in_text(protocol.text)
     known_names = {a.name for a in protocol.attendees}
     protocol.items = parse_items(lines, items, known_names)
     cut_trailer(protocol)
@@ -36,6 +69,8 @@ def parse_protocol(
         for item in protocol.items:
             for decision in item.decisions:
                 decision.dates = decision_dates(decision.text, protocol.date)
+    for decision in protocol.decisions:
+        decision.period = decision_period(decision.text)
     if protocol.adjusters == [] or protocol.adjusters == [protocol.chair]:
         for item in protocol.items:
             if re.search(r"\bjusterare\b", item.title, re.I):
@@ -43,14 +78,100 @@ def parse_protocol(
                 if names:
                     protocol.adjusters = names[:2]
                     break
+    _functions_of_officers(protocol)
     protocol.themes = parse_themes(protocol.items)
+    if protocol.start and protocol.end is None:
+        closed = _CLOSED_AT.search(protocol.text)
+        if closed:
+            protocol.end = parse_time_range(closed.group(0))[0]
     protocol.scheduled = parse_schedule(protocol, lines, items)
+    protocol.relations = find_relations(protocol)
     _warn_missing(protocol)
 
 
+# The secretary of the meeting, not a title like "utredningssekreterare".
+_SECRETARY_ROLE = re.compile(
+    r"\b(sekreterare|namndsekreterare|kommunsekreterare|motessekreterare|sekr|antecknare)\b"
+)
+
+
+# "Ordföranden ... förklarade mötet avslutat kl. 20.50": the meeting's end.
+_CLOSED_AT = re.compile(
+    r"\b(avslutade|förklarade|förklarar)\s+(mötet|sammanträdet)\s+(avslutat\s+)?"
+    r"(kl\.?|klockan)\s*\d{1,2}[.:]\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _functions_of_officers(protocol: Protocol) -> None:
+    """The chair's and the secretary's function in the lists; officials without a party in
+    the lists of others present are tjänstepersoner."""
+    for attendee in protocol.attendees:
+        if attendee.name == protocol.secretary and attendee.function != "ordförande":
+            attendee.function = "sekreterare"
+        elif attendee.name == protocol.chair:
+            attendee.function = "ordförande"
+        elif (
+            attendee.role in (OVRIG, TJANSTEPERSON)
+            and attendee.function is None
+            and attendee.party is None
+            and attendee.title
+        ):
+            attendee.function = TJANSTEPERSON
+
+
+# "Per-Olof Grahn, kommunstyrelsens ordförande ..., ledde mötet": the chair in running text;
+# "Amira Hadžić, folkhälsostrateg, förde anteckningar": the secretary.
+_LED_THE_MEETING = re.compile(
+    r"(?P<who>[A-ZÅÄÖ][^\W\d_]+(?:-[^\W\d_]+)?\s[A-ZÅÄÖ][^\W\d_]+(?:-[^\W\d_]+)?)"
+    r"(?:,[^.]{0,80},)?\s+(?P<what>ledde mötet|förde (?:anteckningar|protokollet))"
+)
+
+
+def _officers_in_running_text(protocol: Protocol, head: list[Line]) -> None:
+    text = " ".join(line.text for line in head[:30])
+    for match in _LED_THE_MEETING.finditer(text):
+        if match.group("what") == "ledde mötet":
+            protocol.chair = protocol.chair or match.group("who")
+        else:
+            protocol.secretary = protocol.secretary or match.group("who")
+
+
+def _roles_from_attendance(protocol: Protocol) -> None:
+    """The chair and the secretary named by their roles in the attendance list."""
+    for attendee in protocol.attendees:
+        if attendee.role == FRANVARANDE:
+            continue
+        if protocol.chair is None and attendee.function == "ordförande":
+            protocol.chair = attendee.name
+        if protocol.secretary is None and attendee.function == "sekreterare":
+            protocol.secretary = attendee.name
+        role = normalize(f"{attendee.title or ''} {attendee.note or ''}")
+        vice = re.search(r"\b(vice|v\.?|\d:e) ordf", role)
+        if protocol.chair is None and re.search(r"\bordf(orande|\.|\b)", role) and not vice:
+            protocol.chair = attendee.name
+        if protocol.secretary is None and _SECRETARY_ROLE.search(role):
+            protocol.secretary = attendee.name
+
+
+def _check_uncertain(protocol: Protocol) -> None:
+    """Values that are probably misread are reported and not stored."""
+    names = {a.name for a in protocol.attendees}
+    place = protocol.place
+    if place and (
+        "§" in place or len(place) > 100 or any(place.startswith(name) for name in names)
+    ):
+        protocol.warnings.append(f"Osäker plats, inte sparad: {place}")
+        protocol.place = None
+    if protocol.start and not 6 <= protocol.start.hour <= 23:
+        protocol.warnings.append(f"Osäker mötestid, inte sparad: {protocol.start:%H.%M}")
+        protocol.start = protocol.end = None
+
+
 def _warn_missing(protocol: Protocol) -> None:
+    _check_uncertain(protocol)
     checks = [
-        (protocol.councils, "rådet/gruppen (vilket organ protokollet gäller)"),
+        (protocol.body, "organ (vilket råd, vilken nämnd eller grupp)"),
         (protocol.date, "mötesdatum"),
         (protocol.start, "mötestid"),
         (protocol.place, "plats"),
@@ -59,5 +180,6 @@ def _warn_missing(protocol: Protocol) -> None:
         (protocol.adjusters, "justerare"),
         (protocol.approved, "justeringsdatum (justerat den)"),
         (protocol.attendees, "närvarolista"),
+        (protocol.items, "punkter (numrerade eller rubriker)"),
     ]
     protocol.warnings.extend(f"Hittade inte: {label}" for value, label in checks if not value)

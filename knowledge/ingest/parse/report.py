@@ -41,3 +41,14 @@ def parse_report(
     protocol.sections = body_sections
     if not protocol.date:
         protocol.warnings.append("Hittade inte: datum")
+
+
+def parse_plain(protocol: Protocol, lines: list[Line]) -> None:
+    """A document with neither items nor sections: one section holding its text."""
+    protocol.kind = "report"
+    texts = [line.text for line in lines]
+    title = next((t for t in texts if t), "Dokument")[:120]
+    protocol.title = protocol.title if protocol.title.startswith("Protokoll") else title
+    protocol.items = []
+    protocol.sections = [Section(number=None, title=title, body=reflow(texts[1:]), level=1)]
+    protocol.warnings.append("Inga punkter eller rubriker: lagrat som dokument, inte som möte")

@@ -6,11 +6,11 @@ import re
 from datetime import date
 
 from knowledge.ingest.model import Protocol, ScheduledMeeting
-from knowledge.ingest.parse.decisions import DECIDING
+from knowledge.ingest.parse.decisions import decides
 from knowledge.ingest.parse.lines import Line, paragraphs
 from knowledge.ingest.parse.structure import ItemHeading, find_councils
 from knowledge.ingest.parse.themes import THEME_TITLE
-from knowledge.language.dates import find_dates
+from knowledge.language.dates import find_dates, parse_time_range
 from knowledge.language.text import split_sentences
 
 SCHEDULE_TITLE = re.compile(
@@ -19,10 +19,15 @@ SCHEDULE_TITLE = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE_SENTENCE = re.compile(
-    r"\b(nästa möte|nästa sammanträde|kommande möten|kommande möte|möten hålls|mötet hålls|"
-    r"mötet flyttas|flyttas till|sammanträder)\b",
+    r"\bnästa (?:ordinarie )?\w*(?:möte|sammanträde|träff)|\bnästa gång|\bkommande möten?\b|"
+    r"möte[nt]? (?:hålls|äger rum)|sammanträde[t]? (?:hålls|äger rum)|\bmötet flyttas|"
+    r"\bflyttas till|\bsammanträder\b",
     re.IGNORECASE,
 )
+# "... kl. 13.00 i Sessionssalen.": the place after a scheduled meeting's date and time.
+_PLACE_AFTER = re.compile(r"^\s*,?\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖa-zåäö][^.;:\n(]{2,60})")
+# "samtliga med början kl. 09.00", "samtliga kl. 09.00–12.00": one time for a list of dates.
+_COMMON_TIME = re.compile(r"\bsamtliga\b[^.:\n]{0,20}?\b(?:kl\.?|klockan)\s*[\d.:–-]+", re.I)
 _DAYPART = re.compile(
     r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
 )
@@ -56,6 +61,7 @@ def parse_schedule(
                 found[mention.date] = meeting
             meeting.start = meeting.start or mention.start
             meeting.end = meeting.end or mention.end
+            meeting.place = meeting.place or _place_after(text, mention.span[1])
             meeting.decided = meeting.decided or decided
             if daypart and not meeting.note:
                 meeting.note = daypart.group(1).lower()
@@ -63,31 +69,60 @@ def parse_schedule(
     for item in protocol.items:
         if THEME_TITLE.search(item.title):
             continue
-        decided_here = any(DECIDING.search(d.text) for d in item.decisions) or any(
-            d.explicit for d in item.decisions
-        )
-        if SCHEDULE_TITLE.search(item.title):
+        decided_here = any(d.explicit or decides(d.text) for d in item.decisions)
+        if SCHEDULE_TITLE.search(item.title) and not re.search(r"\bövrig", item.title, re.I):
             reference = held
             if re.search(r"nästa års|nästa år", item.title, re.I):
                 reference = date(held.year + 1, 1, 1)
+            before = len(found)
             for paragraph in item.body.split("\n"):
                 add(paragraph, reference, decided_here, protocol.councils, item.number)
+            common = _COMMON_TIME.search(item.body)
+            if common:
+                start, end = parse_time_range(common.group(0))
+                for meeting in list(found.values())[before:]:
+                    meeting.start = meeting.start or start
+                    meeting.end = meeting.end or end
             continue
         for paragraph in item.body.split("\n"):
             lower = paragraph.lower()
-            if "möte" not in lower and "sammantr" not in lower and "flytta" not in lower:
+            if not (
+                "möte" in lower
+                or "sammantr" in lower
+                or "flytta" in lower
+                or "träff" in lower
+                or "nästa gång" in lower
+            ):
                 continue
             if not SCHEDULE_SENTENCE.search(paragraph):
                 continue
             for sentence in split_sentences(paragraph):
                 if SCHEDULE_SENTENCE.search(sentence):
-                    decided = bool(DECIDING.search(sentence))
+                    decided = decides(sentence)
                     add(sentence, held, decided, protocol.councils, item.number)
     # Lines after the last item ("Nästa möte med ...: 11 februari 2022 kl 9 – 12.").
-    last_item_line = items[-1][0] if items else 0
+    last_item_line = items[-1].pos if items else 0
     tail_texts = paragraphs([line.text for line in lines[last_item_line + 1 :]])
     for paragraph in tail_texts:
         if SCHEDULE_SENTENCE.search(paragraph):
             councils = find_councils([Line(paragraph, 0, 0)]) or protocol.councils
             add(paragraph, held, False, councils, None)
     return sorted(found.values(), key=lambda m: m.date)
+
+
+_NEXT_DATE = re.compile(
+    r"\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\w*\s+(?:den\s+)?\d", re.I
+)
+
+
+def _place_after(text: str, end: int) -> str | None:
+    """The place after a meeting's date: "i Nora kommunhus", or the next cell of a table row."""
+    after = _NEXT_DATE.split(text[end:])[0]  # a list of dates reflowed into one paragraph
+    match = _PLACE_AFTER.match(after)
+    if match:
+        return match.group("place").strip(" ,")
+    cells = [cell.strip() for cell in after.split("\t") if cell.strip()]
+    cells = [cell for cell in cells if not re.fullmatch(r"[\d.:–\- ]+|kl\.?.*", cell)]
+    if "\t" in after and cells and re.match(r"[A-ZÅÄÖ]", cells[0]) and len(cells[0]) < 60:
+        return cells[0]
+    return None

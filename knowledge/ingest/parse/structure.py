@@ -8,18 +8,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, REGIONALA, SOCIAL
 from knowledge.ingest.model import Section
-from knowledge.ingest.parse.lines import Line
+from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.language.text import normalize
 
-# An item heading: (line position, number as written with its letter, title).
-ItemHeading = tuple[int, str, str]
+
+class ItemHeading(NamedTuple):
+    """An agenda item's heading: where it is, its number and title, and text that shares it."""
+
+    pos: int  # line position of the heading
+    number: str  # as written with its letter ("9a"); "" for an unnumbered heading
+    title: str
+    rest: str = ""  # body text on the heading line ("§ 21. Title. Text ...", a table row)
+    skip: int = 0  # lines after the heading that belong to it (a title on the next line)
+
 
 _ITEM_HEADING = re.compile(
     r"^(?P<para>§\s*)?(?P<num>\d{1,3})(?P<letter>[a-zA-Z])?(?P<punct>\s*[.):]+)?\s+(?P<title>\S.*)$"
 )
+# "KS § 112", "SN § 45 Dnr ...", "§ 3" alone (the title on the next line), "12 §", "Punkt 4".
+_PARA_ITEM = re.compile(
+    r"^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö-]{0,7}\s*)?§\s*(?P<num>\d{1,3})(?P<letter>[a-z])?"
+    r"(?P<punct>\s*[.:])?(?:\s+(?P<title>.*))?$"
+)
+_SIGN_AFTER = re.compile(r"^(?P<num>\d{1,3})(?P<letter>[a-z])?\s*§(?:\s+(?P<title>.*))?$")
+_PUNKT_ITEM = re.compile(
+    r"^(?:punkt|ärende)\s+(?P<num>\d{1,3})(?P<letter>[a-z])?(?P<punct>\s*[.:])?"
+    r"(?:\s+(?P<title>.*))?$",
+    re.IGNORECASE,
+)
+# A title broken after one of these goes on on the next line.
+_TITLE_GOES_ON = (" och", " av", " för", " i", " om", " med", " till", " vid", " samt", " på", "-")
+_DNR = re.compile(r"\s*\b(dnr|diarienr|diarienummer)\b.*$", re.IGNORECASE)
+# A sentence break inside a heading line: the title ends, the item's text begins.
+_TITLE_END = re.compile(r"(?<=[a-zåäö0-9)])\. (?=[A-ZÅÄÖ])")
 _MONTH_START = re.compile(
     r"^(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?\b", re.IGNORECASE
 )
@@ -46,10 +71,10 @@ def find_councils(head: list[Line]) -> list[str]:
     folded = normalize(" ".join(title_zone))
     found: list[tuple[int, str]] = []
     patterns = [
-        (CHEFSGRUPP, r"chefsgrupp\w*( for samverkan)?"),
-        (SOCIAL, r"specifika (samverkans)?rad\w* (for )?social valfard"),
-        (FOLKHALSA, r"specifika (samverkans)?rad\w* (for )?folkhalsa"),
-        (REGIONALA, r"regionala samverkansrad\w*"),
+        (CHEFSGRUPP, r"\bchefsgrupp\w*( for samverkan)?"),
+        (SOCIAL, r"\bspecifika (samverkans)?rad\w* (for )?social valfard"),
+        (FOLKHALSA, r"\bspecifika (samverkans)?rad\w* (for )?folkhalsa"),
+        (REGIONALA, r"\bregionala samverkansrad\w*"),
     ]
     for key, pattern in patterns:
         match = re.search(pattern, folded)
@@ -66,6 +91,8 @@ class _Candidate:
     title: str
     strong: bool  # a markdown heading or a "§" number
     score: int  # how much it looks like a heading rather than a line of a list
+    rest: str = ""
+    skip: int = 0
 
 
 def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
@@ -78,7 +105,10 @@ def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
     window = 60  # a predecessor further back than this is never the best one in practice
     best: list[tuple[int, int, int]] = []  # (chain length, chain score, predecessor index)
     for i, cand in enumerate(candidates):
-        chain = (1, cand.score, -1) if cand.num <= 3 or cand.strong else (0, 0, -1)
+        # A protocol's numbers may continue the year's count ("12)" after last meeting's 11).
+        chain = (
+            (1, cand.score, -1) if cand.num <= 3 or cand.strong or cand.score > 0 else (0, 0, -1)
+        )
         for j in range(max(0, i - window), i):
             length, score, _ = best[j]
             if length and _follows(candidates[j], cand):
@@ -94,33 +124,136 @@ def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
         chosen.append(candidates[index])
         index = best[index][2]
     chosen.reverse()
-    items = [(c.pos, f"{c.num}{c.letter}", c.title) for c in chosen]
-    return items[0][0], items
+    items = [ItemHeading(c.pos, f"{c.num}{c.letter}", c.title, c.rest, c.skip) for c in chosen]
+    return items[0].pos, items
+
+
+# Lines that head a header block or a signature, never an agenda item.
+_NOT_ITEM_TITLE = re.compile(
+    r"^(närvarande|deltagare|frånvarande|förhinder|anmält förhinder|ledamöter|ersättare|"
+    r"övriga( närvarande| deltagare)?|tjänstepersoner|vid (pennan|protokollet|anteckningarna)|"
+    r"sekreterare|antecknare|ordförande|justerare|justeras|underskrifter|protokoll|"
+    r"minnesanteckningar|dagordning|innehåll)\b",
+    re.IGNORECASE,
+)
+
+
+def find_unnumbered_items(lines: list[Line]) -> list[ItemHeading]:
+    """Agenda items without numbers: markdown headings, else short lines standing alone.
+
+    A document's own title (the first heading, alone at its level) is not an item; nor is a
+    line that heads an attendance list or a signature.
+    """
+    marked = [(pos, line) for pos, line in enumerate(lines) if line.heading]
+    if marked:
+        levels = [line.heading for _, line in marked]
+        level = max(set(levels), key=lambda lv: (levels.count(lv), lv))
+        chosen = [(pos, line.text) for pos, line in marked if line.heading == level]
+    else:
+        chosen = [(pos, line.text) for pos, line in enumerate(lines) if _standalone(lines, pos)]
+    return [
+        ItemHeading(pos, "", title.rstrip(":"))
+        for pos, title in chosen
+        if not _NOT_ITEM_TITLE.match(title) and not LABELLED_FIELD.match(title)
+    ]
+
+
+def _standalone(lines: list[Line], pos: int) -> bool:
+    """A short capitalised line between a blank line and text: a heading of its own."""
+    text = lines[pos].text
+    return (
+        0 < pos < len(lines) - 1
+        and not lines[pos - 1].text
+        and bool(lines[pos + 1].text)
+        and 3 <= len(text) <= 70
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", "!", "?"))
+        and "\t" not in text
+        and not text.startswith("- ")
+        and not lines[pos + 1].text.startswith("- ")
+        and not re.search(r"\d{4}-\d{2}-\d{2}|\(", text)
+    )
+
+
+def _split_heading(line: str) -> tuple[int, str, str, bool, bool] | None:
+    """(number, letter, title, strong, punctuated) of an item heading line, or None."""
+    if "§" in line[:14]:
+        patterns: tuple[re.Pattern[str], ...] = (_PARA_ITEM, _SIGN_AFTER)
+    elif line[:1] in "PpÄä":
+        patterns = (_PUNKT_ITEM,)
+    else:
+        patterns = ()
+    for pattern in patterns:
+        match = pattern.match(line)
+        if match:
+            title = match.group("title") or ""
+            punct = bool(match.groupdict().get("punct"))
+            return int(match.group("num")), match.group("letter") or "", title, True, punct
+    match = _ITEM_HEADING.match(line) if line[:1].isdigit() or line[:1] == "§" else None
+    if not match:
+        return None
+    letter = match.group("letter") or ""
+    if letter.isupper() and not match.group("punct"):
+        return None  # "5 A-lag" style text, not "5a)"
+    return (
+        int(match.group("num")),
+        letter,
+        match.group("title"),
+        bool(match.group("para")),
+        bool(match.group("punct")),
+    )
 
 
 def _item_candidates(lines: list[Line]) -> list[_Candidate]:
     candidates = []
     for pos, line in enumerate(lines):
-        match = _ITEM_HEADING.match(line.text)
-        if not match or len(line.text) > 160:
+        first = line.text[:1]
+        if not (first.isdigit() or first in "PpÄä" or "§" in line.text[:14]):
             continue
-        title = re.sub(r"^[.):\s]+", "", match.group("title").strip()).strip()
+        split = _split_heading(line.text)
+        if split is None:
+            continue
+        num, letter, title, strong, punct = split
+        punct = punct or bool(re.match(r"^\d{1,3}[a-z]?\t", line.text))  # a table's row
+        cells = title.split("\t")
+        title, rest = _DNR.sub("", cells[0]).strip(), "\t".join(cells[1:]).strip()
+        title = re.sub(r"^[.):\s]+", "", title).strip()
+        skip = 0
+        if strong and not title:
+            # "§ 3   Dnr BUN 2023/45" with the title on the next line.
+            following = next(
+                (i for i in range(pos + 1, min(pos + 3, len(lines))) if lines[i].text), None
+            )
+            if following is None:
+                continue
+            title, skip = _DNR.sub("", lines[following].text).strip(), following - pos
+        if punct and strong:
+            end = _TITLE_END.search(title)
+            if end:
+                title, rest = title[: end.start()], (title[end.end() :] + " " + rest).strip()
+        following_pos = pos + 1 + skip
+        if (
+            not rest
+            and title.endswith(_TITLE_GOES_ON)
+            and following_pos < len(lines)
+            and lines[following_pos].text[:1].islower()
+        ):
+            # "Omställning av korttidsplatser vid Tallbackens vård- och" / "omsorgsboende"
+            more = _DNR.sub("", lines[following_pos].text.split("\t")[0]).strip()
+            title, skip = f"{title} {more}", skip + 1
+        if len(title) > 160 or len(line.text) > 400:
+            continue
         if not title or _MONTH_START.match(title) or not re.match(r"[A-ZÅÄÖÉ0-9\"”]", title):
             continue
-        letter = match.group("letter") or ""
-        if letter.isupper() and not match.group("punct"):
-            continue  # "5 A-lag" style text, not "5a)"
-        strong = bool(line.heading or match.group("para"))
+        strong = strong or bool(line.heading)
         blank_before = pos == 0 or not lines[pos - 1].text
-        if not (match.group("punct") or strong or blank_before):
+        if not (punct or strong or blank_before):
             continue
         previous = lines[pos - 1].text if pos else ""
         score = 2 * strong + blank_before
         score -= 2 * bool(previous and re.match(r"^\d{1,3}[a-z]?\s*[.)]", previous))
         score -= title.endswith("?") + (len(title) > 100)
-        candidates.append(
-            _Candidate(pos, int(match.group("num")), letter.lower(), title, strong, score)
-        )
+        candidates.append(_Candidate(pos, num, letter.lower(), title, strong, score, rest, skip))
     return candidates
 
 

@@ -1,0 +1,166 @@
+"""What the parser reads from the test protocols, checked against what a person reads.
+
+Each document in ``tests/fixtures/protocols/`` has a ``facts.json`` (see that folder's
+README). ``checks`` turns the facts into named checks (("date",), ("attendee", name),
+("item", "112"), ("relation", "leads", subject), ...) and says which hold for a parsed
+protocol. ``tests/test_protocols.py`` asserts them; run this file to print, per template, the
+share of header fields, attendees, roles, items, decisions, schedules and relations read right:
+
+    .venv/bin/python tests/protocol_facts.py
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from knowledge.ingest.extract import read_bytes  # noqa: E402
+from knowledge.ingest.model import Protocol  # noqa: E402
+from knowledge.ingest.parse import parse_document  # noqa: E402
+from knowledge.language.text import normalize  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
+HEADER_FIELDS = ("body", "organisation", "date", "time", "place", "chair", "secretary", "justerare")
+PARTS = ("header", "attendee", "role", "item", "decision", "schedule", "relation")
+Check = tuple[str, ...]
+
+
+def fold(value: object) -> str:
+    """Equal after folding case, diacritics, dashes and spaces."""
+    text = str(value or "").replace("–", "-").replace("—", "-")
+    return " ".join(normalize(text).split())
+
+
+def documents() -> list[dict[str, Any]]:
+    """Every document's facts, in file order."""
+    return [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(FIXTURES.glob("*.facts.json"))
+    ]
+
+
+def parse_file(name: str) -> Protocol:
+    path = FIXTURES / name
+    return parse_document(read_bytes(path.read_bytes(), path.name))
+
+
+def header_of(protocol: Protocol) -> dict[str, object]:
+    """The header fields in the facts' shape."""
+    time = None
+    if protocol.start:
+        time = f"{protocol.start:%H:%M}" + (f"-{protocol.end:%H:%M}" if protocol.end else "")
+    return {
+        "body": protocol.body,
+        "organisation": protocol.organisation,
+        "date": protocol.date.isoformat() if protocol.date else None,
+        "time": time,
+        "place": protocol.place,
+        "chair": protocol.chair,
+        "secretary": protocol.secretary,
+        "justerare": sorted(fold(name) for name in protocol.adjusters),
+    }
+
+
+def checks(protocol: Protocol, facts: dict[str, Any]) -> dict[Check, bool]:
+    """Every fact of the document as a named check, and whether the protocol meets it."""
+    result: dict[Check, bool] = {}
+    header = header_of(protocol)
+    for name in HEADER_FIELDS:
+        expected = facts[name]
+        if isinstance(expected, list):
+            result[("header", name)] = header[name] == sorted(fold(n) for n in expected)
+        else:
+            result[("header", name)] = fold(header[name]) == fold(expected)
+    people = {fold(a.name): a for a in protocol.attendees if a.role != "frånvarande"}
+    for attendee in facts["attendees"]:
+        found = people.get(fold(attendee["name"]))
+        result[("attendee", attendee["name"])] = found is not None
+        values = (found.function or found.role, found.title) if found else ()
+        result[("role", attendee["name"])] = any(fold(v) == fold(attendee["role"]) for v in values)
+    items = {(item.number or None, fold(item.title)) for item in protocol.items}
+    for item in facts["items"]:
+        key = item["number"] or item["title"]
+        result[("item", key)] = (item["number"], fold(item["title"])) in items
+    deciding = {item.number for item in protocol.items if item.decisions and item.number}
+    unplaced = 0
+    for decision in facts["decisions"]:
+        if decision["item"] is None:
+            unplaced += 1
+            result[("decision", f"unnumbered {unplaced}")] = len(protocol.decisions) >= unplaced
+        else:
+            result[("decision", decision["item"])] = decision["item"] in deciding
+    scheduled = {meeting.date.isoformat(): meeting for meeting in protocol.scheduled}
+    for meeting in facts["schedules"]:
+        found_meeting = scheduled.get(meeting["date"])
+        start = meeting["time"].split("-")[0] if meeting["time"] else None
+        result[("schedule", meeting["date"])] = found_meeting is not None and (
+            start is None
+            or (found_meeting.start is not None and f"{found_meeting.start:%H:%M}" == start)
+        )
+    relations = {(r.kind, fold(r.subject), fold(r.object)) for r in protocol.relations}
+    subjects = {(kind, subject) for kind, subject, _ in relations}
+    for relation in facts["relations"]:
+        kind, subject = relation["type"], fold(relation["subject"])
+        if kind in ("presented", "replaces"):
+            ok = (kind, subject, fold(relation["object"])) in relations
+            result[("relation", kind, relation["subject"], relation["object"])] = ok
+        else:
+            result[("relation", kind, relation["subject"])] = (kind, subject) in subjects
+    return result
+
+
+# --- The same document as a generated PDF and DOCX -----------------------------------------
+
+
+def as_pdf(text: str) -> bytes:
+    """The text set line by line in a PDF (Helvetica: characters outside Latin-1 folded)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    for line in text.replace("\f", "\n").splitlines():
+        line = line.replace("\t", "    ").replace("–", "-").replace("—", "-")
+        line = "".join(
+            c if ord(c) < 256 else unicodedata.normalize("NFKD", c)[0] for c in line
+        ).replace("…", "...")
+        pdf.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def as_docx(text: str) -> bytes:
+    """The text as a Word document, one paragraph a line."""
+    from docx import Document
+
+    document = Document()
+    for line in text.replace("\f", "\n").splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    print(f"{'document':34} " + " ".join(f"{p:>9}" for p in PARTS))
+    totals = {part: [0, 0] for part in PARTS}
+    for facts in documents():
+        result = checks(parse_file(facts["file"]), facts)
+        cells = []
+        for part in PARTS:
+            values = [ok for key, ok in result.items() if key[0] == part]
+            totals[part][0] += sum(values)
+            totals[part][1] += len(values)
+            cells.append(f"{sum(values)}/{len(values)}" if values else "-")
+        print(f"{facts['file']:34} " + " ".join(f"{c:>9}" for c in cells))
+    shares = [f"{100 * right / total:.0f}%" if total else "-" for right, total in totals.values()]
+    print(f"{'all':34} " + " ".join(f"{s:>9}" for s in shares))
+
+
+if __name__ == "__main__":
+    main()
