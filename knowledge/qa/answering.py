@@ -11,6 +11,7 @@ from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
 from knowledge.qa.answers.people import answer_person
 from knowledge.qa.answers.relations import (
+    answer_leads,
     answer_presenter,
     answer_substitute,
     relation_question,
@@ -60,6 +61,10 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
+    if relation == "leads":
+        led = answer_leads(corpus, query, today)
+        if led is not None:
+            return led
     if relation == "presenter":
         presented = answer_presenter(corpus, query, today)
         if presented is not None:

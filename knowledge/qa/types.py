@@ -51,6 +51,7 @@ class Query:
     folded: str
     intent: str
     council: str | None = None
+    body: str | None = None  # another body's key ("socialnamnden-kumla-kommun"), not a council
     meeting_date: date | None = None  # a past meeting; for REPORT_ABSENCE a coming one
     year_given: bool = True  # False for "mötet 19 nov": the latest meeting on that day counts
     month: tuple[int | None, int] | None = None

@@ -18,6 +18,7 @@ from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCI
 from knowledge.language.dates import WEEKDAY_NAMES, find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa import requests
+from knowledge.qa.bodies import named_body, names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     DECISIONS,
@@ -58,7 +59,7 @@ STOPWORDS = set(
     behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar
     betyder
     sags sagdes
-    ofta lange heter kallas
+    ofta lange heter kallas sitt sina
     holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
     """.split()
 )
@@ -126,7 +127,7 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         re.compile(
-            r"\bvar (holls|hölls|holl|hols|var|ar|ligger)\b|\bplats\w*|\blokal\w*|\bvar hals\b"
+            r"\bvar (holls|hölls|holl|hols|var|ar|ligger|hade)\b|\bplats\w*|\blokal\w*|\bvar hals\b"
         ),
     ),
     ("time", re.compile(r"\bnar (holls|var|borjade|slutade)\b|\bvilken tid\b|\bklockan\b")),
@@ -185,15 +186,16 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     folded = _fix_keywords(normalize(text))
     query = Query(text=text, folded=folded, intent=UNKNOWN)
     query.council = _council(folded)
+    query.body = None if query.council else named_body(corpus, folded)
     _meeting_reference(query, text, today)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
-    query.municipality = _municipality(folded)
+    query.municipality = None if query.body else _municipality(folded)
     query.person = _person(corpus, folded)
     query.substitutes = bool(_SUBSTITUTE.search(folded))
     query.represent = bool(_REPRESENT.search(folded))
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
-    query.topic_words = _topic_words(text, query)
+    query.topic_words = _topic_words(text, query, corpus)
     request = None if intent else requests.recognise(text)
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
@@ -328,8 +330,16 @@ def _load_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
     return [(n, normalize(n).split()) for n in sorted(corpus_queries.person_names(db))]
 
 
+_TOWNS = {normalize(m) for m in MUNICIPALITIES}
+
+
 def _person(corpus: Corpus, folded: str) -> str | None:
-    tokens = [t for t in re.findall(r"[a-z0-9-]+", folded) if len(t) >= 2]
+    # A town is no surname, however close ("Hallsberg", "Hallberg").
+    tokens = [
+        t
+        for t in re.findall(r"[a-z0-9-]+", folded)
+        if len(t) >= 2 and t not in _TOWNS and t.rstrip("s") not in _TOWNS
+    ]
     if not tokens:
         return None
     best: tuple[float, str] | None = None
@@ -355,7 +365,7 @@ def _person(corpus: Corpus, folded: str) -> str | None:
     return best[1] if best else None
 
 
-def _topic_words(text: str, query: Query) -> list[str]:
+def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[str]:
     """Content words: what is left after question words, slots and fillers."""
     words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
     skip = set()
@@ -379,6 +389,8 @@ def _topic_words(text: str, query: Query) -> list[str]:
         if _REPRESENT.search(folded) or _COUNCIL_WORDS.search(folded):
             continue
         if query.document_kind and re.fullmatch(r"rapport(en|er|erna)?|redovisning(en)?", folded):
+            continue
+        if query.body and corpus is not None and names_body(corpus, query.body, word):
             continue
         out.append(word)
     return out

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
 from knowledge.language.dates import format_date, format_time_range
-from knowledge.qa.answers.shared import default_council
+from knowledge.qa.answers.shared import default_council, not_found
 from knowledge.qa.citations import cite, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import MEETING, Answer, Block, Choice, Query, Source
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries
 
 
 def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     """The next meeting of the question's council (or the default one), and the ones after."""
+    if query.body:
+        return _next_body_meeting(corpus, query, today)
     db = corpus.db
     council = query.council or default_council(query)
     name = COUNCIL_SHORT.get(council, council)
@@ -77,3 +79,34 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         sources=sources,
         choices=[Choice("Senaste mötet", "Vad togs upp på senaste mötet?", MEETING)],
     )
+
+
+def _next_body_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The next meeting of another body, as its protocols schedule it."""
+    body = corpus_bodies.body(corpus.db, query.body or "")
+    name = body_label(body)
+    coming = [m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date >= today]
+    if not coming:
+        return not_found(query, f"Jag hittar inget kommande möte för {name} i protokollen.")
+    meeting = coming[0]
+    hours = format_time_range(
+        time.fromisoformat(meeting.start) if meeting.start else None,
+        time.fromisoformat(meeting.end) if meeting.end else None,
+    )
+    headline = f"Nästa möte med {name}: {format_date(meeting.date)}"
+    headline += f", {hours}" if hours else ""
+    headline += f", {meeting.place}." if meeting.place else "."
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=headline,
+        sources=[document_source(corpus.db, meeting.document_id, meeting.item_number)],
+    )
+
+
+def body_label(body: corpus_bodies.Body | None) -> str:
+    """ "Socialnämnden, Kumla kommun": a body as the protocols name it."""
+    if body is None:
+        return "det organet"
+    return f"{body.name}, {body.organisation}" if body.organisation else body.name

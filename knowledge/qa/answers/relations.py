@@ -8,13 +8,13 @@ import re
 from datetime import date
 
 from knowledge.language.dates import format_date
-from knowledge.language.text import normalize
-from knowledge.qa.answers.shared import needed, not_found, topic_terms
+from knowledge.language.text import normalize, stem
+from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
 from knowledge.qa.citations import cite, document_source, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand, search
 from knowledge.qa.types import Answer, Query
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries
 
 _SUBSTITUTE_FOR = re.compile(
     r"\b(?:ersatte|ersätter|ersattes|ersättare (?:för|till)|ersattare (?:for|till)|vikarierade för|"
@@ -33,10 +33,19 @@ _PRESENTING_WORD = re.compile(
 )
 
 
+_LEADS = re.compile(
+    r"\bvem (?:som )?(?:leder|ledde|ska leda|kommer att leda|leds|ansvarar|ansvarade|har ansvar"
+    r"|ska ansvara|ar ansvarig|var ansvarig|ar projektledare|samordnar)\b"
+)
+_LEADS_WORD = re.compile(r"^(leder|ledde|leda|leds|ansvar\w*|projektledare|samordnar)$")
+
+
 def relation_question(query: Query) -> str | None:
-    """Which relation the question asks for: "substitute", "presenter" or None."""
+    """Which relation the question asks for: "substitute", "presenter", "leads" or None."""
     if _SUBSTITUTE_FOR.search(query.text):
         return "substitute"
+    if _LEADS.search(query.folded):
+        return "leads"
     if _PRESENTING.search(query.folded):
         return "presenter"
     return None
@@ -108,3 +117,32 @@ def _replaced_in_text(corpus: Corpus, query: Query, name: str) -> Answer | None:
                 sources=[hit_source(corpus.db, hit)],
             )
     return None
+
+
+def answer_leads(corpus: Corpus, query: Query, today: date) -> Answer | None:
+    """Who leads or answers for what the question names ("… leds av X", "X ansvarar för …");
+    None when no such relation is stated about it."""
+    words = [w for w in query.topic_words if not _LEADS_WORD.match(normalize(w))]
+    if not words:
+        return None
+    wanted = [(w, stem(normalize(w))[:6]) for w in words]
+    documents = set(resolve_meetings(corpus, query, today) or [])
+    best: tuple[int, corpus_bodies.Relation] | None = None
+    for kind in ("leads", "responsible"):
+        for relation in corpus_bodies.relations(corpus.db, kind=kind):
+            if documents and relation.document_id not in documents:
+                continue
+            text = normalize(f"{relation.object} {relation.sentence}")
+            held = sum(1 for _, root in wanted if root and root in text)
+            if held * 2 >= len(wanted) + 1 and (best is None or held > best[0]):
+                best = (held, relation)
+    if best is None:
+        return None
+    relation = best[1]
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=relation.sentence,
+        sources=[document_source(corpus.db, relation.document_id, relation.item_number)],
+    )

@@ -8,10 +8,11 @@ from datetime import date
 
 from knowledge.bodies import SOCIAL
 from knowledge.language.text import normalize
+from knowledge.qa.bodies import names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
 from knowledge.qa.types import Answer, Block, Query, Term
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries
 
 EXAMPLES = [
     "När är nästa möte?",
@@ -42,7 +43,9 @@ def not_found(query: Query, headline: str, blocks: list[Block] | None = None) ->
 
 
 def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | None:
-    """Protocols the question points at; None when it names no meeting."""
+    """Protocols the question points at; None when it names no meeting (nor another body)."""
+    if query.body:
+        return _body_documents(corpus, query, today)
     councils = [query.council] if query.council else None
     if query.meeting_date and not query.year_given:
         # "mötet 19 nov": the latest protocol of a 19 November up to today.
@@ -78,6 +81,30 @@ def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | N
     return None
 
 
+def _body_documents(corpus: Corpus, query: Query, today: date) -> list[int]:
+    """The named body's documents, of the meeting or month the question names, if it does."""
+    documents = corpus_bodies.body_documents(corpus.db, query.body or "")
+    if query.meeting_date:
+        day = query.meeting_date
+        same = [
+            d for d in documents if d.date and (d.date.month, d.date.day) == (day.month, day.day)
+        ]
+        if query.year_given:
+            same = [d for d in same if d.date == day]
+        return [d.document_id for d in same[:1]]
+    if query.month:
+        year, month = query.month
+        return [
+            d.document_id
+            for d in documents
+            if d.date and d.date.month == month and (year is None or d.date.year == year)
+        ]
+    if query.relative == "latest":
+        held = [d for d in documents if d.date and d.date <= today]
+        return [held[0].document_id] if held else []
+    return [d.document_id for d in documents]
+
+
 def needed(terms: int) -> int:
     """How many of the query's words a passage must hold to count as an answer."""
     return max(2, math.ceil(terms / 2)) if terms > 2 else terms
@@ -104,6 +131,8 @@ def unknown_names(corpus: Corpus, query: Query) -> list[str]:
     person = normalize(query.person or "").split()
     names = []
     for word in query.topic_words:
+        if query.body and names_body(corpus, query.body, word):
+            continue
         if not word[:1].isupper():
             continue
         if normalize(word) in person or not word.isalpha() and "-" not in word:

@@ -1,0 +1,114 @@
+"""Which body a question names, when it is not one of the councils samrad serves:
+"pensionärsrådet i Askersund", "KS i Hallsberg", "styrelsemötet i Edsbergs hembygdsförening".
+
+A body is named by a long word of its name in any form ("styrelsen", "styrelsemötet") or a
+usual abbreviation; when several bodies fit as well, its town decides, else none is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from knowledge.bodies import MUNICIPALITIES
+from knowledge.language.text import normalize, stem
+from knowledge.qa.corpus import Corpus
+from knowledge.storage import corpus_bodies
+
+# Abbreviations Swedish minutes and members use for common bodies (folded).
+_ABBREVIATIONS = {
+    "ks": "kommunstyrelsen",
+    "kf": "kommunfullmaktige",
+    "sn": "socialnamnden",
+    "bun": "barn- och utbildningsnamnden",
+    "kpr": "kommunala pensionarsradet",
+    "bra": "brottsforebyggande radet",
+    "mbn": "miljo- och byggnadsnamnden",
+    "kfn": "kultur- och fritidsnamnden",
+}
+_TOWNS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
+# Words many bodies share: they name none of them alone.
+_GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "projekt"}
+_FILLER = {"for", "och", "i", "samt", "av", "med", "den", "det", "kommun", "kommuner", "lans"}
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    key: str
+    cores: frozenset[str]  # the name's long words, stemmed and cut: "styrels", "pensiona"
+    words: frozenset[str]  # stems of all its words
+    towns: frozenset[str]  # folded towns and organisations it belongs to
+
+
+def _load(db: sqlite_utils.Database) -> list[NamedBody]:
+    named = []
+    for body in corpus_bodies.bodies(db):
+        if body.council:
+            continue
+        name_words = [w for w in re.findall(r"\w+", normalize(body.name)) if w not in _FILLER]
+        if not name_words:
+            continue
+        organisation = [
+            w for w in re.findall(r"\w+", normalize(body.organisation or "")) if w not in _FILLER
+        ]
+        towns = {w.rstrip("s") for w in organisation if len(w) > 3}
+        # An organisation that is not a town names the body too ("hembygdsförening").
+        name_words += [w for w in organisation if len(w) >= 8 and w.rstrip("s") not in _TOWNS]
+        named.append(
+            NamedBody(
+                body.key,
+                frozenset(
+                    _core(w)
+                    for w in name_words
+                    if len(w) >= 6 and w.rstrip("s") not in _TOWNS and w not in _GENERIC
+                )
+                or frozenset([_core(name_words[0])]),
+                frozenset(stem(w) for w in name_words),
+                frozenset(towns),
+            )
+        )
+    return named
+
+
+def _core(word: str) -> str:
+    return stem(word)[:7]
+
+
+def named_body(corpus: Corpus, folded: str) -> str | None:
+    """The key of the body ``folded`` (a folded question) names, or None."""
+    tokens = re.findall(r"[\w-]+", folded)
+    expanded = [
+        part for token in tokens for part in re.findall(r"\w+", _ABBREVIATIONS.get(token, token))
+    ]
+    stems = [stem(t) for t in expanded]
+    present = {t.rstrip("s") for t in expanded}
+    candidates = []
+    for body in corpus.derived("named_bodies", _load):
+        if not any(t.startswith(core) for t in (*stems, *expanded) for core in body.cores):
+            continue
+        score = 1 + len(body.words & set(stems)) + 2 * len(body.towns & present)
+        candidates.append((score, bool(body.towns & present), body.key))
+    if not candidates:
+        return None
+    candidates.sort(reverse=True)
+    best = candidates[0]
+    shared = [c for c in candidates if c[0] == best[0]]
+    return best[2] if len(shared) == 1 else None
+
+
+def names_body(corpus: Corpus, key: str, word: str) -> bool:
+    """Whether ``word`` (as written in a question) is part of how the body is named: a word of
+    its name, its town, an abbreviation ("Edsbergs", "styrelsemötet", "KS")."""
+    folded = normalize(word)
+    if folded in _ABBREVIATIONS:
+        return True
+    for body in corpus.derived("named_bodies", _load):
+        if body.key == key:
+            return (
+                folded.rstrip("s") in body.towns
+                or stem(folded) in body.words
+                or any(folded.startswith(core) for core in body.cores)
+            )
+    return False

@@ -1,0 +1,78 @@
+"""Questions that name a body samrad did not know before its protocols came are answered from
+that body's protocols only (the fixtures are minutes of other Swedish bodies)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.qa.engine import Engine
+from knowledge.qa.types import Answer
+from knowledge.storage import corpus_bodies
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
+DOCUMENTS = (
+    "01_ks_hallsberg.txt",
+    "06_hembygdsforening_styrelse.txt",
+    "09_kpr_askersund_webb.txt",
+    "08_styrgrupp_earkiv.md",
+)
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    path = tmp_path_factory.mktemp("bodies") / "samrad.db"
+    shutil.copy(corpus_db_file, path)
+    db = open_store(path)
+    for name in DOCUMENTS:
+        ingest_file(db, FIXTURES / name)
+    return Engine(db)
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "expected"),
+    [
+        ("När är nästa möte i pensionärsrådet i Askersund?", date(2023, 4, 20), "13 juni 2023"),
+        ("nar ar nasta styrelsemote i Edsbergs hembygdsforening", date(2024, 2, 20), "12 mars"),
+        ("var hade KS i Hallsberg sitt möte 10/9 2024", date(2026, 11, 23), "Tisaren"),
+        ("Vem leder styrgruppen för E-arkiv Bergslagen?", date(2025, 6, 1), "Fredrik Hallén"),
+    ],
+)
+def test_a_named_body_is_answered_from_its_protocols(
+    engine: Engine, question: str, today: date, expected: str
+) -> None:
+    answer = engine.answer(question, today=today)
+    assert answer.found and expected in answer.headline
+
+
+def test_sources_come_from_the_named_body_only(engine: Engine) -> None:
+    db = engine.db
+    answer = engine.answer(
+        "Hur mycket far reparationen av smedjans tak kosta, Edsbergs hembygdsforening?",
+        today=date(2026, 11, 23),
+    )
+    assert answer.found and "38 000 kr" in answer.headline
+    cited = [corpus_bodies.body_of(db, d.document_id) for d in _documents(db, answer)]
+    assert cited and {body.key for body in cited if body} == {"styrelsen-edsbergs-hembygdsforening"}
+
+
+def test_the_council_stays_the_default_when_no_body_is_named(engine: Engine) -> None:
+    answer = engine.answer("När är nästa möte?", today=date(2022, 6, 1))
+    assert answer.found and "Specifika rådet social välfärd" in answer.headline
+
+
+def _documents(db: sqlite_utils.Database, answer: Answer) -> list[corpus_bodies.BodyDocument]:
+    """The body documents the answer's sources cite (matched by date and title)."""
+    return [
+        document
+        for body in corpus_bodies.bodies(db)
+        for document in corpus_bodies.body_documents(db, body.key)
+        for source in answer.sources
+        if source.date == document.date and source.document == document.title
+    ]
