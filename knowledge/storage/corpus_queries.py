@@ -381,7 +381,7 @@ def themes_of(db: sqlite_utils.Database, document_id: int) -> list[RaisedTheme]:
 
 # Matches ranked per query at most: bm25 costs about 30 µs a match, and a word found in every
 # protocol of a large archive would otherwise cost more than a member should wait.
-RANK_WINDOW = 4000
+RANK_WINDOW = 1500
 
 
 def fts_passages(
