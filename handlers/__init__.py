@@ -9,7 +9,8 @@ group 0   1. /start (with a registration code) and /hjalp; /hjälp and /nästa s
              and ä (text to Telegram, not commands).
           2. the member's conversation: /franvaro, /foresla, the "Del av mötet" button and the
              front door (private free text) open it; while a step is open, its handlers take the
-             typed text first; /avbryt ends it.
+             typed text first (a question typed instead of a choice ends it); /avbryt ends it;
+             in a group, /franvaro and /foresla are sent to the private chat.
           3. every other command.
           4. buttons, each kind read by ``handlers.callbacks``.
           5. documents (the secretary's uploads).
@@ -85,6 +86,11 @@ def register(
     if spellings:
         application.add_handler(_spelled_commands(spellings))
     application.add_handler(_member_conversation(conversation_minutes))
+    application.add_handler(
+        CommandHandler(
+            ["franvaro", "foresla"], conversation.in_private_only, filters.ChatType.GROUPS
+        )
+    )
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     for kinds, callback in BUTTONS:
@@ -170,9 +176,10 @@ def _member_conversation(minutes: float) -> ConversationHandler:
     entry, step = conversation.entry, conversation.step
     text_step = {"when_stale": front_door.route}
     press_step = {"when_stale": conversation.expired_press}
+    private = filters.ChatType.PRIVATE
     restart = [
-        CommandHandler("franvaro", entry(absence.report_command)),
-        CommandHandler("foresla", entry(proposals.propose_command)),
+        CommandHandler("franvaro", entry(absence.report_command), filters=private),
+        CommandHandler("foresla", entry(proposals.propose_command), filters=private),
     ]
     return ConversationHandler(
         name=conversation.NAME,
@@ -188,6 +195,8 @@ def _member_conversation(minutes: float) -> ConversationHandler:
                 MessageHandler(PRIVATE_TEXT, step(proposals.receive_theme, **text_step))
             ],
             conversation.PROPOSAL_CHOICE: [
+                # A question typed instead of a button press ends the step and is answered.
+                MessageHandler(PRIVATE_TEXT, entry(conversation.leave_for(front_door.route))),
                 CallbackQueryHandler(
                     step(proposals.choose_file, **press_step), pattern=matches("proposal_file")
                 ),
@@ -221,8 +230,12 @@ def _member_conversation(minutes: float) -> ConversationHandler:
 
 async def _persist_now(update: Update, context: SamradContext) -> None:
     """Write what this update changed in conversations and user data."""
-    if context.application.persistence is not None:
-        await context.application.update_persistence()
+    application = context.application
+    if application.persistence is not None:
+        if update.effective_user is not None:
+            # PTB marks the user only after every group has run: mark now, write now.
+            application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
+        await application.update_persistence()
 
 
 async def _drop_edit(update: Update, context: SamradContext) -> None:

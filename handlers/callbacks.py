@@ -20,7 +20,8 @@ MAX_ID = 2**53  # above any row id; bigger numbers would overflow SQLite's integ
 
 
 def _id(text: str) -> int | None:
-    return int(text) if text.isdigit() and 0 < int(text) < MAX_ID else None
+    # "²".isdigit() is True, yet int("²") raises: only ASCII digits are a number here.
+    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < MAX_ID else None
 
 
 def _council(text: str) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from handlers.common import effective_message
+from handlers.common import PRIVATE_ONLY, effective_message
 from handlers.context import SamradContext
 from knowledge.language import clock
 
@@ -47,7 +47,7 @@ def _mark(context: SamradContext, state: object) -> object:
 def _stale(context: SamradContext) -> bool:
     opened = (context.user_data or {}).get(_STEP_AT)
     if not opened:
-        return False
+        return True  # a step whose time was never stored cannot be trusted to be recent
     silence = timedelta(minutes=context.settings.conversation_minutes)
     return clock.now() - datetime.fromisoformat(opened) > silence
 
@@ -74,6 +74,24 @@ def step(callback: Callback, *, when_stale: Callback) -> Callback:
 
     run.__doc__ = callback.__doc__
     return run
+
+
+def leave_for(callback: Callback) -> Callback:
+    """End the open step and hand the update to ``callback`` (the front door)."""
+
+    async def run(update: Update, context: SamradContext) -> object:
+        _mark(context, END)
+        return await callback(update, context)
+
+    run.__doc__ = callback.__doc__
+    return run
+
+
+async def in_private_only(update: Update, context: SamradContext) -> None:
+    """/franvaro or /foresla in a group: those are done in a private chat."""
+    message = effective_message(update)
+    if message is not None:
+        await message.reply_text(PRIVATE_ONLY)
 
 
 async def expired_press(update: Update, context: SamradContext) -> object:

@@ -70,3 +70,7 @@ def test_decode_never_raises(data: str) -> None:
 def test_pattern_matches_only_its_kinds() -> None:
     yes_or_no = matches("substitute_yes", "substitute_no")
     assert yes_or_no("abs:no:5") and not yes_or_no("abs:wd:5") and not yes_or_no(None)
+
+
+def test_digits_that_are_not_ascii_are_refused() -> None:
+    assert decode("q:²") is None and decode("abs:yes:٣") is None

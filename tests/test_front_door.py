@@ -140,3 +140,30 @@ async def test_cancel_edits_and_unknown_buttons(db_path: Path) -> None:
         for forged in ("abs:yes:notanumber", "stod:99999999999999999999999", "okänd"):
             pressed = await bot.press(forged, user_id=ANNA)
             assert [c.method for c in pressed] == ["answerCallbackQuery"]
+
+
+async def test_a_step_and_what_it_remembers_are_written_at_once(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        await bot.send("/foresla barnfattigdom i länet", user_id=ANNA)
+        db = open_store(db_path)
+        # Written by this update itself, not by the next one or PTB's timer: a crash now
+        # loses neither the step nor the theme.
+        assert db.execute("SELECT count(*) FROM conversations").fetchone()[0] == 1
+        [row] = db.execute("SELECT data FROM user_data WHERE user_id = ?", [ANNA]).fetchall()
+        assert "barnfattigdom i länet" in row[0] and "step_at" in row[0]
+
+
+async def test_a_question_typed_instead_of_a_choice_is_answered(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        await bot.send("/foresla barnfattigdom i länet", user_id=ANNA)
+        answer = texts(await bot.send("vem var ordförande 6 maj 2022", user_id=ANNA))
+    assert answer and "Karin Sundin" in answer[0]
+    assert proposals.all_proposals(open_store(db_path)) == []
+
+
+async def test_flows_in_a_group_are_sent_to_the_private_chat(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        for command in ("/foresla", "/franvaro"):
+            reply = texts(await bot.send(command, user_id=ANNA, chat_id=-100))
+            assert reply == ["Det här kommandot fungerar bara i en privat chatt med mig."]
+        assert await bot.send("Ett tema i gruppen", user_id=ANNA, chat_id=-100) == []
