@@ -76,3 +76,22 @@ def _documents(db: sqlite_utils.Database, answer: Answer) -> list[corpus_bodies.
         for source in answer.sources
         if source.date == document.date and source.document == document.title
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad är bra med digitalisering?",  # "bra" is not BRÅ
+        "Vad sades om barn och utbildning?",  # a subject, not a body
+        "Vad sa kommunstyrelsen i Örebro?",  # Hallsberg's is not Örebro's
+    ],
+)
+def test_no_body_is_read_into_a_question_that_does_not_name_it(
+    engine: Engine, question: str
+) -> None:
+    assert engine.understand(question, today=date(2026, 11, 23)).body is None
+
+
+def test_who_leads_what_nobody_names_is_not_guessed(engine: Engine) -> None:
+    for question in ("Vem leder mötet?", "Vem ansvarar för det?"):
+        assert not engine.answer(question, today=date(2026, 11, 23)).found

@@ -62,9 +62,11 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":
-        led = answer_leads(corpus, query, today)
-        if led is not None:
-            return led
+        # Who leads or answers for something is stated, or not: a sentence that merely
+        # shares the word "leder" is no answer.
+        return answer_leads(corpus, query, today) or not_found(
+            query, "Jag hittar ingen i protokollen som leder eller ansvarar för det."
+        )
     if relation == "presenter":
         presented = answer_presenter(corpus, query, today)
         if presented is not None:

@@ -31,6 +31,10 @@ _ABBREVIATIONS = {
 _TOWNS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
 # Words many bodies share: they name none of them alone.
 _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "projekt"}
+# A body is named by a word that says what kind of body it is ("socialnämnden", "styrelsen",
+# "pensionärsrådet", "hembygdsförening"), never by a subject word ("familjerätt", "barn").
+_BODY_NOUN = re.compile(r"(namnd|rad|styrelse|grupp|fullmaktige|forening|revisor|utskott)")
+_BARE = {"radet", "radets", "namnden", "gruppen"}
 _FILLER = {"for", "och", "i", "samt", "av", "med", "den", "det", "kommun", "kommuner", "lans"}
 
 
@@ -40,6 +44,7 @@ class NamedBody:
     cores: frozenset[str]  # the name's long words, stemmed and cut: "styrels", "pensiona"
     words: frozenset[str]  # stems of all its words
     towns: frozenset[str]  # folded towns and organisations it belongs to
+    abbreviations: frozenset[str]  # "(BRÅ)" in its name, folded
 
 
 def _load(db: sqlite_utils.Database) -> list[NamedBody]:
@@ -54,6 +59,7 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
             w for w in re.findall(r"\w+", normalize(body.organisation or "")) if w not in _FILLER
         ]
         towns = {w.rstrip("s") for w in organisation if len(w) > 3}
+        towns |= {w.rstrip("s") for w in name_words if w.rstrip("s") in _TOWNS}
         # An organisation that is not a town names the body too ("hembygdsförening").
         name_words += [w for w in organisation if len(w) >= 8 and w.rstrip("s") not in _TOWNS]
         named.append(
@@ -62,11 +68,12 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
                 frozenset(
                     _core(w)
                     for w in name_words
-                    if len(w) >= 6 and w.rstrip("s") not in _TOWNS and w not in _GENERIC
+                    if len(w) >= 6 and _BODY_NOUN.search(w) and w not in _GENERIC | _BARE
                 )
                 or frozenset([_core(name_words[0])]),
                 frozenset(stem(w) for w in name_words),
                 frozenset(towns),
+                frozenset(normalize(a) for a in re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", body.name)),
             )
         )
     return named
@@ -76,18 +83,30 @@ def _core(word: str) -> str:
     return stem(word)[:7]
 
 
-def named_body(corpus: Corpus, folded: str) -> str | None:
-    """The key of the body ``folded`` (a folded question) names, or None."""
-    tokens = re.findall(r"[\w-]+", folded)
-    expanded = [
-        part for token in tokens for part in re.findall(r"\w+", _ABBREVIATIONS.get(token, token))
-    ]
+def named_body(corpus: Corpus, text: str) -> str | None:
+    """The key of the body the question ``text`` names, or None."""
+    expanded = []
+    for token in re.findall(r"[\w-]+", text):
+        folded = normalize(token)
+        # "KS", "BRÅ": an abbreviation only when written in capitals ("bra" is "good").
+        spelled = _ABBREVIATIONS.get(folded, folded) if token.isupper() else folded
+        expanded += re.findall(r"\w+", spelled)
     stems = [stem(t) for t in expanded]
     present = {t.rstrip("s") for t in expanded}
+    # "Region Örebro län" names the region, "i Örebro" the town.
+    named_towns = present & _TOWNS - {"region", "lan"} - (
+        {"orebro"} if "region" in present else set()
+    )
+    # Only a word that says what kind of body it is can name one ("familjerätt" does not).
+    naming = [t for t in expanded if _BODY_NOUN.search(t)]
+    capitals = {normalize(t) for t in re.findall(r"\b[A-ZÅÄÖ]{2,6}\b", text)}
     candidates = []
     for body in corpus.derived("named_bodies", _load):
-        if not any(t.startswith(core) for t in (*stems, *expanded) for core in body.cores):
+        named = any(t.startswith(core) for t in naming for core in body.cores)
+        if not named and not capitals & body.abbreviations:
             continue
+        if named_towns - body.towns:
+            continue  # "socialnämnden i Örebro" is not Kumla's
         score = 1 + len(body.words & set(stems)) + 2 * len(body.towns & present)
         candidates.append((score, bool(body.towns & present), body.key))
     if not candidates:
@@ -102,7 +121,11 @@ def names_body(corpus: Corpus, key: str, word: str) -> bool:
     """Whether ``word`` (as written in a question) is part of how the body is named: a word of
     its name, its town, an abbreviation ("Edsbergs", "styrelsemötet", "KS")."""
     folded = normalize(word)
-    if folded in _ABBREVIATIONS:
+    if word.isupper() and folded in _ABBREVIATIONS:
+        return True
+    if word.isupper() and any(
+        folded in b.abbreviations for b in corpus.derived("named_bodies", _load) if b.key == key
+    ):
         return True
     for body in corpus.derived("named_bodies", _load):
         if body.key == key:

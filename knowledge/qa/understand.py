@@ -186,7 +186,7 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     folded = _fix_keywords(normalize(text))
     query = Query(text=text, folded=folded, intent=UNKNOWN)
     query.council = _council(folded)
-    query.body = None if query.council else named_body(corpus, folded)
+    query.body = None if query.council else named_body(corpus, text)
     _meeting_reference(query, text, today)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = None if query.body else _municipality(folded)

@@ -126,14 +126,17 @@ def answer_leads(corpus: Corpus, query: Query, today: date) -> Answer | None:
     if not words:
         return None
     wanted = [(w, stem(normalize(w))[:6]) for w in words]
-    documents = set(resolve_meetings(corpus, query, today) or [])
+    scope = resolve_meetings(corpus, query, today)
+    if scope == []:
+        return None  # the body or meeting named has no such document
+    documents = set(scope or [])
     best: tuple[int, corpus_bodies.Relation] | None = None
     for kind in ("leads", "responsible"):
         for relation in corpus_bodies.relations(corpus.db, kind=kind):
             if documents and relation.document_id not in documents:
                 continue
             text = normalize(f"{relation.object} {relation.sentence}")
-            held = sum(1 for _, root in wanted if root and root in text)
+            held = sum(1 for _, root in wanted if root and re.search(rf"\b{re.escape(root)}", text))
             if held * 2 >= len(wanted) + 1 and (best is None or held > best[0]):
                 best = (held, relation)
     if best is None:
