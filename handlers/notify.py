@@ -45,6 +45,8 @@ async def flush_outbox(context: SamradContext) -> int:
     try:
         for notice in claimed:
             done.add(notice.id)
+            if not outbox.still_ours(db, notice):
+                continue  # taken over by another flush after this one ran slow
             try:
                 message_id = await _deliver(context, notice)
                 outbox.mark_sent(db, notice.id, message_id)

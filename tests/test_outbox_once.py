@@ -162,3 +162,16 @@ async def test_a_long_retry_after_is_left_to_a_later_flush(db_path: Path) -> Non
         assert await asyncio.wait_for(flush_outbox(context), timeout=5) == 0  # not waited out
         assert [n.claim for n in outbox.pending(db)] == [None]  # released, not held
         assert await flush_outbox(context) == 1 and _delivered(bot) == Counter({theme: 1})
+
+
+def test_a_slow_flush_does_not_send_what_another_took_over(tmp_path: Path) -> None:
+    from knowledge.council import outbox as notices
+    from knowledge.language import clock
+    from knowledge.storage.database import connect
+
+    db = connect(tmp_path / "slow.db")
+    notices.add(db, "k1", 5, template="substitute_request", params={})
+    slow = notices.claim(db, now=clock.now() - timedelta(minutes=notices.CLAIM_MINUTES + 1))
+    taken = notices.claim(db)  # the first claim went stale: another flush takes the row over
+    assert [n.id for n in taken] == [n.id for n in slow]
+    assert not notices.still_ours(db, slow[0]) and notices.still_ours(db, taken[0])

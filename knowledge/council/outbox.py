@@ -83,6 +83,12 @@ def claim(db: sqlite_utils.Database, limit: int = 100, now: datetime | None = No
     return table.claim(db, secrets.token_hex(8), clock.stamp(now), stale, limit)
 
 
+def still_ours(db: sqlite_utils.Database, notice: Notice) -> bool:
+    """Renew this flush's claim right before sending: a batch slower than ``CLAIM_MINUTES``
+    never sends a notice that another flush has taken over."""
+    return notice.claim is not None and table.renew(db, notice.id, notice.claim, clock.stamp())
+
+
 def release(db: sqlite_utils.Database, notice: Notice) -> None:
     """Sending the claimed notice failed: the next flush tries it again."""
     if notice.claim is not None:

@@ -163,6 +163,16 @@ def claim(
     return sorted((_notice(row) for row in rows), key=lambda notice: notice.id)
 
 
+def renew(db: sqlite_utils.Database, notice_id: int, token: str, now: str) -> bool:
+    """Renew the claim on an unsent notice just before sending it; False when another flush
+    has taken it over (the claim had gone stale) or it was sent meanwhile."""
+    cursor = db.execute(
+        "UPDATE outbox SET claimed_at = ? WHERE id = ? AND claim = ? AND sent_at IS NULL",
+        [now, notice_id, token],
+    )
+    return cursor.rowcount == 1
+
+
 def release(db: sqlite_utils.Database, notice_id: int, token: str) -> None:
     """The flush ``token`` could not send the notice: count the attempt, let the next try."""
     db.execute(
