@@ -7,7 +7,7 @@ import sqlite_utils
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.language.dates import format_date
 from knowledge.qa.types import Hit, Source
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries
 
 
 def council_label(councils: list[str]) -> str:
@@ -23,8 +23,14 @@ def document_source(
 ) -> Source:
     """The source for a document, or for one of its items (sections, for a report)."""
     doc = corpus_queries.document(db, document_id)
-    council = council_label(doc.councils) if doc.councils else doc.title
-    return Source(council=council, date=doc.date, item=item, title=title, document=doc.title)
+    if doc.councils:
+        return Source(council_label(doc.councils), doc.date, item, title, doc.title)
+    body = corpus_bodies.body_of(db, document_id)
+    if body is None or doc.kind == "report" and not doc.date:
+        return Source(doc.title, doc.date, item, title, doc.title)
+    name = f"{body.name}, {body.organisation}" if body.organisation else body.name
+    document = doc.title if "okänt organ" not in doc.title else f"Protokoll, {name}"
+    return Source(name, doc.date, item, title, document)
 
 
 def hit_source(db: sqlite_utils.Database, hit: Hit) -> Source:
