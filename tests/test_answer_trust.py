@@ -139,3 +139,9 @@ def test_seats_and_meetings_in_everyday_words(
 ) -> None:
     answer = engine.answer(question, today=today)
     assert answer.found and expected in answer.headline
+
+
+def test_who_was_absent_is_read_from_the_absent_list(engine: Engine) -> None:
+    answer = engine.answer("Vilka var frånvarande 6 maj 2022?", today=TODAY)
+    # The protocol lists who came, and nobody as absent: that is said, not the attendance.
+    assert not answer.found and "anger inga frånvarande" in answer.headline

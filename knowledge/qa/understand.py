@@ -116,6 +116,7 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("secretary", re.compile(r"\bsekreterare\w*|\bprotokollet forde|\bforde protokoll\w*")),
     ("approved", re.compile(r"\bjusterat\w*\b|\bjusterades\b|\bjusteringsdatum\b")),
     ("adjusters", re.compile(r"\bjusterare\w*|\bjusterade\b")),
+    ("absent", re.compile(r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\bhade forhinder\b")),
     ("attendees", re.compile(r"\bnarvar\w*|\bdeltog\w*|\bdeltagare\b|\bvar med\b|\bvilka var\b")),
     (
         "agenda",

@@ -118,6 +118,14 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
             if doc.approved
             else f"Protokollet från {label} anger inget justeringsdatum."
         )
+    elif aspect == "absent":
+        absent = [a.name for a in attendees if a.role == "frånvarande"]
+        found = bool(absent)
+        headline = (
+            f"Frånvarande vid {label}: {', '.join(absent)}."
+            if absent
+            else f"Protokollet från {label} anger inga frånvarande."
+        )
     elif aspect == "attendees":
         members = [a for a in attendees if a.role in (LEDAMOT, ERSATTARE)]
         headline = (
