@@ -81,7 +81,7 @@ def test_the_next_meeting_named_instead_of_a_date(engine: Engine) -> None:
     [
         ("Vilka var frånvarande 6 maj 2022?", MEETING),
         ("Vad sades om frånvaro i skolan?", TOPIC),
-        ("vem hade förhinder på mötet i maj", TOPIC),
+        ("vem hade förhinder på mötet i maj", MEETING),  # who was absent then
         ("har någon anmält förhinder?", TOPIC),
         ("hur många anmälde förhinder?", TOPIC),
         ("Anna kan inte komma imorgon", TOPIC),  # not the member themselves
