@@ -145,3 +145,9 @@ def test_who_was_absent_is_read_from_the_absent_list(engine: Engine) -> None:
     answer = engine.answer("Vilka var frånvarande 6 maj 2022?", today=TODAY)
     # The protocol lists who came, and nobody as absent: that is said, not the attendance.
     assert not answer.found and "anger inga frånvarande" in answer.headline
+
+
+def test_decisions_of_a_year(engine: Engine) -> None:
+    answer = engine.answer("beslut 2024", today=TODAY)
+    assert answer.found and answer.sources
+    assert {source.date.year for source in answer.sources if source.date} == {2024}

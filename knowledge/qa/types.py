@@ -54,6 +54,7 @@ class Query:
     body: str | None = None  # another body's key ("socialnamnden-kumla-kommun"), not a council
     meeting_date: date | None = None  # a past meeting; for REPORT_ABSENCE a coming one
     year_given: bool = True  # False for "mötet 19 nov": the latest meeting on that day counts
+    year: int | None = None  # "beslut 2024": the protocols of that year
     month: tuple[int | None, int] | None = None
     relative: str | None = None  # "latest"; for REPORT_ABSENCE "next"
     aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...

@@ -200,6 +200,12 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     request = None if intent else requests.recognise(text)
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
+    if query.intent == DECISIONS and not query.has_meeting_ref:
+        # "beslut 2024": a year alone narrows the protocols, it is no topic.
+        years = [w for w in query.topic_words if re.fullmatch(r"(19|20)\d\d", w)]
+        if years:
+            query.year = int(years[0])
+            query.topic_words = [w for w in query.topic_words if w not in years]
     if query.intent == REPORT_ABSENCE:
         query.meeting_date, names_next = requests.coming_date(text, today)
         query.relative = "next" if names_next else None

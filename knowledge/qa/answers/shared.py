@@ -70,6 +70,8 @@ def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | N
         if matching and not year:
             matching = [(i, d) for i, d in matching if d.year == matching[0][1].year]
         return [i for i, _ in reversed(matching)]
+    if query.year:
+        return [i for i, _ in corpus_queries.protocols(corpus.db, councils, year=query.year)]
     if query.relative == "latest":
         home = councils or [default_council(query)]
         latest = corpus_queries.protocols(corpus.db, home, until=today, latest_first=True, limit=1)
