@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, ApplicationHandlerStop, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop
 
 from handlers.common import PRIVATE_ONLY, effective_message, is_secretary_user, registered_person
 from handlers.context import SamradContext
@@ -79,11 +79,6 @@ async def unknown_command(update: Update, context: SamradContext) -> None:
             "Det kommandot finns inte. Skriv /hjalp för att se vad jag kan, "
             "eller ställ din fråga med vanliga ord."
         )
-
-
-def register_unknown(application: Application) -> None:
-    """Registered last, after every feature's commands."""
-    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
 
 async def unknown_button(update: Update, context: SamradContext) -> None:

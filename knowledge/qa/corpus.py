@@ -7,6 +7,7 @@ connection) or when the engine is told to forget them (``invalidate``).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar, cast
 
@@ -17,6 +18,7 @@ from knowledge.qa.types import Term
 from knowledge.storage import corpus_queries, term_stats
 
 T = TypeVar("T")
+WORDS_KEPT = 8192
 
 
 class Corpus:
@@ -26,6 +28,8 @@ class Corpus:
         self.db = db
         self.sentences = Sentences()
         self._derived: dict[Hashable, object] = {}
+        # Per-word values (expanded terms, frequencies): many, small, bounded.
+        self._words: OrderedDict[Hashable, object] = OrderedDict()
         self._version: tuple[int, ...] | None = None
 
     def refresh(self) -> None:
@@ -38,17 +42,28 @@ class Corpus:
     def invalidate(self) -> None:
         """Drop everything derived from the corpus."""
         self._derived.clear()
+        self._words.clear()
         self.sentences.clear()
         self._version = None
 
     def frequency(self, term: Term) -> int:
         """How many passages hold the word itself (its first form or its stem); cached."""
         forms = tuple(form.lower() for form in (*term.exact[:1], *term.stems))
-        key = ("df", forms)
-        if key not in self._derived:
-            counts = term_stats.document_frequencies(self.db, forms)
-            self._derived[key] = max(counts.values(), default=0)
-        return cast(int, self._derived[key])
+        return self.per_word(
+            ("df", forms),
+            lambda: max(term_stats.document_frequencies(self.db, forms).values(), default=0),
+        )
+
+    def per_word(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value for one word, kept for this corpus version among the ``WORDS_KEPT`` most
+        recently used (questions bring any number of words, misspelt ones too)."""
+        if key in self._words:
+            self._words.move_to_end(key)
+        else:
+            self._words[key] = compute()
+            if len(self._words) > WORDS_KEPT:
+                self._words.popitem(last=False)
+        return cast(T, self._words[key])
 
     def passage_count(self) -> int:
         """How many passages the corpus has (the N of document frequencies)."""

@@ -51,7 +51,13 @@ def vocabulary(corpus: Corpus) -> Vocabulary:
 
 
 def expand(corpus: Corpus, word: str) -> Term:
-    """The FTS terms for one query word; ``known`` is False when the corpus has nothing like it."""
+    """The FTS terms for one query word; ``known`` is False when the corpus has nothing like it.
+    Kept per corpus version: the honesty gate and the search of one question expand the same
+    words, each with a vocabulary query."""
+    return corpus.per_word(("term", word), lambda: _expand(corpus, word))
+
+
+def _expand(corpus: Corpus, word: str) -> Term:
     lower = word.lower()
     known = vocabulary(corpus)
     words, folded_map, folded_list = known.words, known.by_folded, known.folded

@@ -5,6 +5,7 @@ the attendance notes and the items' presenters before any sentence is read."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from knowledge.language.dates import format_date
@@ -78,7 +79,7 @@ def answer_substitute(corpus: Corpus, query: Query, today: date) -> Answer:
 def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None:
     """Who presented the item the question names; None when no matching item lists anyone."""
     words = [w for w in query.topic_words if not _PRESENTING_WORD.match(normalize(w))]
-    topic = topic_terms(corpus, query.__class__(**{**vars(query), "topic_words": words}))
+    topic = topic_terms(corpus, replace(query, topic_words=words))
     if topic is None or not topic[1]:
         return None
     phrase, terms = topic
