@@ -52,6 +52,24 @@ def stem(word: str) -> str:
     return normalize(_STEMMER.stemWord(word.lower()))
 
 
+# Inflections only a verb takes: the past ("beslutade", "fastställdes", "hände"), the supine
+# ("tagit", "fått"), the passive ("redovisas", "avvecklats"). Nouns that end so are few and
+# named: "-nde" (ärende, boende), "område", "plats".
+_VERB_ENDING = re.compile(r"(?:[^n]de|ades?|des|tes|dde|ddes|tts?|[^l]it|ats|[^aeiouy]as|ogs)$")
+_NOUN_LOOKALIKE = re.compile(r"(?:omrade|plats|tts|kredit|budget)$")
+
+
+def looks_like_verb(word: str) -> bool:
+    """Whether ``word`` reads as an inflected verb: in a question it says what happened to the
+    subject ("vad hände", "fastställde", "tagit"), not what the subject is."""
+    folded = normalize(word)
+    if len(folded) < 4 or not folded.isalpha():
+        return False
+    if word.lower().endswith("ände"):
+        return True  # "hände", "kände": "-ande" nouns are written with a
+    return bool(_VERB_ENDING.search(folded)) and not _NOUN_LOOKALIKE.search(folded)
+
+
 @lru_cache(maxsize=65536)
 def root(word: str) -> str:
     """The Swedish stem of ``word`` with its diacritics kept ("enkäten" -> "enkät")."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
-from knowledge.language.text import normalize, stem
+from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
 
@@ -82,6 +82,7 @@ class Wanted:
 
     kind: str | None
     focus: str | None = None  # "hur många elever": elever
+    asked: frozenset[str] = frozenset()  # the question's words, folded: no answer to itself
 
 
 def wanted(folded: str, stopwords: set[str]) -> Wanted:
@@ -93,7 +94,7 @@ def wanted(folded: str, stopwords: set[str]) -> Wanted:
                 counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
                 word = counted.group(1) if counted else None
                 focus = word if word and word not in stopwords and len(word) > 2 else None
-            return Wanted(kind, focus)
+            return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)))
     return Wanted(None)
 
 
@@ -115,7 +116,9 @@ def holds(text: str, want: Wanted) -> bool:
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
     if want.kind == PERSON:
-        return bool(_NAME.search(text) or _CAPITAL_INSIDE.search(text))
+        # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell.
+        names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
+        return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
     return True
@@ -160,6 +163,7 @@ class Weights:
 # and every word nearly as rare as the rarest.
 COVERAGE = 0.6
 RAREST = 0.8
+VERB_WEIGHT = 0.5  # a verb in a question ("fastställde") weighs half its rarity
 
 
 def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
@@ -174,10 +178,13 @@ def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
         # The word itself and its stem: compounds that contain it say little of its rarity.
         df = corpus.frequency(term)
         weight[term.word] = math.log(1 + total / (1 + df))
+        if looks_like_verb(term.word):
+            weight[term.word] *= VERB_WEIGHT
         if normalize(term.word) in capitalised and df <= 0.25 * total:
             required.append(term)
-    top = max(weight.values(), default=0.0)
-    rarest = [t for t in terms if weight[t.word] >= RAREST * top]
+    nouns = [t for t in terms if not looks_like_verb(t.word)] or terms
+    top = max((weight[t.word] for t in nouns), default=0.0)
+    rarest = [t for t in nouns if weight[t.word] >= RAREST * top]
     return Weights(weight, required, rarest)
 
 

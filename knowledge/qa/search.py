@@ -16,7 +16,7 @@ from datetime import date
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from knowledge.language.text import normalize, root, stem
+from knowledge.language.text import looks_like_verb, normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
 from knowledge.storage import corpus_queries
@@ -74,7 +74,8 @@ def _expand(corpus: Corpus, word: str) -> Term:
         for compound in words_containing(corpus.db, base, limit=12):
             if compound not in term.exact:
                 term.exact.append(compound)
-    if not term.exact and len(folded) >= 5:
+    # A verb is not corrected into the nearest noun ("hände" is no "handel").
+    if not term.exact and len(folded) >= 5 and not looks_like_verb(word):
         match = process.extractOne(folded, folded_list, scorer=fuzz.ratio, score_cutoff=85)
         if match:
             corrected = folded_map[match[0]]
@@ -115,7 +116,8 @@ def search(
     # Every word first; then, while nothing holds them all, the rarer words are required and
     # the most common one is dropped: document frequency decides, not a stopword list.
     db = corpus.db
-    by_rarity = sorted(terms, key=corpus.frequency)
+    # A verb says what happened to the subject: it goes before any noun, however rare.
+    by_rarity = sorted(terms, key=lambda t: (looks_like_verb(t.word), corpus.frequency(t)))
     for kept in range(len(by_rarity), 0, -1):
         required = by_rarity[:kept]
         passages = corpus_queries.fts_passages(

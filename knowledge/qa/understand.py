@@ -84,7 +84,9 @@ _SCHEDULE = re.compile(
     r"sammantradesdagar)\b.*\b(19|20)\d\d\b|\b(19|20)\d\d\b.*\b(motesdatum|motesplan\w*|"
     r"sammantradesplan\w*)\b|\bvilka moten (ar|blir|finns) (planerade|inplanerade|bokade)\b"
 )
-_MEETING_COUNT = re.compile(r"\bhur manga (moten|radsmoten|sammantraden|protokoll)\b")
+_MEETING_COUNT = re.compile(
+    r"\b(hur manga|antal|antalet) (moten|radsmoten|sammantraden|protokoll|motestillfallen)\b"
+)
 # "var är mötet", "när börjar mötet", "hur dags börjar mötet idag": the next meeting.
 _NEXT_WHERE_WHEN = re.compile(
     r"^(var|vart|nar|hur dags|vilken tid|vilken lokal)\b.*\b(motet|mote|radsmotet|sammantradet)\b"
@@ -200,6 +202,9 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     request = None if intent else requests.recognise(text)
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
+    if query.intent == TOPIC and query.municipality and query.municipality != REGION:
+        # "hur mycket betalade Laxå för …": the town is what the answer must be about.
+        query.topic_words.append(query.municipality)
     if query.intent == DECISIONS and not query.has_meeting_ref:
         # "beslut 2024": a year alone narrows the protocols, it is no topic.
         years = [w for w in query.topic_words if re.fullmatch(r"(19|20)\d\d", w)]
@@ -334,7 +339,18 @@ def known_people(corpus: Corpus) -> list[tuple[str, list[str]]]:
 
 
 def _load_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
-    return [(n, normalize(n).split()) for n in sorted(corpus_queries.person_names(db))]
+    return [
+        (n, normalize(n).split())
+        for n in sorted(corpus_queries.person_names(db))
+        if not _ORGANISATION.search(normalize(n))
+    ]
+
+
+# An attendance list also names organisations ("Brottsofferjouren Sydnärke"): they are nobody.
+_ORGANISATION = re.compile(
+    r"^\S{13,}|\b\w*(jouren|foreningen|forbundet|kommun|region|namnden|styrelsen|radet|"
+    r"forvaltningen|gruppen|enheten|bolaget|ab)\b"
+)
 
 
 _TOWNS = {normalize(m) for m in MUNICIPALITIES}
@@ -362,14 +378,24 @@ def _person(corpus: Corpus, folded: str) -> str | None:
         surname_only = (
             not full
             and len(parts) >= 2
-            and max((fuzz.ratio(parts[-1], t) for t in tokens), default=0) >= 90
             and len(parts[-1]) >= 5
+            and _surname_alone(parts[-1], tokens)
         )
         if full or surname_only:
             score = matched + (100 if full else 0)
             if best is None or score > best[0]:
                 best = (score, name)
     return best[1] if best else None
+
+
+def _surname_alone(surname: str, tokens: list[str]) -> bool:
+    """Whether the question names ``surname`` without another first name before it: "Lilja"
+    may be Margareta Lilja, "Arne Lilja" is someone else."""
+    for i, token in enumerate(tokens):
+        if fuzz.ratio(surname, token) >= 90:
+            before = tokens[i - 1] if i else ""
+            return not before or before in STOPWORDS or len(before) <= 2
+    return False
 
 
 def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[str]:
@@ -399,6 +425,8 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
             continue
         if query.body and corpus is not None and names_body(corpus, query.body, word):
             continue
+        if query.municipality and word[:1].isupper() and _municipality(folded):
+            continue  # the town as written: "Karlskogas", "Ljusnarsbeg"
         out.append(word)
     return out
 

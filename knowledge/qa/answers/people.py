@@ -45,8 +45,12 @@ def answer_person(corpus: Corpus, query: Query, today: date) -> Answer:
         return answer_topic(corpus, replace(query, topic_words=[*other, *names]), today)
     if query.person:
         return _named_person(corpus, query.person, query)
-    if query.municipality:
+    titles = [w for w in other if w[:1].isupper()]
+    if query.municipality and not titles:
         return _representatives(corpus, query.municipality, query)
+    if query.municipality:
+        # "vem är MAS i Laxå": someone of the town's, not its seat in the council.
+        return answer_topic(corpus, replace(query, topic_words=[*other, query.municipality]), today)
     name = " ".join(w for w in query.topic_words if w[:1].isupper()) or "den personen"
     return not_found(query, f"Jag hittar ingen {name} i protokollen.")
 

@@ -7,7 +7,7 @@ import math
 from datetime import date
 
 from knowledge.bodies import SOCIAL
-from knowledge.language.text import normalize
+from knowledge.language.text import looks_like_verb, normalize
 from knowledge.qa.bodies import names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
@@ -118,9 +118,16 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     if not query.topic_words:
         return None
     phrase = " ".join(query.topic_words)
-    terms = [expand(corpus, w) for w in query.topic_words]
+    terms = []
+    for word in query.topic_words:
+        term = expand(corpus, word)
+        if term.known or "-" not in word:
+            terms.append(term)
+        else:
+            # "KPR-möte", "hälsa-pengar": a compound the documents write apart or closed.
+            terms += [expand(corpus, part) for part in word.split("-") if len(part) >= 2]
     known = [t for t in terms if t.known]
-    unknown = [t for t in terms if not t.known and len(t.word) >= 4]
+    unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not looks_like_verb(t.word)]
     if not known or len(unknown) > len(known):
         return phrase, []  # the corpus does not speak of this
     return phrase, known

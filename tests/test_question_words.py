@@ -1,0 +1,80 @@
+"""How the words of a question are read: verbs say what happened, names must be someone
+else's than the question's own, a surname after another first name is another person, an
+attendance list's organisations are nobody."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.language.text import looks_like_verb
+from knowledge.qa.engine import Engine
+from knowledge.qa.reading import PERSON, holds, wanted
+from knowledge.qa.search import expand
+from knowledge.qa.types import SCHEDULE
+from knowledge.qa.understand import STOPWORDS
+
+TODAY = date(2026, 11, 23)
+PROTOCOLS = Path(__file__).parent / "fixtures" / "protocols"
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The shipped corpus and one protocol whose attendance list names an organisation."""
+    path = tmp_path_factory.mktemp("words") / "samrad.db"
+    shutil.copy(corpus_db_file, path)
+    db = open_store(path)
+    ingest_file(db, PROTOCOLS / "05_socialchefer_sydnarke.txt")
+    return Engine(db)
+
+
+@pytest.mark.parametrize(
+    "word", ["hände", "fastställde", "faställde", "tagit", "avvecklas", "valdes", "antogs"]
+)
+def test_inflected_verbs_are_recognised(word: str) -> None:
+    assert looks_like_verb(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["område", "ärende", "boende", "arbetsplats", "budget", "ungdom", "testbädd", "plan"]
+)
+def test_nouns_that_end_like_verbs_are_not(word: str) -> None:
+    assert not looks_like_verb(word)
+
+
+def test_a_verb_is_not_corrected_into_a_noun(engine: Engine) -> None:
+    term = expand(engine._corpus, "hände")
+    assert all(not word.startswith("hand") for word in term.exact)
+
+
+def test_a_question_about_a_person_is_not_answered_by_the_name_it_asks_about() -> None:
+    want = wanted("vem efterträder berit sandell i styrelsen", STOPWORDS)
+    assert want.kind == PERSON
+    assert not holds("Samtliga utom Berit Sandell ställer upp för omval.", want)
+    assert holds("Valberedningen föreslår Karl Ek efter Berit Sandell.", want)
+
+
+def test_a_surname_after_another_first_name_is_another_person(engine: Engine) -> None:
+    person = engine.understand("vad sa Carina Persson om testbädden", today=TODAY).person
+    assert person == "Carina Persson"
+    assert engine.understand("vad sa Persson om testbädden", today=TODAY).person == person
+    assert engine.understand("vad sa Arne Persson om testbädden", today=TODAY).person is None
+
+
+def test_an_organisation_in_an_attendance_list_is_nobody(engine: Engine) -> None:
+    query = engine.understand("hur mycket får varje kommun i sydnärke", today=TODAY)
+    assert query.person is None
+
+
+def test_a_title_nobody_holds_in_a_town_is_not_its_council_seat(engine: Engine) -> None:
+    answer = engine.answer("vem är MAS i Laxå kommun", today=TODAY)
+    assert not answer.found
+
+
+def test_a_count_of_meetings_is_a_schedule_question(engine: Engine) -> None:
+    assert engine.understand("antal rådsmöten 2023?", today=TODAY).intent == SCHEDULE
