@@ -12,10 +12,10 @@ import pytest
 
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
-from knowledge.language.text import looks_like_verb
+from knowledge.language.text import looks_like_verb, normalize
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, holds, wanted
-from knowledge.qa.search import expand
+from knowledge.qa.search import expand, search
 from knowledge.qa.types import SCHEDULE
 from knowledge.qa.understand import STOPWORDS
 
@@ -78,3 +78,29 @@ def test_a_title_nobody_holds_in_a_town_is_not_its_council_seat(engine: Engine) 
 
 def test_a_count_of_meetings_is_a_schedule_question(engine: Engine) -> None:
     assert engine.understand("antal rådsmöten 2023?", today=TODAY).intent == SCHEDULE
+
+
+def test_the_measure_asked_for_is_no_subject(engine: Engine) -> None:
+    query = engine.understand("hur stort var underskottet i hemtjänsten", today=TODAY)
+    assert "stort" not in query.topic_words
+
+
+def test_a_misspelt_word_of_a_body_name_names_the_body(engine: Engine) -> None:
+    query = engine.understand(
+        "vad tog socialchefsgruppen i sydnärke upp om socialjouren", today=TODAY
+    )
+    assert query.body is not None
+    misspelt = engine.understand(
+        "vad tog socialchefsgrupen i sydnarke upp om socialjouren", today=TODAY
+    )
+    assert misspelt.body == query.body
+    assert [normalize(w) for w in misspelt.topic_words] == ["socialjouren"]
+
+
+def test_a_stray_rare_word_does_not_hide_the_passage_with_all_the_others(engine: Engine) -> None:
+    """The rarest word of a question may be one the answer does not hold: the passage with
+    every other word is still found, before one with the rare word alone."""
+    corpus = engine._corpus
+    words = ["Socialjour", "kostnaden", "avtal", "Ramundeboda"]
+    hits = search(corpus, [expand(corpus, w) for w in words])
+    assert hits and "Socialjour" in hits[0].text

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 import sqlite_utils
+from rapidfuzz import fuzz
 
 from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.text import normalize, stem
@@ -33,7 +34,8 @@ _TOWNS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
 _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "projekt"}
 # A body is named by a word that says what kind of body it is ("socialnämnden", "styrelsen",
 # "pensionärsrådet", "hembygdsförening"), never by a subject word ("familjerätt", "barn").
-_BODY_NOUN = re.compile(r"(namnd|rad|styrelse|grupp|fullmaktige|forening|revisor|utskott)")
+# A double consonant dropped ("chefsgrupen", "nämden") still names the kind of body.
+_BODY_NOUN = re.compile(r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|revisor|utskott?)")
 _BARE = {"radet", "radets", "namnden", "gruppen"}
 _FILLER = {"for", "och", "i", "samt", "av", "med", "den", "det", "kommun", "kommuner", "lans"}
 
@@ -133,5 +135,8 @@ def names_body(corpus: Corpus, key: str, word: str) -> bool:
                 folded.rstrip("s") in body.towns
                 or stem(folded) in body.words
                 or any(folded.startswith(core) for core in body.cores)
+                # misspelt ("gemensama", "Askesund"): the body is named, not a subject
+                or len(folded) >= 6
+                and any(fuzz.ratio(stem(folded), w) >= 85 for w in body.words | body.towns)
             )
     return False

@@ -116,11 +116,9 @@ def search(
     # Every word first; then, while nothing holds them all, the rarer words are required and
     # the most common one is dropped: document frequency decides, not a stopword list.
     db = corpus.db
-    # A verb says what happened to the subject: it goes before any noun, however rare.
-    by_rarity = sorted(terms, key=lambda t: (looks_like_verb(t.word), corpus.frequency(t)))
-    for kept in range(len(by_rarity), 0, -1):
-        required = by_rarity[:kept]
-        passages = corpus_queries.fts_passages(
+
+    def passages_with(required: list[Term]) -> list[Passage]:
+        return corpus_queries.fts_passages(
             db,
             " AND ".join(_group(t) for t in required),
             kinds=kinds,
@@ -129,11 +127,25 @@ def search(
             document_kind=document_kind,
             limit=CANDIDATES,
         )
-        if passages:
-            hits = [_hit(passage, terms) for passage in passages]
-            hits.sort(key=lambda h: (-h.matched, h.rank))
-            return hits[:limit]
-    return []
+
+    # A verb says what happened to the subject: it goes before any noun, however rare.
+    by_rarity = sorted(terms, key=lambda t: (looks_like_verb(t.word), corpus.frequency(t)))
+    found = passages_with(by_rarity)
+    if not found and len(by_rarity) > 2:
+        # One word the passage lacks may be any of them, the rarest too: a stray word of the
+        # question ("antog") or a misspelt one. Every choice of the one word left out counts.
+        seen: dict[int, Passage] = {}
+        for left_out in range(len(by_rarity)):
+            for passage in passages_with(by_rarity[:left_out] + by_rarity[left_out + 1 :]):
+                seen.setdefault(passage.id, passage)
+        found = list(seen.values())
+    kept = len(by_rarity) - 2
+    while not found and kept > 0:
+        found = passages_with(by_rarity[:kept])
+        kept -= 1
+    hits = [_hit(passage, terms) for passage in found]
+    hits.sort(key=lambda h: (-h.matched, h.rank))
+    return hits[:limit]
 
 
 def later_items_titled(db: sqlite_utils.Database, words: list[str], after: date) -> list[ItemTitle]:

@@ -406,9 +406,13 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
         skip.update(normalize(query.person).split())
     if query.municipality:
         skip.update(normalize(query.municipality).split())
+    # "hur stort", "hur gamla", "hur länge": the measure asked for, not the subject.
+    measure = {m.group(1) for m in re.finditer(r"\bhur (\w+)", query.folded)}
     out = []
     for word in words:
         folded = normalize(word)
+        if folded in measure:
+            continue
         if folded in STOPWORDS or folded in skip or len(folded) < 2 or _misspelt_stopword(folded):
             continue
         if folded.isdigit() and len(folded) != 4:

@@ -49,6 +49,10 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
             told = answer_topic(corpus, query, today, saying=DECIDING)
             if told.found:
                 return told
+            # "Vilken budget fastställde nämnden?": what was decided, in the words of the item.
+            told = answer_topic(corpus, query, today)
+            if told.found:
+                return told
             items = search(
                 corpus, terms, kinds=("item",), document_ids=document_ids, councils=councils
             )
