@@ -30,6 +30,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     shutil.copy(corpus_db_file, path)
     db = open_store(path)
     ingest_file(db, PROTOCOLS / "05_socialchefer_sydnarke.txt")
+    ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
     return Engine(db)
 
 
@@ -104,3 +105,12 @@ def test_a_stray_rare_word_does_not_hide_the_passage_with_all_the_others(engine:
     words = ["Socialjour", "kostnaden", "avtal", "Ramundeboda"]
     hits = search(corpus, [expand(corpus, w) for w in words])
     assert hits and "Socialjour" in hits[0].text
+
+
+def test_the_town_of_the_body_that_wrote_the_protocol_counts(engine: Engine) -> None:
+    """A board's protocol need not repeat its town; another town is another question, and a
+    body of several towns speaks for none of them alone."""
+    assert engine.answer("vilken förskola i Lindesberg ska avvecklas", today=TODAY).found
+    assert not engine.answer("vilken förskola i Kumla ska avvecklas", today=TODAY).found
+    assert engine.answer("Vad kostar Socialjour Sydnärke per år?", today=TODAY).found
+    assert not engine.answer("Vad kostar Socialjour Sydnärke för Lekeberg?", today=TODAY).found

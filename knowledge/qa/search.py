@@ -117,10 +117,10 @@ def search(
     # the most common one is dropped: document frequency decides, not a stopword list.
     db = corpus.db
 
-    def passages_with(required: list[Term]) -> list[Passage]:
+    def passages_with(required: list[Term], joined: str = " AND ") -> list[Passage]:
         return corpus_queries.fts_passages(
             db,
-            " AND ".join(_group(t) for t in required),
+            joined.join(_group(t) for t in required),
             kinds=kinds,
             document_ids=document_ids,
             councils=councils,
@@ -139,6 +139,10 @@ def search(
             for passage in passages_with(by_rarity[:left_out] + by_rarity[left_out + 1 :]):
                 seen.setdefault(passage.id, passage)
         found = list(seen.values())
+    if not found and len(by_rarity) > 3:
+        # Two or more words missing ("tar emot"): any word may match, bm25 ranks the passages
+        # that hold the most of the rare ones first.
+        found = passages_with(by_rarity, " OR ")
     kept = len(by_rarity) - 2
     while not found and kept > 0:
         found = passages_with(by_rarity[:kept])

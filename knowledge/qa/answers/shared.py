@@ -121,7 +121,7 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     terms = []
     for word in query.topic_words:
         term = expand(corpus, word)
-        if term.known or "-" not in word:
+        if term.exact or "-" not in word:
             terms.append(term)
         else:
             # "KPR-möte", "hälsa-pengar": a compound the documents write apart or closed.

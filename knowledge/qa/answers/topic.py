@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from knowledge.bodies import MUNICIPALITIES
+from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
 from knowledge.qa.citations import cite, hit_source
@@ -32,7 +34,7 @@ from knowledge.qa.reading import (
 from knowledge.qa.search import search
 from knowledge.qa.types import TOPIC, Answer, Block, Choice, Hit, Query, Term
 from knowledge.qa.understand import STOPWORDS
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries
 
 HITS_PER_PAGE = 3
 CANDIDATE_PASSAGES = 12
@@ -125,7 +127,9 @@ def _findings(
         sentences = list(corpus.sentences.of(text))
         if not sentences:
             continue  # a title alone says nothing of its subject
-        title_stems = corpus.sentences.stems(hit.title)
+        # The body that wrote the document names its town: "förskolan i Lindesberg" is read
+        # in the Lindesberg board's protocol, whose sentences need not repeat the town.
+        title_stems = corpus.sentences.stems(hit.title) | _body_stems(corpus, hit.document_id)
         passage_stems = set(hit.stems) | title_stems
         # The passage must be about what was asked: its names and most of its weight.
         needed_terms = (*weights.required, *weights.rarest)
@@ -162,6 +166,24 @@ def _findings(
             findings.append(Finding(score, _with_context(sentences, index), hit))
     findings.sort(key=lambda f: -f.score)
     return findings
+
+
+def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
+    """Stems of the name and town of the body that wrote a document; a body of several towns
+    ("Socialchefsgruppen Sydnärke, Askersund, …, Laxå") speaks for none of them alone."""
+
+    def load() -> set[str]:
+        body = corpus_bodies.body_of(corpus.db, document_id)
+        if body is None:
+            return set()
+        text = f"{body.name} {body.organisation or ''}"
+        towns = {m for m in MUNICIPALITIES if normalize(m) in normalize(text)}
+        stems = set(corpus.sentences.stems(text))
+        if len(towns) > 1:
+            stems -= {s for town in towns for s in corpus.sentences.stems(town)}
+        return stems
+
+    return corpus.per_word(("body_stems", document_id), load)
 
 
 def _with_context(sentences: list[str], index: int) -> str:
