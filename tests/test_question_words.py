@@ -114,3 +114,12 @@ def test_the_town_of_the_body_that_wrote_the_protocol_counts(engine: Engine) -> 
     assert not engine.answer("vilken förskola i Kumla ska avvecklas", today=TODAY).found
     assert engine.answer("Vad kostar Socialjour Sydnärke per år?", today=TODAY).found
     assert not engine.answer("Vad kostar Socialjour Sydnärke för Lekeberg?", today=TODAY).found
+
+
+def test_a_rare_compound_is_held_where_its_parts_are(engine: Engine) -> None:
+    """ "totalbudgeten" is asked; "den totala budgeten" is written."""
+    term = expand(engine._corpus, "totalbudgeten")
+    assert term.parts == ["total", "budget"]
+    assert term.held({"den", "total", "budget", "omslut"})
+    assert not term.held({"den", "total", "kostnad"})
+    assert expand(engine._corpus, "förskola").parts == []  # short and common: never split

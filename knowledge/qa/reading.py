@@ -68,7 +68,8 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         AMOUNT,
         re.compile(
             r"\bhur mycket\b|\bkosta(r|de|t)?\b|\bhur stor (budget|kostnad|summa|del|andel)"
-            r"|\b(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
+            # compounds too: "totalbudgeten", "verksamhetsbidrag", "tilläggsbeloppet"
+            r"|\b\w*(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
             r"stimulansmedel|kronor|tkr|mkr)\b"
         ),
     ),
@@ -155,7 +156,7 @@ class Weights:
     def coverage(self, terms: list[Term], stems: set[str]) -> float:
         """The share of the question's weight that ``stems`` hold."""
         total = sum(self.weight[t.word] for t in terms) or 1.0
-        held = sum(self.weight[t.word] for t in terms if not t.all_stems.isdisjoint(stems))
+        held = sum(self.weight[t.word] for t in terms if t.held(stems))
         return held / total
 
 

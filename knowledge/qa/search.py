@@ -84,12 +84,36 @@ def _expand(corpus: Corpus, word: str) -> Term:
     # The stem alone may still match an inflection the vocabulary holds.
     if not term.exact and not corpus_queries.stem_indexed(corpus.db, term.stems[0]):
         term.stems = []
+    if len(folded) >= COMPOUND_LENGTH and corpus.frequency(term) <= RARE_COMPOUND:
+        term.parts = _compound_parts(corpus, known, folded)
     return term
+
+
+def _a_word(corpus: Corpus, known: Vocabulary, folded: str) -> bool:
+    return folded in known.by_folded or corpus_queries.stem_indexed(corpus.db, stem(folded))
+
+
+# A compound this long and this rare may be written apart in the documents.
+COMPOUND_LENGTH = 10
+RARE_COMPOUND = 3
+
+
+def _compound_parts(corpus: Corpus, known: Vocabulary, folded: str) -> list[str]:
+    """The stems of two corpus words that make up ``folded``, the first part as long as can be
+    ("totalbudgeten": total, budget; "tillaggsanslag": tillagg, anslag, over a linking s)."""
+    for split in range(len(folded) - 5, 3, -1):
+        head, tail = folded[:split], folded[split:]
+        for first in (head, head[:-1] if head.endswith("s") else ""):
+            if len(first) >= 4 and _a_word(corpus, known, first) and _a_word(corpus, known, tail):
+                return [stem(first), stem(tail)]
+    return []
 
 
 def _group(term: Term) -> str:
     parts = [f'{{title text}}:"{_quote(w)}"' for w in term.exact]
     parts += [f'stemmed:"{_quote(s)}"' for s in dict.fromkeys(term.stems)]
+    if term.parts:
+        parts.append("(" + " AND ".join(f'stemmed:"{_quote(p)}"' for p in term.parts) + ")")
     return "(" + " OR ".join(parts) + ")"
 
 
@@ -117,10 +141,10 @@ def search(
     # the most common one is dropped: document frequency decides, not a stopword list.
     db = corpus.db
 
-    def passages_with(required: list[Term], joined: str = " AND ") -> list[Passage]:
+    def passages_with(required: list[Term]) -> list[Passage]:
         return corpus_queries.fts_passages(
             db,
-            joined.join(_group(t) for t in required),
+            " AND ".join(_group(t) for t in required),
             kinds=kinds,
             document_ids=document_ids,
             councils=councils,
@@ -139,10 +163,6 @@ def search(
             for passage in passages_with(by_rarity[:left_out] + by_rarity[left_out + 1 :]):
                 seen.setdefault(passage.id, passage)
         found = list(seen.values())
-    if not found and len(by_rarity) > 3:
-        # Two or more words missing ("tar emot"): any word may match, bm25 ranks the passages
-        # that hold the most of the rare ones first.
-        found = passages_with(by_rarity, " OR ")
     kept = len(by_rarity) - 2
     while not found and kept > 0:
         found = passages_with(by_rarity[:kept])
@@ -159,5 +179,5 @@ def later_items_titled(db: sqlite_utils.Database, words: list[str], after: date)
 
 
 def _hit(passage: Passage, terms: list[Term]) -> Hit:
-    matched = sum(1 for t in terms if not t.all_stems.isdisjoint(passage.stems))
+    matched = sum(1 for t in terms if t.held(passage.stems))
     return Hit(**vars(passage), matched=matched)

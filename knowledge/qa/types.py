@@ -82,6 +82,9 @@ class Term:
     word: str
     exact: list[str] = field(default_factory=list)  # for the text/title columns
     stems: list[str] = field(default_factory=list)  # for the stemmed column
+    # A compound's parts, when the documents may write it apart ("totalbudgeten": the total
+    # budget): the stems of each part; the word is held where every part is.
+    parts: list[str] = field(default_factory=list)
 
     @property
     def known(self) -> bool:
@@ -92,6 +95,12 @@ class Term:
     def all_stems(self) -> set[str]:
         """Stems of every form that stands for the word: matching is set membership."""
         return set(self.stems) | {stem(w) for w in self.exact}
+
+    def held(self, stems: set[str]) -> bool:
+        """Whether a text with these stems holds the word: a form of it, or all its parts."""
+        if not self.all_stems.isdisjoint(stems):
+            return True
+        return bool(self.parts) and all(part in stems for part in self.parts)
 
 
 @dataclass(frozen=True)

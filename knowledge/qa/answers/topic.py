@@ -41,6 +41,9 @@ CANDIDATE_PASSAGES = 12
 CLOSE = 0.8  # another finding is shown when it scores at least this share of the first
 MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short enough
 _THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) teman?\b", re.I)
+# A sentence whose neighbour holds the figure asked for answers less well than one that does.
+NEIGHBOUR_HOLDS = -3.0
+IN_TITLE = 0.4  # the weight of a word held by the title or the next sentence, not this one
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 
 
@@ -133,7 +136,7 @@ def _findings(
         passage_stems = set(hit.stems) | title_stems
         # The passage must be about what was asked: its names and most of its weight.
         needed_terms = (*weights.required, *weights.rarest)
-        if any(term.all_stems.isdisjoint(passage_stems) for term in needed_terms):
+        if any(not term.held(passage_stems) for term in needed_terms):
             continue
         if weights.coverage(terms, passage_stems) < COVERAGE:
             continue
@@ -145,22 +148,25 @@ def _findings(
             around = stems | corpus.sentences.stems(following) | title_stems
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
-            if any(term.all_stems.isdisjoint(stems | title_stems) for term in weights.required):
+            if any(not term.held(stems | title_stems) for term in weights.required):
                 continue  # a name asked about stands in the answer itself
             if asked_years - years(window) - held_year:
                 continue
             answers_kind = holds(sentence, want)
             if not answers_kind and not holds(window, want):
                 continue
+            # A word the item's title holds says which item, not which of its sentences: the
+            # sentence that repeats the heading is no better than the one that answers.
             score = sum(
-                weights.weight[t.word] * (1.0 if not t.all_stems.isdisjoint(stems) else 0.4)
+                weights.weight[t.word]
+                * (1.0 if t.held(stems) and not t.held(title_stems) else IN_TITLE)
                 for t in terms
-                if not t.all_stems.isdisjoint(around)
+                if t.held(around)
             )
             if want.kind == LIST:
                 score += listing(sentence)
             elif want.kind:
-                score += 1.5 if answers_kind else -1.0  # the neighbour holds what was asked
+                score += 1.5 if answers_kind else NEIGHBOUR_HOLDS
             if len(sentence) > 400:
                 score -= 0.5
             findings.append(Finding(score, _with_context(sentences, index), hit))
