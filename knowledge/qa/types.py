@@ -7,6 +7,7 @@ When the protocols hold no answer, ``found`` is False and the headline says so p
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cached_property
@@ -96,7 +97,7 @@ class Term:
         """Stems of every form that stands for the word: matching is set membership."""
         return set(self.stems) | {stem(w) for w in self.exact}
 
-    def held(self, stems: set[str]) -> bool:
+    def held(self, stems: Set[str]) -> bool:
         """Whether a text with these stems holds the word: a form of it, or all its parts."""
         if not self.all_stems.isdisjoint(stems):
             return True
