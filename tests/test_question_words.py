@@ -31,6 +31,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     db = open_store(path)
     ingest_file(db, PROTOCOLS / "05_socialchefer_sydnarke.txt")
     ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
+    ingest_file(db, PROTOCOLS / "09_kpr_askersund_webb.txt")
     return Engine(db)
 
 
@@ -123,3 +124,15 @@ def test_a_rare_compound_is_held_where_its_parts_are(engine: Engine) -> None:
     assert term.held({"den", "total", "budget", "omslut"})
     assert not term.held({"den", "total", "kostnad"})
     assert expand(engine._corpus, "förskola").parts == []  # short and common: never split
+
+
+def test_who_presented_asked_with_vilka(engine: Engine) -> None:
+    answer = engine.answer("vilka föredrog palliativ vård", today=TODAY)
+    assert answer.found
+    assert "Kristina Luhr" in answer.headline and "Ann Dalius" in answer.headline
+
+
+def test_a_substitute_asked_for_a_name_in_lower_case(engine: Engine) -> None:
+    """The attendance list says "ersättare för Arne Lilja"; the member types no capitals."""
+    answer = engine.answer("vem ersatte arne lilja i pensionärsrådet", today=TODAY)
+    assert answer.found and "Gunnel Ringström" in answer.headline

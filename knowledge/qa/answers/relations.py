@@ -17,14 +17,18 @@ from knowledge.qa.search import expand, search
 from knowledge.qa.types import Answer, Query
 from knowledge.storage import corpus_bodies, corpus_queries
 
-_SUBSTITUTE_FOR = re.compile(
+_SUBSTITUTE_WORDS = (
     r"\b(?:ersatte|ersätter|ersattes|ersättare (?:för|till)|ersattare (?:for|till)|vikarierade för|"
-    r"hoppade in för|i stället för|istället för)\s+"
-    r"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)+)"
+    r"hoppade in för|i stället för|istället för|istälet för|i stallet for|istallet for)\s+"
+)
+_SUBSTITUTE_FOR = re.compile(_SUBSTITUTE_WORDS + r"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)+)")
+# Typed in lower case, a name is its first two words: "vem ersatte arne lilja på rådet".
+_SUBSTITUTE_FOR_LOWER = re.compile(
+    _SUBSTITUTE_WORDS + r"([a-zåäöé]{2,}(?:-[a-zåäöé]+)? [a-zåäöé]{2,}(?:-[a-zåäöé]+)?)\b"
 )
 _NAME = r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+"
 _PRESENTING = re.compile(
-    r"\bvem (?:som )?(?:foredr\w*|present\w*|informerade|drog|redogjorde|berattade|"
+    r"\b(?:vem|vilka) (?:som )?(?:foredr\w*|present\w*|informerade|drog|redogjorde|berattade|"
     r"rapporterade|holl i|snackade|pratade|hade punkten|hade)\b|\b(?:foredrogs|presenterades) "
     r"av vem\b|\bforedragande\b"
 )
@@ -43,7 +47,7 @@ _LEADS_WORD = re.compile(r"^(leder|ledde|leda|leds|ansvar\w*|projektledare|samor
 
 def relation_question(query: Query) -> str | None:
     """Which relation the question asks for: "substitute", "presenter", "leads" or None."""
-    if _SUBSTITUTE_FOR.search(query.text):
+    if _substituted_name(query.text):
         return "substitute"
     if _LEADS.search(query.folded):
         return "leads"
@@ -54,13 +58,14 @@ def relation_question(query: Query) -> str | None:
 
 def answer_substitute(corpus: Corpus, query: Query, today: date) -> Answer:
     """Who stood in for the person named, from the attendance lists' notes."""
-    match = _SUBSTITUTE_FOR.search(query.text)
-    assert match is not None
-    name = match.group(1)
+    name = _substituted_name(query.text)
+    assert name is not None
     rows = corpus_queries.substituted_for(corpus.db, name)
     if not rows:
-        return _replaced_in_text(corpus, query, name) or not_found(
-            query, f"Jag hittar ingen som ersatte {name} i protokollen."
+        return (
+            _replaced_by_relation(corpus, query, name)
+            or _replaced_in_text(corpus, query, name)
+            or not_found(query, f"Jag hittar ingen som ersatte {name} i protokollen.")
         )
     first = rows[0]
     where = f" ({first.organisation})" if first.organisation else ""
@@ -74,6 +79,32 @@ def answer_substitute(corpus: Corpus, query: Query, today: date) -> Answer:
         ).replace(" .", "."),
         sources=[document_source(corpus.db, r.document_id) for r in rows[:3]],
     )
+
+
+def _substituted_name(text: str) -> str | None:
+    """The person the question asks a substitute for, as a name is written."""
+    match = _SUBSTITUTE_FOR.search(text)
+    if match:
+        return match.group(1)
+    lower = _SUBSTITUTE_FOR_LOWER.search(text)
+    if lower and lower.group(1).split()[0] not in _NOT_A_NAME:
+        return " ".join(part.title() for part in lower.group(1).split())
+    return None
+
+
+# Words that follow "i stället för" without being a name: "i stället för mötet i maj".
+_NOT_A_NAME = {
+    "mötet",
+    "motet",
+    "den",
+    "det",
+    "en",
+    "ett",
+    "ordföranden",
+    "ordforanden",
+    "honom",
+    "henne",
+}
 
 
 def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None:
@@ -99,6 +130,30 @@ def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None
                 sources=[source],
             )
     return None
+
+
+def _replaced_by_relation(corpus: Corpus, query: Query, name: str) -> Answer | None:
+    """ "Gunnel Ringström, …, ersättare för Arne Lilja": the substitutions read at ingest from
+    attendance lists written in any template."""
+    stood_in = [
+        r
+        for r in corpus_bodies.relations_mentioning(corpus.db, name)
+        if r.kind == "replaces" and r.object == name
+    ]
+    if not stood_in:
+        return None
+    first = stood_in[0]
+    when = f" vid mötet {format_date(first.date, weekday=False)}" if first.date else ""
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=f"{first.subject} ersatte {name}{when}.",
+        sources=[
+            document_source(corpus.db, r.document_id, r.item_number, r.item_title)
+            for r in stood_in[:3]
+        ],
+    )
 
 
 def _replaced_in_text(corpus: Corpus, query: Query, name: str) -> Answer | None:
