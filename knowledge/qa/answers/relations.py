@@ -144,11 +144,13 @@ def _replaced_by_relation(corpus: Corpus, query: Query, name: str) -> Answer | N
         return None
     first = stood_in[0]
     when = f" vid mötet {format_date(first.date, weekday=False)}" if first.date else ""
+    # Told in running text, the protocol's own sentence says it best (and says as what).
+    told = first.sentence.strip().endswith(".")
     return Answer(
         question=query.text,
         intent=query.intent,
         found=True,
-        headline=f"{first.subject} ersatte {name}{when}.",
+        headline=first.sentence.strip() if told else f"{first.subject} ersatte {name}{when}.",
         sources=[
             document_source(corpus.db, r.document_id, r.item_number, r.item_title)
             for r in stood_in[:3]
