@@ -136,3 +136,30 @@ def test_a_substitute_asked_for_a_name_in_lower_case(engine: Engine) -> None:
     """The attendance list says "ersättare för Arne Lilja"; the member types no capitals."""
     answer = engine.answer("vem ersatte arne lilja i pensionärsrådet", today=TODAY)
     assert answer.found and "Gunnel Ringström" in answer.headline
+
+
+def test_a_month_written_into_the_meeting_word(engine: Engine) -> None:
+    query = engine.understand("vilka var med på majmötet 2022", today=TODAY)
+    assert query.month == (2022, 5)
+    assert engine.understand("vad togs upp på novembermötet", today=TODAY).month == (None, 11)
+
+
+def test_who_took_the_minutes_asks_for_the_secretary(engine: Engine) -> None:
+    assert engine.understand("vem förde anteckningar i maj 2022", today=TODAY).aspect == (
+        "secretary"
+    )
+
+
+def test_a_misspelt_chefsgrupp_is_the_chefsgrupp(engine: Engine) -> None:
+    assert engine.understand("vad tog chefsgrupen upp om EP-larm", today=TODAY).council == (
+        "chefsgrupp"
+    )
+
+
+def test_a_decision_as_proposed_shows_the_proposal(engine: Engine) -> None:
+    """ "Rådet beslutade i enlighet med förslaget" says nothing alone: the item's proposal
+    (here the next year's meeting dates) is what was decided."""
+    answer = engine.answer("vad beslutades på mötet 19 november 2021", today=TODAY)
+    text = "\n".join(line for block in answer.blocks for line in block.lines)
+    assert "enlighet med förslaget" in text
+    assert "Förslaget: 11 februari" in text

@@ -15,7 +15,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
-from knowledge.language.dates import WEEKDAY_NAMES, find_dates, find_months
+from knowledge.language.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa import requests
 from knowledge.qa.bodies import named_body, names_body
@@ -115,7 +115,13 @@ _COUNCIL_SECRETARY = re.compile(
 _THEME = re.compile(r"\btema\w*\b|\bamne(n|na)? till kommande\b")
 _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
-    ("secretary", re.compile(r"\bsekreterare\w*|\bprotokollet forde|\bforde protokoll\w*")),
+    (
+        "secretary",
+        re.compile(
+            r"\bsekreterare\w*|\bprotokollet forde|\bforde (protokoll|anteckning)\w*"
+            r"|\bantecknare\b|\bprotokollforare\b"
+        ),
+    ),
     ("approved", re.compile(r"\bjusterat\w*\b|\bjusterades\b|\bjusteringsdatum\b")),
     ("adjusters", re.compile(r"\bjusterare\w*|\bjusterade\b")),
     ("absent", re.compile(r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\bhade forhinder\b")),
@@ -147,7 +153,8 @@ _REPRESENT = re.compile(
 _SUBSTITUTE = re.compile(r"\bersattare\w*|\bersatter\b|\bvikarie\w*|\bhoppa(r)? in\b")
 _PERSON_QUESTION = re.compile(r"\bvem (ar|var)\b|\bvilka moten\b|\bvad (gor|jobbar|ar) \w+ for\b")
 _COUNCILS: list[tuple[str, re.Pattern[str]]] = [
-    (CHEFSGRUPP, re.compile(r"\bchefsgrupp\w*|\bchefs grupp\w*|\btjanstepersons?grupp\w*")),
+    # "chefsgrupen": a dropped double consonant still names it
+    (CHEFSGRUPP, re.compile(r"\bchefsgrupp?\w*|\bchefs grupp?\w*|\btjanstepersons?grupp?\w*")),
     (
         FOLKHALSA,
         re.compile(
@@ -292,6 +299,10 @@ def _council(folded: str) -> str | None:
     return None
 
 
+_MONTH_MEETING = re.compile(
+    r"\b(" + "|".join(normalize(m) for m in MONTH_NAMES) + r")(?:motet|mote|radsmotet|"
+    r"sammantradet)\b(?:\s+((?:19|20)\d\d)\b)?"
+)
 _LAST_WEEKDAY = re.compile(r"\bi (mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags)\b")
 
 
@@ -313,6 +324,12 @@ def _meeting_reference(query: Query, text: str, today: date) -> None:
     months = find_months(text, reference=today)
     if months:
         query.month = months[0]
+        return
+    compound = _MONTH_MEETING.search(query.folded)
+    if compound:
+        # "majmötet 2022", "novembermötet": the meeting of that month.
+        year = int(compound.group(2)) if compound.group(2) else None
+        query.month = (year, MONTHS[compound.group(1)])
         return
     if _RELATIVE_LATEST.search(query.folded):
         query.relative = "latest"
@@ -419,7 +436,7 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
             continue
         if re.fullmatch(r"\d{4}", folded) and query.has_meeting_ref:
             continue
-        if _is_date_word(folded):
+        if _is_date_word(folded) or _MONTH_MEETING.fullmatch(folded):
             continue
         if any(p.search(folded) for _, p in _MEETING_ASPECTS) or _SUBSTITUTE.search(folded):
             continue

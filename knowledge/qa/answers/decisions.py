@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import sqlite_utils
+
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.citations import cite, dedupe, document_source, hit_source
@@ -22,6 +24,28 @@ DECIDING = re.compile(
     r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
     re.IGNORECASE,
 )
+
+
+# "beslutade i enlighet med förslaget": the decision is the proposal, which the item states.
+_AS_PROPOSED = re.compile(
+    r"\b(i enlighet med|enligt) (\w+ )?(förslag\w*)|\bbifaller förslag\w*|\bförslaget godkän\w*",
+    re.IGNORECASE,
+)
+_PROPOSAL = re.compile(r"^\s*(förslag\w*( till beslut)?|beslutsförslag)\s*:?\s*$", re.I | re.M)
+PROPOSAL_LINES = 6
+
+
+def _proposal_decided(db: sqlite_utils.Database, decision: Decision) -> list[str]:
+    """What a decision "i enlighet med förslaget" decided: the proposal its item states."""
+    if len(decision.text) > 200 or not _AS_PROPOSED.search(decision.text):
+        return []
+    body = corpus_queries.decision_item_body(db, decision.id) or ""
+    heading = _PROPOSAL.search(body)
+    if heading is None:
+        return []
+    lines = [line.strip() for line in body[heading.end() :].splitlines() if line.strip()]
+    proposal = [line for line in lines[:PROPOSAL_LINES] if line not in decision.text]
+    return [f"Förslaget: {'; '.join(proposal)}"] if proposal else []
 
 
 def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -87,7 +111,7 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         source = document_source(
             db, decision.document_id, decision.item_number, decision.item_title
         )
-        lines = [decision.text]
+        lines = [decision.text, *_proposal_decided(db, decision)]
         for amount in decision.amounts:
             lines.append(f"Belopp: {amount['kronor']:,} kr".replace(",", " "))
         if sources and sources[-1] == source:
