@@ -4,6 +4,7 @@ attendance list's organisations are nobody."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
+from knowledge.language.dates import format_date
 from knowledge.language.text import looks_like_verb, normalize
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, holds, wanted
@@ -32,6 +34,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     ingest_file(db, PROTOCOLS / "05_socialchefer_sydnarke.txt")
     ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
     ingest_file(db, PROTOCOLS / "09_kpr_askersund_webb.txt")
+    ingest_file(db, PROTOCOLS / "13_samverkansrad_barn_unga.txt")
     return Engine(db)
 
 
@@ -105,7 +108,7 @@ def test_a_stray_rare_word_does_not_hide_the_passage_with_all_the_others(engine:
     corpus = engine._corpus
     words = ["Socialjour", "kostnaden", "avtal", "Ramundeboda"]
     hits = search(corpus, [expand(corpus, w) for w in words])
-    assert hits and "Socialjour" in hits[0].text
+    assert hits and "Socialjour" in hits[0].title + hits[0].text
 
 
 def test_the_town_of_the_body_that_wrote_the_protocol_counts(engine: Engine) -> None:
@@ -163,3 +166,22 @@ def test_a_decision_as_proposed_shows_the_proposal(engine: Engine) -> None:
     text = "\n".join(line for block in answer.blocks for line in block.lines)
     assert "enlighet med förslaget" in text
     assert "Förslaget: 11 februari" in text
+
+
+def test_the_meetings_of_a_named_body_in_a_year(engine: Engine) -> None:
+    """Another body's schedule, as its protocol states it, not the council's."""
+    facts = json.loads((PROTOCOLS / "13_samverkansrad_barn_unga.facts.json").read_text("utf-8"))
+    planned = [date.fromisoformat(s["date"]) for s in facts["schedules"]]
+    year = planned[0].year
+    answer = engine.answer(
+        f"Vilka möten har samverkansrådet för barn och ungas hälsa {year}?", today=TODAY
+    )
+    assert answer.found
+    text = "\n".join(line for block in answer.blocks for line in block.lines)
+    for day in planned:
+        assert format_date(day) in text
+
+
+def test_a_count_of_meetings_in_a_year_without_any(engine: Engine) -> None:
+    assert not engine.answer("antal rådsmöten 2023?", today=TODAY).found
+    assert engine.answer("hur många rådsmöten 2022?", today=TODAY).found

@@ -4,7 +4,7 @@ meetings a council has had ("Hur många möten har vi haft?")."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.meetings import CANCELLED, HELD, Meeting, list_meetings
@@ -13,7 +13,7 @@ from knowledge.qa.answers.shared import default_council, not_found
 from knowledge.qa.citations import document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Answer, Block, Query, Source
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SHOWN = 12  # the latest meetings listed under a count
@@ -21,12 +21,19 @@ SHOWN = 12  # the latest meetings listed under a count
 
 def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
     """The year's meetings of the council, or the count of meetings held so far."""
+    if query.body:
+        return _body_schedule(corpus, query, today)
     council = query.council or default_council(query)
     name = COUNCIL_SHORT.get(council, council)
+    years = [int(y) for y in _YEAR.findall(query.text)]
     if query.aspect == "count":
         held = corpus_queries.protocols(corpus.db, [council], until=today)
+        if years:
+            # "antal rådsmöten 2023": that year's, which may be none
+            held = [(i, day) for i, day in held if day.year == years[0]]
         if not held:
-            return not_found(query, f"Jag hittar inga protokoll från {name}.")
+            when = f" {years[0]}" if years else ""
+            return not_found(query, f"Jag hittar inga protokoll{when} från {name}.")
         first, last = held[0][1], held[-1][1]
         return Answer(
             question=query.text,
@@ -39,7 +46,6 @@ def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
             blocks=[Block(None, [f"- {format_date(day)}" for _, day in held[-SHOWN:]])],
             sources=[document_source(corpus.db, i) for i, _ in held[-3:]],
         )
-    years = [int(y) for y in _YEAR.findall(query.text)]
     year = years[0] if years else today.year  # "för 2022 på novembermötet 2021": 2022
     of_year = [
         m
@@ -56,6 +62,41 @@ def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
         blocks=[Block(None, [_line(m, today) for m in of_year])],
         sources=_sources(corpus, of_year),
     )
+
+
+def _body_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The meetings of a body samrad does not serve, held and scheduled, in the year asked."""
+    body = corpus_bodies.body(corpus.db, query.body or "")
+    name = body.name if body else "det organet"
+    years = [int(y) for y in _YEAR.findall(query.text)]
+    year = years[0] if years else today.year
+    meetings = [
+        m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date.year == year
+    ]
+    if not meetings:
+        return not_found(query, f"Jag hittar inga möten {year} för {name}.")
+    lines = []
+    for meeting in meetings:
+        hours = format_time_range(_clock(meeting.start), _clock(meeting.end))
+        line = f"- {format_date(meeting.date)}" + (f", {hours}" if hours else "")
+        line += f", {meeting.place}" if meeting.place else ""
+        lines.append(line + (" (hållet)" if meeting.held else " (planerat)"))
+    ids = dict.fromkeys(m.document_id for m in meetings)
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=f"Möten {year} för {name}: {len(meetings)} st.",
+        blocks=[Block(None, lines)],
+        sources=[document_source(corpus.db, i) for i in ids][:3],
+    )
+
+
+def _clock(value: str | None) -> time | None:
+    try:
+        return time.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _line(meeting: Meeting, today: date) -> str:
