@@ -185,3 +185,16 @@ def test_the_meetings_of_a_named_body_in_a_year(engine: Engine) -> None:
 def test_a_count_of_meetings_in_a_year_without_any(engine: Engine) -> None:
     assert not engine.answer("antal rådsmöten 2023?", today=TODAY).found
     assert engine.answer("hur många rådsmöten 2022?", today=TODAY).found
+
+
+def test_a_year_the_question_names_is_no_date_answer() -> None:
+    want = wanted("vilket datum halls konferensen e-halsa 2025", STOPWORDS)
+    assert not holds("Konferensen E-hälsa 2025 planeras.", want)
+    assert holds("Konferensen E-hälsa 2025 hålls 12 mars.", want)
+
+
+def test_the_words_of_a_council_name_are_no_subject(engine: Engine) -> None:
+    query = engine.understand("Vem är ordförande i samverkansrådet för folkhälsa?", today=TODAY)
+    assert query.council == "folkhalsa" and query.topic_words == []
+    topic = engine.understand("vad sa folkhälsorådet om folkhälsa bland unga", today=TODAY)
+    assert "folkhälsa" in topic.topic_words

@@ -425,10 +425,18 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
         skip.update(normalize(query.municipality).split())
     # "hur stort", "hur gamla", "hur länge": the measure asked for, not the subject.
     measure = {m.group(1) for m in re.finditer(r"\bhur (\w+)", query.folded)}
+    # "samverkansrådet för folkhälsa": the council's name, not its subject
+    naming = {
+        word
+        for _, pattern in _COUNCILS
+        for match in pattern.finditer(query.folded)
+        if "rad" in match.group(0)
+        for word in match.group(0).split()
+    }
     out = []
     for word in words:
         folded = normalize(word)
-        if folded in measure:
+        if folded in measure or folded in naming:
             continue
         if folded in STOPWORDS or folded in skip or len(folded) < 2 or _misspelt_stopword(folded):
             continue
