@@ -198,3 +198,10 @@ def test_the_words_of_a_council_name_are_no_subject(engine: Engine) -> None:
     assert query.council == "folkhalsa" and query.topic_words == []
     topic = engine.understand("vad sa folkhälsorådet om folkhälsa bland unga", today=TODAY)
     assert "folkhälsa" in topic.topic_words
+
+
+def test_abbreviated_fillers_are_no_subject(engine: Engine) -> None:
+    """ "pga", "enl", "bl.a.": how a question is typed, not what it asks about."""
+    query = engine.understand("vilken förskola föreslås avvecklas pga ventilationen", today=TODAY)
+    assert "pga" not in query.topic_words
+    assert "enl" not in engine.understand("vad sa rådet enl protokollet", today=TODAY).topic_words
