@@ -205,3 +205,10 @@ def test_abbreviated_fillers_are_no_subject(engine: Engine) -> None:
     query = engine.understand("vilken förskola föreslås avvecklas pga ventilationen", today=TODAY)
     assert "pga" not in query.topic_words
     assert "enl" not in engine.understand("vad sa rådet enl protokollet", today=TODAY).topic_words
+
+
+def test_a_present_tense_verb_is_told_from_a_plural_noun_by_the_corpus(engine: Engine) -> None:
+    corpus = engine._corpus
+    assert expand(corpus, "betalar").verb  # the documents write "betalas"
+    assert not expand(corpus, "kommuner").verb
+    assert not expand(corpus, "ungdomar").verb

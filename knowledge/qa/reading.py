@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
-from knowledge.language.text import looks_like_verb, normalize, stem
+from knowledge.language.text import normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
 
@@ -168,7 +168,9 @@ RAREST = 0.8
 VERB_WEIGHT = 0.5  # a verb in a question ("fastställde") weighs half its rarity
 
 
-def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
+def weigh(
+    corpus: Corpus, terms: list[Term], question: str, also_required: str | None = None
+) -> Weights:
     """Inverse document frequencies of the terms, and the names among them: written with a
     capital inside the question and not common in the corpus (a project, a place, a person)."""
     total = max(1, corpus.passage_count())
@@ -180,11 +182,13 @@ def weigh(corpus: Corpus, terms: list[Term], question: str) -> Weights:
         # The word itself and its stem: compounds that contain it say little of its rarity.
         df = corpus.frequency(term)
         weight[term.word] = math.log(1 + total / (1 + df))
-        if looks_like_verb(term.word):
+        if term.verb:
             weight[term.word] *= VERB_WEIGHT
         if normalize(term.word) in capitalised and df <= 0.25 * total:
             required.append(term)
-    nouns = [t for t in terms if not looks_like_verb(t.word)] or terms
+        elif also_required and term.word == also_required:
+            required.append(term)  # the town asked about, however often the corpus names it
+    nouns = [t for t in terms if not t.verb] or terms
     top = max((weight[t.word] for t in nouns), default=0.0)
     rarest = [t for t in nouns if weight[t.word] >= RAREST * top]
     return Weights(weight, required, rarest)

@@ -63,6 +63,7 @@ def _expand(corpus: Corpus, word: str) -> Term:
     words, folded_map, folded_list = known.words, known.by_folded, known.folded
     term = Term(word=word)
     folded = normalize(lower)
+    term.verb = looks_like_verb(word) or _present_tense(known, folded)
     if lower in words:
         term.exact.append(lower)
     elif folded in folded_map:
@@ -75,7 +76,7 @@ def _expand(corpus: Corpus, word: str) -> Term:
             if compound not in term.exact:
                 term.exact.append(compound)
     # A verb is not corrected into the nearest noun ("hände" is no "handel").
-    if not term.exact and len(folded) >= 5 and not looks_like_verb(word):
+    if not term.exact and len(folded) >= 5 and not term.verb:
         match = process.extractOne(folded, folded_list, scorer=fuzz.ratio, score_cutoff=85)
         if match:
             corrected = folded_map[match[0]]
@@ -91,6 +92,16 @@ def _expand(corpus: Corpus, word: str) -> Term:
 
 def _a_word(corpus: Corpus, known: Vocabulary, folded: str) -> bool:
     return folded in known.by_folded or corpus_queries.stem_indexed(corpus.db, stem(folded))
+
+
+def _present_tense(known: Vocabulary, folded: str) -> bool:
+    """ "betalar", "deltar", "stänger": the present tense, told from a plural noun by the
+    documents holding the same verb in another form ("betalade", "betalas", "stängt")."""
+    if len(folded) < 5 or not folded.endswith(("ar", "er")):
+        return False
+    base = folded[:-2]
+    forms = ("ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
+    return any(base + ending in known.by_folded for ending in forms)
 
 
 # A compound this long and this rare may be written apart in the documents.
@@ -153,7 +164,7 @@ def search(
         )
 
     # A verb says what happened to the subject: it goes before any noun, however rare.
-    by_rarity = sorted(terms, key=lambda t: (looks_like_verb(t.word), corpus.frequency(t)))
+    by_rarity = sorted(terms, key=lambda t: (t.verb, corpus.frequency(t)))
     found = passages_with(by_rarity)
     if not found and len(by_rarity) > 2:
         # One word the passage lacks may be any of them, the rarest too: a stray word of the

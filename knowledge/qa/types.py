@@ -86,6 +86,8 @@ class Term:
     # A compound's parts, when the documents may write it apart ("totalbudgeten": the total
     # budget): the stems of each part; the word is held where every part is.
     parts: list[str] = field(default_factory=list)
+    # An inflected verb ("fastställde", "betalar"): it says what happened to the subject.
+    verb: bool = False
 
     @property
     def known(self) -> bool:

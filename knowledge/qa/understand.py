@@ -58,7 +58,7 @@ STOPWORDS = set(
     and or not near fattades fattade fattats fattat fatta redan behandlats behandlat behandlade
     behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar
     betyder
-    pga enl ang bla tex resp osv dvs inkl exkl jfr jmf ev nat nagot nan nt
+    pga enl ang bla tex resp osv dvs inkl exkl jfr jmf ev nat nagot nan nt emot
     sags sagdes
     ofta lange heter kallas sitt sina
     holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag

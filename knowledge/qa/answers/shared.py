@@ -7,7 +7,7 @@ import math
 from datetime import date
 
 from knowledge.bodies import SOCIAL
-from knowledge.language.text import looks_like_verb, normalize
+from knowledge.language.text import normalize
 from knowledge.qa.bodies import names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
@@ -127,7 +127,7 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
             # "KPR-möte", "hälsa-pengar": a compound the documents write apart or closed.
             terms += [expand(corpus, part) for part in word.split("-") if len(part) >= 2]
     known = [t for t in terms if t.known]
-    unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not looks_like_verb(t.word)]
+    unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not t.verb]
     if not known or len(unknown) > len(known):
         return phrase, []  # the corpus does not speak of this
     return phrase, known

@@ -79,7 +79,7 @@ def answer_topic(
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     want = wanted(query.folded, STOPWORDS)
-    weights = weigh(corpus, terms, query.text)
+    weights = weigh(corpus, terms, query.text, also_required=query.municipality)
     findings = _findings(corpus, query, terms, weights, want, hits)
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
