@@ -212,3 +212,16 @@ def test_a_present_tense_verb_is_told_from_a_plural_noun_by_the_corpus(engine: E
     assert expand(corpus, "betalar").verb  # the documents write "betalas"
     assert not expand(corpus, "kommuner").verb
     assert not expand(corpus, "ungdomar").verb
+
+
+def test_a_month_without_a_year_may_be_told_in_a_report(engine: Engine) -> None:
+    """No December protocol speaks of it; the report says what was decided in December."""
+    answer = engine.answer("Vad beslutades i december om Maria ungdom?", today=TODAY)
+    assert answer.found and "december" in answer.headline.lower()
+    assert not engine.answer("Vad beslutades i oktober om Maria ungdom?", today=TODAY).found
+
+
+def test_the_month_the_question_names_is_no_date_answer() -> None:
+    want = wanted("vilket datum blir lansdialogen i december", STOPWORDS)
+    assert not holds("Det blir en ny länsdialog i december.", want)
+    assert holds("Länsdialogen hålls 9 december.", want)

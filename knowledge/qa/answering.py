@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
+from knowledge.language.dates import MONTH_NAMES
 from knowledge.qa.answers.decisions import answer_decisions
 from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
@@ -75,4 +78,20 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
         unheard = unknown_names(corpus, query)
         if unheard:
             return not_found(query, f"Jag hittar inget om ”{' '.join(unheard)}” i protokollen.")
-    return BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)
+    answer = BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)
+    if not answer.found and query.intent in (DECISIONS, TOPIC) and _month_alone(query):
+        return _in_the_text(corpus, query, today) or answer
+    return answer
+
+
+def _month_alone(query: Query) -> bool:
+    return bool(query.month and query.month[0] is None and query.topic_words)
+
+
+def _in_the_text(corpus: Corpus, query: Query, today: date) -> Answer | None:
+    """ "Vad beslutades i december om Maria ungdom?": no December protocol speaks of it, but a
+    report may tell what was decided in December; its answer must name the month."""
+    assert query.month is not None
+    month = re.compile(rf"\b{MONTH_NAMES[query.month[1] - 1]}\b", re.IGNORECASE)
+    answer = answer_topic(corpus, replace(query, month=None), today, saying=month)
+    return answer if answer.found else None

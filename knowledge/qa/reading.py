@@ -114,7 +114,11 @@ def holds(text: str, want: Wanted) -> bool:
             find_dates(text)
             or set(_YEAR.findall(text)) - want.asked
             or _SEASONS.search(text)
-            or any(re.search(rf"\b{re.escape(m)}\b", lower) for m in MONTHS if len(m) > 3)
+            or any(
+                re.search(rf"\b{re.escape(m)}\b", lower)
+                for m in MONTHS
+                if len(m) > 3 and normalize(m) not in want.asked  # "i december": not the date
+            )
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
     if want.kind == PERSON:
