@@ -43,7 +43,7 @@ MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short eno
 _THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) teman?\b", re.I)
 # A sentence whose neighbour holds the figure asked for answers less well than one that does.
 NEIGHBOUR_HOLDS = -3.0
-IN_TITLE = 0.4  # the weight of a word held by the title or the next sentence, not this one
+NEIGHBOUR = 0.4  # the weight of a word held by the next sentence only
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 
 
@@ -155,11 +155,11 @@ def _findings(
             answers_kind = holds(sentence, want)
             if not answers_kind and not holds(window, want):
                 continue
-            # A word the item's title holds says which item, not which of its sentences: the
-            # sentence that repeats the heading is no better than the one that answers.
+            # A word the item's title holds says which item, not which of its sentences: it
+            # counts for every sentence of the item, so the one that repeats the heading is no
+            # better than the one that answers. A word only the next sentence holds counts less.
             score = sum(
-                weights.weight[t.word]
-                * (1.0 if t.held(stems) and not t.held(title_stems) else IN_TITLE)
+                weights.weight[t.word] * (1.0 if t.held(stems | title_stems) else NEIGHBOUR)
                 for t in terms
                 if t.held(around)
             )
