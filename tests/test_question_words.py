@@ -35,6 +35,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
     ingest_file(db, PROTOCOLS / "09_kpr_askersund_webb.txt")
     ingest_file(db, PROTOCOLS / "13_samverkansrad_barn_unga.txt")
+    ingest_file(db, PROTOCOLS / "14_kf_ljusnarsberg_extra.txt")
     return Engine(db)
 
 
@@ -225,3 +226,25 @@ def test_the_month_the_question_names_is_no_date_answer() -> None:
     want = wanted("vilket datum blir lansdialogen i december", STOPWORDS)
     assert not holds("Det blir en ny länsdialog i december.", want)
     assert holds("Länsdialogen hålls 9 december.", want)
+
+
+SEATED = {"ledamot", "ordförande", "vice ordförande", "tjänstgörande ersättare"}
+
+
+def test_a_body_named_without_its_prefix_and_its_members_counted(engine: Engine) -> None:
+    """ "fullmäktige i Ljusnarsberg" is its Kommunfullmäktige; the count of members present
+    is of those who sat as members, not of everyone listed."""
+    facts = json.loads((PROTOCOLS / "14_kf_ljusnarsberg_extra.facts.json").read_text("utf-8"))
+    seated = sum(1 for a in facts["attendees"] if a["role"] in SEATED)
+    day = date.fromisoformat(facts["date"])
+    question = (
+        f"hur många ledamöter var närvarande på fullmäktige i ljusnarsberg {format_date(day)}"
+    )
+    query = engine.understand(question, today=TODAY)
+    assert query.body and "ljusnarsberg" in query.body
+    assert f"{seated} ledamöter" in engine.answer(question, today=TODAY).headline
+
+
+def test_an_appropriation_asks_for_an_amount() -> None:
+    assert wanted("hur stort tillaggsanslag fick styrelsen", STOPWORDS).kind == "amount"
+    assert wanted("vad blir timavgiften", STOPWORDS).kind == "amount"

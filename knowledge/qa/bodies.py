@@ -64,15 +64,23 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
         towns |= {w.rstrip("s") for w in name_words if w.rstrip("s") in _TOWNS}
         # An organisation that is not a town names the body too ("hembygdsförening").
         name_words += [w for w in organisation if len(w) >= 8 and w.rstrip("s") not in _TOWNS]
+        cores = {
+            _core(w)
+            for w in name_words
+            if len(w) >= 6 and _BODY_NOUN.search(w) and w not in _GENERIC | _BARE
+        }
+        # "fullmäktige" names "kommunfullmäktige", "styrelsen" "kommunstyrelsen": the kind of
+        # body without its prefix, when long enough to say something
+        cores |= {
+            _core(w[m.start() :])
+            for w in name_words
+            for m in [_BODY_NOUN.search(w)]
+            if m and m.start() > 0 and len(w) - m.start() >= 8
+        }
         named.append(
             NamedBody(
                 body.key,
-                frozenset(
-                    _core(w)
-                    for w in name_words
-                    if len(w) >= 6 and _BODY_NOUN.search(w) and w not in _GENERIC | _BARE
-                )
-                or frozenset([_core(name_words[0])]),
+                frozenset(cores) or frozenset([_core(name_words[0])]),
                 frozenset(stem(w) for w in name_words),
                 frozenset(towns),
                 frozenset(normalize(a) for a in re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", body.name)),

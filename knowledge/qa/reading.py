@@ -70,6 +70,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"\bhur mycket\b|\bkosta(r|de|t)?\b|\bhur stor (budget|kostnad|summa|del|andel)"
             # compounds too: "totalbudgeten", "verksamhetsbidrag", "tilläggsbeloppet"
             r"|\b\w*(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
+            r"anslag\w*|avgift\w*|ersattning\w*|"
             r"stimulansmedel|kronor|tkr|mkr)\b"
         ),
     ),

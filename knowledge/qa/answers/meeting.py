@@ -127,10 +127,11 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
             else f"Protokollet från {label} anger inga frånvarande."
         )
     elif aspect == "attendees":
-        members = [a for a in attendees if a.role in (LEDAMOT, ERSATTARE)]
+        members = sum(1 for a in attendees if a.role == LEDAMOT)
+        substitutes = sum(1 for a in attendees if a.role == ERSATTARE)
         headline = (
-            f"Vid {label} listas {len(attendees)} personer, "
-            f"varav {len(members)} ledamöter och ersättare."
+            f"Vid {label} listas {len(attendees)} personer: {members} ledamöter, "
+            f"{substitutes} ersättare och {len(attendees) - members - substitutes} övriga."
         )
         blocks.extend(_attendance_blocks(attendees))
     elif aspect == "municipality" and query.municipality:
