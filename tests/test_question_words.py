@@ -14,7 +14,7 @@ import pytest
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
 from knowledge.language.dates import format_date
-from knowledge.language.text import looks_like_verb, normalize
+from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, holds, wanted
 from knowledge.qa.search import expand, search
@@ -248,3 +248,10 @@ def test_a_body_named_without_its_prefix_and_its_members_counted(engine: Engine)
 def test_an_appropriation_asks_for_an_amount() -> None:
     assert wanted("hur stort tillaggsanslag fick styrelsen", STOPWORDS).kind == "amount"
     assert wanted("vad blir timavgiften", STOPWORDS).kind == "amount"
+
+
+def test_an_abbreviation_the_documents_write_out(engine: Engine) -> None:
+    """ "ÖK" is typed; "överenskommelsen" is written."""
+    term = expand(engine._corpus, "ÖK")
+    assert term.held({stem("överenskommelsen")})
+    assert expand(engine._corpus, "ök").parts == []  # lower case: a word, not an abbreviation

@@ -16,6 +16,7 @@ from datetime import date
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
+from knowledge.language.abbreviations import expansion
 from knowledge.language.text import looks_like_verb, normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
@@ -87,6 +88,12 @@ def _expand(corpus: Corpus, word: str) -> Term:
         term.stems = []
     if len(folded) >= COMPOUND_LENGTH and corpus.frequency(term) <= RARE_COMPOUND:
         term.parts = _compound_parts(corpus, known, folded)
+    if not term.exact and expansion(word):
+        # "ÖK" where the documents write "överenskommelsen": held where its words are
+        long_form = [stem(w) for w in expansion(word)]
+        if all(corpus_queries.stem_indexed(corpus.db, s) for s in long_form):
+            term.parts = long_form
+            term.stems = term.stems or long_form[:1]
     return term
 
 
