@@ -255,3 +255,17 @@ def test_an_abbreviation_the_documents_write_out(engine: Engine) -> None:
     term = expand(engine._corpus, "ÖK")
     assert term.held({stem("överenskommelsen")})
     assert expand(engine._corpus, "ök").parts == []  # lower case: a word, not an abbreviation
+
+
+def test_a_theme_proposal_answers_only_a_question_about_the_proposal(engine: Engine) -> None:
+    """A theme proposed for a coming meeting says what was proposed, nothing of the subject."""
+    proposal = engine.answer("vad var förslaget om barnfattigdom", today=TODAY)
+    assert proposal.found and "Barnfattigdom" in proposal.headline
+    assert not engine.answer("vad visade förstudien om barnfattigdom", today=TODAY).found
+
+
+def test_which_question_is_answered_with_the_item_it_is(engine: Engine) -> None:
+    answer = engine.answer("Vilket ärende gällde superusers och MAS-nätverket?", today=TODAY)
+    assert answer.found
+    assert answer.sources and answer.sources[0].title
+    assert answer.headline.startswith(answer.sources[0].title.strip())

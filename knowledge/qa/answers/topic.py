@@ -45,6 +45,7 @@ _THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) t
 NEIGHBOUR_HOLDS = -3.0
 NEIGHBOUR = 0.4  # the weight of a word held by the next sentence only
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
+_ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ def answer_topic(
     want = wanted(query.folded, STOPWORDS)
     weights = weigh(corpus, terms, query.text, also_required=query.municipality)
     findings = _findings(corpus, query, terms, weights, want, hits)
+    if not findings and _ASKS_PROPOSAL.search(query.folded):
+        # "vad var förslaget om …": nothing said of it but its proposal as a theme
+        findings = _findings(corpus, query, terms, weights, want, hits, themes=True)
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
     findings = _one_per_item(findings)
@@ -96,7 +100,7 @@ def answer_topic(
         question=query.text,
         intent=TOPIC,
         found=True,
-        headline=page[0].sentence,
+        headline=_headline(query, page[0]),
         blocks=[
             Block(f"Också: {cite(source)}", [finding.sentence])
             for finding, source in zip(page[1:], sources[1:], strict=True)
@@ -115,12 +119,15 @@ def _findings(
     weights: Weights,
     want: Wanted,
     hits: list[Hit],
+    *,
+    themes: bool = False,
 ) -> list[Finding]:
-    """Every sentence of the hits that passes the gate, best first."""
+    """Every sentence of the hits that passes the gate, best first; of the themes proposed
+    for coming meetings only with ``themes``."""
     asked_years = years(query.text)
     findings = []
     for hit in hits:
-        if hit.kind == "theme" or _THEME_LIST.search(hit.title):
+        if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
             continue  # a theme proposed for a coming meeting names a subject, says nothing of it
         text = hit.text
         if hit.kind == "decision":
@@ -190,6 +197,18 @@ def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
         return stems
 
     return corpus.per_word(("body_stems", document_id), load)
+
+
+# "Vilken fråga ville chefsgruppen återkomma till?": the item's subject is the answer.
+_WHICH_SUBJECT = re.compile(r"\b(vilken|vilket|vilka) (fraga|fragor|arende|arenden|punkt|amne)\b")
+
+
+def _headline(query: Query, finding: Finding) -> str:
+    """The answering sentence; asked which question or item, with the item's title first."""
+    title = finding.hit.title.strip()
+    if title and _WHICH_SUBJECT.search(query.folded) and title not in finding.sentence:
+        return f"{title}: {finding.sentence}"
+    return finding.sentence
 
 
 def _with_context(sentences: list[str], index: int) -> str:
