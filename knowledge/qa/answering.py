@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from knowledge.qa.answers.agenda import answer_agenda
+from knowledge.qa.answers.agenda_outcome import answer_outcome
 from knowledge.qa.answers.decisions import answer_decisions
 from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
@@ -23,6 +25,7 @@ from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
+    AGENDA,
     DECISIONS,
     HELP,
     MEETING,
@@ -49,6 +52,9 @@ BUILDERS: dict[str, Builder] = {
     HELP: answer_help,
     REPORT_ABSENCE: answer_report_absence,
     PROPOSE_THEME: answer_propose_theme,
+    AGENDA: lambda corpus, query, today: (
+        answer_outcome if query.aspect == "outcome" else answer_agenda
+    )(corpus, query, today),
 }
 
 
