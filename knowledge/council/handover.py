@@ -119,9 +119,10 @@ def send(
     kallelse: Kallelse | None,
     brief: Briefer | None,
     changes: dict[str, Any] | None = None,
+    corrected: bool = False,
 ) -> None:
     """The handover's text (and the kallelse's file): once per request and kallelse, so a
-    kallelse published or corrected later reaches her too."""
+    kallelse published (``changes`` not None) or corrected later reaches her too."""
     items = []
     if kallelse is not None:
         for item in kallelse.agenda.items:
@@ -150,6 +151,7 @@ def send(
             **where(meeting),
             "published": kallelse is not None,
             "later": changes is not None,
+            "corrected": corrected,
             "changes": changes or {},
             "items": items,
         },

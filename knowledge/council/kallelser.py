@@ -208,7 +208,9 @@ def _tell(
     for chat, (request_id, absence_id) in coming.items():
         absence = absence_table.get(db, absence_id)
         if absence is not None:
-            handover.send(db, absence, meeting, request_id, chat, kallelse, brief, changed)
+            handover.send(
+                db, absence, meeting, request_id, chat, kallelse, brief, changed, corrected
+            )
             told.add(chat)
     params = {
         **handover.where(meeting),
@@ -269,7 +271,8 @@ def changes(before: Agenda | None, after: Agenda, meeting: Meeting | None) -> di
             "before": [_hhmm(old_start), _hhmm(old_end)],
             "after": [_hhmm(after.start), _hhmm(after.end)],
         }
-    if after.place and old_place and _fold(old_place) != _fold(after.place):
+    # "Lokal Eken" then "Lokal Eken, Eklundavägen 1": the same place, written out.
+    if after.place and old_place and _fold(old_place) not in _fold(after.place):
         found["place"] = {"before": old_place, "after": after.place}
     if before is None:
         return found

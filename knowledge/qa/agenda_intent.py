@@ -36,7 +36,7 @@ _ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decisions",
         re.compile(
-            r"\bska (vi|radet|chefsgruppen|ni|de|man|\w+radet) (fatta |ta )?(nagot )?"
+            r"\bska (vi|radet|chefsgruppen|ni|de|man|\w+radet) (\w+ )?(nagot )?"
             r"(beslut|besluta)\w*"
             r"|\bbeslutsarende\w*|\bbeslutspunkt\w*|\bvilka beslut ska\b|\bfor beslut\b"
         ),

@@ -8,30 +8,18 @@ the best one per protocol, the latest protocols first.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from knowledge.council.handover import Mention
-from knowledge.language.text import normalize, split_sentences
-from knowledge.qa.answers.shared import needed
+from knowledge.language.text import split_sentences
+from knowledge.qa.answers.shared import needed, title_terms
 from knowledge.qa.citations import hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand, search
 from knowledge.qa.types import Hit
-from knowledge.qa.understand import STOPWORDS
 from knowledge.storage.kallelser import AgendaItem
 
 MAX_TEXT = 200  # characters of a mention: a sentence or two
-
-
-def title_terms(title: str) -> list[str]:
-    """The words of a title worth searching for: no question words, numbers or one-letter
-    words ("Färdplan för nära vård 2027–2030" -> färdplan, nära, vård)."""
-    return [
-        word
-        for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", title)
-        if len(word) > 2 and normalize(word) not in STOPWORDS
-    ]
 
 
 def prior_mentions(

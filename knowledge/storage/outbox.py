@@ -128,9 +128,7 @@ def insert(
     return cursor.rowcount == 1
 
 
-_COLUMNS = (
-    "id, chat_id, template, params, actions, subject, text, buttons, edits, claim, document"
-)
+_COLUMNS = "id, chat_id, template, params, actions, subject, text, buttons, edits, claim, document"
 
 
 def _notice(row: Any) -> Notice:

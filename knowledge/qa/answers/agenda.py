@@ -9,7 +9,7 @@ from datetime import date
 from os.path import commonprefix
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.council.kallelser import change_lines
@@ -168,6 +168,16 @@ def _no_kallelse(query: Query, meeting: Meeting | None, council: str) -> Answer:
 _COUNCIL_WORD = re.compile(r"^(chefsgrupp\w*|\w*radet\w*|\w*radets)$")
 
 
+_LONG_AGENDA_WORDS = sorted(w for w in _AGENDA_WORDS if len(w) >= 6)
+
+
+def _misspelt_agenda_word(folded: str) -> bool:
+    """ "dagordnigen", "kalelsen": a word of the question, misspelt, is no subject."""
+    return len(folded) >= 6 and bool(
+        process.extractOne(folded, _LONG_AGENDA_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+    )
+
+
 def subject_words(query: Query) -> list[str]:
     """The question's words that name an item's subject ("placerade barn", "e-hälso")."""
     words = []
@@ -181,6 +191,7 @@ def subject_words(query: Query) -> list[str]:
                 and folded not in _AGENDA_WORDS
                 and folded not in STOPWORDS
                 and not _DATE_WORD.match(folded)
+                and not _misspelt_agenda_word(folded)
             ):
                 words.append(folded)
     if words:

@@ -10,7 +10,7 @@ import sqlite_utils
 from knowledge.language.dates import format_date
 from knowledge.language.text import normalize
 from knowledge.qa.answers.agenda import best_item, describe, kallelse_source, subject_words
-from knowledge.qa.briefing import title_terms
+from knowledge.qa.answers.shared import title_terms
 from knowledge.qa.citations import document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Answer, Block, Query
