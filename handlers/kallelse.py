@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 
 from handlers.callbacks import decode
 from handlers.common import effective_message, is_secretary_user
@@ -58,17 +58,28 @@ async def show_draft(
     )
 
 
-async def publish_button(update: Update, context: SamradContext) -> None:
-    """ "Skicka kallelsen": publish it, and say to how many it went."""
+async def _secretary_press(
+    update: Update, context: SamradContext
+) -> tuple[CallbackQuery, int] | None:
+    """The press and its kallelse's id when the secretary pressed; anyone else is told."""
     query = update.callback_query
     press = decode(query.data if query else None)
     if query is None or press is None or update.effective_user is None:
-        return
+        return None
     if not is_secretary_user(context, update.effective_user.id):
         await query.answer("Bara sekreteraren kan skicka kallelser.", show_alert=True)
+        return None
+    return query, int(press.args[0])
+
+
+async def publish_button(update: Update, context: SamradContext) -> None:
+    """ "Skicka kallelsen": publish it, and say to how many it went."""
+    pressed = await _secretary_press(update, context)
+    if pressed is None:
         return
+    query, kallelse_id = pressed
     try:
-        published = kallelser.publish(context.store, press.args[0], brief=context.engine.brief)
+        published = kallelser.publish(context.store, kallelse_id, brief=context.engine.brief)
     except kallelser.KallelseError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -84,13 +95,10 @@ async def publish_button(update: Update, context: SamradContext) -> None:
 
 async def discard_button(update: Update, context: SamradContext) -> None:
     """ "Skicka inte": the draft is struck; nobody is told."""
-    query = update.callback_query
-    press = decode(query.data if query else None)
-    if query is None or press is None or update.effective_user is None:
+    pressed = await _secretary_press(update, context)
+    if pressed is None:
         return
-    if not is_secretary_user(context, update.effective_user.id):
-        await query.answer("Bara sekreteraren kan ändra kallelser.", show_alert=True)
-        return
-    struck = kallelser.discard(context.store, press.args[0])
+    query, kallelse_id = pressed
+    struck = kallelser.discard(context.store, kallelse_id)
     await query.answer("Kallelsen skickas inte." if struck else "Kallelsen är redan skickad.")
     await query.edit_message_reply_markup(None)

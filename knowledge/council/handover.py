@@ -57,17 +57,19 @@ def formality(item: AgendaItem) -> bool:
     return bool(_FORMALITY.match(normalize(item.title)))
 
 
+def in_short(item: AgendaItem) -> dict[str, Any]:
+    """An item as notices show it: number, title, presenters and kind."""
+    return {
+        "number": item.number,
+        "title": item.title,
+        "presenters": item.presenters,
+        "kind": item.kind,
+    }
+
+
 def items_in_short(agenda: Agenda) -> list[dict[str, Any]]:
-    """The agenda as notices show it: number, title, presenters and kind of each item."""
-    return [
-        {
-            "number": item.number,
-            "title": item.title,
-            "presenters": item.presenters,
-            "kind": item.kind,
-        }
-        for item in agenda.items
-    ]
+    """The agenda as notices show it."""
+    return [in_short(item) for item in agenda.items]
 
 
 def attach_file(db: sqlite_utils.Database, key: str, chat: int, kallelse: Kallelse) -> None:
@@ -131,15 +133,7 @@ def send(
                 mentions = [
                     asdict(m) for m in brief(meeting.council, item, meeting.date)[:MENTIONS]
                 ]
-            items.append(
-                {
-                    "number": item.number,
-                    "title": item.title,
-                    "presenters": item.presenters,
-                    "kind": item.kind,
-                    "mentions": mentions,
-                }
-            )
+            items.append({**in_short(item), "mentions": mentions})
     version = f"kallelse:{kallelse.id}" if kallelse else "utan-kallelse"
     outbox.add(
         db,

@@ -280,9 +280,9 @@ def changes(before: Agenda | None, after: Agenda, meeting: Meeting | None) -> di
     added = [item for item in after.items if id(item) not in {id(b) for _, b in matched}]
     dropped = [item for item in before.items if id(item) not in {id(a) for a, _ in matched}]
     if added:
-        found["added"] = [_short(item) for item in added]
+        found["added"] = [handover.in_short(item) for item in added]
     if dropped:
-        found["dropped"] = [_short(item) for item in dropped]
+        found["dropped"] = [handover.in_short(item) for item in dropped]
     renumbered = [
         {"title": new.title, "before": old.number, "after": new.number}
         for old, new in matched
@@ -308,15 +308,6 @@ def changes(before: Agenda | None, after: Agenda, meeting: Meeting | None) -> di
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def _short(item: AgendaItem) -> dict[str, Any]:
-    return {
-        "number": item.number,
-        "title": item.title,
-        "presenters": item.presenters,
-        "kind": item.kind,
-    }
 
 
 def _match_items(

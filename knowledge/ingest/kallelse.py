@@ -14,7 +14,7 @@ fields, dates, councils and bodies.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 
 from knowledge.bodies import COUNCIL_NAMES
@@ -400,34 +400,35 @@ def _title_parts(item: AgendaItem) -> None:
         item.presenters += _people(inline.group("who"))
         title = title[: inline.start()]
     # Brackets at the end: a kind, a presenter, or part of the title ("(TNE)", "(2026-11-13)").
-    while True:
-        bracket = re.search(r"\s*[(\[](?P<inside>[^()\[\]]+)[)\]]\s*$", title)
-        if not bracket:
-            break
-        inside = bracket.group("inside").strip()
-        kind = _kind_word(inside)
-        if kind:
-            item.kind = item.kind or kind
-        elif _presenter_like(inside):
-            item.presenters += _people(inside)
-        else:
-            break
-        title = title[: bracket.start()]
+    title = _take_tails(item, title, _BRACKET_TAIL, _presenter_like)
     # A dash before a kind or a person: "Färdplan nära vård – beslut", "Rapport - Anna Berg".
-    for _ in range(2):
-        dash = re.search(r"\s+[–—-]\s+(?P<tail>[^–—]+)$", title)
-        if not dash:
+    title = _take_tails(item, title, _DASH_TAIL, _names_only)
+    item.title = title.strip(" .:,;–-")
+
+
+_BRACKET_TAIL = re.compile(r"\s*[(\[](?P<tail>[^()\[\]]+)[)\]]\s*$")
+_DASH_TAIL = re.compile(r"\s+[–—-]\s+(?P<tail>[^–—]+)$")
+
+
+def _take_tails(
+    item: AgendaItem, title: str, tail: re.Pattern[str], is_person: Callable[[str], bool]
+) -> str:
+    """Take kinds and presenters off the end of a title while ``tail`` finds one there; the
+    title left."""
+    for _ in range(3):
+        found = tail.search(title)
+        if not found:
             break
-        tail = dash.group("tail").strip()
-        kind = _kind_word(tail)
+        text = found.group("tail").strip()
+        kind = _kind_word(text)
         if kind:
             item.kind = item.kind or kind
-        elif _names_only(tail):
-            item.presenters += _people(tail)
+        elif is_person(text):
+            item.presenters += _people(text)
         else:
             break
-        title = title[: dash.start()]
-    item.title = title.strip(" .:,;–-")
+        title = title[: found.start()]
+    return title
 
 
 def _cell(item: AgendaItem, cell: str, columns: Collection[str] = ()) -> None:
