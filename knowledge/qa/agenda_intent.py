@@ -38,7 +38,7 @@ _ASPECTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bska (vi|radet|chefsgruppen|ni|de|man|\w+radet) (\w+ )?(nagot )?"
             r"(beslut|besluta)\w*"
-            r"|\bbeslutsarende\w*|\bbeslutspunkt\w*|\bvilka beslut ska\b|\bfor beslut\b"
+            r"|\bbeslutsarende\w*|\bbeslutspunkt\w*|\bvilka beslut ska\b"
         ),
     ),
     (
@@ -60,11 +60,17 @@ _ASPECTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Asked in the past tense, a question is about a meeting held: the protocols answer it.
+_PAST = re.compile(
+    r"\b(hade|foredrog|drog|presenterade|informerade|beslutades|beslutade|togs|holls|stod)\b"
+)
+
+
 def agenda_aspect(folded: str) -> str | None:
     """The aspect of a question about an agenda (see the module docstring), or None."""
     for name, pattern in _ASPECTS:
         if pattern.search(folded):
-            return name
+            return name if name == "outcome" or not _PAST.search(folded) else None
     return None
 
 
