@@ -55,13 +55,41 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--kallelse",
+    "kallelse_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Read this file as a kallelse (meeting notice and agenda) and keep it as a draft.",
+)
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="With --kallelse: send it (the bot's outbox tells every registered member).",
+)
+@click.option(
+    "--council",
+    default=None,
+    help="With --kallelse: the council a kallelse that names none is for (default: the setting).",
+)
 @pass_context
-def ingest(context: Context, files: tuple[Path, ...]) -> None:
-    """Read protocols and reports (.txt, .md, .pdf, .docx) into the database."""
+def ingest(
+    context: Context,
+    files: tuple[Path, ...],
+    kallelse_file: Path | None,
+    publish: bool,
+    council: str | None,
+) -> None:
+    """Read protocols and reports (.txt, .md, .pdf, .docx) into the database; with
+    --kallelse, a kallelse: prints what was read and its warnings."""
     from knowledge.ingest.extract import DocumentError
     from knowledge.ingest.load import ingest_file
 
+    if kallelse_file is not None:
+        _ingest_kallelse(context, kallelse_file, publish, council or context.settings.council)
+    elif not files:
+        raise click.UsageError("Ange filer att läsa in, eller --kallelse FIL.")
     failed = 0
     for path in files:
         try:
@@ -73,6 +101,41 @@ def ingest(context: Context, files: tuple[Path, ...]) -> None:
         click.echo("\n".join(result.summary()))
     if failed:
         raise SystemExit(1)
+
+
+def _ingest_kallelse(context: Context, path: Path, publish: bool, council: str) -> None:
+    """Read a kallelse, print what was read; with ``publish`` send it."""
+    from knowledge.council import kallelser
+    from knowledge.ingest.extract import DocumentError, read_bytes
+    from knowledge.ingest.kallelse import parse_kallelse
+    from knowledge.qa.engine import Engine
+
+    try:
+        data = path.read_bytes()
+        agenda = parse_kallelse(read_bytes(data, path.name), today=clock.today())
+    except OSError as error:
+        raise click.ClickException(f"Kunde inte läsa filen {path.name}.") from error
+    except DocumentError as error:
+        click.echo(f"{path.name}: FEL: {error.message} Databasen är oförändrad.", err=True)
+        raise SystemExit(1) from error
+    received = kallelser.receive(
+        context.db, agenda, filename=path.name, content=data, default_council=council
+    )
+    click.echo("\n".join(received.summary()))
+    if not publish:
+        if received.blocked is None:
+            click.echo("Utkast sparat. Skicka den med --publish, eller från chatten.")
+        return
+    try:
+        published = kallelser.publish(
+            context.db, received.kallelse.id, brief=Engine(context.db).brief
+        )
+    except kallelser.KallelseError as error:
+        click.echo(f"Skickas inte: {error.message}", err=True)
+        raise SystemExit(1) from error
+    click.echo(
+        f"Skickad till {published.told} ledamöter och ersättare (boten skickar meddelandena)."
+    )
 
 
 @cli.command()

@@ -22,7 +22,7 @@ class Command:
 COMMANDS: list[Command] = [
     Command("start", "Börja här: vad samrad kan", "/start"),
     Command("hjalp", "Hjälp och exempel på frågor", "/hjalp"),
-    Command("nasta", "Nästa möte: datum, tid och plats", "/nasta"),
+    Command("nasta", "Nästa möte: datum, tid, plats och dagordning", "/nasta"),
     Command("beslut", "Beslut i ett ämne", "/beslut Dietist direkt"),
     Command("teman", "Teman till kommande möten", "/teman"),
     Command("sok", "Sök i protokollen", "/sok placerade barn"),

@@ -13,6 +13,7 @@ from telegram.constants import MessageLimit
 from bot.commands import COMMANDS
 from handlers.replies import split_html
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
+from knowledge.council.kallelser import change_lines
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.types import Answer, Source
 
@@ -43,6 +44,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     env.filters["date"] = swedish_date
     env.filters["time_range"] = swedish_time_range
     env.filters["council"] = council_name
+    env.filters["change_lines"] = change_lines
     env.globals["commands"] = COMMANDS
     return env
 

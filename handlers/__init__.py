@@ -13,7 +13,7 @@ group 0   1. /start (with a registration code) and /hjalp; /hjälp and /nästa s
              in a group, /franvaro and /foresla are sent to the private chat.
           3. every other command.
           4. buttons, each kind read by ``handlers.callbacks``.
-          5. documents (the secretary's uploads).
+          5. documents (the secretary's uploads: protocols and kallelser).
           6. mentions of the bot in a group.
           7. last: /avbryt outside a conversation, unknown commands, buttons nobody knows.
 group 1   the conversation's step is written to the database at once, not on PTB's timer, so
@@ -47,6 +47,7 @@ from handlers import (
     conversation,
     errors,
     front_door,
+    kallelse,
     notify,
     proposals,
     questions,
@@ -144,6 +145,8 @@ BUTTONS: list[tuple[tuple[str, ...], Callback]] = [
     (("absence_withdraw",), absence.withdraw),
     (("proposal_support",), proposals.toggle_support),
     (("settings_protocols",), settings.toggle),
+    (("kallelse_publish",), kallelse.publish_button),
+    (("kallelse_discard",), kallelse.discard_button),
 ]
 
 

@@ -263,6 +263,7 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
             clock.now(),
             context.settings.absence_timings(),
             context.settings.secretary_chat,
+            brief=context.engine.brief,
         )
     except absences.AbsenceError as error:
         await query.answer(error.message, show_alert=True)
@@ -272,7 +273,7 @@ async def substitute_answer(update: Update, context: SamradContext) -> None:
         context,
         "Tack för svaret!",
         f"Tack! Du kommer till mötet {format_date(absence.meeting_date)} i stället för "
-        f"{absence.person}."
+        f"{absence.person}. Här kommer det du behöver inför mötet."
         if accept
         else f"Tack för beskedet. {_after_no(context, absence)}",
     )

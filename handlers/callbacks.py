@@ -79,6 +79,8 @@ KINDS: dict[str, Kind] = {
         Kind("proposal_skip", "prop:skip"),
         Kind("proposal_cancel", "prop:cancel"),
         Kind("settings_protocols", "settings:protocols"),
+        Kind("kallelse_publish", "kal:ok:", (int,)),
+        Kind("kallelse_discard", "kal:x:", (int,)),
     )
 }
 # Longest prefix first, so "abs:new:" is not read as another "abs:" kind.

@@ -11,15 +11,20 @@ import asyncio
 import contextlib
 import logging
 import warnings
-from datetime import timedelta
+from datetime import date, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from handlers.callbacks import encode
 from handlers.context import Renderer, SamradContext
+from handlers.replies import split_html
 from knowledge.council import outbox
+from knowledge.council.absence_model import meeting_on
+from knowledge.council.calendar import meeting_ics
+from knowledge.council.kallelser import original_file
+from knowledge.council.meetings import CANCELLED
 
 log = logging.getLogger(__name__)
 RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice ...
@@ -88,9 +93,23 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
                         chat_id=earlier[0], message_id=earlier[1], reply_markup=None
                     )
                 earlier = None
-            sent = await context.bot.send_message(
-                notice.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            attached = _file(context, notice.document) if notice.document else None
+            if attached is not None:
+                sent = await context.bot.send_document(
+                    notice.chat_id,
+                    InputFile(attached[1], filename=attached[0]),
+                    caption=text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                )
+            else:
+                # A long notice (a handover's background) goes in parts, the buttons last.
+                *first, last = split_html(text)
+                for part in first:
+                    await context.bot.send_message(notice.chat_id, part, parse_mode=ParseMode.HTML)
+                sent = await context.bot.send_message(
+                    notice.chat_id, last, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
             return sent.message_id
         except RetryAfter as error:
             with warnings.catch_warnings():  # PTB 22 warns that it will become a timedelta
@@ -101,3 +120,18 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
                 raise  # released: a later flush tries, well within the claim's minutes
             await asyncio.sleep(seconds)
     raise AssertionError("unreachable")
+
+
+def _file(context: SamradContext, document: dict[str, object]) -> tuple[str, bytes] | None:
+    """The file a notice carries: a kallelse's original, or a meeting as an .ics; None when
+    it is gone (the notice's text is sent alone)."""
+    db = context.store
+    if document.get("kind") == "kallelse":
+        return original_file(db, int(str(document.get("id"))))
+    if document.get("kind") == "ics":
+        day = date.fromisoformat(str(document.get("date")))
+        meeting = meeting_on(db, str(document.get("council")), day)
+        if meeting is None or meeting.status == CANCELLED:
+            return None
+        return f"mote-{day.isoformat()}.ics", meeting_ics(meeting)
+    return None

@@ -1,4 +1,6 @@
-"""The secretary sends a protocol (PDF, DOCX, TXT, MD); samrad reads it in and tells members."""
+"""The secretary sends a protocol or a kallelse (PDF, DOCX, TXT, MD): a protocol is read in and
+members are told; a kallelse is shown as read, to be sent on her confirmation
+(``handlers.kallelse``)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from telegram.error import TelegramError
 
 from handlers.common import is_secretary_user
 from handlers.context import SamradContext
+from handlers.kallelse import read_if_kallelse, show_draft
 from handlers.notify import flush_outbox
 from handlers.replies import reply_html
 from knowledge.council import outbox
@@ -38,14 +41,15 @@ async def document(update: Update, context: SamradContext) -> None:
     sent = message.document
     if not is_secretary_user(context, update.effective_user.id):
         await message.reply_text(
-            "Bara sekreteraren kan ladda upp protokoll. Frågor om protokollen kan du skriva "
-            "som vanlig text."
+            "Bara sekreteraren kan ladda upp protokoll och kallelser. Frågor om protokollen "
+            "kan du skriva som vanlig text."
         )
         return
     name = sent.file_name or "dokument"
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         await message.reply_text(
-            f"Filtypen i {name} stöds inte. Skicka protokollet som PDF, DOCX, TXT eller MD."
+            f"Filtypen i {name} stöds inte. Skicka protokollet eller kallelsen som PDF, DOCX, "
+            "TXT eller MD."
         )
         return
     if (sent.file_size or 0) > MAX_DOWNLOAD:
@@ -67,6 +71,12 @@ async def document(update: Update, context: SamradContext) -> None:
     await message.chat.send_action(ChatAction.TYPING)
     try:
         # Off the event loop, on a connection of its own: the bot answers others meanwhile.
+        draft = await asyncio.to_thread(
+            read_if_kallelse, db_path, data, name, message.chat_id, context.settings.council
+        )
+        if draft is not None:
+            await show_draft(message, context, draft)
+            return
         result = await asyncio.to_thread(_ingest, db_path, data, name, message.chat_id)
     except DocumentError as error:
         await message.reply_text(f"{error.message} Inget ändrades.")

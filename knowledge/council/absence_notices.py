@@ -18,6 +18,7 @@ from knowledge.council.absence_model import Absence
 from knowledge.council.meetings import Meeting
 from knowledge.council.roster import Member, chat_of, list_members
 from knowledge.storage import absences as table
+from knowledge.storage import kallelser as kallelse_table
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def remind(
         f"reminder:{member.person_id}:{meeting.council}:{meeting.date}:{days_before}",
         member.chat_id,
         template="absence_reminder",
-        params={**where(meeting), "substitute": can_ask},
+        params={**where(meeting), "substitute": can_ask, "agenda": agenda_in_short(db, meeting)},
         actions=[
             outbox.Action(
                 "Anmäl förhinder", "absence_reminder", (meeting.council, meeting.date.isoformat())
@@ -173,6 +174,17 @@ def remind(
         ],
         subject=about_meeting(meeting.council, meeting.date),
     )
+
+
+def agenda_in_short(db: sqlite_utils.Database, meeting: Meeting) -> list[dict[str, object]]:
+    """The items of the meeting's published kallelse (number, title, kind); none without one."""
+    kallelse = kallelse_table.published(db, meeting.council, meeting.date)
+    if kallelse is None:
+        return []
+    return [
+        {"number": item.number, "title": item.title, "kind": item.kind}
+        for item in kallelse.agenda.items
+    ]
 
 
 MEMBER, SECRETARIES = "member", "secretaries"

@@ -60,12 +60,15 @@ def add(
     actions: Sequence[Action] = (),
     subject: str | None = None,
     edits: str | None = None,
+    document: Mapping[str, object] | None = None,
 ) -> bool:
     """Queue a notice; False when one with this key exists already (nothing is added). With
     ``edits`` (another notice's key) the message that notice became loses its buttons when
-    this one is sent (a question that no longer holds)."""
+    this one is sent (a question that no longer holds). With ``document`` the notice is a
+    file ({"kind": "kallelse", "id": 5}, {"kind": "ics", "council": ..., "date": ...}) and
+    its text the caption: one row per file, so each is sent exactly once on its own."""
     return table.insert(
-        db, key, chat_id, template, params or {}, actions, subject, clock.stamp(), edits
+        db, key, chat_id, template, params or {}, actions, subject, clock.stamp(), edits, document
     )
 
 

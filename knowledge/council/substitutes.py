@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 import sqlite_utils
 
 from knowledge.council import absence_notices as notices
+from knowledge.council import handover
 from knowledge.council.absence_model import (
     COVERED,
     DEFAULT_TIMINGS,
@@ -19,8 +20,9 @@ from knowledge.council.absence_model import (
     meeting_on,
 )
 from knowledge.council.absence_notices import Escalation
+from knowledge.council.handover import Briefer
 from knowledge.council.meetings import CANCELLED, Meeting
-from knowledge.council.roster import list_members
+from knowledge.council.roster import chat_of, list_members
 from knowledge.language import clock
 from knowledge.storage import absences as table
 from knowledge.storage.database import transaction
@@ -115,10 +117,12 @@ def answer_request(
     now: datetime | None = None,
     timings: Timings = DEFAULT_TIMINGS,
     secretary_chat: int | None = None,
+    brief: Briefer | None = None,
 ) -> Absence:
-    """The ersättare's answer. Only the person asked can answer, once. After a no the notice
-    is still searching (the next one was asked) or uncovered (``secretary_reachable`` says
-    whether the secretary was told)."""
+    """The ersättare's answer. Only the person asked can answer, once. After a yes she gets
+    her handover (``handover``; ``brief`` finds what the protocols said about each item);
+    after a no the notice is still searching (the next one was asked) or uncovered
+    (``secretary_reachable`` says whether the secretary was told)."""
     now = now or clock.now()
     with transaction(db):
         request = table.request(db, request_id)
@@ -143,13 +147,16 @@ def answer_request(
         if accept:
             table.set_substitute(db, absence.id, person_id, COVERED, clock.stamp(now))
             absence = get(db, absence.id)
+            chat = chat_of(db, person_id)
+            if chat is not None:
+                handover.on_yes(db, absence, meeting, request_id, chat, brief)
             notices.tell(
                 db,
                 absence,
                 f"request:{request_id}:yes",
                 "substitute_coming",
                 to=[notices.MEMBER, notices.SECRETARIES],
-                params={"substitute": absence.substitute},
+                params={"substitute": absence.substitute, "handover": chat is not None},
                 subject=notices.about_request(request_id),
                 secretary_chat=secretary_chat,
             )

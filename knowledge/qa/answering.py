@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 from knowledge.language.dates import MONTH_NAMES
+from knowledge.qa.answers.agenda import answer_agenda
+from knowledge.qa.answers.agenda_outcome import answer_outcome
 from knowledge.qa.answers.decisions import answer_decisions
 from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
@@ -26,6 +28,7 @@ from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
+    AGENDA,
     DECISIONS,
     HELP,
     MEETING,
@@ -52,6 +55,9 @@ BUILDERS: dict[str, Builder] = {
     HELP: answer_help,
     REPORT_ABSENCE: answer_report_absence,
     PROPOSE_THEME: answer_propose_theme,
+    AGENDA: lambda corpus, query, today: (
+        answer_outcome if query.aspect == "outcome" else answer_agenda
+    )(corpus, query, today),
 }
 
 

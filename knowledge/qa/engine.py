@@ -8,14 +8,17 @@ from datetime import date
 import sqlite_utils
 
 from knowledge.bodies import SOCIAL
+from knowledge.council.handover import Mention
 from knowledge.language import clock
 from knowledge.qa.answering import build
 from knowledge.qa.answers.shared import EXAMPLES
 from knowledge.qa.answers.themes import all_themes
+from knowledge.qa.briefing import prior_mentions
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import vocabulary
 from knowledge.qa.types import Answer, Query
 from knowledge.qa.understand import known_people, understand
+from knowledge.storage.kallelser import AgendaItem
 
 __all__ = ["EXAMPLES", "Engine"]
 
@@ -52,6 +55,12 @@ class Engine:
         query.default_council = council or self.default_council
         query.page = max(0, page)
         return build(self._corpus, query, today)
+
+    def brief(self, council: str, item: AgendaItem, before: date) -> list[Mention]:
+        """What the protocols before ``before`` said about the agenda item's subject (the
+        ersättare's handover; a ``knowledge.council.handover.Briefer``)."""
+        self._corpus.refresh()
+        return prior_mentions(self._corpus, council, item, before)
 
     def warm_up(self) -> None:
         """Load what the first question would otherwise load: names, vocabulary, themes."""

@@ -25,6 +25,7 @@ THEMES = "themes"
 PERSON = "person"
 TOPIC = "topic"
 HELP = "help"
+AGENDA = "agenda"  # a coming meeting's agenda, from its kallelse
 UNKNOWN = "unknown"
 # Not questions: the member wants to do something the chat does with a command.
 REPORT_ABSENCE = "report_absence"  # "jag kan inte komma på mötet 4 december"
@@ -38,6 +39,7 @@ INTENTS = [
     PERSON,
     TOPIC,
     HELP,
+    AGENDA,
     UNKNOWN,
     REPORT_ABSENCE,
     PROPOSE_THEME,
@@ -59,6 +61,7 @@ class Query:
     month: tuple[int | None, int] | None = None
     relative: str | None = None  # "latest"; for REPORT_ABSENCE "next"
     aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...
+    # (for AGENDA: list, presenter, decisions, underlag, changes, outcome)
     municipality: str | None = None
     person: str | None = None
     document_kind: str | None = None  # "report" when the question asks about the report

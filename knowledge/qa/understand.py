@@ -18,9 +18,11 @@ from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCI
 from knowledge.language.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa import requests
+from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
 from knowledge.qa.bodies import named_body, names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
+    AGENDA,
     DECISIONS,
     HELP,
     MEETING,
@@ -184,6 +186,8 @@ _KEYWORDS = {
     "sekreterare": MEETING,
     "justerare": MEETING,
     "närvarande": MEETING,
+    "dagordningen": AGENDA,
+    "kallelsen": AGENDA,
 }
 _KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
 
@@ -210,6 +214,8 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     request = None if intent else requests.recognise(text)
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
+    if not intent and not request:
+        _agenda(query, today)
     if query.intent == TOPIC and query.municipality and query.municipality != REGION:
         # "hur mycket betalade Laxå för …": the town is what the answer must be about.
         query.topic_words.append(query.municipality)
@@ -277,6 +283,18 @@ def _intent(query: Query) -> str:
     if query.has_meeting_ref:
         return MEETING
     return UNKNOWN
+
+
+def _agenda(query: Query, today: date) -> None:
+    """A question about a coming meeting's agenda (or what became of an item) is AGENDA."""
+    aspect = agenda_aspect(query.folded)
+    if aspect is None or query.relative == "latest":
+        return
+    coming, day = about_coming_meeting(query.text, today)
+    if aspect == "outcome" or (coming and not (query.month and day is None)):
+        query.intent = AGENDA
+        query.aspect = aspect
+        query.meeting_date = day if aspect != "outcome" else None
 
 
 def _fix_keywords(folded: str) -> str:

@@ -356,6 +356,23 @@ def open_requests(db: sqlite_utils.Database, absence_id: int) -> list[tuple[int,
     ]
 
 
+def accepted_at_meeting(
+    db: sqlite_utils.Database, council: str, meeting_date: date, statuses: Sequence[str]
+) -> list[tuple[int, int, int | None]]:
+    """The ersättare coming to one meeting (their notice in ``statuses``): (request id,
+    notice id, the ersättare's chat)."""
+    return [
+        (int(row[0]), int(row[1]), row[2])
+        for row in db.execute(
+            "SELECT r.id, a.id, p.telegram_chat_id FROM substitute_requests r"
+            " JOIN absences a ON a.id = r.absence_id JOIN people p ON p.id = r.person_id"
+            " WHERE a.council = ? AND a.meeting_date = ? AND r.status = ?"
+            f" AND a.status IN ({_marks(statuses)}) ORDER BY r.id",
+            [council, meeting_date.isoformat(), YES, *statuses],
+        )
+    ]
+
+
 def cancel_request(db: sqlite_utils.Database, request_id: int) -> None:
     """The request no longer holds."""
     db.execute("UPDATE substitute_requests SET status = ? WHERE id = ?", [CANCELLED, request_id])

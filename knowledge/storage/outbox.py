@@ -60,6 +60,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE outbox ADD COLUMN message_id INTEGER;
     ALTER TABLE outbox ADD COLUMN edits TEXT;
     """,
+    # A notice may carry a file (its rendered text is the caption): which one, as JSON
+    # ({"kind": "kallelse", "id": 5}, {"kind": "ics", ...}), read when it is sent.
+    """
+    ALTER TABLE outbox ADD COLUMN document TEXT;
+    """,
 ]
 
 Arg = str | int
@@ -89,6 +94,7 @@ class Notice:
     buttons: list[list[str]] = field(default_factory=list)
     edits: str | None = None  # the key of the notice whose message this one replaces
     claim: str | None = None  # the flush that holds it
+    document: dict[str, Any] | None = None  # a file to send, the text as its caption
 
 
 def insert(
@@ -101,11 +107,12 @@ def insert(
     subject: str | None,
     created_at: str,
     edits: str | None = None,
+    document: Mapping[str, object] | None = None,
 ) -> bool:
     """Add a notice unless one with ``key`` exists; whether it was added."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO outbox (key, chat_id, text, template, params, actions, subject,"
-        " created_at, edits) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?)",
+        " created_at, edits, document) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?)",
         [
             key,
             chat_id,
@@ -115,12 +122,13 @@ def insert(
             subject,
             created_at,
             edits,
+            json.dumps(dict(document), ensure_ascii=False) if document else None,
         ],
     )
     return cursor.rowcount == 1
 
 
-_COLUMNS = "id, chat_id, template, params, actions, subject, text, buttons, edits, claim"
+_COLUMNS = "id, chat_id, template, params, actions, subject, text, buttons, edits, claim, document"
 
 
 def _notice(row: Any) -> Notice:
@@ -135,6 +143,7 @@ def _notice(row: Any) -> Notice:
         buttons=json.loads(row[7]),
         edits=row[8],
         claim=row[9],
+        document=json.loads(row[10]) if row[10] else None,
     )
 
 

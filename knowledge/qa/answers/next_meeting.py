@@ -11,7 +11,8 @@ from knowledge.qa.answers.shared import default_council, not_found
 from knowledge.qa.citations import cite, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import MEETING, Answer, Block, Choice, Query, Source
-from knowledge.storage import corpus_bodies, corpus_queries
+from knowledge.storage import corpus_bodies, corpus_queries, kallelser
+from knowledge.storage.kallelser import DECISION
 
 
 def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -70,12 +71,26 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         lines.append(
             "Därefter: " + ", ".join(format_date(m.date, weekday=False) for m in later[:3]) + "."
         )
+    blocks = [Block(None, lines)] if lines else []
+    kallelse = kallelser.published(db, council, meeting.date)
+    if kallelse is not None:
+        blocks.append(
+            Block(
+                "Dagordning (kallelsen)",
+                [
+                    f"{item.number}. {item.title}" + (" (beslut)" if item.kind == DECISION else "")
+                    for item in kallelse.agenda.items
+                ],
+            )
+        )
+    else:
+        blocks.append(Block(None, ["Kallelsen med dagordningen är inte skickad än."]))
     return Answer(
         question=query.text,
         intent=query.intent,
         found=True,
         headline=headline,
-        blocks=[Block(None, lines)] if lines else [],
+        blocks=blocks,
         sources=sources,
         choices=[Choice("Senaste mötet", "Vad togs upp på senaste mötet?", MEETING)],
     )

@@ -4,6 +4,7 @@ the topic a question points at."""
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from knowledge.bodies import SOCIAL
@@ -12,6 +13,7 @@ from knowledge.qa.bodies import names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
 from knowledge.qa.types import Answer, Block, Query, Term
+from knowledge.qa.understand import STOPWORDS
 from knowledge.storage import corpus_bodies, corpus_queries
 
 EXAMPLES = [
@@ -110,6 +112,16 @@ def _body_documents(corpus: Corpus, query: Query, today: date) -> list[int]:
 def needed(terms: int) -> int:
     """How many of the query's words a passage must hold to count as an answer."""
     return max(2, math.ceil(terms / 2)) if terms > 2 else terms
+
+
+def title_terms(title: str) -> list[str]:
+    """The words of a title worth searching for: no question words, numbers or one-letter
+    words ("Färdplan för nära vård 2027–2030" -> färdplan, nära, vård)."""
+    return [
+        word
+        for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", title)
+        if len(word) > 2 and normalize(word) not in STOPWORDS
+    ]
 
 
 def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:

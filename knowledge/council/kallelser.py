@@ -1,0 +1,384 @@
+"""Kallelser: the secretary's file read, shown to her, and on her confirmation attached to the
+meeting in the calendar and sent to every registered ledamot and ersättare of the council.
+
+A kallelse is a draft until confirmed. Publishing it, in one transaction, enters the meeting in
+the calendar (or corrects its time and place), marks an earlier kallelse to the same meeting
+replaced, and queues one notice per person (the agenda in short and a "report förhinder"
+button for a ledamot) and one with the file. A corrected kallelse says what changed: time,
+place, items added, dropped, renumbered or given another presenter or kind. The ersättare
+already coming to that meeting get their handover (``handover``) instead of the plain notice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
+from knowledge.council import handover, outbox
+from knowledge.council.absence_model import OPEN, meeting_on
+from knowledge.council.handover import Briefer
+from knowledge.council.meetings import CANCELLED, Meeting
+from knowledge.council.roster import list_members
+from knowledge.errors import UserError
+from knowledge.language import clock
+from knowledge.language.dates import format_date, format_time_range
+from knowledge.storage import absences as absence_table
+from knowledge.storage import calendar
+from knowledge.storage import kallelser as table
+from knowledge.storage.database import transaction
+from knowledge.storage.kallelser import Agenda, AgendaItem, Kallelse
+from knowledge.storage.schedule import parse_time
+
+__all__ = ["Agenda", "AgendaItem", "Briefer", "Kallelse", "KallelseError"]
+
+
+class KallelseError(UserError):
+    """A kallelse that cannot be published (or is no longer a draft); ``message`` says why."""
+
+
+@dataclass
+class Received:
+    """A kallelse read and kept as a draft, with what publishing it would change."""
+
+    kallelse: Kallelse
+    replaces: Kallelse | None  # the published kallelse to the same meeting
+    changes: dict[str, Any]
+    duplicate: bool = False  # the same file again: nothing new was stored
+    blocked: str | None = None  # why it cannot be published, for the secretary
+
+    def summary(self) -> list[str]:
+        """What was read, in Swedish, one line per fact (the CLI and the secretary's reply)."""
+        return summary(self)
+
+
+@dataclass
+class Published:
+    kallelse: Kallelse
+    told: int  # people sent the kallelse
+    changes: dict[str, Any] = field(default_factory=dict)
+    corrected: bool = False
+
+
+def receive(
+    db: sqlite_utils.Database,
+    agenda: Agenda,
+    *,
+    filename: str,
+    content: bytes,
+    uploaded_by: int | None = None,
+    default_council: str | None = None,
+) -> Received:
+    """Keep the kallelse read from ``content`` as a draft (the same file again is not kept
+    twice). A kallelse naming no body at all is taken to be ``default_council``'s, with a
+    warning; one naming another body cannot be published."""
+    sha256 = hashlib.sha256(content).hexdigest()
+    existing = table.draft_with_hash(db, sha256)
+    if existing is not None:
+        return _received(db, existing, duplicate=True)
+    if agenda.council is None and agenda.body is None and default_council in COUNCIL_NAMES:
+        agenda.council = default_council
+        agenda.body = COUNCIL_NAMES[default_council]
+        agenda.warnings = [w for w in agenda.warnings if not w.startswith("Kallelsen nämner")]
+        agenda.warnings.append(
+            f"Kallelsen nämner inget råd; jag antar {COUNCIL_SHORT[default_council]}."
+        )
+    with transaction(db):
+        kallelse_id = table.insert(
+            db,
+            agenda,
+            filename=filename,
+            sha256=sha256,
+            content=content,
+            uploaded_by=uploaded_by,
+            at=clock.stamp(),
+        )
+    kallelse = table.get(db, kallelse_id)
+    assert kallelse is not None
+    return _received(db, kallelse)
+
+
+def _received(db: sqlite_utils.Database, kallelse: Kallelse, duplicate: bool = False) -> Received:
+    agenda = kallelse.agenda
+    replaces = None
+    meeting = None
+    if agenda.council and agenda.meeting_date:
+        replaces = table.published(db, agenda.council, agenda.meeting_date)
+        meeting = meeting_on(db, agenda.council, agenda.meeting_date)
+    if replaces is not None and replaces.id == kallelse.id:
+        replaces = None
+    return Received(
+        kallelse,
+        replaces,
+        changes(replaces.agenda if replaces else None, agenda, meeting),
+        duplicate,
+        _blocked(kallelse),
+    )
+
+
+def _blocked(kallelse: Kallelse) -> str | None:
+    agenda = kallelse.agenda
+    if kallelse.status == table.PUBLISHED:
+        return "Kallelsen är redan skickad."
+    if kallelse.status in (table.REPLACED, table.DISCARDED):
+        return "Kallelsen är ersatt eller struken."
+    if agenda.council is None:
+        body = f" ({agenda.body})" if agenda.body else ""
+        return f"Jag vet inte vilket råd kallelsen gäller{body}, så den kan inte skickas."
+    if agenda.meeting_date is None:
+        return "Jag hittar inget mötesdatum i kallelsen, så den kan inte skickas."
+    if agenda.meeting_date < clock.today():
+        return "Mötet har redan varit, så kallelsen skickas inte."
+    return None
+
+
+def discard(db: sqlite_utils.Database, kallelse_id: int) -> bool:
+    """Strike a draft; False when it was no draft (published, or gone)."""
+    with transaction(db):
+        kallelse = table.get(db, kallelse_id)
+        if kallelse is None or kallelse.status != table.DRAFT:
+            return False
+        table.set_status(db, kallelse_id, table.DISCARDED)
+    return True
+
+
+def publish(
+    db: sqlite_utils.Database, kallelse_id: int, *, brief: Briefer | None = None
+) -> Published:
+    """Attach the draft to its meeting and send it: see the module docstring. ``brief`` finds
+    what the protocols said before about each item, for the ersättare coming."""
+    with transaction(db):
+        kallelse = table.get(db, kallelse_id)
+        if kallelse is None:
+            raise KallelseError("Den kallelsen finns inte längre.")
+        why_not = _blocked(kallelse)
+        if why_not:
+            raise KallelseError(why_not)
+        agenda = kallelse.agenda
+        assert agenda.council is not None and agenda.meeting_date is not None
+        council, day = agenda.council, agenda.meeting_date
+        before = meeting_on(db, council, day)
+        if before is not None and before.status == CANCELLED:
+            before = None
+        earlier = table.published(db, council, day)
+        changed = changes(earlier.agenda if earlier else None, agenda, before)
+        calendar.put(
+            db,
+            council,
+            day,
+            agenda.start or (before.start if before else None),
+            (agenda.end if agenda.start else None) or (before.end if before else None),
+            agenda.place or (before.place if before else None),
+            clock.stamp(),
+        )
+        if earlier is not None:
+            table.set_status(db, earlier.id, table.REPLACED)
+        table.set_status(db, kallelse.id, table.PUBLISHED, at=clock.stamp(), changes=changed)
+        published = table.get(db, kallelse.id)
+        meeting = meeting_on(db, council, day)
+        assert published is not None and meeting is not None
+        told = _tell(db, published, meeting, changed, earlier is not None, brief)
+    return Published(published, told, changed, earlier is not None)
+
+
+def _tell(
+    db: sqlite_utils.Database,
+    kallelse: Kallelse,
+    meeting: Meeting,
+    changed: dict[str, Any],
+    corrected: bool,
+    brief: Briefer | None,
+) -> int:
+    """The kallelse to every registered ledamot and ersättare of the council; the ersättare
+    coming in someone's place get it as their handover. How many were told."""
+    council, day = meeting.council, meeting.date
+    coming = {
+        chat: (request_id, absence_id)
+        for request_id, absence_id, chat in absence_table.accepted_at_meeting(
+            db, council, day, OPEN
+        )
+        if chat
+    }
+    told: set[int] = set()
+    for chat, (request_id, absence_id) in coming.items():
+        absence = absence_table.get(db, absence_id)
+        if absence is not None:
+            handover.send(
+                db, absence, meeting, request_id, chat, kallelse, brief, changed, corrected
+            )
+            told.add(chat)
+    params = {
+        **handover.where(meeting),
+        "items": handover.items_in_short(kallelse.agenda),
+        "underlag": len(kallelse.agenda.underlag),
+        "corrected": corrected,
+        "changes": changed,
+    }
+    for member in list_members(db, council):
+        reader = member.chat_id
+        if member.role not in ("ledamot", "ersättare") or not reader or reader in told:
+            continue
+        told.add(reader)
+        actions = (
+            [outbox.Action("Anmäl förhinder", "absence_reminder", (council, day.isoformat()))]
+            if member.role == "ledamot"
+            else []
+        )
+        outbox.add(
+            db,
+            f"kallelse:{kallelse.id}:{reader}",
+            reader,
+            template="kallelse",
+            params={**params, "role": member.role},
+            actions=actions,
+            subject=outbox.about("kallelse", kallelse.id),
+        )
+        handover.attach_file(db, f"kallelse:{kallelse.id}:{reader}:file", reader, kallelse)
+    return len(told)
+
+
+def original_file(db: sqlite_utils.Database, kallelse_id: int) -> tuple[str, bytes] | None:
+    """The file the secretary sent: its name and content."""
+    return table.file(db, kallelse_id)
+
+
+def published(db: sqlite_utils.Database, council: str, day: date) -> Kallelse | None:
+    """The kallelse published for the council's meeting that day."""
+    return table.published(db, council, day)
+
+
+def _hhmm(value: object) -> str | None:
+    return value.strftime("%H:%M") if hasattr(value, "strftime") else None
+
+
+def changes(before: Agenda | None, after: Agenda, meeting: Meeting | None) -> dict[str, Any]:
+    """What ``after`` changes: against the earlier kallelse (``before``) its items, and
+    against it or the calendar's meeting its time and place. Empty when nothing changed."""
+    found: dict[str, Any] = {}
+    if before is not None:
+        old_start, old_end, old_place = before.start, before.end, before.place
+    elif meeting is not None:
+        old_start, old_end, old_place = meeting.start, meeting.end, meeting.place
+    else:
+        return found
+    if after.start and (old_start, old_end) != (after.start, after.end) and old_start:
+        found["time"] = {
+            "before": [_hhmm(old_start), _hhmm(old_end)],
+            "after": [_hhmm(after.start), _hhmm(after.end)],
+        }
+    # "Lokal Eken" then "Lokal Eken, Eklundavägen 1": the same place, written out.
+    if after.place and old_place and _fold(old_place) not in _fold(after.place):
+        found["place"] = {"before": old_place, "after": after.place}
+    if before is None:
+        return found
+    matched = _match_items(before.items, after.items)
+    added = [item for item in after.items if id(item) not in {id(b) for _, b in matched}]
+    dropped = [item for item in before.items if id(item) not in {id(a) for a, _ in matched}]
+    if added:
+        found["added"] = [handover.in_short(item) for item in added]
+    if dropped:
+        found["dropped"] = [handover.in_short(item) for item in dropped]
+    renumbered = [
+        {"title": new.title, "before": old.number, "after": new.number}
+        for old, new in matched
+        if old.number != new.number
+    ]
+    if renumbered:
+        found["renumbered"] = renumbered
+    altered = []
+    for old, new in matched:
+        what = []
+        if [_fold(p) for p in old.presenters] != [_fold(p) for p in new.presenters]:
+            what.append("föredragande: " + (", ".join(new.presenters) or "ingen angiven"))
+        if old.kind != new.kind and new.kind:
+            what.append(f"nu {new.kind}särende" if new.kind != "diskussion" else "nu diskussion")
+        if _fold(old.title) != _fold(new.title):
+            what.append(f"ny rubrik (förut ”{old.title}”)")
+        if what:
+            altered.append({"number": new.number, "title": new.title, "what": what})
+    if altered:
+        found["altered"] = altered
+    return found
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _match_items(
+    before: list[AgendaItem], after: list[AgendaItem]
+) -> list[tuple[AgendaItem, AgendaItem]]:
+    """Pairs (old, new) of the same item in two versions of an agenda, by title: equal, or
+    close enough (a title reworded a little is the same item)."""
+    pairs: list[tuple[AgendaItem, AgendaItem]] = []
+    free = list(after)
+    for old in before:
+        scored = [(fuzz.token_set_ratio(_fold(old.title), _fold(new.title)), new) for new in free]
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best is not None and best[0] >= 85:
+            pairs.append((old, best[1]))
+            free.remove(best[1])
+    return pairs
+
+
+def summary(received: Received) -> list[str]:
+    """What was read from a kallelse, and what is missing, in Swedish."""
+    kallelse = received.kallelse
+    agenda = kallelse.agenda
+    lines = [
+        f"{kallelse.filename}: "
+        + ("redan mottagen, inget nytt sparat" if received.duplicate else "kallelse inläst")
+    ]
+    organ = COUNCIL_SHORT.get(agenda.council or "", agenda.body or "?")
+    when = format_date(agenda.meeting_date) if agenda.meeting_date else "?"
+    hours = format_time_range(agenda.start, agenda.end)
+    lines.append(f"  Organ: {organ}")
+    lines.append(f"  Möte: {when}{', ' + hours if hours else ''}; plats: {agenda.place or '?'}")
+    lines.append(f"  Punkter: {len(agenda.items)}")
+    for item in agenda.items:
+        extra = [", ".join(item.presenters)] if item.presenters else []
+        extra += [item.kind] if item.kind else []
+        extra += [f"underlag: {'; '.join(item.underlag)}"] if item.underlag else []
+        lines.append(
+            f"    {item.number}. {item.title}" + (f" ({'; '.join(extra)})" if extra else "")
+        )
+    if agenda.underlag:
+        lines.append(f"  Underlag: {len(agenda.underlag)}")
+    if received.replaces is not None:
+        lines.append("  Ersätter den kallelse som redan är skickad.")
+        lines.extend(f"  Ändring: {line}" for line in change_lines(received.changes))
+    lines.extend(f"  Varning: {warning}" for warning in agenda.warnings)
+    if received.blocked:
+        lines.append(f"  Kan inte skickas: {received.blocked}")
+    return lines
+
+
+def change_lines(changed: dict[str, Any]) -> list[str]:
+    """What a corrected kallelse changed, one Swedish line per change."""
+
+    def hours(pair: list[str | None]) -> str:
+        return format_time_range(parse_time(pair[0]), parse_time(pair[1])) or "ingen tid"
+
+    lines = []
+    if "time" in changed:
+        lines.append(
+            f"ny tid {hours(changed['time']['after'])} (förut {hours(changed['time']['before'])})"
+        )
+    if "place" in changed:
+        lines.append(f"ny plats {changed['place']['after']} (förut {changed['place']['before']})")
+    lines += [f"ny punkt {i['number']}: {i['title']}" for i in changed.get("added", [])]
+    lines += [f"punkten ”{i['title']}” utgår" for i in changed.get("dropped", [])]
+    lines += [
+        f"”{i['title']}” är nu punkt {i['after']} (förut {i['before']})"
+        for i in changed.get("renumbered", [])
+    ]
+    lines += [
+        f"punkt {i['number']} {i['title']}: {', '.join(i['what'])}"
+        for i in changed.get("altered", [])
+    ]
+    return lines
