@@ -128,6 +128,7 @@ COMMANDS: dict[str, Callback] = {
     "narvaro": absence.attendance,
     "kalender": calendar.calendar,
     "nyttmote": calendar.add,
+    "flytta": calendar.move,
     "stallin": calendar.cancel,
     "inbjud": registration.invite,
     "installningar": settings.settings,

@@ -2,7 +2,8 @@
 
 A notice is rendered when it is sent: its template with its parameters (``context.renderer``),
 its actions as buttons whose callback data ``handlers.callbacks`` writes. Rows from before
-notices had templates are sent with the text and buttons they hold.
+notices had templates are sent with the text and buttons they hold. A notice of a changed
+meeting goes as its updated .ics file, the notice its caption: one message, sent or not.
 """
 
 from __future__ import annotations
@@ -11,26 +12,45 @@ import asyncio
 import contextlib
 import logging
 import warnings
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
+import sqlite_utils
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from handlers.callbacks import encode
 from handlers.context import Renderer, SamradContext
 from knowledge.council import outbox
+from knowledge.council.ics import changed_meeting_file
 
 log = logging.getLogger(__name__)
 RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice ...
 MAX_WAIT = 30  # ... when it is this many seconds or less
 
 
-def message(notice: outbox.Notice, renderer: Renderer) -> tuple[str, list[tuple[str, str]]]:
-    """The notice's text (Telegram HTML) and its buttons as (label, callback data)."""
+def _meeting_file(db: sqlite_utils.Database, params: Mapping[str, object]) -> tuple[str, bytes]:
+    day = date.fromisoformat(str(params["meeting_date"]))
+    data = changed_meeting_file(db, str(params["council"]), day)
+    return (f"mote-{day.isoformat()}.ics", data) if data else ("", b"")
+
+
+# Templates whose notice goes with a file: (file name, content), or no content for none.
+FILES: dict[str, Callable[[sqlite_utils.Database, Mapping[str, object]], tuple[str, bytes]]] = {
+    "meeting_changed": _meeting_file,
+}
+
+
+def message(
+    notice: outbox.Notice, renderer: Renderer, *, with_file: bool = False
+) -> tuple[str, list[tuple[str, str]]]:
+    """The notice's text (Telegram HTML) and its buttons as (label, callback data);
+    ``with_file``: the text is the caption of the notice's file."""
     if notice.template is None:
         return notice.text, [(label, data) for label, data in notice.buttons]
-    text = renderer.notice(notice.template, notice.params)
+    params = {**notice.params, "calendar_file": True} if with_file else notice.params
+    text = renderer.notice(notice.template, params)
     return text, [(action.label, encode(action.kind, *action.args)) for action in notice.actions]
 
 
@@ -69,7 +89,12 @@ async def flush_outbox(context: SamradContext) -> int:
 async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
     """Send the notice (first taking away the buttons of the message it ``edits``); the new
     message's id."""
-    text, buttons = message(notice, context.renderer)
+    make_file = FILES.get(notice.template or "")
+    filename, data = make_file(context.store, notice.params) if make_file else ("", b"")
+    text, buttons = message(notice, context.renderer, with_file=bool(data))
+    if len(text) > MessageLimit.CAPTION_LENGTH:
+        data = b""  # too long for a caption: the notice alone says it
+        text, buttons = message(notice, context.renderer)
     markup = (
         InlineKeyboardMarkup(
             [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
@@ -88,9 +113,18 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
                         chat_id=earlier[0], message_id=earlier[1], reply_markup=None
                     )
                 earlier = None
-            sent = await context.bot.send_message(
-                notice.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            if data:
+                sent = await context.bot.send_document(
+                    notice.chat_id,
+                    InputFile(data, filename=filename),
+                    caption=text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                )
+            else:
+                sent = await context.bot.send_message(
+                    notice.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
             return sent.message_id
         except RetryAfter as error:
             with warnings.catch_warnings():  # PTB 22 warns that it will become a timedelta

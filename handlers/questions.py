@@ -11,7 +11,7 @@ from handlers.callbacks import decode
 from handlers.common import effective_message, send_answer
 from handlers.context import SamradContext
 from handlers.proposals import pending_with_buttons
-from knowledge.council.calendar import meeting_ics
+from knowledge.council.ics import meeting_ics
 from knowledge.council.meetings import next_meeting as next_meeting_of
 from knowledge.language import clock
 from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC

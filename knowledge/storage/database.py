@@ -23,6 +23,7 @@ BUSY_TIMEOUT_MS = 30_000
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
     "corpus": "knowledge.storage.corpus_schema",
+    "calendar": "knowledge.storage.calendar",
     "roster": "knowledge.storage.roster",
     "followups": "knowledge.storage.followups",
     "outbox": "knowledge.storage.outbox",
