@@ -45,6 +45,7 @@ from handlers import (
     absence,
     calendar,
     conversation,
+    documents,
     errors,
     front_door,
     notify,
@@ -138,6 +139,7 @@ COMMANDS: dict[str, Callback] = {
 # Buttons outside the conversation: the kinds of ``handlers.callbacks`` each callback reads.
 BUTTONS: list[tuple[tuple[str, ...], Callback]] = [
     (("followup",), questions.followup_button),
+    (("send_document",), documents.send_button),
     (("absence_pick", "absence_reminder"), absence.pick_meeting),
     (("absence_confirm",), absence.confirm),
     (("absence_cancel",), absence.cancel_button),

@@ -6,7 +6,7 @@ from telegram import Message, Update
 from telegram.constants import ParseMode
 
 from handlers.context import SamradContext
-from handlers.keyboards import followups_keyboard
+from handlers.keyboards import answer_keyboard
 from knowledge.council.roster import Person, is_secretary, person_by_telegram
 from knowledge.qa.types import Answer
 
@@ -46,7 +46,7 @@ async def secretary_message(update: Update, context: SamradContext, refusal: str
 async def send_answer(message: Message, context: SamradContext, answer: Answer) -> None:
     """Send an answer as one or more HTML messages; its buttons go on the last one."""
     chunks = context.renderer.answer(answer)
-    keyboard = followups_keyboard(context.store, answer.choices)
+    keyboard = answer_keyboard(context.store, answer)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         await message.reply_text(

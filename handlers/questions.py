@@ -10,6 +10,7 @@ from telegram import InputFile, Update
 from handlers.callbacks import decode
 from handlers.common import effective_message, send_answer
 from handlers.context import SamradContext
+from handlers.documents import send_documents
 from handlers.proposals import pending_with_buttons
 from knowledge.council.ics import meeting_ics
 from knowledge.council.meetings import next_meeting as next_meeting_of
@@ -38,6 +39,8 @@ async def ask(
         page=page,
     )
     await send_answer(message, context, result)
+    if result.documents:
+        await send_documents(message, context, result.documents)
 
 
 async def next_meeting(update: Update, context: SamradContext) -> None:

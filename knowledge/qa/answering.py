@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from knowledge.qa.answers.decisions import answer_decisions
+from knowledge.qa.answers.documents import answer_send_document
 from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
@@ -31,6 +32,7 @@ from knowledge.qa.types import (
     PROPOSE_THEME,
     REPORT_ABSENCE,
     SCHEDULE,
+    SEND_DOCUMENT,
     THEMES,
     TOPIC,
     Answer,
@@ -49,6 +51,7 @@ BUILDERS: dict[str, Builder] = {
     HELP: answer_help,
     REPORT_ABSENCE: answer_report_absence,
     PROPOSE_THEME: answer_propose_theme,
+    SEND_DOCUMENT: answer_send_document,
 }
 
 

@@ -28,6 +28,7 @@ UNKNOWN = "unknown"
 # Not questions: the member wants to do something the chat does with a command.
 REPORT_ABSENCE = "report_absence"  # "jag kan inte komma på mötet 4 december"
 PROPOSE_THEME = "propose_theme"  # "jag vill föreslå ett tema om barnfattigdom"
+SEND_DOCUMENT = "send_document"  # "skicka protokollet från 6 maj 2022"
 INTENTS = [
     NEXT_MEETING,
     SCHEDULE,
@@ -40,6 +41,7 @@ INTENTS = [
     UNKNOWN,
     REPORT_ABSENCE,
     PROPOSE_THEME,
+    SEND_DOCUMENT,
 ]
 
 
@@ -61,6 +63,7 @@ class Query:
     municipality: str | None = None
     person: str | None = None
     document_kind: str | None = None  # "report" when the question asks about the report
+    # (SEND_DOCUMENT: the kind of document asked for, "protocol", "report" or "kallelse")
     substitutes: bool = False  # asks about ersättare
     represent: bool = False  # asks who represents an organisation
     topic_words: list[str] = field(default_factory=list)
@@ -110,11 +113,13 @@ class Source:
     item: str | None  # item number ("9a") or report section number ("3.1.2")
     title: str | None  # item or section title
     document: str  # document title
+    document_id: int | None = None  # to send the document itself
 
     def as_json(self) -> dict[str, Any]:
         """The source for ``samrad ask --json`` (ISO date)."""
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        del data["document_id"]  # a row id of this database, no part of the contract
         return data
 
 
@@ -147,3 +152,4 @@ class Answer:
     blocks: list[Block] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)  # documents to send with the answer

@@ -29,6 +29,7 @@ from knowledge.qa.types import (
     PROPOSE_THEME,
     REPORT_ABSENCE,
     SCHEDULE,
+    SEND_DOCUMENT,
     THEMES,
     TOPIC,
     UNKNOWN,
@@ -200,7 +201,7 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     request = None if intent else requests.recognise(text)
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
-    if query.intent == DECISIONS and not query.has_meeting_ref:
+    if query.intent in (DECISIONS, SEND_DOCUMENT) and not query.has_meeting_ref:
         # "beslut 2024": a year alone narrows the protocols, it is no topic.
         years = [w for w in query.topic_words if re.fullmatch(r"(19|20)\d\d", w)]
         if years:
@@ -211,6 +212,8 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
         query.relative = "next" if names_next else None
     elif query.intent == PROPOSE_THEME:
         query.theme = request.theme if request else requests.proposed_theme(text)
+    elif query.intent == SEND_DOCUMENT:
+        query.document_kind = request.document if request else query.document_kind
     return query
 
 

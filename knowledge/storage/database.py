@@ -30,6 +30,7 @@ COMPONENTS: dict[str, str] = {
     "proposals": "knowledge.storage.proposals",
     "absences": "knowledge.storage.absences",
     "conversations": "knowledge.storage.conversations",
+    "originals": "knowledge.storage.originals",
 }
 # Files written before the rooms existed recorded the module path of each component.
 _LEGACY_NAMES: dict[str, str] = {
