@@ -30,6 +30,7 @@ COMMANDS: list[Command] = [
     Command("franvaro", "Anmäl förhinder; din ersättare tillfrågas", "/franvaro"),
     Command("mina", "Dina anmälda förhinder", "/mina"),
     Command("kalender", "Kommande möten, också som kalenderfil", "/kalender"),
+    Command("bevaka", "Bevaka ett ämne i nya protokoll och kallelser", "/bevaka barnfattigdom"),
     Command("foresla", "Föreslå ett tema till kommande möten", "/foresla Barnfattigdom i länet"),
     Command("installningar", "Meddelanden om nya protokoll på eller av", "/installningar"),
     Command("forslag", "Alla temaförslag som CSV", "/forslag", SECRETARY),

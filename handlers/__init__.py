@@ -54,6 +54,7 @@ from handlers import (
     registration,
     settings,
     start,
+    topics,
     upload,
 )
 from handlers.callbacks import matches
@@ -128,6 +129,7 @@ COMMANDS: dict[str, Callback] = {
     "mina": absence.my_notices,
     "narvaro": absence.attendance,
     "kalender": calendar.calendar,
+    "bevaka": topics.follow_command,
     "nyttmote": calendar.add,
     "flytta": calendar.move,
     "stallin": calendar.cancel,
@@ -140,6 +142,7 @@ COMMANDS: dict[str, Callback] = {
 BUTTONS: list[tuple[tuple[str, ...], Callback]] = [
     (("followup",), questions.followup_button),
     (("send_document",), documents.send_button),
+    (("topic_stop",), topics.stop_button),
     (("absence_pick", "absence_reminder"), absence.pick_meeting),
     (("absence_confirm",), absence.confirm),
     (("absence_cancel",), absence.cancel_button),

@@ -17,7 +17,11 @@ from knowledge.qa.answers.relations import (
     answer_substitute,
     relation_question,
 )
-from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
+from knowledge.qa.answers.requests import (
+    answer_follow_topic,
+    answer_propose_theme,
+    answer_report_absence,
+)
 from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
@@ -25,6 +29,7 @@ from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     DECISIONS,
+    FOLLOW_TOPIC,
     HELP,
     MEETING,
     NEXT_MEETING,
@@ -52,6 +57,7 @@ BUILDERS: dict[str, Builder] = {
     REPORT_ABSENCE: answer_report_absence,
     PROPOSE_THEME: answer_propose_theme,
     SEND_DOCUMENT: answer_send_document,
+    FOLLOW_TOPIC: answer_follow_topic,
 }
 
 

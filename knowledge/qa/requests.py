@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.language.dates import WEEKDAYS, find_dates
 from knowledge.language.text import normalize
-from knowledge.qa.types import HELP, PROPOSE_THEME, REPORT_ABSENCE, SEND_DOCUMENT
+from knowledge.qa.types import FOLLOW_TOPIC, HELP, PROPOSE_THEME, REPORT_ABSENCE, SEND_DOCUMENT
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 # Folded words a typo is corrected to ("forhindr" -> "forhinder") ...
@@ -129,6 +129,27 @@ _SEND = re.compile(
     r"|pdf(?:en)?|kallelse(?:n)?)\b"
 )
 _DOCUMENT_KINDS = {"rapport": "report", "kallelse": "kallelse"}
+# "meddela mig när barnfattigdom tas upp", "bevaka placerade barn", "håll mig uppdaterad om …".
+_MENTIONED = (
+    r"(?: (?:tas upp|tags upp|namns|nams|kommer upp|dyker upp|diskuteras|behandlas|lyfts"
+    r"|star|finns med|ar med|kommer pa tal)\b.*)?"
+)
+_FOLLOW = [
+    re.compile(
+        rf"^{_POLITE}(?:meddela|medela|beratta for|sag till|saga till|hor av dig till|tipsa"
+        r"|pinga|notifiera)(?: mig| oss)?(?: garna)?"
+        r" (?:nar|om|ifall|sa fort|nasta gang|sa snart)(?: att)?(?: nagot om| det kommer nagot om)?"
+        rf" (?P<subject>.+?){_MENTIONED}{_END}"
+    ),
+    re.compile(
+        rf"^{_POLITE}(?:bevaka|bevakar|folj|folja|foljer)(?: amnet| fragan om| fragan)?"
+        rf" (?P<subject>.+?){_END}"
+    ),
+    re.compile(
+        rf"^{_POLITE}hall mig (?:uppdaterad|informerad|underrattad) (?:om|kring|nar det galler)"
+        rf" (?P<subject>.+?){_END}"
+    ),
+]
 
 _RELATIVE_DAYS = [
     (re.compile(r"\bi ?overmorgon\b"), 2),
@@ -147,6 +168,7 @@ class Request:
     how_to: str | None = None  # with HELP: REPORT_ABSENCE or PROPOSE_THEME
     theme: str | None = None  # with PROPOSE_THEME: the theme as written, if the message has one
     document: str | None = None  # with SEND_DOCUMENT: "protocol", "report" or "kallelse"
+    subject: str | None = None  # with FOLLOW_TOPIC: the subject as written
 
 
 @dataclass(frozen=True)
@@ -194,6 +216,10 @@ def recognise(text: str) -> Request | None:
         noun = send.group("noun")
         kind = next((k for prefix, k in _DOCUMENT_KINDS.items() if noun.startswith(prefix)), None)
         return Request(SEND_DOCUMENT, document=kind or "protocol")
+    for pattern in _FOLLOW:
+        follow = pattern.search(folded)
+        if follow:
+            return Request(FOLLOW_TOPIC, subject=message.written(*follow.span("subject")))
     if _ABSENCE.search(folded):
         return Request(REPORT_ABSENCE)
     for pattern in _PROPOSALS:

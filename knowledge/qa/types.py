@@ -29,6 +29,7 @@ UNKNOWN = "unknown"
 REPORT_ABSENCE = "report_absence"  # "jag kan inte komma på mötet 4 december"
 PROPOSE_THEME = "propose_theme"  # "jag vill föreslå ett tema om barnfattigdom"
 SEND_DOCUMENT = "send_document"  # "skicka protokollet från 6 maj 2022"
+FOLLOW_TOPIC = "follow_topic"  # "meddela mig när barnfattigdom tas upp"
 INTENTS = [
     NEXT_MEETING,
     SCHEDULE,
@@ -42,6 +43,7 @@ INTENTS = [
     REPORT_ABSENCE,
     PROPOSE_THEME,
     SEND_DOCUMENT,
+    FOLLOW_TOPIC,
 ]
 
 
@@ -68,6 +70,7 @@ class Query:
     represent: bool = False  # asks who represents an organisation
     topic_words: list[str] = field(default_factory=list)
     theme: str | None = None  # PROPOSE_THEME: the proposed theme, without its lead-in
+    subject: str | None = None  # FOLLOW_TOPIC: the subject to follow, as written
     how_to: str | None = None  # HELP about doing something: REPORT_ABSENCE or PROPOSE_THEME
     default_council: str | None = None  # the caller's default, for "next" and "latest"
     page: int = 0

@@ -22,6 +22,7 @@ from knowledge.qa.bodies import named_body, names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     DECISIONS,
+    FOLLOW_TOPIC,
     HELP,
     MEETING,
     NEXT_MEETING,
@@ -199,6 +200,13 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
         query.document_kind = "report"
     query.topic_words = _topic_words(text, query, corpus)
     request = None if intent else requests.recognise(text)
+    if request and request.intent == FOLLOW_TOPIC:
+        # "meddela mig när nästa möte är": no subject to follow, a question after all.
+        subject = Query(text=request.subject or "", folded="", intent=FOLLOW_TOPIC)
+        if _topic_words(request.subject or "", subject, corpus):
+            query.subject = request.subject
+        else:
+            request = None
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
     if query.intent in (DECISIONS, SEND_DOCUMENT) and not query.has_meeting_ref:

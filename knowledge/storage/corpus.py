@@ -415,6 +415,12 @@ def filename_and_text(db: sqlite_utils.Database, document_id: int) -> tuple[str,
     return (str(row[0]), str(row[1])) if row else None
 
 
+def identity_of(db: sqlite_utils.Database, document_id: int) -> str | None:
+    """What stays the same across the versions of a document (its meeting, or its title)."""
+    row = db.execute("SELECT identity FROM documents WHERE id = ?", [document_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def decision_texts(db: sqlite_utils.Database, document_id: int) -> list[str]:
     """The texts of a document's decisions, in the order of the document."""
     return [

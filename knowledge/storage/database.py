@@ -31,6 +31,7 @@ COMPONENTS: dict[str, str] = {
     "absences": "knowledge.storage.absences",
     "conversations": "knowledge.storage.conversations",
     "originals": "knowledge.storage.originals",
+    "topics": "knowledge.storage.topics",
 }
 # Files written before the rooms existed recorded the module path of each component.
 _LEGACY_NAMES: dict[str, str] = {
