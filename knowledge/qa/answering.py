@@ -25,6 +25,7 @@ from knowledge.qa.answers.requests import (
 from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
+from knowledge.qa.answers.timeline import answer_timeline
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
@@ -39,6 +40,7 @@ from knowledge.qa.types import (
     SCHEDULE,
     SEND_DOCUMENT,
     THEMES,
+    TIMELINE,
     TOPIC,
     Answer,
     Query,
@@ -53,6 +55,7 @@ BUILDERS: dict[str, Builder] = {
     THEMES: answer_themes,
     PERSON: answer_person,
     TOPIC: answer_topic,
+    TIMELINE: answer_timeline,
     HELP: answer_help,
     REPORT_ABSENCE: answer_report_absence,
     PROPOSE_THEME: answer_propose_theme,
@@ -62,7 +65,7 @@ BUILDERS: dict[str, Builder] = {
 
 
 # Intents whose answer is about the question's subject: a subject no document mentions has none.
-SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC)
+SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC, TIMELINE)
 
 
 def build(corpus: Corpus, query: Query, today: date) -> Answer:

@@ -23,6 +23,7 @@ DECISIONS = "decisions"
 THEMES = "themes"
 PERSON = "person"
 TOPIC = "topic"
+TIMELINE = "timeline"  # how a subject developed across meetings
 HELP = "help"
 UNKNOWN = "unknown"
 # Not questions: the member wants to do something the chat does with a command.
@@ -38,6 +39,7 @@ INTENTS = [
     THEMES,
     PERSON,
     TOPIC,
+    TIMELINE,
     HELP,
     UNKNOWN,
     REPORT_ABSENCE,

@@ -32,6 +32,7 @@ from knowledge.qa.types import (
     SCHEDULE,
     SEND_DOCUMENT,
     THEMES,
+    TIMELINE,
     TOPIC,
     UNKNOWN,
     Query,
@@ -113,6 +114,18 @@ _COUNCIL_SECRETARY = re.compile(
     r"\bvem (ar|blir) (sekreterare|sekreteraren)\b|\bsekreterare (for|i) (radet|chefsgruppen)\b"
 )
 _THEME = re.compile(r"\btema\w*\b|\bamne(n|na)? till kommande\b")
+# How a subject developed: "hur har frågan om X utvecklats", "tidslinje för X", "X över tid".
+_TIMELINE = re.compile(
+    r"^hur har\b.*\b(utvecklats|utvecklat sig|forandrats|andrats|fortskridit|gatt|vuxit)\b"
+    r"|\btidslinje\w*\b|\bover tid\b|\bhistorik\w*\b"
+    r"|\butveckling\w* (av|for|kring|i) (fragan|amnet)"
+)
+_TIMELINE_WORDS = set(
+    """
+    fragan fragorna amnet arbetet diskussionen utvecklats utvecklat utveckling utvecklingen
+    forandrats andrats fortskridit gatt vuxit tidslinje tidslinjen over historik historiken
+    """.split()
+)
 _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
     ("secretary", re.compile(r"\bsekreterare\w*|\bprotokollet forde|\bforde protokoll\w*")),
@@ -176,11 +189,14 @@ _KEYWORDS = {
     "sekreterare": MEETING,
     "justerare": MEETING,
     "närvarande": MEETING,
+    "utvecklats": TIMELINE,
+    "tidslinje": TIMELINE,
+    "förändrats": TIMELINE,
 }
 _KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
 
 
-_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME] + [p for _, p in _MEETING_ASPECTS]
+_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME, _TIMELINE] + [p for _, p in _MEETING_ASPECTS]
 
 
 def understand(corpus: Corpus, question: str, *, today: date, intent: str | None = None) -> Query:
@@ -231,6 +247,9 @@ def _intent(query: Query) -> str:
         return UNKNOWN
     if _HELP.search(folded):
         return HELP
+    if _TIMELINE.search(folded):
+        query.topic_words = [w for w in query.topic_words if not _timeline_word(normalize(w))]
+        return TIMELINE
     if _THEME.search(folded):
         return THEMES
     if _SCHEDULE.search(folded) and not query.meeting_date:
@@ -275,6 +294,15 @@ def _intent(query: Query) -> str:
     if query.has_meeting_ref:
         return MEETING
     return UNKNOWN
+
+
+def _timeline_word(folded: str) -> bool:
+    """ "utvecklats", "utveklats", "tidslinjen": how the question asks, not what about."""
+    if folded in _TIMELINE_WORDS:
+        return True
+    return len(folded) >= 6 and bool(
+        process.extractOne(folded, _TIMELINE_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+    )
 
 
 def _fix_keywords(folded: str) -> str:
