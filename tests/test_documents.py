@@ -100,3 +100,17 @@ def test_without_a_kept_original_the_shipped_file_or_the_text_is_sent(db_path: P
     assert text.filename == "protokoll_maj.txt"
     assert "Gästmatsalen" in text.content.decode("utf-8")
     assert document_file(db, 999_999) is None
+
+
+async def test_help_describes_documents_calendar_following_and_timelines(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        [help_text] = texts(await bot.send("/hjalp", user_id=MEMBER))
+    for described in (
+        "Skicka protokollet",
+        "/kalender",
+        "kalenderfil",
+        "/bevaka",
+        "Hur har frågan om placerade barn utvecklats?",
+        "Meddela mig när barnfattigdom tas upp",
+    ):
+        assert described in help_text, described
