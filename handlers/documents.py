@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from telegram import InputFile, Message, Update
 from telegram.constants import MessageLimit
 
-from handlers.callbacks import decode
-from handlers.common import effective_message
+from handlers.common import pressed
 from handlers.context import SamradContext
 from knowledge.ingest.originals import document_file
 from knowledge.storage.corpus import document_header
@@ -36,11 +35,10 @@ async def send_documents(message: Message, context: SamradContext, ids: Sequence
 
 async def send_button(update: Update, context: SamradContext) -> None:
     """The button under an answer's sources (or a notice): send that document."""
-    query = update.callback_query
-    press = decode(query.data if query else None)
-    message = effective_message(update)
-    if query is None or press is None or message is None:
+    found = pressed(update)
+    if found is None:
         return
+    query, press, message = found
     if not await send_documents(message, context, [press.args[0]]):
         await query.answer("Dokumentet finns inte längre i samrad.", show_alert=True)
         return

@@ -8,8 +8,7 @@ import re
 
 from telegram import Message, Update
 
-from handlers.callbacks import decode
-from handlers.common import effective_message, registered_person
+from handlers.common import effective_message, pressed, registered_person
 from handlers.context import SamradContext
 from handlers.keyboards import button, column
 from knowledge.council.roster import Person
@@ -24,15 +23,24 @@ NOT_REGISTERED = (
 _STOP = re.compile(r"^(?:sluta|stopp|stoppa|avsluta|ta bort)\s+(?:bevaka\s+)?(?P<topic>.+)$", re.I)
 
 
-async def follow_command(update: Update, context: SamradContext) -> None:
-    """/bevaka [ämne | sluta ämne]: follow a subject, stop one, or list them."""
+async def _member(update: Update, context: SamradContext) -> tuple[Message, Person] | None:
+    """The message and the registered person who sent it; anyone else is told who may."""
     message = effective_message(update)
     if message is None:
-        return
+        return None
     person = registered_person(update, context)
     if person is None:
         await message.reply_text(NOT_REGISTERED)
+        return None
+    return message, person
+
+
+async def follow_command(update: Update, context: SamradContext) -> None:
+    """/bevaka [ämne | sluta ämne]: follow a subject, stop one, or list them."""
+    member = await _member(update, context)
+    if member is None:
         return
+    message, person = member
     text = " ".join(context.args or [])
     stop = _STOP.match(text)
     if stop:
@@ -50,14 +58,9 @@ async def follow_command(update: Update, context: SamradContext) -> None:
 
 async def follow_text(update: Update, context: SamradContext, subject: str) -> None:
     """ "meddela mig när barnfattigdom tas upp": follow it, as /bevaka does."""
-    message = effective_message(update)
-    if message is None:
-        return
-    person = registered_person(update, context)
-    if person is None:
-        await message.reply_text(NOT_REGISTERED)
-        return
-    await follow_subject(message, context, person, subject)
+    member = await _member(update, context)
+    if member is not None:
+        await follow_subject(member[0], context, member[1], subject)
 
 
 async def follow_subject(
@@ -114,11 +117,10 @@ async def _list(message: Message, context: SamradContext, person: Person) -> Non
 
 async def stop_button(update: Update, context: SamradContext) -> None:
     """ "Sluta bevaka …" under the list or a notice: stop following that subject."""
-    query = update.callback_query
-    press = decode(query.data if query else None)
-    message = effective_message(update)
-    if query is None or press is None or message is None:
+    found = pressed(update)
+    if found is None:
         return
+    query, press, message = found
     person = registered_person(update, context)
     gone = followed.stop(context.store, person.id, press.args[0]) if person else None
     if gone is None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from knowledge.language.dates import format_date
-from knowledge.qa.answers.help import answer_unknown
-from knowledge.qa.answers.shared import needed, not_found, topic_terms
+from knowledge.qa.answers.shared import needed, not_found
+from knowledge.qa.answers.topic import subject_terms
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import search
@@ -27,12 +27,10 @@ MAX_DECISIONS = 2  # per meeting
 
 def answer_timeline(corpus: Corpus, query: Query, today: date) -> Answer:
     """One dated, cited line per document that mentions the subject, oldest first."""
-    topic = topic_terms(corpus, query)
-    if topic is None:
-        return answer_unknown(corpus, query, today)
+    topic = subject_terms(corpus, query, today)
+    if isinstance(topic, Answer):
+        return topic
     phrase, terms = topic
-    if not terms:
-        return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     hits = search(
         corpus,
         terms,
@@ -107,9 +105,7 @@ def _decided(corpus: Corpus, terms: list[Term], found: list[Hit]) -> list[str]:
         for hit in found
         if hit.item_number
         and sum(
-            1
-            for term in terms
-            if not term.all_stems.isdisjoint(corpus.sentences.stems(hit.title))
+            1 for term in terms if not term.all_stems.isdisjoint(corpus.sentences.stems(hit.title))
         )
         >= needed(len(terms))
     }
