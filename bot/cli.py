@@ -472,6 +472,32 @@ def meeting_list(context: Context, council: str | None) -> None:
         )
 
 
+@meeting.command("move")
+@click.option("--date", "day", required=True, help="YYYY-MM-DD (the meeting's day now)")
+@click.option("--to", "to_day", required=True, help="YYYY-MM-DD (its new day)")
+@click.option("--time", "clock", default=None, help="HH:MM-HH:MM (default: as before)")
+@click.option("--place", default=None, help="(default: as before)")
+@click.option("--council", default="social")
+@pass_context
+def meeting_move(
+    context: Context, day: str, to_day: str, clock: str | None, place: str | None, council: str
+) -> None:
+    """Move a meeting to another day: members' calendars update the same event."""
+    from knowledge.council.calendar import CalendarError, move_meeting
+    from knowledge.language.dates import parse_time_range
+
+    start, end = parse_time_range(f"kl {clock}") if clock else (None, None)
+    if clock and start is None:
+        raise click.BadParameter("använd formen TT:MM-TT:MM", param_hint="--time")
+    when, new = _today_option(day), _today_option(to_day)
+    assert when is not None and new is not None
+    try:
+        moved = move_meeting(context.db, council, when, new, start, end, place)
+    except CalendarError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"Flyttat: {council} {when.isoformat()} -> {moved.date.isoformat()}")
+
+
 @meeting.command("cancel")
 @click.option("--date", "day", required=True, help="YYYY-MM-DD")
 @click.option("--council", default="social")

@@ -29,7 +29,8 @@ COMMANDS: list[Command] = [
     Command("mote", "Ett visst möte", "/mote 6 maj 2022"),
     Command("franvaro", "Anmäl förhinder; din ersättare tillfrågas", "/franvaro"),
     Command("mina", "Dina anmälda förhinder", "/mina"),
-    Command("kalender", "Kommande möten", "/kalender"),
+    Command("kalender", "Kommande möten, också som kalenderfil", "/kalender"),
+    Command("bevaka", "Bevaka ett ämne i nya protokoll och kallelser", "/bevaka barnfattigdom"),
     Command("foresla", "Föreslå ett tema till kommande möten", "/foresla Barnfattigdom i länet"),
     Command("installningar", "Meddelanden om nya protokoll på eller av", "/installningar"),
     Command("forslag", "Alla temaförslag som CSV", "/forslag", SECRETARY),
@@ -38,6 +39,9 @@ COMMANDS: list[Command] = [
     Command("inbjud", "Bjud in en person i rostern", "/inbjud Anna Karlsson", SECRETARY),
     Command(
         "nyttmote", "Lägg in ett möte", "/nyttmote 2026-12-04 09:00-12:00 Lokal Eken", SECRETARY
+    ),
+    Command(
+        "flytta", "Flytta ett möte till en annan dag", "/flytta 2026-12-04 2026-12-11", SECRETARY
     ),
     Command("stallin", "Ställ in ett möte", "/stallin 2026-12-04", SECRETARY),
 ]

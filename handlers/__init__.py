@@ -45,6 +45,7 @@ from handlers import (
     absence,
     calendar,
     conversation,
+    documents,
     errors,
     front_door,
     kallelse,
@@ -54,6 +55,7 @@ from handlers import (
     registration,
     settings,
     start,
+    topics,
     upload,
 )
 from handlers.callbacks import matches
@@ -128,7 +130,9 @@ COMMANDS: dict[str, Callback] = {
     "mina": absence.my_notices,
     "narvaro": absence.attendance,
     "kalender": calendar.calendar,
+    "bevaka": topics.follow_command,
     "nyttmote": calendar.add,
+    "flytta": calendar.move,
     "stallin": calendar.cancel,
     "inbjud": registration.invite,
     "installningar": settings.settings,
@@ -138,6 +142,8 @@ COMMANDS: dict[str, Callback] = {
 # Buttons outside the conversation: the kinds of ``handlers.callbacks`` each callback reads.
 BUTTONS: list[tuple[tuple[str, ...], Callback]] = [
     (("followup",), questions.followup_button),
+    (("send_document",), documents.send_button),
+    (("topic_stop",), topics.stop_button),
     (("absence_pick", "absence_reminder"), absence.pick_meeting),
     (("absence_confirm",), absence.confirm),
     (("absence_cancel",), absence.cancel_button),

@@ -66,6 +66,8 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("followup", "q:", (int,)),
+        Kind("send_document", "doc:", (int,)),
+        Kind("topic_stop", "bevaka:stopp:", (int,)),
         Kind("absence_pick", "abs:m:", ("council", date)),
         Kind("absence_reminder", "abs:new:", ("council", date)),
         Kind("absence_part", "abs:p:", ("council", date)),

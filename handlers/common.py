@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ParseMode
 
+from handlers.callbacks import Press, decode
 from handlers.context import SamradContext
-from handlers.keyboards import followups_keyboard
+from handlers.keyboards import answer_keyboard
 from knowledge.council.roster import Person, is_secretary, person_by_telegram
 from knowledge.qa.types import Answer
 
@@ -18,6 +19,17 @@ def effective_message(update: Update) -> Message | None:
     if update.callback_query and isinstance(update.callback_query.message, Message):
         return update.callback_query.message
     return update.effective_message
+
+
+def pressed(update: Update) -> tuple[CallbackQuery, Press, Message] | None:
+    """The button press, its data read back (``handlers.callbacks``) and the message it sits
+    under; None when any is missing (data that does not parse is answered elsewhere)."""
+    query = update.callback_query
+    press = decode(query.data if query else None)
+    message = effective_message(update)
+    if query is None or press is None or message is None:
+        return None
+    return query, press, message
 
 
 def is_secretary_user(context: SamradContext, user_id: int) -> bool:
@@ -46,7 +58,7 @@ async def secretary_message(update: Update, context: SamradContext, refusal: str
 async def send_answer(message: Message, context: SamradContext, answer: Answer) -> None:
     """Send an answer as one or more HTML messages; its buttons go on the last one."""
     chunks = context.renderer.answer(answer)
-    keyboard = followups_keyboard(context.store, answer.choices)
+    keyboard = answer_keyboard(context.store, answer)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         await message.reply_text(

@@ -2,17 +2,18 @@
 
 The engine decides what it means: a question is answered; a wish to report förhinder ("jag
 kan inte komma på mötet 4 december") or to propose a theme ("jag vill föreslå ett tema om …")
-starts that flow with what the message already says. No regex here decides before the engine.
+starts that flow with what the message already says; "meddela mig när barnfattigdom tas upp"
+follows the subject. No regex here decides before the engine.
 """
 
 from __future__ import annotations
 
 from telegram import Update
 
-from handlers import absence, conversation, proposals, questions
+from handlers import absence, conversation, proposals, questions, topics
 from handlers.context import SamradContext
 from knowledge.language import clock
-from knowledge.qa.types import PROPOSE_THEME, REPORT_ABSENCE
+from knowledge.qa.types import FOLLOW_TOPIC, PROPOSE_THEME, REPORT_ABSENCE
 
 
 async def route(update: Update, context: SamradContext) -> object:
@@ -28,5 +29,8 @@ async def route(update: Update, context: SamradContext) -> object:
         )
     if meaning.intent == PROPOSE_THEME:
         return await proposals.start(update, context, theme=meaning.theme)
+    if meaning.intent == FOLLOW_TOPIC and meaning.subject:
+        await topics.follow_text(update, context, meaning.subject)
+        return conversation.END
     await questions.ask(update, context, text)
     return conversation.END

@@ -8,11 +8,13 @@ import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers.callbacks import encode
-from knowledge.qa.types import Choice
+from knowledge.language.dates import format_date
+from knowledge.qa.types import SEND_DOCUMENT, Answer, Choice, Source
 from knowledge.storage import followups
 
 MAX_LABEL = 60  # longer labels are cut on a phone anyway
 MAX_FOLLOWUPS = 8
+MAX_DOCUMENTS = 3  # buttons that send a cited document
 
 
 def button(label: str, kind: str, *args: object) -> InlineKeyboardButton:
@@ -39,3 +41,30 @@ def followups_keyboard(
             for choice in choices[:MAX_FOLLOWUPS]
         ]
     )
+
+
+def answer_keyboard(db: sqlite_utils.Database, answer: Answer) -> InlineKeyboardMarkup | None:
+    """The follow-ups under an answer, then a button per document its sources cite that sends
+    the document itself (not under an answer that sends them already)."""
+    markup = followups_keyboard(db, answer.choices)
+    rows = [list(row) for row in markup.inline_keyboard] if markup else []
+    if answer.intent != SEND_DOCUMENT:
+        rows += [[document_button(source)] for source in _cited_documents(answer.sources)]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _cited_documents(sources: Sequence[Source]) -> list[Source]:
+    seen: set[int] = set()
+    cited = []
+    for source in sources:
+        if source.document_id is not None and source.document_id not in seen:
+            seen.add(source.document_id)
+            cited.append(source)
+    return cited[:MAX_DOCUMENTS]
+
+
+def document_button(source: Source) -> InlineKeyboardButton:
+    """ "Skicka protokollet 6 maj 2022": sends the document a source cites."""
+    noun = "rapporten" if source.council == source.document else "protokollet"
+    when = f" {format_date(source.date, weekday=False)}" if source.date else ""
+    return button(f"Skicka {noun}{when}", "send_document", source.document_id)

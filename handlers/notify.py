@@ -2,7 +2,8 @@
 
 A notice is rendered when it is sent: its template with its parameters (``context.renderer``),
 its actions as buttons whose callback data ``handlers.callbacks`` writes. Rows from before
-notices had templates are sent with the text and buttons they hold.
+notices had templates are sent with the text and buttons they hold. A notice of a changed
+meeting goes as its updated .ics file, the notice its caption: one message, sent or not.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import asyncio
 import contextlib
 import logging
 import warnings
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.constants import ParseMode
+from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from handlers.callbacks import encode
@@ -22,7 +25,7 @@ from handlers.context import Renderer, SamradContext
 from handlers.replies import split_html
 from knowledge.council import outbox
 from knowledge.council.absence_model import meeting_on
-from knowledge.council.calendar import meeting_ics
+from knowledge.council.ics import changed_meeting_file, meeting_agenda, meeting_ics
 from knowledge.council.kallelser import original_file
 from knowledge.council.meetings import CANCELLED
 
@@ -31,11 +34,27 @@ RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice
 MAX_WAIT = 30  # ... when it is this many seconds or less
 
 
-def message(notice: outbox.Notice, renderer: Renderer) -> tuple[str, list[tuple[str, str]]]:
-    """The notice's text (Telegram HTML) and its buttons as (label, callback data)."""
+def _meeting_file(db: sqlite_utils.Database, params: Mapping[str, object]) -> tuple[str, bytes]:
+    day = date.fromisoformat(str(params["meeting_date"]))
+    data = changed_meeting_file(db, str(params["council"]), day)
+    return (f"mote-{day.isoformat()}.ics", data) if data else ("", b"")
+
+
+# Templates whose notice goes with a file: (file name, content), or no content for none.
+FILES: dict[str, Callable[[sqlite_utils.Database, Mapping[str, object]], tuple[str, bytes]]] = {
+    "meeting_changed": _meeting_file,
+}
+
+
+def message(
+    notice: outbox.Notice, renderer: Renderer, *, with_file: bool = False
+) -> tuple[str, list[tuple[str, str]]]:
+    """The notice's text (Telegram HTML) and its buttons as (label, callback data);
+    ``with_file``: the text is the caption of the notice's file."""
     if notice.template is None:
         return notice.text, [(label, data) for label, data in notice.buttons]
-    text = renderer.notice(notice.template, notice.params)
+    params = {**notice.params, "calendar_file": True} if with_file else notice.params
+    text = renderer.notice(notice.template, params)
     return text, [(action.label, encode(action.kind, *action.args)) for action in notice.actions]
 
 
@@ -74,7 +93,15 @@ async def flush_outbox(context: SamradContext) -> int:
 async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
     """Send the notice (first taking away the buttons of the message it ``edits``); the new
     message's id."""
-    text, buttons = message(notice, context.renderer)
+    make_file = FILES.get(notice.template or "")
+    filename, data = make_file(context.store, notice.params) if make_file else ("", b"")
+    attached = _file(context, notice.document) if notice.document and not data else None
+    if attached is not None:
+        filename, data = attached
+    text, buttons = message(notice, context.renderer, with_file=bool(data))
+    if len(text) > MessageLimit.CAPTION_LENGTH:
+        data = b""  # too long for a caption: the notice alone says it
+        text, buttons = message(notice, context.renderer)
     markup = (
         InlineKeyboardMarkup(
             [[InlineKeyboardButton(label, callback_data=data)] for label, data in buttons]
@@ -93,11 +120,10 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
                         chat_id=earlier[0], message_id=earlier[1], reply_markup=None
                     )
                 earlier = None
-            attached = _file(context, notice.document) if notice.document else None
-            if attached is not None:
+            if data:
                 sent = await context.bot.send_document(
                     notice.chat_id,
-                    InputFile(attached[1], filename=attached[0]),
+                    InputFile(data, filename=filename),
                     caption=text,
                     parse_mode=ParseMode.HTML,
                     reply_markup=markup,
@@ -133,5 +159,5 @@ def _file(context: SamradContext, document: dict[str, object]) -> tuple[str, byt
         meeting = meeting_on(db, str(document.get("council")), day)
         if meeting is None or meeting.status == CANCELLED:
             return None
-        return f"mote-{day.isoformat()}.ics", meeting_ics(meeting)
+        return f"mote-{day.isoformat()}.ics", meeting_ics(meeting, meeting_agenda(db, meeting))
     return None

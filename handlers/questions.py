@@ -10,8 +10,9 @@ from telegram import InputFile, Update
 from handlers.callbacks import decode
 from handlers.common import effective_message, send_answer
 from handlers.context import SamradContext
+from handlers.documents import send_documents
 from handlers.proposals import pending_with_buttons
-from knowledge.council.calendar import meeting_ics
+from knowledge.council.ics import meeting_agenda, meeting_ics
 from knowledge.council.meetings import next_meeting as next_meeting_of
 from knowledge.language import clock
 from knowledge.qa.types import DECISIONS, MEETING, NEXT_MEETING, THEMES, TOPIC
@@ -38,6 +39,8 @@ async def ask(
         page=page,
     )
     await send_answer(message, context, result)
+    if result.documents:
+        await send_documents(message, context, result.documents)
 
 
 async def next_meeting(update: Update, context: SamradContext) -> None:
@@ -48,7 +51,10 @@ async def next_meeting(update: Update, context: SamradContext) -> None:
     if message is None or meeting is None:
         return
     await message.reply_document(
-        InputFile(meeting_ics(meeting), filename=f"mote-{meeting.date.isoformat()}.ics"),
+        InputFile(
+            meeting_ics(meeting, meeting_agenda(context.store, meeting)),
+            filename=f"mote-{meeting.date.isoformat()}.ics",
+        ),
         caption="Lägg in mötet i din kalender.",
     )
 

@@ -24,6 +24,7 @@ from knowledge.council.roster import protocol_subscribers
 from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest.load import IngestResult, ingest_bytes
 from knowledge.language import clock
+from knowledge.qa.followed import notice_followers
 from knowledge.qa.types import MEETING
 from knowledge.storage import followups
 from knowledge.storage.corpus import decision_texts
@@ -95,6 +96,8 @@ def _ingest(db_path: Path, data: bytes, name: str, uploader: int) -> IngestResul
             # Queued with the ingest, before any reply: whatever happens to the reply, the
             # members hear of the protocol (and a re-upload, "redan inläst", needs not).
             _notify_members(db, result, exclude=uploader)
+        if result.changed:
+            notice_followers(db, result.document_id, exclude=uploader)
         return result
     finally:
         db.conn.close()

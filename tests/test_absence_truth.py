@@ -75,11 +75,11 @@ def with_secretary(tmp_path: Path, corpus_db_file: Path) -> Path:
 
 
 def to(calls: list[Call], chat: int) -> list[str]:
-    """The messages sent to ``chat``."""
+    """The messages sent to ``chat`` (a file's caption is its message)."""
     return [
-        str(c.params["text"])
+        str(c.params.get("text") or c.params.get("caption"))
         for c in calls
-        if c.method == "sendMessage" and c.params.get("chat_id") == chat
+        if c.method in ("sendMessage", "sendDocument") and c.params.get("chat_id") == chat
     ]
 
 
@@ -359,6 +359,9 @@ async def test_attendance_counts_who_comes_who_does_not_and_who_is_unknown(
         assert "Bara sekreteraren" in to(await bot.send("/narvaro", user_id=ANNA), ANNA)[0]
 
 
+CALENDAR_FILE = "Öppna kalenderfilen så uppdateras mötet i din kalender."
+
+
 async def test_new_changed_and_cancelled_meetings_reach_every_member_once(
     with_secretary: Path,
 ) -> None:
@@ -376,7 +379,7 @@ async def test_new_changed_and_cancelled_meetings_reach_every_member_once(
         assert notices(added) == {
             chat: [
                 "<b>Nytt möte</b> med Specifika rådet social välfärd, vård och omsorg: "
-                f"{when}, kl. 9.00–12.00, Lokal Eken."
+                f"{when}, kl. 9.00–12.00, Lokal Eken.\n{CALENDAR_FILE}"
             ]
             for chat in told
         }
@@ -387,7 +390,7 @@ async def test_new_changed_and_cancelled_meetings_reach_every_member_once(
         for chat in told:
             [changed] = to(moved, chat)
             assert changed.startswith("<b>Ändrat möte</b>") and "kl. 13.00–16.00" in changed
-            assert changed.endswith("Tidigare: kl. 9.00–12.00, Lokal Eken.")
+            assert changed.endswith(f"Tidigare: kl. 9.00–12.00, Lokal Eken.\n{CALENDAR_FILE}")
         cancelled = await bot.send(f"/stallin {day.isoformat()}", user_id=SARA)
         for chat in told:
             [text] = to(cancelled, chat)

@@ -14,7 +14,8 @@ from bot.cli import cli
 from bot.fakeapi import Call
 from knowledge import open_store
 from knowledge.council import absences, outbox
-from knowledge.council.calendar import add_meeting, cancel_meeting, meeting_ics
+from knowledge.council.calendar import add_meeting, cancel_meeting
+from knowledge.council.ics import meeting_ics
 from knowledge.council.meetings import next_meeting
 from knowledge.council.roster import create_invite, export_roster, list_members
 from knowledge.language import clock

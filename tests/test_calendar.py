@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from knowledge.council.absences import upcoming
-from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting, meeting_ics
+from knowledge.council.calendar import CalendarError, add_meeting, cancel_meeting
+from knowledge.council.ics import meeting_ics
 from knowledge.council.meetings import CANCELLED, SCHEDULED, Meeting, list_meetings, next_meeting
 from knowledge.storage.database import connect
 

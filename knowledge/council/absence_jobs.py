@@ -68,7 +68,14 @@ def close_cancelled(db: sqlite_utils.Database, now: datetime | None = None) -> i
                 table.set_status(db, absence.id, MEETING_CANCELLED, clock.stamp(now))
                 release(db, absence, "meeting-cancelled")
                 key = f"{current_round_key(db, absence.id)}:meeting-cancelled"
-                notices.tell(db, absence, key, "meeting_cancelled_member", to=[notices.MEMBER])
+                moved = (
+                    {"moved_to": meeting.moved_to.isoformat()}
+                    if meeting and meeting.moved_to
+                    else {}
+                )
+                notices.tell(
+                    db, absence, key, "meeting_cancelled_member", to=[notices.MEMBER], params=moved
+                )
                 closed += 1
     return closed
 

@@ -1,27 +1,29 @@
-"""The secretary's meeting calendar (table ``calendar``), and meetings as .ics files.
+"""The secretary's meeting calendar (table ``calendar``).
 
 Whatever the secretary changes is told, through the outbox and in the same transaction, to
 every registered ledamot and ersättare of the council: a new meeting, a meeting whose time or
-place changed (entered again on its day), a cancelled one. A meeting moves to another day by
-cancelling it and entering the new one (two notices). Who has a förhinder for a cancelled
-meeting hears of it from ``absences.close_cancelled`` instead, in words about their notice.
+place changed (entered again on its day), a meeting moved to another day (``move_meeting``:
+the same event in members' calendars, see ``storage.calendar``), a cancelled one. Who has a
+förhinder for a cancelled or moved meeting hears of it from ``absences.close_cancelled``
+instead, in words about their notice. The .ics files are made by ``council.ics``.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, time
 
 import sqlite_utils
 
 from knowledge.bodies import COUNCIL_NAMES
 from knowledge.council import outbox
 from knowledge.council.absence_model import OPEN
-from knowledge.council.meetings import CANCELLED, Meeting, list_meetings
+from knowledge.council.meetings import CANCELLED, HELD, Meeting, list_meetings
 from knowledge.council.roster import chat_of, list_members
 from knowledge.errors import UserError
 from knowledge.language import clock
+from knowledge.language.dates import format_date
 from knowledge.storage import absences as absence_table
 from knowledge.storage import calendar
 from knowledge.storage.database import transaction
@@ -32,6 +34,12 @@ class CalendarError(UserError):
 
 
 NEW, CHANGED, UNCHANGED, CANCELLED_NOW = "new", "changed", "unchanged", "cancelled"
+MOVED = "moved"
+
+
+def _check_council(council: str) -> None:
+    if council not in COUNCIL_NAMES:
+        raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
 
 
 def add_meeting(
@@ -44,13 +52,13 @@ def add_meeting(
 ) -> str:
     """Enter (or correct) a meeting; it overrides what a protocol planned for that day. What it
     was (NEW, CHANGED or UNCHANGED); the council's members are told of a new or changed one."""
-    if council not in COUNCIL_NAMES:
-        raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
+    _check_council(council)
     if start and end and end <= start:
         raise CalendarError("Sluttiden måste vara efter starttiden.")
     with transaction(db):
         before = _meeting_on(db, council, day)
-        calendar.put(db, council, day, start, end, place, clock.stamp())
+        uid, sequence = _identity(council, day, calendar.entry_on(db, council, day))
+        calendar.put(db, council, day, start, end, place, clock.stamp(), uid=uid, sequence=sequence)
         after = _meeting_on(db, council, day)
         assert after is not None
         if before is None or before.status == CANCELLED:
@@ -59,8 +67,19 @@ def add_meeting(
             change = CHANGED
         else:
             return UNCHANGED
+        if before is not None:  # calendar apps take a changed event by its higher sequence
+            calendar.bump(db, council, day)
+            after.sequence += 1
         _tell_members(db, after, change, before if change == CHANGED else None)
     return change
+
+
+def _identity(council: str, day: date, row: calendar.Entry | None) -> tuple[str, int]:
+    """The UID and stored sequence of the day's meeting before the secretary changes it. A day
+    whose meeting moved away gets a new event: the old UID lives on at the new day."""
+    if row is not None and row.moved_to is not None:
+        return f"{council}-{day.isoformat()}-{secrets.token_hex(4)}@samrad", 0
+    return (row.uid, row.sequence) if row else (calendar.default_uid(council, day), 0)
 
 
 def _meeting_on(db: sqlite_utils.Database, council: str, day: date) -> Meeting | None:
@@ -104,7 +123,7 @@ def _tell_members(
                 "council": meeting.council,
                 "meeting_date": meeting.date.isoformat(),
                 **_where(meeting),
-                "before": _where(before) if before else None,
+                "before": {**_where(before), "date": before.date.isoformat()} if before else None,
             },
             subject=outbox.about("meeting", meeting.council, meeting.date.isoformat()),
         )
@@ -115,13 +134,15 @@ def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
     """Cancel a meeting, whether the calendar or a protocol had it. False when no meeting was
     known that day (the day is marked cancelled all the same, should a protocol plan it later).
     Open absence notices are closed, and people told, by ``absences.close_cancelled``."""
-    if council not in COUNCIL_NAMES:
-        raise CalendarError(f"Okänt råd {council}. Välj: {', '.join(COUNCIL_NAMES)}.")
+    _check_council(council)
     with transaction(db):
         meeting = _meeting_on(db, council, day)
         known = meeting is not None
-        calendar.cancel(db, council, day, clock.stamp())
-        if meeting is not None and meeting.status != CANCELLED:
+        if meeting is not None and meeting.status == CANCELLED:
+            return known  # cancelled already (or moved away): nothing changes
+        uid, sequence = _identity(council, day, calendar.entry_on(db, council, day))
+        calendar.cancel(db, council, day, clock.stamp(), uid=uid, sequence=sequence + int(known))
+        if meeting is not None:
             # Who has a förhinder, or was asked to replace someone, is told about that.
             involved = [
                 chat
@@ -134,26 +155,60 @@ def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
     return known
 
 
-def meeting_ics(meeting: Meeting) -> bytes:
-    """The meeting as an iCalendar file (Europe/Stockholm times)."""
-
-    import icalendar
-
-    stockholm = clock.STOCKHOLM
-    ical = icalendar.Calendar()
-    ical.add("prodid", "-//samrad//Region Örebro län//SV")
-    ical.add("version", "2.0")
-    event = icalendar.Event()
-    event.add("uid", f"{meeting.council}-{meeting.date.isoformat()}@samrad")
-    event.add("summary", f"Möte: {COUNCIL_NAMES.get(meeting.council, meeting.council)}")
-    if meeting.start:
-        event.add("dtstart", datetime.combine(meeting.date, meeting.start, tzinfo=stockholm))
-        end = meeting.end or time(min(meeting.start.hour + 3, 23), meeting.start.minute)
-        event.add("dtend", datetime.combine(meeting.date, end, tzinfo=stockholm))
-    else:
-        event.add("dtstart", meeting.date)
-    if meeting.place:
-        event.add("location", meeting.place)
-    event.add("dtstamp", clock.now())
-    ical.add_component(event)
-    return bytes(ical.to_ical())
+def move_meeting(
+    db: sqlite_utils.Database,
+    council: str,
+    day: date,
+    to_day: date,
+    start: time | None = None,
+    end: time | None = None,
+    place: str | None = None,
+) -> Meeting:
+    """Move the coming meeting of ``day`` to ``to_day`` (with its time and place unless new
+    ones are given): one event in members' calendars, one notice. The meeting as moved."""
+    _check_council(council)
+    if start and end and end <= start:
+        raise CalendarError("Sluttiden måste vara efter starttiden.")
+    today = clock.today()
+    with transaction(db):
+        before = _meeting_on(db, council, day)
+        if before is None or before.status == CANCELLED:
+            raise CalendarError(f"Det finns inget möte {format_date(day)} att flytta.")
+        if day < today or before.status == HELD:
+            raise CalendarError(f"Mötet {format_date(day)} har redan varit.")
+        if to_day < today:
+            raise CalendarError(f"{format_date(to_day)} har redan varit. Välj ett kommande datum.")
+        if to_day == day:
+            raise CalendarError("Mötet ligger redan den dagen. Ändra tid och plats med /nyttmote.")
+        there = _meeting_on(db, council, to_day)
+        if there is not None and there.status != CANCELLED:
+            raise CalendarError(
+                f"Det finns redan ett möte {format_date(to_day)}. Välj en annan dag, "
+                "eller ställ in det mötet först."
+            )
+        row = calendar.entry_on(db, council, day)
+        now = clock.stamp()
+        calendar.cancel(
+            db,
+            council,
+            day,
+            now,
+            uid=before.uid,
+            sequence=row.sequence if row else 0,
+            moved_to=to_day,
+        )
+        calendar.put(
+            db,
+            council,
+            to_day,
+            start or before.start,
+            end or (before.end if not start else None),
+            place or before.place,
+            now,
+            uid=before.uid,
+            sequence=before.sequence + 1,
+        )
+        after = _meeting_on(db, council, to_day)
+        assert after is not None
+        _tell_members(db, after, MOVED, before)
+    return after

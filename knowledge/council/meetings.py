@@ -3,7 +3,12 @@
 A later protocol's plan supersedes an earlier one: when a protocol dated P lists meetings up to
 date L, an earlier plan for a date between P and L that it no longer lists was moved or dropped
 (the 9 September 2022 meeting that the 6 May 2022 protocol moved to 16 September).
-A row in ``calendar`` (the secretary's) overrides both, and can cancel a meeting.
+A row in ``calendar`` (the secretary's) overrides both, and can cancel or move a meeting.
+
+Each meeting carries its iCalendar identity (``uid``, ``sequence``; see ``storage.calendar``):
+a protocol's plan is known by its council and day, revised (a higher sequence) when a later
+protocol gives it another time or place; the secretary's row keeps the UID it inherited, also
+when the meeting moves, and counts its own changes on top.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from knowledge.storage import calendar, schedule
+from knowledge.storage.schedule import Day
 
 HELD = "held"
 SCHEDULED = "scheduled"
@@ -35,12 +41,19 @@ class Meeting:
     note: str | None = None
     source: str = "protocol"  # "protocol" or "calendar"
     source_item: str | None = None  # the item of the scheduling protocol
+    uid: str = ""  # the iCalendar UID, the same through every change and move
+    sequence: int = 0  # how many times it changed: calendar apps keep the highest
+    moved_to: Day | None = None  # a cancelled day whose meeting goes on this day instead
+
+    def __post_init__(self) -> None:
+        self.uid = self.uid or calendar.default_uid(self.council, self.date)
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat()
         data["start"] = self.start.strftime("%H:%M") if self.start else None
         data["end"] = self.end.strftime("%H:%M") if self.end else None
+        data["moved_to"] = self.moved_to.isoformat() if self.moved_to else None
         return data
 
 
@@ -53,7 +66,7 @@ def list_meetings(
     the query changes nothing that is returned.
     """
     meetings: dict[tuple[str, date], Meeting] = {}
-    for meeting in _current_plans(db, council, since):
+    for meeting in _plans(db, council, since)[0]:
         meetings[(meeting.council, meeting.date)] = meeting
     for held in schedule.held(db, council, since):
         key = (held.council, held.date)
@@ -70,6 +83,7 @@ def list_meetings(
             source_document_id=planned.source_document_id if planned else None,
             note=planned.note if planned else None,
             source_item=planned.source_item if planned else None,
+            sequence=planned.sequence if planned else 0,
         )
     for entry in calendar.entries(db, council, since):
         key = (entry.council, entry.date)
@@ -87,40 +101,66 @@ def list_meetings(
             source_document_id=known.source_document_id if known else None,
             note=known.note if known else None,
             source="calendar",
+            uid=entry.uid,
+            # Either count only grows: their sum grows at every change of either.
+            sequence=entry.sequence + (known.sequence if known else 0),
+            moved_to=entry.moved_to,
         )
     return sorted(meetings.values(), key=lambda m: (m.date, m.council))
 
 
-def _current_plans(
-    db: sqlite_utils.Database, council: str | None, since: date | None = None
+def superseded_plans(
+    db: sqlite_utils.Database, council: str | None = None, since: date | None = None
 ) -> list[Meeting]:
+    """Meetings a protocol planned and a later one dropped (moved or given up), that neither
+    the calendar nor a protocol knows since: CANCELLED, under the UID they had."""
+    dropped = _plans(db, council, since)[1]
+    known = {(m.council, m.date) for m in list_meetings(db, council, since)}
+    return [m for m in dropped if (m.council, m.date) not in known]
+
+
+def _plans(
+    db: sqlite_utils.Database, council: str | None, since: date | None = None
+) -> tuple[list[Meeting], list[Meeting]]:
+    """The plans that hold, and those a later protocol dropped (as CANCELLED)."""
     # Plans per (council, source protocol date), oldest source first.
     by_source: dict[tuple[str, date], list[schedule.Plan]] = {}
     for plan in schedule.plans(db, council, since):
         by_source.setdefault((plan.council, plan.issued or date.min), []).append(plan)
     plans: dict[tuple[str, date], Meeting] = {}
+    dropped: dict[tuple[str, date], Meeting] = {}
     for (council_key, issued), source_plans in sorted(by_source.items(), key=lambda kv: kv[0][1]):
         listed = {p.date for p in source_plans}
         last = max(listed)
         for key in list(plans):
             if key[0] == council_key and issued < key[1] <= last and key[1] not in listed:
-                del plans[key]
+                gone = plans.pop(key)
+                gone.status, gone.sequence = CANCELLED, gone.sequence + 1
+                dropped[key] = gone
         for plan in source_plans:
             key = (council_key, plan.date)
-            earlier = plans.get(key)
+            earlier = plans.get(key) or dropped.pop(key, None)
+            start = plan.start or (earlier.start if earlier else None)
+            end = plan.end or (earlier.end if earlier else None)
+            place = plan.place or (earlier.place if earlier else None)
+            revised = earlier is not None and (
+                (earlier.start, earlier.end, earlier.place, earlier.status)
+                != (start, end, place, SCHEDULED)
+            )
             plans[key] = Meeting(
                 council=council_key,
                 date=plan.date,
-                start=plan.start or (earlier.start if earlier else None),
-                end=plan.end or (earlier.end if earlier else None),
-                place=plan.place or (earlier.place if earlier else None),
+                start=start,
+                end=end,
+                place=place,
                 status=SCHEDULED,
                 decided=plan.decided or bool(earlier and earlier.decided),
                 source_document_id=plan.document_id,
                 note=plan.note or (earlier.note if earlier else None),
                 source_item=plan.item_number or (earlier.source_item if earlier else None),
+                sequence=(earlier.sequence if earlier else 0) + int(revised),
             )
-    return list(plans.values())
+    return list(plans.values()), list(dropped.values())
 
 
 def next_meeting(db: sqlite_utils.Database, council: str, today: date) -> Meeting | None:

@@ -21,7 +21,7 @@ from knowledge.ingest.parse import parse_document
 from knowledge.ingest.parse.body import body_key
 from knowledge.language import clock
 from knowledge.language.text import normalize
-from knowledge.storage import corpus, corpus_bodies
+from knowledge.storage import corpus, corpus_bodies, originals
 from knowledge.storage.database import transaction
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -89,16 +89,24 @@ def ingest_bytes(db: sqlite_utils.Database, data: bytes, filename: str) -> Inges
     sha256 = hashlib.sha256(data).hexdigest()
     existing = corpus.find_document_by_hash(db, sha256)
     if existing is not None:
+        # Read in before originals were kept: the same file again gives it one.
+        originals.put(db, existing, filename, data, clock.stamp())
         return _result_for(db, existing, filename, changed=False, replaced=False)
     raw = read_bytes(data, filename)
     protocol = parse_document(raw)
-    return store_protocol(db, protocol, filename=filename, sha256=sha256)
+    return store_protocol(db, protocol, filename=filename, sha256=sha256, original=data)
 
 
 def store_protocol(
-    db: sqlite_utils.Database, protocol: Protocol, *, filename: str, sha256: str
+    db: sqlite_utils.Database,
+    protocol: Protocol,
+    *,
+    filename: str,
+    sha256: str,
+    original: bytes | None = None,
 ) -> IngestResult:
-    """Write a parsed document (and its search passages) in one transaction."""
+    """Write a parsed document (and its search passages, and the ``original`` file's bytes)
+    in one transaction."""
     identity = _identity(protocol, sha256)
     now = clock.stamp()
     with transaction(db):
@@ -126,6 +134,8 @@ def store_protocol(
         )
         _insert_parts(db, document_id, protocol)
         _insert_body_and_relations(db, document_id, protocol)
+        if original is not None:
+            originals.put(db, document_id, filename, original, now)
     return _result_for(
         db, document_id, filename, changed=True, replaced=replaced, protocol=protocol
     )

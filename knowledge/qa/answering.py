@@ -11,6 +11,7 @@ from knowledge.language.dates import MONTH_NAMES
 from knowledge.qa.answers.agenda import answer_agenda
 from knowledge.qa.answers.agenda_outcome import answer_outcome
 from knowledge.qa.answers.decisions import answer_decisions
+from knowledge.qa.answers.documents import answer_send_document
 from knowledge.qa.answers.help import answer_help, answer_unknown
 from knowledge.qa.answers.meeting import answer_meeting
 from knowledge.qa.answers.next_meeting import answer_next_meeting
@@ -21,15 +22,21 @@ from knowledge.qa.answers.relations import (
     answer_substitute,
     relation_question,
 )
-from knowledge.qa.answers.requests import answer_propose_theme, answer_report_absence
+from knowledge.qa.answers.requests import (
+    answer_follow_topic,
+    answer_propose_theme,
+    answer_report_absence,
+)
 from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
+from knowledge.qa.answers.timeline import answer_timeline
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     AGENDA,
     DECISIONS,
+    FOLLOW_TOPIC,
     HELP,
     MEETING,
     NEXT_MEETING,
@@ -37,7 +44,9 @@ from knowledge.qa.types import (
     PROPOSE_THEME,
     REPORT_ABSENCE,
     SCHEDULE,
+    SEND_DOCUMENT,
     THEMES,
+    TIMELINE,
     TOPIC,
     Answer,
     Query,
@@ -52,17 +61,20 @@ BUILDERS: dict[str, Builder] = {
     THEMES: answer_themes,
     PERSON: answer_person,
     TOPIC: answer_topic,
+    TIMELINE: answer_timeline,
     HELP: answer_help,
     REPORT_ABSENCE: answer_report_absence,
     PROPOSE_THEME: answer_propose_theme,
     AGENDA: lambda corpus, query, today: (
         answer_outcome if query.aspect == "outcome" else answer_agenda
     )(corpus, query, today),
+    SEND_DOCUMENT: answer_send_document,
+    FOLLOW_TOPIC: answer_follow_topic,
 }
 
 
 # Intents whose answer is about the question's subject: a subject no document mentions has none.
-SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC)
+SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC, TIMELINE)
 
 
 def build(corpus: Corpus, query: Query, today: date) -> Answer:

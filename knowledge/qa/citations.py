@@ -24,13 +24,13 @@ def document_source(
     """The source for a document, or for one of its items (sections, for a report)."""
     doc = corpus_queries.document(db, document_id)
     if doc.councils:
-        return Source(council_label(doc.councils), doc.date, item, title, doc.title)
+        return Source(council_label(doc.councils), doc.date, item, title, doc.title, document_id)
     body = corpus_bodies.body_of(db, document_id)
     if body is None or doc.kind == "report" and not doc.date:
-        return Source(doc.title, doc.date, item, title, doc.title)
+        return Source(doc.title, doc.date, item, title, doc.title, document_id)
     name = f"{body.name}, {body.organisation}" if body.organisation else body.name
     document = doc.title if "okänt organ" not in doc.title else f"Protokoll, {name}"
-    return Source(name, doc.date, item, title, document)
+    return Source(name, doc.date, item, title, document, document_id)
 
 
 def hit_source(db: sqlite_utils.Database, hit: Hit) -> Source:

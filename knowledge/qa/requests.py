@@ -1,5 +1,7 @@
 """Messages that ask samrad to do something rather than to answer: a member reporting their
-own förhinder, or proposing a theme for a coming meeting; and questions of how to do either.
+own förhinder, proposing a theme for a coming meeting, asking for a document itself ("skicka
+protokollet från 6 maj 2022"), following a subject ("meddela mig när barnfattigdom tas upp");
+and questions of how to report or propose.
 
 Matched on the message's words folded (no case, no å/ä/ö) with misspelt keywords corrected,
 so "jag har forhindr" is a report too. A question about absence ("Vilka var frånvarande?",
@@ -18,20 +20,20 @@ from rapidfuzz import fuzz, process
 
 from knowledge.language.dates import WEEKDAYS, find_dates
 from knowledge.language.text import normalize
-from knowledge.qa.types import HELP, PROPOSE_THEME, REPORT_ABSENCE
+from knowledge.qa.types import FOLLOW_TOPIC, HELP, PROPOSE_THEME, REPORT_ABSENCE, SEND_DOCUMENT
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 # Folded words a typo is corrected to ("forhindr" -> "forhinder") ...
 _KEYWORDS = """
     forhinder forhindrad forhindrade franvaro franvarande anmala anmaler anmalan komma delta
     narvara medverka foresla foreslar forslag temaforslag tema temat kommande motet mote moten
-    borta tyvarr imorgon overmorgon
+    borta tyvarr imorgon overmorgon skicka protokollet rapporten
 """.split()
 # ... and words that look like one but are not a typo of it ("förhindra" is not "förhinder").
 _LOOKALIKES = """
     forhindra forhindras forhindrar forhindrat kommer kommit kommun deltar deltog delar dela
     teman temana temat foreslog foreslagit foreslagits foreslagna forslagen forslaget bort
-    motes narvarande
+    motes narvarande protokoll protokollen rapport rapporter skickar skickat skickade
 """.split()
 _VOCABULARY = set(_KEYWORDS) | set(_LOOKALIKES)
 _MATCHABLE = sorted(_VOCABULARY)  # sorted: ties resolve the same way in every run
@@ -114,6 +116,41 @@ _PROPOSALS = [
     ),
 ]
 
+# "skicka protokollet från 6 maj 2022", "kan du mejla mig rapporten?", "jag vill ha protokollet".
+_POLITE = (
+    r"(?:(?:hej|hejsan|snalla|tack|kan du|kan ni|kunde du|skulle du kunna|vill du|jag vill"
+    r"|jag skulle vilja|far jag|kan jag fa|jag behover)(?: [,!.])? )*"
+)
+_SEND = re.compile(
+    rf"^{_POLITE}(?:skicka|skick|mejla|maila|dela|ge|hamta|ladda (?:ner|ned)|ha|fa)"
+    r"(?: (?:mig|hit|over|garna|ut|du|ni))*"
+    r" (?:hela |sjalva |en kopia (?:av|pa) |originalet (?:av|till) |filen (?:med|till) )?"
+    r"(?P<noun>protokoll(?:et|en)?|rapport(?:en|erna)?|dokument(?:et)?|original(?:et|filen)?"
+    r"|pdf(?:en)?|kallelse(?:n)?)\b"
+)
+_DOCUMENT_KINDS = {"rapport": "report", "kallelse": "kallelse"}
+# "meddela mig när barnfattigdom tas upp", "bevaka placerade barn", "håll mig uppdaterad om …".
+_MENTIONED = (
+    r"(?: (?:tas upp|tags upp|namns|nams|kommer upp|dyker upp|diskuteras|behandlas|lyfts"
+    r"|star|finns med|ar med|kommer pa tal)\b.*)?"
+)
+_FOLLOW = [
+    re.compile(
+        rf"^{_POLITE}(?:meddela|medela|beratta for|sag till|saga till|hor av dig till|tipsa"
+        r"|pinga|notifiera)(?: mig| oss)?(?: garna)?"
+        r" (?:nar|om|ifall|sa fort|nasta gang|sa snart)(?: att)?(?: nagot om| det kommer nagot om)?"
+        rf" (?P<subject>.+?){_MENTIONED}{_END}"
+    ),
+    re.compile(
+        rf"^{_POLITE}(?:bevaka|bevakar|folj|folja|foljer)(?: amnet| fragan om| fragan)?"
+        rf" (?P<subject>.+?){_END}"
+    ),
+    re.compile(
+        rf"^{_POLITE}hall mig (?:uppdaterad|informerad|underrattad) (?:om|kring|nar det galler)"
+        rf" (?P<subject>.+?){_END}"
+    ),
+]
+
 _RELATIVE_DAYS = [
     (re.compile(r"\bi ?overmorgon\b"), 2),
     (re.compile(r"\bi ?(?:morgon|morn|morrn)\b"), 1),
@@ -130,6 +167,8 @@ class Request:
     intent: str
     how_to: str | None = None  # with HELP: REPORT_ABSENCE or PROPOSE_THEME
     theme: str | None = None  # with PROPOSE_THEME: the theme as written, if the message has one
+    document: str | None = None  # with SEND_DOCUMENT: "protocol", "report" or "kallelse"
+    subject: str | None = None  # with FOLLOW_TOPIC: the subject as written
 
 
 @dataclass(frozen=True)
@@ -172,6 +211,15 @@ def recognise(text: str) -> Request | None:
         return None
     if _QUESTION.search(folded) or _ASKS.search(folded):
         return None
+    send = _SEND.search(folded)
+    if send:
+        noun = send.group("noun")
+        kind = next((k for prefix, k in _DOCUMENT_KINDS.items() if noun.startswith(prefix)), None)
+        return Request(SEND_DOCUMENT, document=kind or "protocol")
+    for pattern in _FOLLOW:
+        follow = pattern.search(folded)
+        if follow:
+            return Request(FOLLOW_TOPIC, subject=message.written(*follow.span("subject")))
     if _ABSENCE.search(folded):
         return Request(REPORT_ABSENCE)
     for pattern in _PROPOSALS:

@@ -24,12 +24,15 @@ DECISIONS = "decisions"
 THEMES = "themes"
 PERSON = "person"
 TOPIC = "topic"
+TIMELINE = "timeline"  # how a subject developed across meetings
 HELP = "help"
 AGENDA = "agenda"  # a coming meeting's agenda, from its kallelse
 UNKNOWN = "unknown"
 # Not questions: the member wants to do something the chat does with a command.
 REPORT_ABSENCE = "report_absence"  # "jag kan inte komma på mötet 4 december"
 PROPOSE_THEME = "propose_theme"  # "jag vill föreslå ett tema om barnfattigdom"
+SEND_DOCUMENT = "send_document"  # "skicka protokollet från 6 maj 2022"
+FOLLOW_TOPIC = "follow_topic"  # "meddela mig när barnfattigdom tas upp"
 INTENTS = [
     NEXT_MEETING,
     SCHEDULE,
@@ -38,11 +41,14 @@ INTENTS = [
     THEMES,
     PERSON,
     TOPIC,
+    TIMELINE,
     HELP,
     AGENDA,
     UNKNOWN,
     REPORT_ABSENCE,
     PROPOSE_THEME,
+    SEND_DOCUMENT,
+    FOLLOW_TOPIC,
 ]
 
 
@@ -65,10 +71,12 @@ class Query:
     municipality: str | None = None
     person: str | None = None
     document_kind: str | None = None  # "report" when the question asks about the report
+    # (SEND_DOCUMENT: the kind of document asked for, "protocol", "report" or "kallelse")
     substitutes: bool = False  # asks about ersättare
     represent: bool = False  # asks who represents an organisation
     topic_words: list[str] = field(default_factory=list)
     theme: str | None = None  # PROPOSE_THEME: the proposed theme, without its lead-in
+    subject: str | None = None  # FOLLOW_TOPIC: the subject to follow, as written
     how_to: str | None = None  # HELP about doing something: REPORT_ABSENCE or PROPOSE_THEME
     default_council: str | None = None  # the caller's default, for "next" and "latest"
     page: int = 0
@@ -125,11 +133,13 @@ class Source:
     item: str | None  # item number ("9a") or report section number ("3.1.2")
     title: str | None  # item or section title
     document: str  # document title
+    document_id: int | None = None  # to send the document itself
 
     def as_json(self) -> dict[str, Any]:
         """The source for ``samrad ask --json`` (ISO date)."""
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        del data["document_id"]  # a row id of this database, no part of the contract
         return data
 
 
@@ -162,3 +172,4 @@ class Answer:
     blocks: list[Block] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)  # documents to send with the answer

@@ -24,6 +24,7 @@ from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     AGENDA,
     DECISIONS,
+    FOLLOW_TOPIC,
     HELP,
     MEETING,
     NEXT_MEETING,
@@ -31,7 +32,9 @@ from knowledge.qa.types import (
     PROPOSE_THEME,
     REPORT_ABSENCE,
     SCHEDULE,
+    SEND_DOCUMENT,
     THEMES,
+    TIMELINE,
     TOPIC,
     UNKNOWN,
     Query,
@@ -116,6 +119,18 @@ _COUNCIL_SECRETARY = re.compile(
     r"\bvem (ar|blir) (sekreterare|sekreteraren)\b|\bsekreterare (for|i) (radet|chefsgruppen)\b"
 )
 _THEME = re.compile(r"\btema\w*\b|\bamne(n|na)? till kommande\b")
+# How a subject developed: "hur har frågan om X utvecklats", "tidslinje för X", "X över tid".
+_TIMELINE = re.compile(
+    r"^hur har\b.*\b(utvecklats|utvecklat sig|forandrats|andrats|fortskridit|gatt|vuxit)\b"
+    r"|\btidslinje\w*\b|\bover tid\b|\bhistorik\w*\b"
+    r"|\butveckling\w* (av|for|kring|i) (fragan|amnet)"
+)
+_TIMELINE_WORDS = set(
+    """
+    fragan fragorna amnet arbetet diskussionen utvecklats utvecklat utveckling utvecklingen
+    forandrats andrats fortskridit gatt vuxit tidslinje tidslinjen over historik historiken
+    """.split()
+)
 _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
     (
@@ -188,11 +203,14 @@ _KEYWORDS = {
     "närvarande": MEETING,
     "dagordningen": AGENDA,
     "kallelsen": AGENDA,
+    "utvecklats": TIMELINE,
+    "tidslinje": TIMELINE,
+    "förändrats": TIMELINE,
 }
 _KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
 
 
-_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME] + [p for _, p in _MEETING_ASPECTS]
+_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME, _TIMELINE] + [p for _, p in _MEETING_ASPECTS]
 
 
 def understand(corpus: Corpus, question: str, *, today: date, intent: str | None = None) -> Query:
@@ -212,6 +230,13 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
         query.document_kind = "report"
     query.topic_words = _topic_words(text, query, corpus)
     request = None if intent else requests.recognise(text)
+    if request and request.intent == FOLLOW_TOPIC:
+        # "meddela mig när nästa möte är": no subject to follow, a question after all.
+        subject = Query(text=request.subject or "", folded="", intent=FOLLOW_TOPIC)
+        if _topic_words(request.subject or "", subject, corpus):
+            query.subject = request.subject
+        else:
+            request = None
     query.intent = intent or (request.intent if request else _intent(query))
     query.how_to = request.how_to if request else None
     if not intent and not request:
@@ -219,7 +244,7 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     if query.intent == TOPIC and query.municipality and query.municipality != REGION:
         # "hur mycket betalade Laxå för …": the town is what the answer must be about.
         query.topic_words.append(query.municipality)
-    if query.intent == DECISIONS and not query.has_meeting_ref:
+    if query.intent in (DECISIONS, SEND_DOCUMENT) and not query.has_meeting_ref:
         # "beslut 2024": a year alone narrows the protocols, it is no topic.
         years = [w for w in query.topic_words if re.fullmatch(r"(19|20)\d\d", w)]
         if years:
@@ -230,6 +255,8 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
         query.relative = "next" if names_next else None
     elif query.intent == PROPOSE_THEME:
         query.theme = request.theme if request else requests.proposed_theme(text)
+    elif query.intent == SEND_DOCUMENT:
+        query.document_kind = request.document if request else query.document_kind
     return query
 
 
@@ -239,6 +266,9 @@ def _intent(query: Query) -> str:
         return UNKNOWN
     if _HELP.search(folded):
         return HELP
+    if _TIMELINE.search(folded):
+        query.topic_words = [w for w in query.topic_words if not _timeline_word(normalize(w))]
+        return TIMELINE
     if _THEME.search(folded):
         return THEMES
     if _SCHEDULE.search(folded) and not query.meeting_date:
@@ -295,6 +325,15 @@ def _agenda(query: Query, today: date) -> None:
         query.intent = AGENDA
         query.aspect = aspect
         query.meeting_date = day if aspect != "outcome" else None
+
+
+def _timeline_word(folded: str) -> bool:
+    """ "utvecklats", "utveklats", "tidslinjen": how the question asks, not what about."""
+    if folded in _TIMELINE_WORDS:
+        return True
+    return len(folded) >= 6 and bool(
+        process.extractOne(folded, _TIMELINE_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+    )
 
 
 def _fix_keywords(folded: str) -> str:

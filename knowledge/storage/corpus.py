@@ -408,6 +408,19 @@ def document_summary(db: sqlite_utils.Database, document_id: int) -> DocumentSum
     )
 
 
+def filename_and_text(db: sqlite_utils.Database, document_id: int) -> tuple[str, str] | None:
+    """The name of the file a document was read from, and its cleaned text (None: no such
+    document)."""
+    row = db.execute("SELECT filename, text FROM documents WHERE id = ?", [document_id]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
+def identity_of(db: sqlite_utils.Database, document_id: int) -> str | None:
+    """What stays the same across the versions of a document (its meeting, or its title)."""
+    row = db.execute("SELECT identity FROM documents WHERE id = ?", [document_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def decision_texts(db: sqlite_utils.Database, document_id: int) -> list[str]:
     """The texts of a document's decisions, in the order of the document."""
     return [

@@ -207,15 +207,17 @@ def protocols(
     until: dt.date | None = None,
     latest_first: bool = False,
     limit: int | None = None,
+    kind: str = "protocol",
 ) -> list[tuple[int, dt.date]]:
     """Dated protocols (id, date) of the councils, by date: held ``on`` a day, in a month (of a
-    year, or of any year), up to ``until``."""
+    year, or of any year), up to ``until``; documents of another ``kind`` alike."""
     sql = "SELECT DISTINCT d.id, d.date FROM documents d"
     args: list[object] = []
     if councils:
         sql += f" JOIN document_councils c ON c.document_id = d.id AND c.council IN ({_marks(councils)})"  # noqa: E501
         args.extend(councils)
-    sql += " WHERE d.kind = 'protocol' AND d.date IS NOT NULL"
+    sql += " WHERE d.kind = ? AND d.date IS NOT NULL"
+    args.append(kind)
     if on is not None:
         sql += " AND d.date = ?"
         args.append(on.isoformat())

@@ -23,6 +23,7 @@ BUSY_TIMEOUT_MS = 30_000
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
     "corpus": "knowledge.storage.corpus_schema",
+    "calendar": "knowledge.storage.calendar",
     "roster": "knowledge.storage.roster",
     "followups": "knowledge.storage.followups",
     "outbox": "knowledge.storage.outbox",
@@ -30,6 +31,8 @@ COMPONENTS: dict[str, str] = {
     "absences": "knowledge.storage.absences",
     "conversations": "knowledge.storage.conversations",
     "kallelser": "knowledge.storage.kallelser",
+    "originals": "knowledge.storage.originals",
+    "topics": "knowledge.storage.topics",
 }
 # Files written before the rooms existed recorded the module path of each component.
 _LEGACY_NAMES: dict[str, str] = {

@@ -138,6 +138,17 @@ def chats_of(db: sqlite_utils.Database, person_ids: Sequence[int]) -> list[int]:
     ]
 
 
+def councils_of(db: sqlite_utils.Database, person_id: int) -> list[str]:
+    """The councils the person has a seat in."""
+    return [
+        str(row[0])
+        for row in db.execute(
+            "SELECT DISTINCT council FROM memberships WHERE person_id = ? ORDER BY council",
+            [person_id],
+        )
+    ]
+
+
 def protocol_subscribers(db: sqlite_utils.Database) -> list[int]:
     """Private chats of registered people who want a notice when a protocol arrives."""
     return [

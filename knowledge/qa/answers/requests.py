@@ -57,3 +57,27 @@ def answer_propose_theme(corpus: Corpus, query: Query, today: date) -> Answer:
             )
         ],
     )
+
+
+FOLLOW_COMMAND = "/bevaka"
+
+
+def answer_follow_topic(corpus: Corpus, query: Query, today: date) -> Answer:
+    """How to follow the subject the message names (the chat's front door follows it at once)."""
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=f"Bevaka ämnet med {FOLLOW_COMMAND} här i chatten: {FOLLOW_COMMAND} "
+        f"{query.subject or 'barnfattigdom'}",
+        blocks=[
+            Block(
+                None,
+                [
+                    "När ett nytt protokoll eller en kallelse nämner ämnet får du stycket och "
+                    f"dokumentet. {FOLLOW_COMMAND} utan ämne visar vad du bevakar.",
+                    REGISTERED,
+                ],
+            )
+        ],
+    )

@@ -23,6 +23,9 @@ EXAMPLES = [
     "Vem var ordförande 6 maj 2022?",
     "Vad sades om placerade barn?",
     "Vem representerar Nora?",
+    "Hur har frågan om placerade barn utvecklats?",
+    "Skicka protokollet från 6 maj 2022",
+    "Meddela mig när barnfattigdom tas upp",
 ]
 
 

@@ -57,17 +57,27 @@ class Finding:
     hit: Hit
 
 
-def answer_topic(
-    corpus: Corpus, query: Query, today: date, *, saying: re.Pattern[str] | None = None
-) -> Answer:
-    """The sentence that answers as the headline, close seconds as blocks, each cited;
-    with ``saying``, only a sentence that matches it answers (a decision told in prose)."""
+def subject_terms(corpus: Corpus, query: Query, today: date) -> tuple[str, list[Term]] | Answer:
+    """The question's subject and its search terms, or the answer when there is none to
+    search for: "not understood" without a subject, an honest no when no document knows it."""
     topic = topic_terms(corpus, query)
     if topic is None:
         return answer_unknown(corpus, query, today)
     phrase, terms = topic
     if not terms:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
+    return phrase, terms
+
+
+def answer_topic(
+    corpus: Corpus, query: Query, today: date, *, saying: re.Pattern[str] | None = None
+) -> Answer:
+    """The sentence that answers as the headline, close seconds as blocks, each cited;
+    with ``saying``, only a sentence that matches it answers (a decision told in prose)."""
+    topic = subject_terms(corpus, query, today)
+    if isinstance(topic, Answer):
+        return topic
+    phrase, terms = topic
     hits = search(
         corpus,
         terms,
