@@ -18,8 +18,8 @@ from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, holds, wanted
 from knowledge.qa.search import expand, search
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import SCHEDULE
-from knowledge.qa.understand import STOPWORDS
 
 TODAY = date(2026, 11, 23)
 PROTOCOLS = Path(__file__).parent / "fixtures" / "protocols"

@@ -15,9 +15,10 @@ from knowledge.qa.answers.shared import EXAMPLES
 from knowledge.qa.answers.themes import all_themes
 from knowledge.qa.briefing import prior_mentions
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.people_names import known_people
 from knowledge.qa.search import vocabulary
 from knowledge.qa.types import Answer, Query
-from knowledge.qa.understand import known_people, understand
+from knowledge.qa.understand import understand
 from knowledge.storage.kallelser import AgendaItem
 
 __all__ = ["EXAMPLES", "Engine"]

@@ -9,18 +9,19 @@ A message that asks to do something (report förhinder, propose a theme) is reco
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
-from knowledge.language.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa import requests
 from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
 from knowledge.qa.bodies import named_body, names_body
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.meeting_dates import MONTH_MEETING, meeting_reference
+from knowledge.qa.people_names import find_person
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import (
     AGENDA,
     DECISIONS,
@@ -39,36 +40,9 @@ from knowledge.qa.types import (
     UNKNOWN,
     Query,
 )
-from knowledge.storage import corpus_queries
 
 MAX_QUESTION = 500  # longer input is cut: nobody asks a question of 5,000 characters
 
-# Question and filler words: never topic words (folded forms).
-STOPWORDS = set(
-    """
-    a alla allt andra att av bara blev blir da de dem den denna dessa det detta din du efter
-    eller en ett finns fanns for fore fran fick for gjorde gjordes gjort ha hade har hela hos
-    hur i igen inom inte jag kan kanske kom kommer kring man med mej mig min mitt mot mycket
-    manga nagon nagot nagra nar nu och om oss pa sa sade sades sagt samt sedan sig sin ska
-    skulle som star sa till tidigare under upp ut utan var vad vara varit vart vem vi vid vilka
-    vilken vilket vill aldrig angaende gallande galler ang berattade berattar nagonting hos
-    snalla tack hej hallo kunna kunde vet veta visste saga sager tror mote motet moten motena
-    motets protokoll protokollet protokollen radet radets radet specifika samverkansradet
-    samverkansradets chefsgruppen chefsgrupp fick fa far togs tog tagits tas upp lyftes lyft
-    diskuterades diskuterats namndes namnts ta tala talades pratades pratat sagts senaste
-    forra nasta kommande info information mer fler mera ga gar lite egentligen alltsa just
-    beslut beslutet besluten beslutade beslutades beslutats beslutat besluta beslutar
-    tema teman temat temana foreslagits foreslagna foreslog foreslagit forslag forslaget
-    hallas holls halls hols datum dag tid plats klockan kl
-    and or not near fattades fattade fattats fattat fatta redan behandlats behandlat behandlade
-    behandlas diskuterats finns fanns sags kostar kostade kostat kosta handlar handlade innebar
-    betyder
-    pga enl ang bla tex resp osv dvs inkl exkl jfr jmf ev nat nagot nan nt emot
-    sags sagdes
-    ofta lange heter kallas sitt sina
-    holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
-    """.split()
-)
 
 _HELP = re.compile(
     r"^(/?hjalp|help|/start|meny)\b|\bvad kan (du|jag)\b|\bhur (funkar|fungerar|anvander)\b"
@@ -160,11 +134,6 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"\bnar (holls|var|borjade|slutade)\b|\bvilken tid\b|\bklockan\b")),
     ("weekday", re.compile(r"\bveckodag\b|\bvilken dag\b")),
 ]
-_RELATIVE_LATEST = re.compile(
-    r"\b(forra|senaste|senast|foregaende|sista)\s+(mote|motet|gangen|radsmotet|traffen|"
-    r"chefsgruppsmotet|sammantradet)\b"
-    r"|\bforra gangen\b|\bsenaste protokoll\w*|\bsenast\b"
-)
 _REPRESENT = re.compile(
     r"\brepresent\w*|\bforetrad\w*|\bsitter for\b|\bledamot(en)?\b|\bledamoter\b"
 )
@@ -220,10 +189,10 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     query = Query(text=text, folded=folded, intent=UNKNOWN)
     query.council = _council(folded)
     query.body = None if query.council else named_body(corpus, text)
-    _meeting_reference(query, text, today)
+    meeting_reference(query, text, today, corpus.db)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = None if query.body else _municipality(folded)
-    query.person = _person(corpus, folded)
+    query.person = find_person(corpus, folded)
     query.substitutes = bool(_SUBSTITUTE.search(folded))
     query.represent = bool(_REPRESENT.search(folded))
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
@@ -357,42 +326,6 @@ def _council(folded: str) -> str | None:
     return None
 
 
-_MONTH_MEETING = re.compile(
-    r"\b(" + "|".join(normalize(m) for m in MONTH_NAMES) + r")(?:motet|mote|radsmotet|"
-    r"sammantradet)\b(?:\s+((?:19|20)\d\d)\b)?"
-)
-_LAST_WEEKDAY = re.compile(r"\bi (mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags)\b")
-
-
-def _meeting_reference(query: Query, text: str, today: date) -> None:
-    last = _LAST_WEEKDAY.search(query.folded)
-    if last:
-        # "i fredags": the last Friday before today.
-        weekday = [normalize(d) + "s" for d in WEEKDAY_NAMES].index(last.group(1))
-        query.meeting_date = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
-        return
-    mentions = find_dates(text, reference=today)
-    if mentions:
-        mention = mentions[0]
-        query.meeting_date = mention.date
-        query.year_given = mention.explicit_year
-        if not mention.explicit_year and mention.date > today:
-            query.meeting_date = mention.date.replace(year=mention.date.year - 1)
-        return
-    months = find_months(text, reference=today)
-    if months:
-        query.month = months[0]
-        return
-    compound = _MONTH_MEETING.search(query.folded)
-    if compound:
-        # "majmötet 2022", "novembermötet": the meeting of that month.
-        year = int(compound.group(2)) if compound.group(2) else None
-        query.month = (year, MONTHS[compound.group(1)])
-        return
-    if _RELATIVE_LATEST.search(query.folded):
-        query.relative = "latest"
-
-
 def _municipality(folded: str) -> str | None:
     if re.search(r"\bregion(en|ens)?\b", folded) and not re.search(r"\bregionala\b", folded):
         return REGION
@@ -406,71 +339,6 @@ def _municipality(folded: str) -> str | None:
             if len(key) >= 6 and fuzz.ratio(token, key) >= 85:
                 return name
     return None
-
-
-def known_people(corpus: Corpus) -> list[tuple[str, list[str]]]:
-    """Every person named in the store, with the folded tokens of the name."""
-    return corpus.derived("people", _load_people)
-
-
-def _load_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
-    return [
-        (n, normalize(n).split())
-        for n in sorted(corpus_queries.person_names(db))
-        if not _ORGANISATION.search(normalize(n))
-    ]
-
-
-# An attendance list also names organisations ("Brottsofferjouren Sydnärke"): they are nobody.
-_ORGANISATION = re.compile(
-    r"^\S{13,}|\b\w*(jouren|foreningen|forbundet|kommun|region|namnden|styrelsen|radet|"
-    r"forvaltningen|gruppen|enheten|bolaget|ab)\b"
-)
-
-
-_TOWNS = {normalize(m) for m in MUNICIPALITIES}
-
-
-def _person(corpus: Corpus, folded: str) -> str | None:
-    # A town is no surname, however close ("Hallsberg", "Hallberg").
-    tokens = [
-        t
-        for t in re.findall(r"[a-z0-9-]+", folded)
-        if len(t) >= 2 and t not in _TOWNS and t.rstrip("s") not in _TOWNS
-    ]
-    if not tokens:
-        return None
-    best: tuple[float, str] | None = None
-    for name, parts in known_people(corpus):
-        matched = 0.0
-        for part in parts:
-            score = max((fuzz.ratio(part, t) for t in tokens), default=0)
-            if score >= 85:
-                matched += score
-        if not matched:
-            continue
-        full = all(max((fuzz.ratio(p, t) for t in tokens), default=0) >= 85 for p in parts)
-        surname_only = (
-            not full
-            and len(parts) >= 2
-            and len(parts[-1]) >= 5
-            and _surname_alone(parts[-1], tokens)
-        )
-        if full or surname_only:
-            score = matched + (100 if full else 0)
-            if best is None or score > best[0]:
-                best = (score, name)
-    return best[1] if best else None
-
-
-def _surname_alone(surname: str, tokens: list[str]) -> bool:
-    """Whether the question names ``surname`` without another first name before it: "Lilja"
-    may be Margareta Lilja, "Arne Lilja" is someone else."""
-    for i, token in enumerate(tokens):
-        if fuzz.ratio(surname, token) >= 90:
-            before = tokens[i - 1] if i else ""
-            return not before or before in STOPWORDS or len(before) <= 2
-    return False
 
 
 def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[str]:
@@ -502,7 +370,7 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
             continue
         if re.fullmatch(r"\d{4}", folded) and query.has_meeting_ref:
             continue
-        if _is_date_word(folded) or _MONTH_MEETING.fullmatch(folded):
+        if _is_date_word(folded) or MONTH_MEETING.fullmatch(folded):
             continue
         if any(p.search(folded) for _, p in _MEETING_ASPECTS) or _SUBSTITUTE.search(folded):
             continue

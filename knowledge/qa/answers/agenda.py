@@ -18,8 +18,8 @@ from knowledge.language.dates import format_date, format_time_range
 from knowledge.language.text import normalize, stem
 from knowledge.qa.answers.shared import default_council
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import Answer, Block, Query, Source
-from knowledge.qa.understand import STOPWORDS
 from knowledge.storage import kallelser
 from knowledge.storage.kallelser import DECISION, INFORMATION, AgendaItem, Kallelse
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from knowledge.bodies import ERSATTARE, LEDAMOT
+from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
+from knowledge.council.meetings import CANCELLED, list_meetings
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.answers.shared import not_found, resolve_meetings
 from knowledge.qa.citations import council_label, document_source
@@ -32,6 +33,10 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         latest = Query(query.text, query.folded, MEETING, query.council, relative="latest")
         document_ids = resolve_meetings(corpus, latest, today)
     assert document_ids is not None
+    if not document_ids and query.meeting_date and query.meeting_date >= today:
+        planned = _planned_meeting(corpus, query, query.meeting_date)
+        if planned is not None:
+            return planned
     if not document_ids:
         councils = [query.council] if query.council else None
         known = [
@@ -67,6 +72,29 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
             choices=_meeting_choices(corpus, document_ids),
         )
     return _one_meeting(corpus, query, document_ids[0])
+
+
+def _planned_meeting(corpus: Corpus, query: Query, day: date) -> Answer | None:
+    """ "Var är mötet 4/12?": a meeting to come has no protocol; its time and place are in
+    the calendar or the protocol that planned it."""
+    meetings = [m for m in list_meetings(corpus.db, query.council, since=day) if m.date == day]
+    if not meetings:
+        return None
+    meeting = meetings[0]
+    name = COUNCIL_SHORT.get(meeting.council, meeting.council)
+    if meeting.status == CANCELLED:
+        headline = f"Mötet med {name} {format_date(day)} är inställt."
+    else:
+        headline = f"Mötet med {name}: {_when(day, meeting.start, meeting.end)}"
+        headline += f", {meeting.place}." if meeting.place else ". Platsen står i kallelsen."
+    source_id = meeting.source_document_id or meeting.document_id
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=headline,
+        sources=[document_source(corpus.db, source_id)] if source_id else [],
+    )
 
 
 def _meeting_line(corpus: Corpus, document_id: int) -> str:

@@ -12,8 +12,8 @@ from knowledge.language.text import normalize
 from knowledge.qa.bodies import names_body
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import Answer, Block, Query, Term
-from knowledge.qa.understand import STOPWORDS
 from knowledge.storage import corpus_bodies, corpus_queries
 
 EXAMPLES = [

@@ -16,8 +16,8 @@ from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, top
 from knowledge.qa.citations import cite, dedupe, document_source, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import later_items_titled, search
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import THEMES, Answer, Block, Query, Source
-from knowledge.qa.understand import STOPWORDS
 from knowledge.storage import corpus_queries
 
 THEMES_ITEM = "Teman till kommande möten"  # how a theme's source is titled

@@ -32,8 +32,8 @@ from knowledge.qa.reading import (
     years,
 )
 from knowledge.qa.search import search
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import TOPIC, Answer, Block, Choice, Hit, Query, Term
-from knowledge.qa.understand import STOPWORDS
 from knowledge.storage import corpus_bodies, corpus_queries
 
 HITS_PER_PAGE = 3

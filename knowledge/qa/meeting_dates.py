@@ -1,0 +1,65 @@
+"""Which meeting a question names: a day ("6 maj 2022", "19 nov", "4/12"), a month
+("i mars", "majmötet 2022"), "i fredags", or the latest ("förra mötet")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import sqlite_utils
+
+from knowledge.council.meetings import list_meetings
+from knowledge.language.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_dates, find_months
+from knowledge.language.text import normalize
+from knowledge.qa.types import Query
+
+_RELATIVE_LATEST = re.compile(
+    r"\b(forra|senaste|senast|foregaende|sista)\s+(mote|motet|gangen|radsmotet|traffen|"
+    r"chefsgruppsmotet|sammantradet)\b"
+    r"|\bforra gangen\b|\bsenaste protokoll\w*|\bsenast\b"
+)
+MONTH_MEETING = re.compile(
+    r"\b(" + "|".join(normalize(m) for m in MONTH_NAMES) + r")(?:motet|mote|radsmotet|"
+    r"sammantradet)\b(?:\s+((?:19|20)\d\d)\b)?"
+)
+_LAST_WEEKDAY = re.compile(r"\bi (mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags)\b")
+
+
+def meeting_reference(query: Query, text: str, today: date, db: sqlite_utils.Database) -> None:
+    """Set the meeting ``text`` names: a day, a month, "i fredags", "förra mötet"."""
+    last = _LAST_WEEKDAY.search(query.folded)
+    if last:
+        # "i fredags": the last Friday before today.
+        weekday = [normalize(d) + "s" for d in WEEKDAY_NAMES].index(last.group(1))
+        query.meeting_date = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+        return
+    mentions = find_dates(text, reference=today)
+    if mentions:
+        mention = mentions[0]
+        query.meeting_date = mention.date
+        query.year_given = mention.explicit_year
+        if (
+            not mention.explicit_year
+            and mention.date > today
+            and not _planned(db, query, mention.date)
+        ):
+            # "mötet 19 nov": the last one; "mötet 4/12" when a meeting is planned that day
+            query.meeting_date = mention.date.replace(year=mention.date.year - 1)
+        return
+    months = find_months(text, reference=today)
+    if months:
+        query.month = months[0]
+        return
+    compound = MONTH_MEETING.search(query.folded)
+    if compound:
+        # "majmötet 2022", "novembermötet": the meeting of that month.
+        year = int(compound.group(2)) if compound.group(2) else None
+        query.month = (year, MONTHS[compound.group(1)])
+        return
+    if _RELATIVE_LATEST.search(query.folded):
+        query.relative = "latest"
+
+
+def _planned(db: sqlite_utils.Database, query: Query, day: date) -> bool:
+    """Whether a meeting (of the question's council, or any) is planned on ``day``."""
+    return any(m.date == day for m in list_meetings(db, query.council, since=day))

@@ -1,0 +1,80 @@
+"""The person a question names, among everyone the protocols list: a full name, or a surname
+alone when no other first name stands before it; organisations in attendance lists are nobody."""
+
+from __future__ import annotations
+
+import re
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from knowledge.bodies import MUNICIPALITIES
+from knowledge.language.text import normalize
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.stopwords import STOPWORDS
+from knowledge.storage import corpus_queries
+
+
+def known_people(corpus: Corpus) -> list[tuple[str, list[str]]]:
+    """Every person named in the store, with the folded tokens of the name."""
+    return corpus.derived("people", _load_people)
+
+
+def _load_people(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
+    return [
+        (n, normalize(n).split())
+        for n in sorted(corpus_queries.person_names(db))
+        if not _ORGANISATION.search(normalize(n))
+    ]
+
+
+# An attendance list also names organisations ("Brottsofferjouren Sydnärke"): they are nobody.
+_ORGANISATION = re.compile(
+    r"^\S{13,}|\b\w*(jouren|foreningen|forbundet|kommun|region|namnden|styrelsen|radet|"
+    r"forvaltningen|gruppen|enheten|bolaget|ab)\b"
+)
+
+
+_TOWNS = {normalize(m) for m in MUNICIPALITIES}
+
+
+def find_person(corpus: Corpus, folded: str) -> str | None:
+    # A town is no surname, however close ("Hallsberg", "Hallberg").
+    tokens = [
+        t
+        for t in re.findall(r"[a-z0-9-]+", folded)
+        if len(t) >= 2 and t not in _TOWNS and t.rstrip("s") not in _TOWNS
+    ]
+    if not tokens:
+        return None
+    best: tuple[float, str] | None = None
+    for name, parts in known_people(corpus):
+        matched = 0.0
+        for part in parts:
+            score = max((fuzz.ratio(part, t) for t in tokens), default=0)
+            if score >= 85:
+                matched += score
+        if not matched:
+            continue
+        full = all(max((fuzz.ratio(p, t) for t in tokens), default=0) >= 85 for p in parts)
+        surname_only = (
+            not full
+            and len(parts) >= 2
+            and len(parts[-1]) >= 5
+            and _surname_alone(parts[-1], tokens)
+        )
+        if full or surname_only:
+            score = matched + (100 if full else 0)
+            if best is None or score > best[0]:
+                best = (score, name)
+    return best[1] if best else None
+
+
+def _surname_alone(surname: str, tokens: list[str]) -> bool:
+    """Whether the question names ``surname`` without another first name before it: "Lilja"
+    may be Margareta Lilja, "Arne Lilja" is someone else."""
+    for i, token in enumerate(tokens):
+        if fuzz.ratio(surname, token) >= 90:
+            before = tokens[i - 1] if i else ""
+            return not before or before in STOPWORDS or len(before) <= 2
+    return False
