@@ -269,3 +269,11 @@ def test_which_question_is_answered_with_the_item_it_is(engine: Engine) -> None:
     assert answer.found
     assert answer.sources and answer.sources[0].title
     assert answer.headline.startswith(answer.sources[0].title.strip())
+
+
+def test_who_leads_may_be_told_in_a_sentence_not_read_as_a_relation(engine: Engine) -> None:
+    """No relation was read at ingest, but a sentence names who leads beside the words asked;
+    a question about something nobody is said to lead stays unanswered."""
+    answer = engine.answer("vem leder SKoP", today=TODAY)
+    assert answer.found and "SKoP" in answer.headline
+    assert not engine.answer("vem leder Kulturrådet i Hallsberg", today=TODAY).found

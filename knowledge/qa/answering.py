@@ -80,26 +80,33 @@ SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC, TIMELINE)
 def build(corpus: Corpus, query: Query, today: date) -> Answer:
     """The answer to ``query`` from its intent's builder ("not understood" for others)."""
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
+    # A name no document holds ("Kulturrådet") is a subject they never speak of.
+    unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":
-        # Who leads or answers for something is stated, or not: a sentence that merely
+        # Who leads or answers for something is stated as a relation read at ingest, or in a
+        # sentence that names someone beside the question's words; a sentence that merely
         # shares the word "leder" is no answer.
-        return answer_leads(corpus, query, today) or not_found(
-            query, "Jag hittar ingen i protokollen som leder eller ansvarar för det."
+        return (
+            answer_leads(corpus, query, today)
+            or (None if unheard else _found(answer_topic(corpus, query, today)))
+            or not_found(query, "Jag hittar ingen i protokollen som leder eller ansvarar för det.")
         )
     if relation == "presenter":
         presented = answer_presenter(corpus, query, today)
         if presented is not None:
             return presented
-    if query.intent in SUBJECT_INTENTS:
-        unheard = unknown_names(corpus, query)
-        if unheard:
-            return not_found(query, f"Jag hittar inget om ”{' '.join(unheard)}” i protokollen.")
+    if unheard:
+        return not_found(query, f"Jag hittar inget om ”{' '.join(unheard)}” i protokollen.")
     answer = BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)
     if not answer.found and query.intent in (DECISIONS, TOPIC) and _month_alone(query):
         return _in_the_text(corpus, query, today) or answer
     return answer
+
+
+def _found(answer: Answer) -> Answer | None:
+    return answer if answer.found else None
 
 
 def _month_alone(query: Query) -> bool:

@@ -44,6 +44,7 @@ _THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) t
 # A sentence whose neighbour holds the figure asked for answers less well than one that does.
 NEIGHBOUR_HOLDS = -3.0
 NEIGHBOUR = 0.4  # the weight of a word held by the next sentence only
+LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
 
@@ -135,6 +136,7 @@ def _findings(
     """Every sentence of the hits that passes the gate, best first; of the themes proposed
     for coming meetings only with ``themes``."""
     asked_years = years(query.text)
+    total = sum(weights.weight[t.word] for t in terms)
     findings = []
     for hit in hits:
         if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
@@ -186,7 +188,12 @@ def _findings(
                 score += 1.5 if answers_kind else NEIGHBOUR_HOLDS
             if len(sentence) > 400:
                 score -= 0.5
-            findings.append(Finding(score, _with_context(sentences, index), hit))
+            if score < LEAST_SCORE * total:
+                continue  # a sentence that holds too little of the question answers nothing
+            shown = _with_context(sentences, index)
+            if want.kind and not holds(shown, want):
+                shown = window  # what was asked stands in the next sentence: show it
+            findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
 
