@@ -20,6 +20,7 @@ from knowledge.qa.answers.relations import (
     answer_leads,
     answer_presenter,
     answer_substitute,
+    led_subject,
     relation_question,
 )
 from knowledge.qa.answers.requests import (
@@ -90,7 +91,11 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
         # shares the word "leder" is no answer.
         return (
             answer_leads(corpus, query, today)
-            or (None if unheard else _found(answer_topic(corpus, query, today)))
+            or (
+                _found(answer_topic(corpus, query, today))
+                if led_subject(query) and not unheard
+                else None
+            )
             or not_found(query, "Jag hittar ingen i protokollen som leder eller ansvarar för det.")
         )
     if relation == "presenter":

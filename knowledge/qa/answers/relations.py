@@ -177,10 +177,15 @@ def _replaced_in_text(corpus: Corpus, query: Query, name: str) -> Answer | None:
     return None
 
 
+def led_subject(query: Query) -> list[str]:
+    """The words of what the question asks who leads ("vem leder SKoP": SKoP)."""
+    return [w for w in query.topic_words if not _LEADS_WORD.match(normalize(w))]
+
+
 def answer_leads(corpus: Corpus, query: Query, today: date) -> Answer | None:
     """Who leads or answers for what the question names ("… leds av X", "X ansvarar för …");
     None when no such relation is stated about it."""
-    words = [w for w in query.topic_words if not _LEADS_WORD.match(normalize(w))]
+    words = led_subject(query)
     if not words:
         return None
     wanted = [(w, stem(normalize(w))[:6]) for w in words]
