@@ -143,14 +143,12 @@ def test_a_new_version_of_the_latest_protocol_is_noticed(
 def test_a_search_kept_for_the_corpus_version_is_run_again_after_an_ingest(
     tmp_path: Path, corpus_db_file: Path
 ) -> None:
-    path = tmp_path / "searched.db"
-    shutil.copy(corpus_db_file, path)
-    corpus = Corpus(connect(path))
+    corpus = Corpus(copy_of_corpus(tmp_path, corpus_db_file, "searched.db"))
     corpus.refresh()
     match = '{title text}:"hälsade"'
     before = corpus.fts_passages(match, limit=50)
     assert before and corpus.fts_passages(match, limit=50) is before  # kept
-    other = connect(path)
+    other = connect(tmp_path / "searched.db")  # another connection, as the bot's upload
     ingest_bytes(other, NEW_PROTOCOL.encode(), "ny.txt")
     other.conn.close()
     corpus.refresh()  # as the engine does before each question
