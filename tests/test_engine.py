@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 
 from knowledge.ingest.load import ingest_bytes
+from knowledge.qa.corpus import Corpus
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import PERSON
 from knowledge.storage.database import connect
@@ -137,3 +138,19 @@ def test_a_new_version_of_the_latest_protocol_is_noticed(
     result = ingest_bytes(other, corrected.encode(), "rättad.txt")
     assert result.replaced
     assert engine.understand("Vem är Zlatan Rättsson?", today=TODAY).person == "Zlatan Rättsson"
+
+
+def test_a_search_kept_for_the_corpus_version_is_run_again_after_an_ingest(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    corpus = Corpus(copy_of_corpus(tmp_path, corpus_db_file, "searched.db"))
+    corpus.refresh()
+    match = '{title text}:"hälsade"'
+    before = corpus.fts_passages(match, limit=50)
+    assert before and corpus.fts_passages(match, limit=50) is before  # kept
+    other = connect(tmp_path / "searched.db")  # another connection, as the bot's upload
+    ingest_bytes(other, NEW_PROTOCOL.encode(), "ny.txt")
+    other.conn.close()
+    corpus.refresh()  # as the engine does before each question
+    after = corpus.fts_passages(match, limit=50)
+    assert len(after) == len(before) + 1

@@ -8,7 +8,7 @@ connection) or when the engine is told to forget them (``invalidate``).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar, cast
 
 import sqlite_utils
@@ -19,6 +19,9 @@ from knowledge.storage import corpus_queries, term_stats
 
 T = TypeVar("T")
 WORDS_KEPT = 8192
+# Searches kept: ranking every match of common words costs tens of milliseconds at ten thousand
+# protocols, and "Visa mer" or a question asked again runs the same search.
+SEARCHES_KEPT = 64
 
 
 class Corpus:
@@ -30,6 +33,7 @@ class Corpus:
         self._derived: dict[Hashable, object] = {}
         # Per-word values (expanded terms, frequencies): many, small, bounded.
         self._words: OrderedDict[Hashable, object] = OrderedDict()
+        self._searches: OrderedDict[Hashable, list[corpus_queries.Passage]] = OrderedDict()
         self._version: tuple[int, ...] | None = None
 
     def refresh(self) -> None:
@@ -43,6 +47,7 @@ class Corpus:
         """Drop everything derived from the corpus."""
         self._derived.clear()
         self._words.clear()
+        self._searches.clear()
         self.sentences.clear()
         self._version = None
 
@@ -64,6 +69,43 @@ class Corpus:
             if len(self._words) > WORDS_KEPT:
                 self._words.popitem(last=False)
         return cast(T, self._words[key])
+
+    def fts_passages(
+        self,
+        match: str,
+        *,
+        kinds: Sequence[str] | None = None,
+        document_ids: Sequence[int] | None = None,
+        councils: Sequence[str] | None = None,
+        document_kind: str | None = None,
+        limit: int,
+    ) -> list[corpus_queries.Passage]:
+        """``corpus_queries.fts_passages``, kept for this corpus version among the
+        ``SEARCHES_KEPT`` most recent searches."""
+        key = (
+            match,
+            tuple(kinds or ()),
+            None if document_ids is None else tuple(document_ids),
+            tuple(councils or ()),
+            document_kind,
+            limit,
+        )
+        if key in self._searches:
+            self._searches.move_to_end(key)
+            return self._searches[key]
+        found = corpus_queries.fts_passages(
+            self.db,
+            match,
+            kinds=kinds,
+            document_ids=document_ids,
+            councils=councils,
+            document_kind=document_kind,
+            limit=limit,
+        )
+        self._searches[key] = found
+        if len(self._searches) > SEARCHES_KEPT:
+            self._searches.popitem(last=False)
+        return found
 
     def passage_count(self) -> int:
         """How many passages the corpus has (the N of document frequencies)."""

@@ -157,11 +157,9 @@ def search(
         return []
     # Every word first; then, while nothing holds them all, the rarer words are required and
     # the most common one is dropped: document frequency decides, not a stopword list.
-    db = corpus.db
 
     def passages_with(required: list[Term]) -> list[Passage]:
-        return corpus_queries.fts_passages(
-            db,
+        return corpus.fts_passages(
             " AND ".join(_group(t) for t in required),
             kinds=kinds,
             document_ids=document_ids,

@@ -381,11 +381,6 @@ def themes_of(db: sqlite_utils.Database, document_id: int) -> list[RaisedTheme]:
     return [RaisedTheme(row[0], bool(row[1]), row[2]) for row in rows]
 
 
-# Matches ranked per query at most: bm25 costs about 30 µs a match, and a word found in every
-# protocol of a large archive would otherwise cost more than a member should wait.
-RANK_WINDOW = 1500
-
-
 def fts_passages(
     db: sqlite_utils.Database,
     match: str,
@@ -397,18 +392,18 @@ def fts_passages(
     limit: int,
 ) -> list[Passage]:
     """The best ``limit`` passages matching the FTS5 expression ``match`` by bm25 (titles weigh
-    4); a report belongs to every council. Every match is ranked, up to the most recent
-    ``RANK_WINDOW`` of them: only a word held by thousands of passages reaches that bound."""
+    4) over every match, the latest first among equals; a report belongs to every council."""
+    # Every match is ranked inside the index, touching no other table unless a filter asks for
+    # one; only the best ``limit`` rows are then joined to their text and document.
+    joins = ""
     filters = []
     params: list[object] = []
-    floor = db.execute(
-        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
-        " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [match, RANK_WINDOW - 1],
-    ).fetchone()
-    if floor is not None:
-        filters.append("passages_fts.rowid >= ?")
-        params.append(floor[0])
+    if kinds or document_ids is not None or councils or document_kind:
+        joins = " JOIN passages p ON p.id = passages_fts.rowid"
+    if document_kind:
+        joins += " JOIN documents d ON d.id = p.document_id"
+        filters.append("d.kind = ?")
+        params.append(document_kind)
     if kinds:
         filters.append(f"p.kind IN ({_marks(kinds)})")
         params.extend(kinds)
@@ -421,19 +416,18 @@ def fts_passages(
             f"({_marks(councils)}) UNION SELECT id FROM documents WHERE kind = 'report')"
         )
         params.extend(councils)
-    if document_kind:
-        filters.append("d.kind = ?")
-        params.append(document_kind)
     where = "".join(f" AND {f}" for f in filters)
     rows = db.execute(
-        "SELECT p.id, p.document_id, p.kind, p.ref_id, p.item_number, p.title, p.text,"
-        " bm25(passages_fts, 4.0, 1.0, 1.0) AS rank, d.date, d.title, d.kind, p.stemmed,"
+        "WITH best AS MATERIALIZED (SELECT passages_fts.rowid AS id,"
+        " bm25(passages_fts, 4.0, 1.0, 1.0) AS score"
+        f" FROM passages_fts{joins} WHERE passages_fts MATCH ?{where}"
+        " ORDER BY score, passages_fts.rowid DESC LIMIT ?)"
+        " SELECT p.id, p.document_id, p.kind, p.ref_id, p.item_number, p.title, p.text,"
+        " best.score, d.date, d.title, d.kind, p.stemmed,"
         " (SELECT json_group_array(council) FROM document_councils c"
         "  WHERE c.document_id = p.document_id)"
-        " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-        " JOIN documents d ON d.id = p.document_id"
-        f" WHERE passages_fts MATCH ?{where}"
-        " ORDER BY bm25(passages_fts, 4.0, 1.0, 1.0) LIMIT ?",
+        " FROM best JOIN passages p ON p.id = best.id JOIN documents d ON d.id = p.document_id"
+        " ORDER BY best.score, best.id DESC",
         [match, *params, limit],
     ).fetchall()
     return [
