@@ -138,7 +138,8 @@ def _ingest_kallelse(context: Context, path: Path, publish: bool, council: str) 
         click.echo(f"Skickas inte: {error.message}", err=True)
         raise SystemExit(1) from error
     click.echo(
-        f"Skickad till {published.told} ledamöter och ersättare (boten skickar meddelandena)."
+        f"Skickad till {published.told} ledamöter och ersättare, {published.followers} besked"
+        " om bevakade ämnen (boten skickar meddelandena)."
     )
 
 

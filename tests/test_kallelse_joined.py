@@ -62,6 +62,7 @@ async def test_a_followed_subject_is_noticed_on_a_published_kallelse_once(db_pat
         assert "Kallelse" in text_to(unrelated, OLLE)  # the kallelse itself went out
 
         _, published = await upload_and_confirm(bot, PDF)
+        assert "Dessutom 3 besked om bevakade ämnen på dagordningen" in text_to(published, SARA)
         placed, checked = topic_notices(published, ANNA)
         assert "<b>Bevakat ämne: placerade barn</b>" in placed
         assert "fredag 4 december 2026: punkt 6 Hälso- och tandhälsoundersökningar" in placed
