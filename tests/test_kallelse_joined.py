@@ -29,6 +29,7 @@ from tests.test_kallelse import (
     SARA,
     files_to,
     sent_to,
+    substitute_asked,
     text_to,
     upload_and_confirm,
 )
@@ -145,13 +146,7 @@ async def test_the_calendar_files_carry_the_agenda_and_the_handover_the_same_uid
             assert str(event["location"]) == "Lokal Eken, Eklundavägen 1, Örebro"
 
         # Lena reports förhinder; Eva says yes and gets the meeting as an .ics: the same event.
-        report = await bot.send("/franvaro", user_id=ANNA)
-        pick = next(data for _, data in buttons(report) if MEETING.isoformat() in data)
-        whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
-        asked = await bot.press(whole, user_id=ANNA)
-        accepted = await bot.press(
-            dict(buttons(sent_to(asked, EVA)))["Ja, jag kommer"], user_id=EVA
-        )
+        accepted = await bot.press(await substitute_asked(bot), user_id=EVA)
         handover = _event_on(accepted, EVA, MEETING)
         kalender = _event_on(await bot.send("/kalender", user_id=EVA), EVA, MEETING)
         assert str(handover["uid"]) == str(kalender["uid"]) == uid
@@ -172,14 +167,9 @@ async def test_a_handover_calendar_file_sent_late_follows_the_meeting_it_moved(
     async with BotHarness(db_path) as bot:
         await upload_and_confirm(bot, PDF)
         uid = str(_event_on(await bot.send("/kalender", user_id=EVA), EVA, MEETING)["uid"])
-        report = await bot.send("/franvaro", user_id=ANNA)
-        pick = next(data for _, data in buttons(report) if MEETING.isoformat() in data)
-        whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
-        asked = await bot.press(whole, user_id=ANNA)
+        yes = await substitute_asked(bot)
         bot.api.fail("sendDocument", 502, 502)  # the kallelse's file and the .ics
-        accepted = await bot.press(
-            dict(buttons(sent_to(asked, EVA)))["Ja, jag kommer"], user_id=EVA
-        )
+        accepted = await bot.press(yes, user_id=EVA)
         assert "Inför mötet" in text_to(accepted, EVA) and not calendars(accepted, EVA)
         later = date(2026, 12, 18)
         moved = await bot.send(f"/flytta {MEETING} {later} 13:00-16:00", user_id=SARA)
