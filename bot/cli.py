@@ -109,6 +109,7 @@ def _ingest_kallelse(context: Context, path: Path, publish: bool, council: str) 
     from knowledge.ingest.extract import DocumentError, read_bytes
     from knowledge.ingest.kallelse import parse_kallelse
     from knowledge.qa.engine import Engine
+    from knowledge.qa.followed import notice_kallelse_followers
 
     try:
         data = path.read_bytes()
@@ -128,13 +129,17 @@ def _ingest_kallelse(context: Context, path: Path, publish: bool, council: str) 
         return
     try:
         published = kallelser.publish(
-            context.db, received.kallelse.id, brief=Engine(context.db).brief
+            context.db,
+            received.kallelse.id,
+            brief=Engine(context.db).brief,
+            followers=notice_kallelse_followers,
         )
     except kallelser.KallelseError as error:
         click.echo(f"Skickas inte: {error.message}", err=True)
         raise SystemExit(1) from error
     click.echo(
-        f"Skickad till {published.told} ledamöter och ersättare (boten skickar meddelandena)."
+        f"Skickad till {published.told} ledamöter och ersättare, {published.followers} besked"
+        " om bevakade ämnen (boten skickar meddelandena)."
     )
 
 

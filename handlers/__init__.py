@@ -143,6 +143,7 @@ COMMANDS: dict[str, Callback] = {
 BUTTONS: list[tuple[tuple[str, ...], Callback]] = [
     (("followup",), questions.followup_button),
     (("send_document",), documents.send_button),
+    (("send_kallelse",), documents.kallelse_button),
     (("topic_stop",), topics.stop_button),
     (("absence_pick", "absence_reminder"), absence.pick_meeting),
     (("absence_confirm",), absence.confirm),

@@ -83,6 +83,7 @@ KINDS: dict[str, Kind] = {
         Kind("settings_protocols", "settings:protocols"),
         Kind("kallelse_publish", "kal:ok:", (int,)),
         Kind("kallelse_discard", "kal:x:", (int,)),
+        Kind("send_kallelse", "kal:fil:", (int,)),
     )
 }
 # Longest prefix first, so "abs:new:" is not read as another "abs:" kind.

@@ -17,6 +17,7 @@ from knowledge.council import kallelser
 from knowledge.ingest.extract import read_bytes
 from knowledge.ingest.kallelse import is_kallelse, parse_kallelse
 from knowledge.language import clock
+from knowledge.qa.followed import notice_kallelse_followers
 from knowledge.storage.database import connect
 
 
@@ -79,7 +80,12 @@ async def publish_button(update: Update, context: SamradContext) -> None:
         return
     query, kallelse_id = pressed
     try:
-        published = kallelser.publish(context.store, kallelse_id, brief=context.engine.brief)
+        published = kallelser.publish(
+            context.store,
+            kallelse_id,
+            brief=context.engine.brief,
+            followers=notice_kallelse_followers,
+        )
     except kallelser.KallelseError as error:
         await query.answer(error.message, show_alert=True)
         return

@@ -25,7 +25,7 @@ from handlers.context import Renderer, SamradContext
 from handlers.replies import split_html
 from knowledge.council import outbox
 from knowledge.council.absence_model import meeting_on
-from knowledge.council.ics import changed_meeting_file, meeting_agenda, meeting_ics
+from knowledge.council.ics import changed_meeting_file
 from knowledge.council.kallelser import original_file
 from knowledge.council.meetings import CANCELLED
 
@@ -155,9 +155,12 @@ def _file(context: SamradContext, document: dict[str, object]) -> tuple[str, byt
     if document.get("kind") == "kallelse":
         return original_file(db, int(str(document.get("id"))))
     if document.get("kind") == "ics":
-        day = date.fromisoformat(str(document.get("date")))
-        meeting = meeting_on(db, str(document.get("council")), day)
-        if meeting is None or meeting.status == CANCELLED:
+        # The event /kalender gives (its UID and agenda), where the meeting is now: a meeting
+        # moved before this notice went out is sent on its new day.
+        council, day = str(document.get("council")), date.fromisoformat(str(document.get("date")))
+        meeting = meeting_on(db, council, day)
+        if meeting is None or (meeting.status == CANCELLED and meeting.moved_to is None):
             return None
-        return f"mote-{day.isoformat()}.ics", meeting_ics(meeting, meeting_agenda(db, meeting))
+        filename, data = _meeting_file(db, {"council": council, "meeting_date": day.isoformat()})
+        return (filename, data) if data else None
     return None

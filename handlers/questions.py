@@ -10,7 +10,7 @@ from telegram import InputFile, Update
 from handlers.callbacks import decode
 from handlers.common import effective_message, send_answer
 from handlers.context import SamradContext
-from handlers.documents import send_documents
+from handlers.documents import send_documents, send_kallelser
 from handlers.proposals import pending_with_buttons
 from knowledge.council.ics import meeting_agenda, meeting_ics
 from knowledge.council.meetings import next_meeting as next_meeting_of
@@ -41,6 +41,8 @@ async def ask(
     await send_answer(message, context, result)
     if result.documents:
         await send_documents(message, context, result.documents)
+    if result.kallelser:
+        await send_kallelser(message, context, result.kallelser)
 
 
 async def next_meeting(update: Update, context: SamradContext) -> None:

@@ -112,5 +112,7 @@ async def test_help_describes_documents_calendar_following_and_timelines(db_path
         "/bevaka",
         "Hur har frågan om placerade barn utvecklats?",
         "Meddela mig när barnfattigdom tas upp",
+        "skicka kallelsen",
+        "ett nytt protokoll eller en kallelse nämner ditt ämne",
     ):
         assert described in help_text, described

@@ -84,6 +84,15 @@ async def upload_and_confirm(bot: BotHarness, name: str) -> tuple[list[Call], li
     return uploaded, await bot.press(send, user_id=SARA)
 
 
+async def substitute_asked(bot: BotHarness) -> str:
+    """Lena reports förhinder for the whole meeting: the data of Eva's "Ja, jag kommer"."""
+    report = await bot.send("/franvaro", user_id=ANNA)
+    pick = next(data for _, data in buttons(report) if MEETING.isoformat() in data)
+    whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
+    asked = await bot.press(whole, user_id=ANNA)
+    return dict(buttons(sent_to(asked, EVA)))["Ja, jag kommer"]
+
+
 async def test_pdf_kallelse_read_confirmed_noticed_and_corrected(db_path: Path) -> None:
     pdf = (FIXTURES / PDF).read_bytes()
     async with BotHarness(db_path) as bot:
@@ -226,12 +235,7 @@ async def test_what_became_of_an_item(db_path: Path, monkeypatch: pytest.MonkeyP
 async def test_ersattare_yes_brings_the_handover(db_path: Path) -> None:
     async with BotHarness(db_path) as bot:
         await upload_and_confirm(bot, PDF)
-        report = await bot.send("/franvaro", user_id=ANNA)
-        pick = next(data for _, data in buttons(report) if MEETING.isoformat() in data)
-        whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
-        asked = await bot.press(whole, user_id=ANNA)
-        yes = dict(buttons(sent_to(asked, EVA)))["Ja, jag kommer"]
-        accepted = await bot.press(yes, user_id=EVA)
+        accepted = await bot.press(await substitute_asked(bot), user_id=EVA)
         handover = text_to(accepted, EVA)
         assert "Inför mötet" in handover and "där du ersätter Lena Testsson" in handover
         assert "fredag 4 december 2026" in handover and "Lokal Eken" in handover
@@ -255,13 +259,7 @@ async def test_ersattare_yes_brings_the_handover(db_path: Path) -> None:
 async def test_handover_before_the_kallelse_then_with_it(db_path: Path) -> None:
     async with BotHarness(db_path) as bot:
         add_meeting(bot.application.bot_data["store"], "social", MEETING, None, None, "Lokal Eken")
-        report = await bot.send("/franvaro", user_id=ANNA)
-        pick = next(data for _, data in buttons(report) if MEETING.isoformat() in data)
-        whole = dict(buttons(await bot.press(pick, user_id=ANNA)))["Hela mötet"]
-        asked = await bot.press(whole, user_id=ANNA)
-        accepted = await bot.press(
-            dict(buttons(sent_to(asked, EVA)))["Ja, jag kommer"], user_id=EVA
-        )
+        accepted = await bot.press(await substitute_asked(bot), user_id=EVA)
         assert "Kallelsen är inte skickad än" in text_to(accepted, EVA)
         assert [name for name, _ in files_to(accepted, EVA)] == [f"mote-{MEETING}.ics"]
         _, sent = await upload_and_confirm(bot, PDF)

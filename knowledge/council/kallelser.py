@@ -7,11 +7,15 @@ replaced, and queues one notice per person (the agenda in short and a "report f�
 button for a ledamot) and one with the file. A corrected kallelse says what changed: time,
 place, items added, dropped, renumbered or given another presenter or kind. The ersättare
 already coming to that meeting get their handover (``handover``) instead of the plain notice.
+Members who follow a subject an item mentions are told in the same transaction, by the
+``Followers`` the caller passes in (the matching is the question engine's, which this room may
+not import).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -35,7 +39,10 @@ from knowledge.storage.database import transaction
 from knowledge.storage.kallelser import Agenda, AgendaItem, Kallelse
 from knowledge.storage.schedule import parse_time
 
-__all__ = ["Agenda", "AgendaItem", "Briefer", "Kallelse", "KallelseError"]
+__all__ = ["Agenda", "AgendaItem", "Briefer", "Followers", "Kallelse", "KallelseError"]
+
+# Queues the notices to members following a subject the published kallelse mentions; how many.
+Followers = Callable[[sqlite_utils.Database, Kallelse], int]
 
 
 class KallelseError(UserError):
@@ -63,6 +70,7 @@ class Published:
     told: int  # people sent the kallelse
     changes: dict[str, Any] = field(default_factory=dict)
     corrected: bool = False
+    followers: int = 0  # notices to members following a subject it mentions
 
 
 def receive(
@@ -148,10 +156,15 @@ def discard(db: sqlite_utils.Database, kallelse_id: int) -> bool:
 
 
 def publish(
-    db: sqlite_utils.Database, kallelse_id: int, *, brief: Briefer | None = None
+    db: sqlite_utils.Database,
+    kallelse_id: int,
+    *,
+    brief: Briefer | None = None,
+    followers: Followers | None = None,
 ) -> Published:
     """Attach the draft to its meeting and send it: see the module docstring. ``brief`` finds
-    what the protocols said before about each item, for the ersättare coming."""
+    what the protocols said before about each item, for the ersättare coming; ``followers``
+    tells who follows a subject an item mentions."""
     with transaction(db):
         kallelse = table.get(db, kallelse_id)
         if kallelse is None:
@@ -183,7 +196,8 @@ def publish(
         meeting = meeting_on(db, council, day)
         assert published is not None and meeting is not None
         told = _tell(db, published, meeting, changed, earlier is not None, brief)
-    return Published(published, told, changed, earlier is not None)
+        following = followers(db, published) if followers else 0
+    return Published(published, told, changed, earlier is not None, following)
 
 
 def _tell(
@@ -250,6 +264,18 @@ def original_file(db: sqlite_utils.Database, kallelse_id: int) -> tuple[str, byt
 def published(db: sqlite_utils.Database, council: str, day: date) -> Kallelse | None:
     """The kallelse published for the council's meeting that day."""
     return table.published(db, council, day)
+
+
+def in_force(db: sqlite_utils.Database, kallelse_id: int) -> Kallelse | None:
+    """The kallelse in force for the meeting of this one: itself, or the corrected one that
+    replaced it; None for a draft or a struck one (never sent to anybody)."""
+    kallelse = table.get(db, kallelse_id)
+    if kallelse is None or kallelse.status not in (table.PUBLISHED, table.REPLACED):
+        return None
+    agenda = kallelse.agenda
+    if agenda.council is None or agenda.meeting_date is None:
+        return None
+    return table.published(db, agenda.council, agenda.meeting_date)
 
 
 def _hhmm(value: object) -> str | None:

@@ -6,19 +6,26 @@ compounds ("fattigdom" finds "barnfattigdom"), misspellings corrected against th
 follower is told once per document (a corrected version of a protocol is the same document),
 never the one who uploaded it, and not when they have turned notices about new documents off.
 The notice is a template and parameters through the outbox, like every notice.
+
+A kallelse is no document of the corpus: when the secretary publishes one, its agenda items
+(title, note, underlag) are matched against the subjects with the same terms, and each follower
+is told once per meeting and subject, so a corrected kallelse tells only what it newly brings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 import sqlite_utils
 
 from knowledge.council import outbox
 from knowledge.errors import UserError
 from knowledge.language import clock
-from knowledge.language.text import normalize
+from knowledge.language.text import normalize, root, stem
+from knowledge.language.text import words as tokens
 from knowledge.qa.answers.shared import needed, topic_terms
 from knowledge.qa.citations import hit_source
 from knowledge.qa.corpus import Corpus
@@ -28,8 +35,10 @@ from knowledge.qa.understand import understand
 from knowledge.storage import corpus as corpus_table
 from knowledge.storage import topics as table
 from knowledge.storage.database import transaction
+from knowledge.storage.kallelser import AgendaItem, Kallelse
 from knowledge.storage.topics import Followed
 
+T = TypeVar("T")
 MAX_TOPIC = 100  # characters: a subject, not a paragraph
 MAX_FOLLOWED = 20  # per person
 EXCERPT = 300
@@ -106,18 +115,33 @@ def mention_in(corpus: Corpus, topic: str, document_id: int) -> Mention | None:
     hits = mentions(corpus, topic, [document_id])
     if not hits:
         return None
-    return Mention(hit_source(corpus.db, hits[0]), _excerpt(corpus, _terms(corpus, topic), hits[0]))
+    terms = _terms(corpus, topic)
+    return Mention(
+        hit_source(corpus.db, hits[0]), _cut(_best_sentence(corpus, terms, hits[0].text)[0])
+    )
 
 
-def _excerpt(corpus: Corpus, terms: list[Term], hit: Hit) -> str:
-    """The sentence of the passage that holds most words of the subject (the first of those)."""
-    best, held = hit.text, 0
-    for sentence in corpus.sentences.of(hit.text):
+def _held(term: Term, sentence: str, stems: frozenset[str]) -> bool:
+    """Whether the sentence holds the word: a form of it, all its parts, or (as the search
+    widens a word to the corpus's compounds) a compound of its root: "e-hälsoarbetet"."""
+    if term.held(stems):
+        return True
+    first = term.exact[0] if term.exact else term.word.lower()
+    base = root(first) if len(root(first)) >= 5 else first
+    return len(normalize(term.word)) >= 5 and any(base in t for t in tokens(sentence.lower()))
+
+
+def _best_sentence(corpus: Corpus, terms: list[Term], text: str) -> tuple[str, int]:
+    """The sentence of ``text`` that holds most words of the subject (the first of those),
+    and how many of them the whole text holds."""
+    best, most, held = text, 0, set()
+    for sentence in corpus.sentences.of(text):
         stems = corpus.sentences.stems(sentence)
-        count = sum(1 for term in terms if not term.all_stems.isdisjoint(stems))
-        if count > held:
-            best, held = sentence, count
-    return _cut(best)
+        found = {i for i, term in enumerate(terms) if _held(term, sentence, stems)}
+        held |= found
+        if len(found) > most:
+            best, most = sentence, len(found)
+    return best, len(held)
 
 
 def _cut(text: str) -> str:
@@ -125,38 +149,110 @@ def _cut(text: str) -> str:
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rsplit(" ", 1)[0] + " …"
 
 
+def _told(
+    db: sqlite_utils.Database, exclude: int | None, find: Callable[[str], T | None]
+) -> Iterator[tuple[Followed, int, str, T]]:
+    """Each subject followed by someone who wants notices about new documents (not the chat
+    ``exclude``, the uploader) that ``find`` finds: the subject, its chat, its folded form and
+    what was found (looked for once per subject, however many follow it)."""
+    found: dict[str, T | None] = {}
+    for subject in table.with_chats(db):
+        if not subject.notify or subject.chat_id is None or subject.chat_id == exclude:
+            continue
+        key = normalize(subject.topic)
+        if key not in found:
+            found[key] = find(subject.topic)
+        mention = found[key]
+        if mention is not None:
+            yield subject, subject.chat_id, key, mention
+
+
+def _stop(subject: Followed) -> outbox.Action:
+    return outbox.Action(f"Sluta bevaka {subject.topic}", "topic_stop", (subject.id,))
+
+
 def notice_followers(db: sqlite_utils.Database, document_id: int, exclude: int | None) -> int:
     """Tell every follower of a subject that a new document (``document_id``, just stored)
-    mentions it; the chat ``exclude`` (the uploader) is not told. HOOK for the kallelse (issue
-    12, part A): call it after storing a kallelse as a document, as the protocol upload does.
-    How many notices were queued."""
+    mentions it; the chat ``exclude`` (the uploader) is not told. How many notices were
+    queued."""
     identity = corpus_table.identity_of(db, document_id)
     if identity is None:
         return 0
     corpus = Corpus(db)
-    found: dict[str, Mention | None] = {}
     queued = 0
     with transaction(db):
-        for subject in table.with_chats(db):
-            if not subject.notify or subject.chat_id is None or subject.chat_id == exclude:
-                continue
-            key = normalize(subject.topic)
-            if key not in found:
-                found[key] = mention_in(corpus, subject.topic, document_id)
-            mention = found[key]
-            if mention is None:
-                continue
+        for subject, chat, key, mention in _told(
+            db, exclude, lambda topic: mention_in(corpus, topic, document_id)
+        ):
             queued += outbox.add(
                 db,
                 f"topic:{identity}:{subject.person_id}:{key}",
-                subject.chat_id,
+                chat,
                 template="followed_topic",
                 params=_params(subject.topic, mention),
                 actions=[
                     outbox.Action("Skicka dokumentet", "send_document", (document_id,)),
-                    outbox.Action(f"Sluta bevaka {subject.topic}", "topic_stop", (subject.id,)),
+                    _stop(subject),
                 ],
                 subject=outbox.about("document", document_id),
+            )
+    return queued
+
+
+def _kallelse_terms(corpus: Corpus, topic: str) -> list[Term]:
+    """The subject's search terms; when no protocol holds its words, the words themselves (a
+    kallelse may bring up what the protocols never did)."""
+    return _terms(corpus, topic) or [Term(w, stems=[stem(w)]) for w in words(corpus, topic)]
+
+
+def item_mentioning(
+    corpus: Corpus, topic: str, items: Sequence[AgendaItem]
+) -> tuple[AgendaItem, str | None] | None:
+    """The first agenda item whose title, note or underlag holds as many of the subject's words
+    as a question's answer must, and the sentence that says it when that is not the title."""
+    terms = _kallelse_terms(corpus, topic)
+    for item in items:
+        text = "\n".join([item.title, item.note, *item.underlag])
+        sentence, held = _best_sentence(corpus, terms, text)
+        if terms and held >= needed(len(terms)):
+            return item, None if sentence == corpus.sentences.of(text)[0] else _cut(sentence)
+    return None
+
+
+def notice_kallelse_followers(db: sqlite_utils.Database, kallelse: Kallelse) -> int:
+    """Tell every follower of a subject that the kallelse just published puts it on the
+    agenda (not its uploader); once per meeting, follower and subject, so a corrected kallelse
+    tells only subjects it newly mentions. A ``knowledge.council.kallelser.Followers``.
+    How many notices were queued."""
+    agenda = kallelse.agenda
+    if agenda.council is None or agenda.meeting_date is None:
+        return 0
+    corpus = Corpus(db)
+    meeting = f"{agenda.council}:{agenda.meeting_date.isoformat()}"
+    queued = 0
+    with transaction(db):
+        for subject, chat, key, (item, excerpt) in _told(
+            db, kallelse.uploaded_by, lambda topic: item_mentioning(corpus, topic, agenda.items)
+        ):
+            queued += outbox.add(
+                db,
+                f"topic:kallelse:{meeting}:{subject.person_id}:{key}",
+                chat,
+                template="followed_kallelse",
+                params={
+                    "topic": subject.topic,
+                    "council": agenda.council,
+                    "meeting_date": agenda.meeting_date.isoformat(),
+                    "number": item.number,
+                    "title": item.title,
+                    "kind": item.kind,
+                    "excerpt": excerpt,
+                },
+                actions=[
+                    outbox.Action("Skicka kallelsen", "send_kallelse", (kallelse.id,)),
+                    _stop(subject),
+                ],
+                subject=outbox.about("kallelse", kallelse.id),
             )
     return queued
 

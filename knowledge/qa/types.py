@@ -173,3 +173,4 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     documents: list[int] = field(default_factory=list)  # documents to send with the answer
+    kallelser: list[int] = field(default_factory=list)  # kallelser (their files) to send

@@ -45,9 +45,9 @@ _KIND_WORD = {DECISION: "beslutsärende", INFORMATION: "informationsärende"}
 def answer_agenda(corpus: Corpus, query: Query, today: date) -> Answer:
     """The published kallelse of the meeting asked about (the next one unless a date is
     named), read for the question's aspect."""
-    meeting, kallelse = _meeting_and_kallelse(corpus, query, today)
+    meeting, kallelse = meeting_and_kallelse(corpus, query, today)
     if kallelse is None:
-        return _no_kallelse(query, meeting, _council(query))
+        return no_kallelse(query, meeting, _council(query))
     agenda = kallelse.agenda
     source = kallelse_source(kallelse)
     words = subject_words(query)
@@ -71,7 +71,7 @@ def _council(query: Query) -> str:
     return query.council or default_council(query)
 
 
-def _meeting_and_kallelse(
+def meeting_and_kallelse(
     corpus: Corpus, query: Query, today: date
 ) -> tuple[Meeting | None, Kallelse | None]:
     """The meeting the question points at and its published kallelse: the day named (any
@@ -134,7 +134,7 @@ def _where(meeting: Meeting | None, kallelse: Kallelse | None = None) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _no_kallelse(query: Query, meeting: Meeting | None, council: str) -> Answer:
+def no_kallelse(query: Query, meeting: Meeting | None, council: str) -> Answer:
     name = COUNCIL_SHORT.get(council, council)
     if meeting is None or meeting.status == CANCELLED:
         headline = (

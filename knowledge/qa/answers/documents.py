@@ -1,32 +1,39 @@
 """A member asks for a document itself: "skicka protokollet från 6 maj 2022", "kan du skicka
 rapporten?". The answer names the documents found and lists them in ``Answer.documents``; the
-bot sends their files (``knowledge.ingest.originals``)."""
+bot sends their files (``knowledge.ingest.originals``). "Skicka kallelsen (till mötet 4
+december)" asks for the published kallelse of a coming meeting: ``Answer.kallelser``, whose
+original file the bot sends (``knowledge.council.kallelser.original_file``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
+from knowledge.bodies import COUNCIL_SHORT
 from knowledge.language.dates import MONTH_NAMES, format_date
-from knowledge.qa.answers.shared import not_found, resolve_meetings
+from knowledge.qa.answers.agenda import kallelse_source, meeting_and_kallelse, no_kallelse
+from knowledge.qa.answers.shared import default_council, not_found, resolve_meetings
 from knowledge.qa.citations import document_source
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.requests import coming_date
 from knowledge.qa.types import SEND_DOCUMENT, Answer, Query
 from knowledge.storage import corpus_queries
 
 MAX_DOCUMENTS = 3  # a month's protocols, say; more is no longer "the" document
 PROTOCOL = "protocol"
+KALLELSE = "kallelse"
 # The kind of document: (the noun, definite; with "inget"/"ingen"; plural).
 NOUNS = {
     PROTOCOL: ("protokollet", "inget protokoll", "protokoll"),
     "report": ("rapporten", "ingen rapport", "rapporter"),
-    "kallelse": ("kallelsen", "ingen kallelse", "kallelser"),
 }
 
 
 def answer_send_document(corpus: Corpus, query: Query, today: date) -> Answer:
     """The documents asked for (the latest protocol when none is named), or an honest no."""
     kind = query.document_kind or PROTOCOL
+    if kind == KALLELSE:
+        return _kallelse(corpus, query, today)
     definite, none, plural = NOUNS.get(kind, NOUNS[PROTOCOL])
     ids = _documents(corpus, query, today, kind)[:MAX_DOCUMENTS]
     asked = _asked(query)
@@ -45,6 +52,29 @@ def answer_send_document(corpus: Corpus, query: Query, today: date) -> Answer:
         headline=headline,
         sources=sources,
         documents=ids,
+    )
+
+
+def _kallelse(corpus: Corpus, query: Query, today: date) -> Answer:
+    """The published kallelse of the meeting named (a day without a year: the coming one), else
+    of the next meeting; honest when it is not out."""
+    day = query.meeting_date
+    if day is not None and not query.year_given:
+        day = coming_date(query.text, today)[0] or day  # resolved forward, as förhinder is
+    query = replace(query, meeting_date=day, topic_words=[])  # "skicka" names no agenda item
+    meeting, kallelse = meeting_and_kallelse(corpus, query, today)
+    if kallelse is None:
+        return no_kallelse(query, meeting, query.council or default_council(query))
+    agenda = kallelse.agenda
+    assert agenda.meeting_date is not None  # published kallelser have their meeting's day
+    name = COUNCIL_SHORT.get(agenda.council or "", agenda.body or "")
+    return Answer(
+        question=query.text,
+        intent=SEND_DOCUMENT,
+        found=True,
+        headline=f"Här är kallelsen till mötet med {name} {format_date(agenda.meeting_date)}.",
+        sources=[kallelse_source(kallelse)],
+        kallelser=[kallelse.id],
     )
 
 
