@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.ingest.columns import page_text
 from knowledge.ingest.extract import MAX_BYTES, DocumentError, read_bytes, read_document
 
 
@@ -185,3 +186,49 @@ def test_docx_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024
+
+
+def test_pdf_columns_are_read_column_by_column() -> None:
+    """A two-column header is read left column first; a table of labels keeps its rows; a
+    label beside its value's lines keeps them beside it; prose is left alone."""
+    layout = "\n".join(
+        [
+            "Plats och tid                      Övriga deltagare",
+            "Kommunhuset, sal Tiveden           Lotta Fjällström, miljö- och byggchef",
+            "kl. 09.00–12.10                    Therese Lindahl, nämndsekreterare",
+            "Beslutande                         Utses att justera",
+            "Kjell Arnesson (S), ordförande     Mona Fält (M)",
+            "Sören Halvarsson (S)",
+            "",
+            "Organ                 Miljö- och byggnadsnämnden",
+            "Sammanträdesdatum     2024-11-20",
+            "",
+            "Justerare     ..........................",
+            "              Mona Fält",
+            "",
+            "Nämnden beslutar att anta planen  och att",
+            "redovisa den i juni.",
+        ]
+    )
+    assert page_text(layout).split("\n") == [
+        "Plats och tid",
+        "Kommunhuset, sal Tiveden",
+        "kl. 09.00–12.10",
+        "Beslutande",
+        "Kjell Arnesson (S), ordförande",
+        "Sören Halvarsson (S)",
+        "Övriga deltagare",
+        "Lotta Fjällström, miljö- och byggchef",
+        "Therese Lindahl, nämndsekreterare",
+        "Utses att justera",
+        "Mona Fält (M)",
+        "",
+        "Organ\tMiljö- och byggnadsnämnden",
+        "Sammanträdesdatum\t2024-11-20",
+        "",
+        "Justerare\t..........................",
+        "Mona Fält",
+        "",
+        "Nämnden beslutar att anta planen och att",
+        "redovisa den i juni.",
+    ]

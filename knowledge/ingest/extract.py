@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from knowledge.errors import UserError
+from knowledge.ingest.columns import page_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_BYTES = 50 * 1024 * 1024
@@ -99,7 +100,7 @@ def _pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise DocumentError("PDF-filen är lösenordsskyddad och kunde inte läsas.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page_text(page.extract_text(extraction_mode="layout")) for page in reader.pages]
     except DocumentError:
         raise
     except Exception as error:  # pypdf raises many types for broken files
