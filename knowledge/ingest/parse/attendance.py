@@ -23,6 +23,7 @@ from knowledge.ingest.parse.people import (
 )
 from knowledge.language.text import normalize
 
+TJANSTGORANDE = "tjänstgörande ersättare"
 # Attendance list headings, folded, mapped to the role their entries have.
 _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(narvarande )?tjanste(personer|man)( narvarande)?$"), TJANSTEPERSON),
@@ -70,7 +71,7 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
                     # The second line of a label names the list its first line began.
                     for attendee in attendees[len(attendees) - since_label :]:
                         attendee.role = role
-                        attendee.function = attendee.function or function
+                        attendee.function = _function_under(function, attendee.function)
                 else:
                     since_label = 0
                     if role in seen_roles and role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
@@ -88,7 +89,7 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             parsed = _attendee_of(entry, role)
             if parsed is None:
                 continue
-            parsed.function = parsed.function or function
+            parsed.function = _function_under(function, parsed.function)
             if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
                 parsed.council = councils[council_index]
             attendees.append(parsed)
@@ -96,12 +97,20 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     return attendees
 
 
+def _function_under(heading: str | None, written: str | None) -> str | None:
+    """An entry's function: as written beside the name, but a heading of serving substitutes
+    ("Tjänstgörande ersättare") makes "ersätter X" a serving one."""
+    if heading == TJANSTGORANDE and written in (None, "ersättare"):
+        return heading
+    return written or heading
+
+
 @lru_cache(maxsize=4096)
 def _heading_role(label: str) -> tuple[str, str | None] | None:
     """The role (and function) of the entries under a folded attendance heading."""
     label = label.rstrip(":").strip()
     if re.match(r"^tjanstgorande( ersattare)?$", label):
-        return ERSATTARE, "tjänstgörande ersättare"
+        return ERSATTARE, TJANSTGORANDE
     if re.match(r"^(ersattare,? ej( tjanstgorande)?|ej tjanstgorande ersattare)$", label):
         return ERSATTARE, "ersättare"
     if re.match(r"^beslutande( ledamoter)?$", label):
@@ -227,7 +236,12 @@ def _entries(text: str) -> tuple[str, ...]:
     for match in re.finditer(r"(?<=[a-zåäö0-9])\s+(?=[A-ZÅÄÖ][^\W\d_]+\s[A-ZÅÄÖ][^\W\d_]+,)", text):
         if match.start() not in cuts and _starts_with_name(text[match.end() :]):
             before = text[: match.start()].rsplit(",", 1)[-1]
-            if "," in text[: match.start()] and not _starts_with_name(before.strip()):
+            last_word = fold(before.split()[-1]) if before.split() else ""
+            if (
+                "," in text[: match.start()]
+                and not _starts_with_name(before.strip())
+                and last_word not in _NOT_TITLE
+            ):
                 cuts.append(match.start())
     cuts = sorted(set(cuts))
     pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
@@ -235,11 +249,11 @@ def _entries(text: str) -> tuple[str, ...]:
 
 
 _FUNCTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(tjg\.?|tjanstgorande) (ers\.?|ersattare)"), "tjänstgörande ersättare"),
+    (re.compile(r"\b(tjg\.?|tjanstgorande) (ers\.?|ersattare)"), TJANSTGORANDE),
     (re.compile(r"\b(\d:e )?(vice ordf\w*|v\.? ?ordf\w*)"), "vice ordförande"),
     (re.compile(r"\bordf(orande\b|\.|\b)"), "ordförande"),
     (re.compile(r"\b(sekr\.?|sekreterare|antecknare)(\b|$)"), "sekreterare"),
-    (re.compile(r"\b(ers\.? for|ersattare for|ersatter)\b"), "tjänstgörande ersättare"),
+    (re.compile(r"\b(ers\.? for|ersattare for|ersatter)\b"), "ersättare"),
     (re.compile(r"\bkassor\b"), "kassör"),
     (re.compile(r"\bsuppleant\b"), "suppleant"),
     (re.compile(r"\bersattare\b"), "ersättare"),
@@ -255,6 +269,7 @@ _PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
 
 def _parse_attendee(text: str, role: str) -> Attendee | None:
     text = re.sub(r"^[-–•]\s*", "", text).strip()
+    text = re.sub(r"(\b[A-ZÅÄÖ][^\W\d_]+)\.$", r"\1", text)  # a list's last name, its full stop
     if not text or len(text) > 200:
         return None
     # "Malin Jäderberg (kommunpolis, lokalpolisområde Karlskoga)": the cells in parentheses.
@@ -279,7 +294,8 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     if attendee.title and attendee.function:
         # "ordförande" and "v. ordf." are functions, not titles.
         rest = re.sub(
-            r"(,\s*)?\b((\d:e )?(vice |v\.? ?)?ordf(örande|\.)?|sekr\.|kassör|ledamot|suppleant)",
+            r"(,\s*)?\b((\d:e )?(vice |v\.? ?)?ordf(örande|\.)?|sekr\.|kassör|ledamot|suppleant|"
+            r"sekreterare\b|antecknare\b)",
             "",
             attendee.title,
         )
@@ -288,6 +304,8 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
 
 
 def _parse_entry(text: str, role: str) -> Attendee | None:
+    # "(antecknare)", "(sammankallande)": a function, read from the entry's text by the caller.
+    text = re.sub(r"\s*\((antecknare|sekreterare|sammankallande|ordförande)\)", "", text)
     notes = [n.strip() for n in re.findall(r"\(([^)]*)\)", text) if _NOTE.search(n)]
     text = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if _NOTE.search(m.group(1)) else m.group(0), text)
     text = text.strip(" ,")
@@ -311,35 +329,50 @@ def _parse_entry(text: str, role: str) -> Attendee | None:
         return None
     name = " ".join(name_tokens)
     others = ([" ".join(rest_of_first)] if rest_of_first else []) + cells[1:]
-    organisation, org_kind, title = _organisation(others)
+    organisation, org_kind, title, more_notes = _organisation(others)
     attendee = Attendee(
         name=name,
         organisation=organisation,
         org_kind=org_kind,
         role=role,
         title=title,
-        note="; ".join(notes) or None,
+        note="; ".join(notes + more_notes) or None,
     )
     if title and role in (LEDAMOT, OVRIG) and org_kind != "kommun":
         attendee.title = title
     return attendee
 
 
-def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None]:
-    """Organisation, its kind and a title from the cells after a name."""
+def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
+    """Organisation, its kind, a title and notes from the cells after a name.
+
+    Swedish lists write "Namn, titel, organisation": a municipality or the region is the
+    organisation wherever it stands; else a capitalised cell that is no job title
+    ("Degerforsbyggen", "Bergslagens Revision AB", "SPF Seniorerna Askersund") is, or a last
+    cell naming a place ("kommunpolis, lokalpolisområde Karlskoga"). Cells saying which items
+    a person attended ("punkt 3–4", "§ 88") are notes.
+    """
     organisation: str | None = None
     kind: str | None = None
-    title_parts: list[str] = []
-    for cell in cells:
+    parts: list[tuple[str, bool]] = []  # (cell, whether it could be an organisation)
+    notes: list[str] = []
+    for raw in cells:
+        raw = re.sub(r"^\([A-ZÅÄÖ]{1,3}\)\s*", "", raw)  # a party after the name
+        wrapped = re.fullmatch(r"\(([^()]*)\)", raw)
+        cell = wrapped.group(1).strip() if wrapped else raw
         folded = normalize(cell)
         municipality = _municipality_in(folded)
-        if re.search(r"\bregion( orebro lan)?\b|\bregionen\b", folded) and (
+        if _ITEMS_ATTENDED.match(cell):
+            notes.append(cell)
+        elif _SERVES_FOR.match(cell):
+            continue  # "ersättare för Arne Lilja": the function and whom, read by the caller
+        elif re.search(r"\bregion( orebro lan)?\b|\bregionen\b", folded) and (
             folded.startswith("region") or folded.endswith(("region orebro lan", "regionen"))
         ):
             organisation, kind = REGION, "region"
             before = re.split(r"\bRegion\b", cell)[0].strip(" ,")
             if before:
-                title_parts.append(before)
+                parts.append((before, False))
         elif municipality and (
             folded == normalize(municipality)
             or re.fullmatch(
@@ -347,18 +380,44 @@ def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None]
             )
         ):
             organisation, kind = municipality, "kommun"
-        elif (
-            organisation is None
-            and re.fullmatch(r"[A-ZÅÄÖ][\wÅÄÖåäö-]*(\s[\wÅÄÖåäö-]+){0,3}", cell)
-            and (
-                cell.isupper() or "-" in cell or re.search(r"(team|förbund|forum|kommun)$", folded)
-            )
-        ):
-            organisation, kind = cell, "annan"
         else:
-            title_parts.append(cell)
+            parts.append((cell, cell[:1].isupper() and not is_job_title(cell)))
+    if organisation is None:
+        named = next((cell for cell, could in parts if could), None)
+        last = parts[-1][0] if len(parts) >= 2 else ""
+        if named is None and re.search(r"\s[A-ZÅÄÖ]", last) and last[:1].islower():
+            named = last
+        if named is not None:
+            organisation, kind = named, "annan"
+            parts = [(cell, could) for cell, could in parts if cell != named]
+    title_parts = [cell for cell, _ in parts]
+    if title_parts:
+        # "vårdcentralschef Karlskoga": the town a title is held in is no part of the title.
+        *words, last_word = title_parts[0].split(" ")
+        if words and normalize(last_word) in MUNICIPALITY_KEYS and last_word[:1].isupper():
+            title_parts[0] = " ".join(words)
+            notes.append(last_word)
     title = ", ".join(title_parts) or None
-    return organisation, kind, title
+    return organisation, kind, title, notes
+
+
+_SERVES_FOR = re.compile(r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b", re.I)
+# Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88".
+_ITEMS_ATTENDED = re.compile(r"^(punkt(erna)?|p\.|§+)\s*\d", re.IGNORECASE)
+# Words that end a job title ("socialchef", "IT-chef", "nämndsekreterare", "miljöinspektör").
+_JOB_TITLE = re.compile(
+    r"(chef|direktör|handläggare|sekreterare|strateg|samordnare|controller|ekonom|inspektör|"
+    r"ledare|utvecklare|assistent|kurator|sjuksköterska|läkare|polis|biträde|specialist|"
+    r"koordinator|rådgivare|utredare|jurist|registrator|arkivarie|pedagog|planerare|"
+    r"analytiker|kommunikatör|ingenjör|administratör|tekniker)$",
+    re.IGNORECASE,
+)
+
+
+def is_job_title(text: str) -> bool:
+    """Whether a title's first word names a job ("socialchef", "IT-chef", "ekonom")."""
+    first = text.split(" ", 1)[0].split(",", 1)[0]
+    return _JOB_TITLE.search(first) is not None
 
 
 def _municipality_in(folded: str) -> str | None:

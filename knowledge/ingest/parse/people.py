@@ -98,11 +98,11 @@ NOT_NAME_WORDS = {
 }
 _PRESENTED = re.compile(
     r"^(?P<who>.+?),?\s+(föredrog|föredrar|presenterade|presenterar|informerade|informerar|"
-    r"redogjorde|redogör|rapporterade|redovisade|redovisar|berättade|berättar|gick igenom)\b"
+    r"redogjorde|redogör|rapporterade|redovisade|redovisar|berättade|berättar|gick igenom|visade)\b"
     r"(?P<rest>.*)$"
 )
 _PRESENTING_VERB = re.compile(
-    r"föredr|presenter|informer|redogj|redogör|rapporter|redovis|berätta|gick igenom"
+    r"föredr|presenter|informer|redogj|redogör|rapporter|redovis|berätta|gick igenom|visade"
 )
 
 
@@ -110,7 +110,8 @@ def looks_like_name(text: str) -> bool:
     """One to five capitalised words, not all of them (nor the first) council vocabulary."""
     tokens = text.split()
     return (
-        1 <= len(tokens) <= 5
+        "\t" not in text  # table cells ("Åtgärd | Ansvarig | Klart") are no name
+        and 1 <= len(tokens) <= 5
         and all(NAME_TOKEN.match(t) for t in tokens)
         and not all(fold(t) in NOT_NAME_WORDS for t in tokens)
         and fold(tokens[0]) not in NOT_NAME_WORDS

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import BODY_TYPES, OVRIG, TJANSTEPERSON
+from knowledge.bodies import BODY_TYPES, LEDAMOT, OVRIG, TJANSTEPERSON
 from knowledge.ingest.model import Protocol
-from knowledge.ingest.parse.attendance import parse_attendance
+from knowledge.ingest.parse.attendance import is_job_title, parse_attendance
 from knowledge.ingest.parse.body import (
     body_in_text,
     find_body,
@@ -99,20 +99,24 @@ _CLOSED_AT = re.compile(
 
 
 def _functions_of_officers(protocol: Protocol) -> None:
-    """The chair's and the secretary's function in the lists; officials without a party in
-    the lists of others present are tjänstepersoner."""
+    """The chair's and the secretary's function in the lists; people without a party in the
+    lists of others present, or listed with a job title ("enhetschef", "socialchef"), are
+    tjänstepersoner; the members of "Revisorerna" are revisorer."""
+    auditors = bool(protocol.body and normalize(protocol.body).startswith("revisorerna"))
     for attendee in protocol.attendees:
         if attendee.name == protocol.secretary and attendee.function != "ordförande":
             attendee.function = "sekreterare"
         elif attendee.name == protocol.chair:
             attendee.function = "ordförande"
         elif (
-            attendee.role in (OVRIG, TJANSTEPERSON)
-            and attendee.function is None
+            attendee.function is None
             and attendee.party is None
             and attendee.title
+            and (attendee.role in (OVRIG, TJANSTEPERSON) or is_job_title(attendee.title))
         ):
             attendee.function = TJANSTEPERSON
+        elif auditors and attendee.role == LEDAMOT and not (attendee.function or attendee.title):
+            attendee.function = "revisor"
 
 
 # "Per-Olof Grahn, kommunstyrelsens ordförande ..., ledde mötet": the chair in running text;
