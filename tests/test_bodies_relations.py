@@ -88,7 +88,7 @@ def test_cli_meetings_and_ingest_warnings(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["ingest", str(FIXTURES / "07_bra_degerfors_dialog.txt")], env=env)
     assert result.exit_code == 0, result.output
     assert "Organ: Brottsförebyggande rådet i Degerfors (BRÅ)" in result.output
-    assert "Varning: Hittade inte: plats" in result.output
+    assert "Varning: Hittade inte: justerare" in result.output
     listing = runner.invoke(cli, ["meetings"], env=env)
     assert "2022-06-07 17:00–19:00  Brottsförebyggande rådet" in listing.output
     assert "2022-09-20" in listing.output  # "Rådet träffas nästa gång den 20 september"

@@ -30,7 +30,9 @@ KNOWN_MISSES: dict[str, list[Check]] = {
     "02_sn_kumla.txt": [
         ("item", "47"),
     ],
-    # the organisation is a list of municipalities with a genitive ('Lekebergs kommuner')
+    # the organisation is a list of towns ('Askersund – Hallsberg – ... – Lekeberg'), read
+    # "Askersund, Hallsberg, Kumla, Laxå och Lekeberg kommuner"; the facts put the genitive
+    # on the last name only ('Lekebergs kommuner'), where Swedish puts it on every one
     "05_socialchefer_sydnarke.txt": [
         ("header", "organisation"),
     ],
@@ -40,13 +42,10 @@ KNOWN_MISSES: dict[str, list[Check]] = {
         ("decision", "3"),
         ("decision", "4"),
     ],
-    # the organisation is not written; the place is in a sentence ('Mötet hölls i lilla
-    # salen på Folkets hus'); 'representant' is the facts' word for people listed with their
-    # association only; 'en trygghetsvandring genomförs den 13 september' is an event the
-    # facts count among meetings, the parser not
+    # 'representant' is the facts' word for people listed with their association only;
+    # 'en trygghetsvandring genomförs den 13 september' is an event the facts count among
+    # meetings, the parser not
     "07_bra_degerfors_dialog.txt": [
-        ("header", "organisation"),
-        ("header", "place"),
         ("role", "Kjell Norrman"),
         ("role", "Leila Ranjbar"),
         ("schedule", "2022-09-13"),
@@ -54,10 +53,6 @@ KNOWN_MISSES: dict[str, list[Check]] = {
     # 'ersättare för Arne Lilja' is read as written (ersättare); the facts say ledamot
     "09_kpr_askersund_webb.txt": [
         ("role", "Gunnel Ringström"),
-    ],
-    # the organisation is only in the page footer, which is dropped
-    "11_kfn_degerfors.docx": [
-        ("header", "organisation"),
     ],
     # 'ers. för' is read as written (ersättare) as in 04 and 13, whose facts agree; these
     # facts say tjänstgörande; 'godkändes' / 'lades till handlingarna' (see 06)
@@ -85,15 +80,11 @@ KNOWN_MISSES_PDF: dict[str, list[Check]] = {
     "02_sn_kumla.txt": [
         ("item", "47"),
     ],
-    # the organisation is a list of municipalities with a genitive ('Lekebergs kommuner')
+    # the organisation is a list of towns ('Askersund – Hallsberg – ... – Lekeberg'), read
+    # "Askersund, Hallsberg, Kumla, Laxå och Lekeberg kommuner"; the facts put the genitive
+    # on the last name only ('Lekebergs kommuner'), where Swedish puts it on every one
     "05_socialchefer_sydnarke.txt": [
         ("header", "organisation"),
-    ],
-    # the organisation is not written; the place is in a sentence ('Mötet hölls i lilla
-    # salen på Folkets hus')
-    "07_bra_degerfors_dialog.txt": [
-        ("header", "organisation"),
-        ("header", "place"),
     ],
 }
 KNOWN_MISSES_DOCX: dict[str, list[Check]] = {
@@ -102,15 +93,11 @@ KNOWN_MISSES_DOCX: dict[str, list[Check]] = {
     "02_sn_kumla.txt": [
         ("item", "47"),
     ],
-    # the organisation is a list of municipalities with a genitive ('Lekebergs kommuner')
+    # the organisation is a list of towns ('Askersund – Hallsberg – ... – Lekeberg'), read
+    # "Askersund, Hallsberg, Kumla, Laxå och Lekeberg kommuner"; the facts put the genitive
+    # on the last name only ('Lekebergs kommuner'), where Swedish puts it on every one
     "05_socialchefer_sydnarke.txt": [
         ("header", "organisation"),
-    ],
-    # the organisation is not written; the place is in a sentence ('Mötet hölls i lilla
-    # salen på Folkets hus')
-    "07_bra_degerfors_dialog.txt": [
-        ("header", "organisation"),
-        ("header", "place"),
     ],
 }
 

@@ -139,7 +139,16 @@ def _docx_text(data: bytes) -> str:
         raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
     except Exception as error:  # python-docx raises several types for broken packages
         raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
+    # The letterhead of a Word document ("DEGERFORS KOMMUN  PROTOKOLL") is in its page
+    # header, not in the body; it comes first, as it does on the printed page.
     lines: list[str] = []
+    for section in document.sections:
+        for paragraph in section.header.paragraphs:
+            for line in paragraph.text.split("\n"):
+                if line.strip() and line.strip() not in lines:
+                    lines.append(line.strip())
+    if lines:
+        lines.append("")
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":

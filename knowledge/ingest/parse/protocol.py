@@ -10,6 +10,7 @@ from knowledge.ingest.parse.attendance import is_job_title, parse_attendance
 from knowledge.ingest.parse.body import (
     body_in_text,
     find_body,
+    municipality_of,
     organisation_in_text,
     with_abbreviation,
 )
@@ -46,7 +47,7 @@ def parse_protocol(
     if protocol.body and not protocol.councils:
         protocol.body = with_abbreviation(protocol.body, opening)
     if protocol.organisation is None and protocol.body:
-        protocol.organisation = organisation_in_text(opening)
+        protocol.organisation = organisation_in_text(opening) or municipality_of(protocol.body)
     protocol.attendees = parse_attendance(head, protocol.councils)
     _roles_from_attendance(protocol)
     _officers_in_running_text(protocol, head)
