@@ -158,6 +158,12 @@ def names_in(text: str, known: set[str]) -> list[str]:
     return [name] if name else []
 
 
+def _definite_noun(word: str) -> bool:
+    """A long word in the definite form ("Brottsofferjouren", "Kommunstyrelsen",
+    "Fritidsgårdarna"): a thing or an organisation, never a first name."""
+    return len(word) >= 10 and word.lower().endswith(("en", "et", "na"))
+
+
 def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
     """ "Vaccinationsprocess i samverkan – Anna Mann, Karin Brage" -> title and presenters."""
     for separator in (" – ", " - ", ", ", " — "):
@@ -166,6 +172,8 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
         left, right = title.rsplit(separator, 1) if separator == ", " else title.split(separator, 1)
         right_clean = re.sub(r"\s+-\s+", "-", right)
         names = name_list(right_clean, known)
+        if any(_definite_noun(name.split()[0]) for name in names if name not in known):
+            continue  # "– Brottsofferjouren Sydnärke": an organisation, not a person
         if names and left.strip() and any(len(name.split()) >= 2 for name in names):
             return left.strip().rstrip(",."), names
     # "Dietist direkt Ingmar Ångman": a known attendee's name at the end of the title.
