@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 
 from knowledge.bodies import MUNICIPALITIES
-from knowledge.ingest.parse.lines import paragraphs
 from knowledge.language.text import normalize, split_sentences
 
 # Names and words repeat across every list and document; fold each once.
@@ -184,11 +183,14 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
     return title.rstrip("."), []
 
 
-def add_presenters_from_sentences(presenters: list[str], texts: list[str], known: set[str]) -> None:
-    """Add to ``presenters`` the people a sentence says presented ("X föredrog ...")."""
+def add_presenters_from_sentences(
+    presenters: list[str], item_paragraphs: list[str], known: set[str]
+) -> None:
+    """Add to ``presenters`` the people a sentence of an item's paragraphs
+    (``lines.paragraphs``) says presented ("X föredrog ...")."""
     sentences = [
         sentence
-        for paragraph in paragraphs(texts)
+        for paragraph in item_paragraphs
         if _PRESENTING_VERB.search(paragraph)
         for sentence in split_sentences(paragraph)
     ]

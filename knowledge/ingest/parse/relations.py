@@ -10,6 +10,7 @@ uppdrag att ...", "Ansvarig: X"). A title in place of a name ("kommundirektören
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
@@ -90,6 +91,7 @@ _ACTION_HINTS = (
     "utreder",
     "följer upp",
 )
+_ELECTED = ("välj", "vald", "utse", "utsåg")
 _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("har ersatt",),
     ("ersattes av",),
@@ -100,7 +102,7 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("uppdra åt", "uppdrar åt", "uppdras åt"),
     ("i uppdrag",),
     _ACTION_HINTS,
-    ("efter",),
+    _ELECTED,
     ("utses till", "utsågs till"),
 ]
 _HINTS: tuple[str, ...] = (
@@ -120,7 +122,7 @@ _HINTS: tuple[str, ...] = (
     "förde anteckningar",
     "förde protokoll",
     "förde minnesanteckningar",
-    "efter",
+    *_ELECTED,
     *_ACTION_HINTS,
 )
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
@@ -208,21 +210,35 @@ def _table_owners(text: str, people: _People) -> list[Relation]:
     return found
 
 
+def _hinted(lower_text: str, paragraphs: list[str]) -> list[int]:
+    """The paragraphs that hold a hint word, in order: each hint is looked for once in the
+    whole text (most texts hold none, a few hold one or two)."""
+    starts: list[int] = []
+    offset = 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    hit: set[int] = set()
+    for hint in _HINTS:
+        at = lower_text.find(hint)
+        while at != -1:
+            hit.add(bisect.bisect_right(starts, at) - 1)
+            at = lower_text.find(hint, at + 1)
+    return sorted(hit)
+
+
 def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
     position = item.position if item else None
     found: list[Relation] = []
-    lower_text = text.lower()
-    if not any(hint in lower_text for hint in _HINTS):
-        return found
-    for paragraph, lower_paragraph in zip(text.split("\n"), lower_text.split("\n"), strict=True):
+    paragraphs = text.split("\n")
+    for index in _hinted(text.lower(), paragraphs):
+        paragraph = paragraphs[index]
         line = _RESPONSIBLE_LINE.match(paragraph.strip())
         if line and item is not None:
             for part in re.split(r",\s*|\s+och\s+", line.group("who")):
                 who = people.resolve(part.strip())
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
-            continue
-        if not any(hint in lower_paragraph for hint in _HINTS):
             continue
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()
