@@ -105,25 +105,18 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     _ELECTED,
     ("utses till", "utsågs till"),
 ]
-_HINTS: tuple[str, ...] = (
-    "ersatt",
-    "leds av",
-    "ledas av",
-    "leddes av",
-    "som leder",
-    "ansvarar",
-    "ansvarig",
-    "i uppdrag att",
-    "uppdra åt",
-    "uppdrar åt",
-    "uppdras åt",
-    "utses till",
-    "utsågs till",
-    "förde anteckningar",
-    "förde protokoll",
-    "förde minnesanteckningar",
-    *_ELECTED,
-    *_ACTION_HINTS,
+# A paragraph is read for relations when it holds one of these: a pattern's word, an
+# "Ansvarig:" line, or a sentence saying who kept the minutes.
+_HINTS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [
+            *(word for words in _PATTERN_HINTS for word in words),
+            "ansvarig",
+            "förde anteckningar",
+            "förde protokoll",
+            "förde minnesanteckningar",
+        ]
+    )
 )
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
 _AUTHOR = re.compile(
