@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.ingest.columns import page_text
 from knowledge.ingest.extract import MAX_BYTES, DocumentError, read_bytes, read_document
 
 
@@ -113,7 +114,7 @@ def test_pdf_without_text_and_encrypted_pdf() -> None:
         read_bytes(truncated, "avbruten.pdf")
 
 
-def test_docx_order_headings_and_no_page_header() -> None:
+def test_docx_order_headings_letterhead_first_and_no_footer() -> None:
     from docx import Document
 
     document = Document()
@@ -133,6 +134,7 @@ def test_docx_order_headings_and_no_page_header() -> None:
     text = read_bytes(buffer.getvalue(), "protokoll.docx")
     lines = [line for line in text.splitlines() if line]
     assert lines == [
+        "Sidhuvud Region Örebro län",  # the page header is the letterhead, once
         "# Protokoll",
         "## Närvarande",
         "Anna Karlsson\tNora",
@@ -141,7 +143,7 @@ def test_docx_order_headings_and_no_page_header() -> None:
         "Rådet beslutar att godkänna.",
         "- Andra punkten",
     ]
-    assert "Sidhuvud" not in text and "Sidfot" not in text
+    assert "Sidfot" not in text
 
 
 def test_docx_that_is_a_zip_without_a_document() -> None:
@@ -185,3 +187,49 @@ def test_docx_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024
+
+
+def test_pdf_columns_are_read_column_by_column() -> None:
+    """A two-column header is read left column first; a table of labels keeps its rows; a
+    label beside its value's lines keeps them beside it; prose is left alone."""
+    layout = "\n".join(
+        [
+            "Plats och tid                      Övriga deltagare",
+            "Kommunhuset, sal Tiveden           Lotta Fjällström, miljö- och byggchef",
+            "kl. 09.00–12.10                    Therese Lindahl, nämndsekreterare",
+            "Beslutande                         Utses att justera",
+            "Kjell Arnesson (S), ordförande     Mona Fält (M)",
+            "Sören Halvarsson (S)",
+            "",
+            "Organ                 Miljö- och byggnadsnämnden",
+            "Sammanträdesdatum     2024-11-20",
+            "",
+            "Justerare     ..........................",
+            "              Mona Fält",
+            "",
+            "Nämnden beslutar att anta planen  och att",
+            "redovisa den i juni.",
+        ]
+    )
+    assert page_text(layout).split("\n") == [
+        "Plats och tid",
+        "Kommunhuset, sal Tiveden",
+        "kl. 09.00–12.10",
+        "Beslutande",
+        "Kjell Arnesson (S), ordförande",
+        "Sören Halvarsson (S)",
+        "Övriga deltagare",
+        "Lotta Fjällström, miljö- och byggchef",
+        "Therese Lindahl, nämndsekreterare",
+        "Utses att justera",
+        "Mona Fält (M)",
+        "",
+        "Organ\tMiljö- och byggnadsnämnden",
+        "Sammanträdesdatum\t2024-11-20",
+        "",
+        "Justerare\t..........................",
+        "Mona Fält",
+        "",
+        "Nämnden beslutar att anta planen och att",
+        "redovisa den i juni.",
+    ]

@@ -25,210 +25,64 @@ DOCUMENTS = documents()
 TEXT_DOCUMENTS = [facts for facts in DOCUMENTS if facts["file"].endswith(".txt")]
 
 KNOWN_MISSES: dict[str, list[Check]] = {
-    # 'Utredningen leds av Malin Hedqvist' after a semicolon; 'kommundirektören' is not a
-    # subject our patterns read
-    "01_ks_hallsberg.txt": [
-        ("relation", "leads", "Malin Hedqvist"),
-        ("relation", "responsible", "Karin Ström"),
-    ],
-    # the title's tail '– Brottsofferjouren Sydnärke' is read as presenters (two capitalised
-    # words)
-    "02_sn_kumla.txt": [
-        ("item", "47"),
-    ],
-    # 'förvaltningschefen får i uppdrag' in a decision's att-clause
-    "03_bun_lindesberg.txt": [
-        ("relation", "responsible", "Maria Sundqvist"),
-    ],
-    # 'enhetschef Tove Ahrnberg' after 'sekr. och' is read into the secretary's entry;
-    # 'ersättare för' makes Sune Östlund a tjänstgörande ersättare
-    "04_familjerattsnamnd.txt": [
-        ("role", "Sune Östlund"),
-        ("attendee", "Tove Ahrnberg"),
-        ("role", "Tove Ahrnberg"),
-        ("relation", "replaces", "Sune Östlund", "Kerstin Lejon"),
-        ("relation", "presented", "Tove Ahrnberg", "Verksamhetsrapport januari–september 2021"),
-        ("relation", "leads", "Tove Ahrnberg"),
-        ("relation", "responsible", "Gunilla Strand"),
-    ],
-    # the organisation is a list of municipalities with a genitive ('Lekebergs kommuner');
-    # 'sammankallande' (leads) and 'Mats tar fram' (a first name) are not read
+    # the organisation is a list of towns ('Askersund – Hallsberg – ... – Lekeberg'), read
+    # "Askersund, Hallsberg, Kumla, Laxå och Lekeberg kommuner"; the facts put the genitive
+    # on the last name only ('Lekebergs kommuner'), where Swedish puts it on every one
     "05_socialchefer_sydnarke.txt": [
         ("header", "organisation"),
-        ("role", "Ulrika Thorén"),
-        ("relation", "leads", "Jenny Olofsson"),
-        ("relation", "responsible", "Mats Grahn"),
     ],
     # 'Dagordningen godkändes' is no decision in the shipped corpus' facts
     # (tests/test_corpus.py), so it is none here either
     "06_hembygdsforening_styrelse.txt": [
         ("decision", "3"),
         ("decision", "4"),
-        ("relation", "responsible", "Lars-Åke Fors"),
-        ("relation", "responsible", "Stig Hammar"),
     ],
-    # the organisation is not written; the place is in a sentence ('Mötet hölls i lilla
-    # salen på Folkets hus'); roles are titles in parentheses; presenters named by first
-    # name only
+    # 'representant' is the facts' word for people listed with their association only;
+    # 'en trygghetsvandring genomförs den 13 september' is an event the facts count among
+    # meetings, the parser not
     "07_bra_degerfors_dialog.txt": [
-        ("header", "organisation"),
-        ("header", "place"),
-        ("role", "Malin Jäderberg"),
-        ("role", "Tomas Wikström"),
-        ("role", "Sanna Eriksson"),
         ("role", "Kjell Norrman"),
         ("role", "Leila Ranjbar"),
         ("schedule", "2022-09-13"),
-        (
-            "relation",
-            "presented",
-            "Johan Bergdahl",
-            "Belysning vid Stora torget och gångtunneln vid stationen",
-        ),
-        ("relation", "leads", "Per-Olof Grahn"),
     ],
-    # 'Anna-Lena Rydberg tar fram' and the author in the YAML 'antecknare' are not read
-    "08_styrgrupp_earkiv.md": [
-        ("role", "Mikko Salminen"),
-        ("relation", "responsible", "Anna-Lena Rydberg"),
-        ("relation", "author", "Sara Engström"),
-    ],
-    # 'ersättare för' makes Gunnel Ringström a tjänstgörande ersättare; 'Sekreteraren Jessica
-    # Bohman skickar inbjudan' and the author are not read
+    # 'ersättare för Arne Lilja' is read as written (ersättare); the facts say ledamot
     "09_kpr_askersund_webb.txt": [
         ("role", "Gunnel Ringström"),
-        ("role", "Helena Wahlund"),
-        ("relation", "responsible", "Jessica Bohman"),
-        ("relation", "author", "Jessica Bohman"),
     ],
-    # pypdf interleaves the two header columns line by line and puts the margin titles of §§
-    # 85, 86, 92 into the body text
-    "10_mbn_laxa.pdf": [
-        ("header", "place"),
-        ("header", "secretary"),
-        ("attendee", "Lotta Fjällström"),
-        ("role", "Lotta Fjällström"),
-        ("attendee", "Amir Haddad"),
-        ("role", "Amir Haddad"),
-        ("attendee", "Elsa Norén"),
-        ("role", "Elsa Norén"),
-        ("attendee", "Therese Lindahl"),
-        ("role", "Therese Lindahl"),
-        ("item", "85"),
-        ("item", "86"),
-        ("item", "92"),
-        ("relation", "presented", "Lotta Fjällström", "Ekonomisk uppföljning oktober 2024"),
-        (
-            "relation",
-            "presented",
-            "Amir Haddad",
-            "Ansökan om strandskyddsdispens för förråd, Hammaren 1:14",
-        ),
-        ("relation", "presented", "Elsa Norén", "Tillsynsplan 2025 för miljö- och hälsoskydd"),
-        (
-            "relation",
-            "presented",
-            "Lotta Fjällström",
-            "Taxa för prövning och tillsyn enligt miljöbalken 2025",
-        ),
-        (
-            "relation",
-            "presented",
-            "Elsa Norén",
-            "Föreläggande om åtgärder för enskilt avlopp, Ramundeboda 2:31",
-        ),
-    ],
-    # the organisation is only in the page footer, which is dropped
-    "11_kfn_degerfors.docx": [
-        ("header", "organisation"),
-        ("relation", "leads", "Niklas Fagerlund"),
-    ],
-    # 'godkändes' / 'lades till handlingarna' are no decisions in the shipped corpus' facts
+    # 'ers. för' is read as written (ersättare) as in 04 and 13, whose facts agree; these
+    # facts say tjänstgörande; 'godkändes' / 'lades till handlingarna' (see 06)
     "12_aldrenamnd_karlskoga.txt": [
+        ("role", "Yvonne Stål"),
         ("decision", "13"),
         ("decision", "19"),
     ],
-    # 'Dagordningen godkändes' (see 06); 'Maria Sund (ersätter Jonas Eklöf)' in the members'
-    # list is read as tjänstgörande ersättare
+    # 'Dagordningen godkändes' (see 06)
     "13_samverkansrad_barn_unga.txt": [
-        ("role", "Maria Sund"),
         ("decision", "3"),
-        ("relation", "responsible", "Ida Hallberg"),
     ],
-    # 'Ej tjänstgörande ersättare' in two columns; 'kommunchefen' as subject
-    "14_kf_ljusnarsberg_extra.txt": [
-        ("relation", "replaces", "Lars Ekberg", "Siv Blomqvist"),
-        ("relation", "responsible", "Thomas Granqvist"),
-    ],
-    # members' roles are 'revisor' in the facts (no label says so); the 'Ansvarig' column of
-    # the table is not read
-    "15_revisorerna_lekeberg.txt": [
-        ("role", "Rolf Häll"),
-        ("role", "Åsa Carlberg"),
-        ("role", "Emma Karlén"),
-        ("role", "Per Alm"),
-        ("relation", "responsible", "Emma Karlén"),
-        ("relation", "responsible", "Åsa Carlberg"),
-    ],
-    # roles are titles with an organisation inside ('vårdcentralschef Karlskoga');
-    # 'ordförandeskapet innehas av regionen'
+    # a title with its area ('förvaltningschef vård och omsorg') stays whole, as the shipped
+    # corpus' facts have it ('områdeschef Psykiatri'); 'MAS' is the abbreviation in
+    # parentheses, the title is written out
     "16_lansdel_vaster.md": [
-        ("role", "Katja Nyström"),
         ("role", "Martin Lövgren"),
         ("role", "Rasmus Öberg"),
-        ("relation", "leads", "Johan Sköld"),
     ],
 }
 # Generated PDF and DOCX: header fields and items only.
 KNOWN_MISSES_PDF: dict[str, list[Check]] = {
-    # the title's tail '– Brottsofferjouren Sydnärke' is read as presenters (two capitalised
-    # words)
-    "02_sn_kumla.txt": [
-        ("item", "47"),
-    ],
-    # the organisation is a list of municipalities with a genitive ('Lekebergs kommuner');
-    # 'sammankallande' (leads) and 'Mats tar fram' (a first name) are not read
+    # the organisation is a list of towns ('Askersund – Hallsberg – ... – Lekeberg'), read
+    # "Askersund, Hallsberg, Kumla, Laxå och Lekeberg kommuner"; the facts put the genitive
+    # on the last name only ('Lekebergs kommuner'), where Swedish puts it on every one
     "05_socialchefer_sydnarke.txt": [
         ("header", "organisation"),
-    ],
-    # the generated PDF breaks the running-text line before 'i föreningslokalen'
-    "06_hembygdsforening_styrelse.txt": [
-        ("header", "place"),
-    ],
-    # a generated PDF has no blank lines, so headings standing alone are not seen
-    "07_bra_degerfors_dialog.txt": [
-        ("header", "body"),
-        ("header", "organisation"),
-        ("header", "place"),
-        ("item", "Välkommen och syfte"),
-        ("item", "Lägesbild från polisen"),
-        ("item", "Belysning vid Stora torget och gångtunneln vid stationen"),
-        ("item", "Sommarlovsaktiviteter för unga"),
-        ("item", "Trygghetsvandring i höst"),
-        ("item", "Fortsatt arbete och nästa träff"),
-    ],
-    # in a generated PDF '12) Upprop' follows the header without a blank line
-    "14_kf_ljusnarsberg_extra.txt": [
-        ("item", "12"),
     ],
 }
 KNOWN_MISSES_DOCX: dict[str, list[Check]] = {
-    # the title's tail '– Brottsofferjouren Sydnärke' is read as presenters (two capitalised
-    # words)
-    "02_sn_kumla.txt": [
-        ("item", "47"),
-    ],
-    # the organisation is a list of municipalities with a genitive ('Lekebergs kommuner');
-    # 'sammankallande' (leads) and 'Mats tar fram' (a first name) are not read
+    # the organisation is a list of towns ('Askersund – Hallsberg – ... – Lekeberg'), read
+    # "Askersund, Hallsberg, Kumla, Laxå och Lekeberg kommuner"; the facts put the genitive
+    # on the last name only ('Lekebergs kommuner'), where Swedish puts it on every one
     "05_socialchefer_sydnarke.txt": [
         ("header", "organisation"),
-    ],
-    # the organisation is not written; the place is in a sentence ('Mötet hölls i lilla
-    # salen på Folkets hus'); roles are titles in parentheses; presenters named by first
-    # name only
-    "07_bra_degerfors_dialog.txt": [
-        ("header", "organisation"),
-        ("header", "place"),
     ],
 }
 

@@ -163,3 +163,47 @@ async def test_a_long_upload_report_arrives_whole(db_path: Path) -> None:
         report = "\n".join(mine)
         assert "är inläst" in report
         assert len(report) > 4096, len(report)
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
+
+
+async def test_two_new_bodies_uploaded_are_answered_each_from_its_own_protocols(
+    db_path: Path,
+) -> None:
+    """Two bodies samrad did not know (Socialnämnden in Kumla, Äldrenämnden in Karlskoga)
+    arrive as uploads; a question naming one is answered from that body's protocol only,
+    though both deal with delegationsbeslut."""
+    async with BotHarness(db_path) as bot:
+        for name in ("02_sn_kumla.txt", "12_aldrenamnd_karlskoga.txt"):
+            calls = await bot.upload((FIXTURES / name).read_bytes(), name, user_id=SECRETARY)
+            reply = texts([c for c in calls if c.params.get("chat_id") == SECRETARY])
+            assert any("är inläst" in t for t in reply), reply
+        bodies = {
+            "äldrenämnden i Karlskoga": ("Äldrenämnden", "14 mars 2023", "Socialnämnden"),
+            "socialnämnden i Kumla": ("Socialnämnden", "20 april 2022", "Äldrenämnden"),
+        }
+        for named, (body, held, other) in bodies.items():
+            question = f"Vad sades om delegationsbeslut i {named}?"
+            [answer] = texts(await bot.send(question, user_id=MEMBER))
+            assert "delegationsbeslut" in answer.lower() or "redovisningen" in answer
+            assert body in answer and held in answer, answer
+            assert other not in answer, answer
+
+
+async def test_the_upload_reply_names_fields_not_found_or_unsure(db_path: Path) -> None:
+    """A place that looks like a name and a time in the night are reported, not stored; so
+    is every field the parser could not find."""
+    text = (
+        "Protokoll\nFolkhälsorådet, Nora kommun\n\nDatum: 2025-02-03 kl. 02.00\n"
+        "Plats: Anna Berg, § 4\n\nNärvarande:\nAnna Berg, ordförande\nPer Ek, sekreterare\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    async with BotHarness(db_path) as bot:
+        calls = await bot.upload(text.encode(), "folkhalsoradet.txt", user_id=SECRETARY)
+        reply = "\n".join(texts([c for c in calls if c.params.get("chat_id") == SECRETARY]))
+    assert "Osäker plats, inte sparad: Anna Berg, § 4" in reply, reply
+    assert "Osäker mötestid, inte sparad: 02.00" in reply
+    assert "Hittade inte: justerare" in reply
+    assert "Hittade inte: justeringsdatum" in reply
+    assert valid_telegram_html(reply)

@@ -68,6 +68,12 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     return _squeeze_blank_lines(lines), letterhead
 
 
+_QUOTE = re.compile(r"^(>\s?)+")
+_ESCAPED = re.compile(r"\\([-*_#.()\[\]|])")
+_TAB = re.compile(r"[ ]*\t[ \t]*")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def _clean_line(line: str) -> str | None:
     """One line made regular; None drops it (table separators, rules)."""
     stripped = _SPACES.sub(" ", line).strip()
@@ -79,11 +85,14 @@ def _clean_line(line: str) -> str | None:
         return None
     if _BULLET_ALONE.match(stripped):
         return ""
-    stripped = re.sub(r"^(>\s?)+", "", stripped)  # a markdown blockquote's markers
-    stripped = _LINK.sub(r"\1", stripped)
-    stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
-    stripped = _TAG.sub("", stripped)
-    stripped = re.sub(r"\\([-*_#.()\[\]|])", r"\1", stripped)
+    if stripped[:1] == ">":
+        stripped = _QUOTE.sub("", stripped)  # a markdown blockquote's markers
+    if "<" in stripped:
+        stripped = _TAG.sub("", _LINK.sub(r"\1", stripped))
+    if "](" in stripped:
+        stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
+    if "\\" in stripped:
+        stripped = _ESCAPED.sub(r"\1", stripped)
     if stripped.startswith("|") and stripped.count("|") >= 2:
         cells = [cell.strip() for cell in stripped.strip("|").split("|")]
         while cells and not cells[-1]:
@@ -101,9 +110,11 @@ def _clean_line(line: str) -> str | None:
     if not prefix and _BULLET.match(stripped):
         stripped = "- " + _BULLET.sub("", stripped).strip()
     # Columns laid out with runs of spaces become tabs, as tab-separated ones already are.
-    stripped = re.sub(r"[ ]*\t[ \t]*", "\t", stripped)
-    stripped = re.sub(r" {2,}", "\t", stripped)
-    stripped = re.sub(r"(?<=\S) +$", "", stripped)
+    if "\t" in stripped:
+        stripped = _TAB.sub("\t", stripped)
+    if "  " in stripped:
+        stripped = _SPACE_RUN.sub("\t", stripped)
+    stripped = stripped.rstrip(" ")
     return prefix + stripped if stripped else ""  # a heading of markup only is no heading
 
 
@@ -114,7 +125,9 @@ def _key(line: str) -> str:
 def _drop_furniture(lines: list[str]) -> list[str]:
     """Remove page headers, footers and page numbers; re-join text a page break split."""
     remove = [False] * len(lines)
-    _mark_repeated_blocks(lines, remove)  # whole headers first, with their council line
+    # Each line's comparison key once: the repeated-block search runs two or more times.
+    keys = [_key(line).lstrip("# ") if line.strip() else None for line in lines]
+    _mark_repeated_blocks(keys, remove)  # whole headers first, with their council line
     _mark_vocabulary_blocks(lines, remove)
     numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.strip())]
     if len(numbers) >= 2:
@@ -124,7 +137,7 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     # remains until nothing more is found (so cleaning cleaned text changes nothing).
     for _ in range(5):
         before = sum(remove)
-        _mark_repeated_blocks(lines, remove)
+        _mark_repeated_blocks(keys, remove)
         if sum(remove) == before:
             break
     out: list[str] = []
@@ -151,10 +164,11 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     return out
 
 
-def _mark_repeated_blocks(lines: list[str], remove: list[bool]) -> None:
-    """Runs of >= 3 non-blank lines seen twice, or >= 2 lines seen three times, are furniture."""
-    indices = [i for i, line in enumerate(lines) if line.strip() and not remove[i]]
-    keys = [_key(lines[i]).lstrip("# ") for i in indices]
+def _mark_repeated_blocks(line_keys: list[str | None], remove: list[bool]) -> None:
+    """Runs of >= 3 non-blank lines seen twice, or >= 2 lines seen three times, are furniture
+    (``line_keys``: each line's key, None for a blank line)."""
+    indices = [i for i, key in enumerate(line_keys) if key is not None and not remove[i]]
+    keys = [str(line_keys[i]) for i in indices]
     counts = Counter(keys)
     for size, times in ((3, 2), (2, 3)):
         # Page furniture never overlaps itself: count only occurrences that do not overlap.
@@ -236,6 +250,9 @@ def _mark_vocabulary_blocks(lines: list[str], remove: list[bool]) -> None:
         i += 1
 
 
+_LETTER_HYPHEN = re.compile(r"[^\W\d_]-$")
+
+
 def _join_hyphenated(lines: list[str]) -> list[str]:
     """Join words split by a hyphen at a line break; keep the hyphens that are real."""
     out: list[str] = []
@@ -244,7 +261,7 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     pieces: list[str] = []
     tail = ""
     for line in lines:
-        if pieces and re.search(r"[^\W\d_]-$", tail) and line.strip():
+        if pieces and tail.endswith("-") and _LETTER_HYPHEN.search(tail) and line.strip():
             nxt = line.strip()
             fragment = re.search(r"([\w-]+)-$", tail)
             first_word = re.split(r"[\s,.;:]", nxt, maxsplit=1)[0]

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from knowledge.errors import UserError
+from knowledge.ingest.columns import page_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_BYTES = 50 * 1024 * 1024
@@ -99,7 +100,7 @@ def _pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise DocumentError("PDF-filen är lösenordsskyddad och kunde inte läsas.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page_text(page.extract_text(extraction_mode="layout")) for page in reader.pages]
     except DocumentError:
         raise
     except Exception as error:  # pypdf raises many types for broken files
@@ -138,7 +139,16 @@ def _docx_text(data: bytes) -> str:
         raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
     except Exception as error:  # python-docx raises several types for broken packages
         raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
+    # The letterhead of a Word document ("DEGERFORS KOMMUN  PROTOKOLL") is in its page
+    # header, not in the body; it comes first, as it does on the printed page.
     lines: list[str] = []
+    for section in document.sections:
+        for paragraph in section.header.paragraphs:
+            for line in paragraph.text.split("\n"):
+                if line.strip() and line.strip() not in lines:
+                    lines.append(line.strip())
+    if lines:
+        lines.append("")
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":

@@ -143,23 +143,26 @@ def store_protocol(
 
 def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protocol) -> None:
     corpus.insert_councils(db, document_id, protocol.councils)
-    for position, attendee in enumerate(protocol.attendees):
-        corpus.insert_attendee(
-            db,
-            document_id,
-            position,
-            name=attendee.name,
-            organisation=attendee.organisation,
-            org_kind=attendee.org_kind,
-            role=attendee.role,
-            title=attendee.title,
-            note=attendee.note,
-            council=attendee.council,
-            meeting_date=protocol.date,
-            function=attendee.function,
-            party=attendee.party,
-            replaces=attendee.replaces,
-        )
+    corpus.insert_attendees(
+        db,
+        document_id,
+        [
+            corpus.AttendeeRow(
+                a.name,
+                a.organisation,
+                a.org_kind,
+                a.role,
+                a.title,
+                a.note,
+                a.council,
+                a.function,
+                a.party,
+                a.replaces,
+            )
+            for a in protocol.attendees
+        ],
+        protocol.date,
+    )
     passages: list[corpus.Passage] = []
     decision_position = 0
     for item in protocol.items:

@@ -91,41 +91,48 @@ def insert_councils(db: sqlite_utils.Database, document_id: int, councils: Itera
     )
 
 
-def insert_attendee(
+class AttendeeRow(NamedTuple):
+    """One entry of a protocol's attendance lists."""
+
+    name: str
+    organisation: str | None
+    org_kind: str | None
+    role: str
+    title: str | None
+    note: str | None
+    council: str | None
+    function: str | None
+    party: str | None
+    replaces: str | None
+
+
+def insert_attendees(
     db: sqlite_utils.Database,
     document_id: int,
-    position: int,
-    *,
-    name: str,
-    organisation: str | None,
-    org_kind: str | None,
-    role: str,
-    title: str | None,
-    note: str | None,
-    council: str | None,
+    attendees: Sequence[AttendeeRow],
     meeting_date: dt.date | None,
-    function: str | None = None,
-    party: str | None = None,
-    replaces: str | None = None,
 ) -> None:
-    """One entry of a protocol's attendance lists, in list order."""
-    db.conn.execute(
+    """A protocol's attendance lists in list order, in one statement."""
+    db.conn.executemany(
         "INSERT INTO attendees (document_id, position, name, organisation, org_kind, role, title,"
         " note, council, date, function, party, replaces) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
-            document_id,
-            position,
-            name,
-            organisation,
-            org_kind,
-            role,
-            title,
-            note,
-            council,
-            _iso(meeting_date),
-            function,
-            party,
-            replaces,
+            (
+                document_id,
+                position,
+                row.name,
+                row.organisation,
+                row.org_kind,
+                row.role,
+                row.title,
+                row.note,
+                row.council,
+                _iso(meeting_date),
+                row.function,
+                row.party,
+                row.replaces,
+            )
+            for position, row in enumerate(attendees)
         ],
     )
 
@@ -288,6 +295,7 @@ def insert_passages(
         " VALUES (?,?,?,?,?,?,?)",
         [
             # Each stem once: the column serves matching; term frequency comes from `text`.
+            # Tokens are made distinct before stemming: the same stems, in the same order.
             (
                 document_id,
                 kind,
@@ -295,12 +303,13 @@ def insert_passages(
                 number,
                 title,
                 text,
-                " ".join(dict.fromkeys(map(stem, tokens))),
+                " ".join(dict.fromkeys(map(stem, dict.fromkeys(tokens)))),
             )
             for (kind, ref, number, title, text), tokens in zip(passages, tokenized, strict=True)
         ],
     )
-    vocabulary = {w.lower() for tokens in tokenized for w in tokens if len(w) >= 3}
+    # The distinct tokens first (in C), then each lowered once.
+    vocabulary = {w.lower() for w in set().union(*tokenized) if len(w) >= 3}
     # One statement over a JSON array: SQLite walks the words, not Python.
     db.conn.execute(
         "INSERT OR IGNORE INTO vocabulary (word) SELECT value FROM json_each(?)",

@@ -7,9 +7,9 @@ file; the tests hold the facts of the real documents.
 
 The modules follow the parts of a document, lowest first: ``lines`` (heading levels, labelled
 fields, paragraphs), ``structure`` (item headings or report sections; protocol or report),
-``people`` (names, attendance, organisations, presenters), ``decisions``, ``themes``,
-``schedule`` (meetings a protocol sets), ``header``, ``items``, and the two assemblies
-``protocol`` and ``report``.
+``people`` (names, presenters), ``attendance`` (lists, roles, organisations), ``decisions``,
+``themes``, ``schedule`` (meetings a protocol sets), ``header``, ``relations``, ``items``, and
+the two assemblies ``protocol`` and ``report``.
 """
 
 from __future__ import annotations

@@ -134,6 +134,21 @@ def organisation_in_text(text: str) -> str | None:
     return match.group("org") if match else None
 
 
+def municipality_of(body: str) -> str | None:
+    """A body named for a municipality is that municipality's: "Brottsförebyggande rådet i
+    Degerfors" -> "Degerfors kommun", "Revisorerna i Lekebergs kommun"."""
+    match = re.search(r"\bi (?P<town>[A-ZÅÄÖ][\wåäö]+)\b", body)
+    if not match:
+        return None
+    known = {normalize(m): m for m in MUNICIPALITIES}
+    written = normalize(match.group("town"))
+    town = known.get(written) or known.get(written.removesuffix("s"))
+    if town is None:
+        return None
+    # Swedish writes "Askersunds kommun" but "Degerfors kommun", "Nora kommun", "Laxå kommun".
+    return f"{town} kommun" if town[-1] in "saeiouyåäö" else f"{town}s kommun"
+
+
 def _member_list(text: str) -> str | None:
     """ "Karlskoga · Degerfors · Laxå · Region Örebro län": the municipalities (and the region)
     that run a body together, written "Karlskoga, Degerfors och Laxå kommuner samt Region

@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from knowledge.ingest.model import Amount, Decision
-from knowledge.ingest.parse.lines import paragraphs
 from knowledge.language.dates import find_dates
 from knowledge.language.text import split_sentences
 
@@ -57,13 +56,14 @@ _UNIT_FACTOR = {
 }
 
 
-def parse_decisions(texts: list[str]) -> list[Decision]:
-    """Decisions in an item's lines: "Beslut:" blocks first, then sentences that decide."""
+def parse_decisions(item_paragraphs: list[str]) -> list[Decision]:
+    """Decisions in an item's paragraphs (``lines.paragraphs``): "Beslut:" blocks first, then
+    sentences that decide."""
     decisions: list[Decision] = []
     # "... analysen. Beslut: Revisionsplanen fastställs." starts a block inside a paragraph.
     paras = [
         part
-        for paragraph in paragraphs(texts)
+        for paragraph in item_paragraphs
         for part in (_INLINE_BESLUT.split(paragraph) if "Beslut:" in paragraph[1:] else [paragraph])
     ]
     consumed: set[int] = set()

@@ -174,7 +174,32 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
                 protocol.paragraphs = "-".join(numbers[:2])
     if protocol.date is None:
         _when_in_running_text(protocol, texts, top, reference)
+    if protocol.place is None:
+        protocol.place = _place_in_running_text(" ".join(texts[:40]))
     _parse_signatures(protocol, texts)
+
+
+# "Mötet hölls i lilla salen på Folkets hus i Degerfors och pågick ...": the place, up to the
+# clause that follows it.
+_HELD_IN = re.compile(
+    r"\b(?:mötet|sammanträdet|träffen|dialogmötet)\s+(?:hölls|ägde rum|genomfördes)\s+"
+    r"(?:i|på)\s+(?P<place>[^.;]{3,80}?)(?=\s+(?:och|samt|mellan|kl\.?|klockan|den)\b|[.;,]|$)",
+    re.IGNORECASE,
+)
+# A room in a building: "lilla salen på Folkets hus" is written "Folkets hus, lilla salen".
+_ROOM_IN = re.compile(
+    r"^(?P<room>(?:\w+\s+)?(?:sal|salen|rum|rummet|konferensrum\w*|sammanträdesrum\w*)"
+    r"(?:\s+[A-ZÅÄÖ]\w*)?)\s+(?:på|i)\s+(?P<building>[A-ZÅÄÖ].+)$"
+)
+
+
+def _place_in_running_text(text: str) -> str | None:
+    match = _HELD_IN.search(text)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    room = _ROOM_IN.match(place)
+    return f"{room.group('building')}, {room.group('room')}" if room else place
 
 
 def _reference_date(texts: list[str]) -> date | None:

@@ -66,14 +66,17 @@ def _parse_item(
             presenters = names
             remainder = texts[0][len(lead) :].lstrip(". ").strip()
             texts[0] = remainder
-    add_presenters_from_sentences(presenters, texts, known)
+    # The lines reflowed into paragraphs once: the body, presenters and decisions read them.
+    body = reflow(texts)
+    paras = [paragraph for paragraph in body.split("\n") if paragraph.strip()]
+    add_presenters_from_sentences(presenters, paras, known)
     # "Ekonomichef Jonas Lidén föredrar ärendet": the attendee, without the title before.
     presenters = list(
         dict.fromkeys(next((k for k in known if p.endswith(" " + k)), p) for p in presenters)
     )
     item = Item(number=number, title=title, presenters=presenters, kind=kind, position=position)
-    item.body = reflow(texts)
-    item.decisions = parse_decisions(texts)
+    item.body = body
+    item.decisions = parse_decisions(paras)
     return item
 
 

@@ -1,40 +1,28 @@
-"""People in a protocol: attendance lists, names, organisations and who presented an item.
+"""People in a protocol: names, who presented an item, who was chosen to adjust the minutes.
 
-A name is a few capitalised words that are not council vocabulary; an attendance entry is
-a name followed by cells (tab or comma) naming an organisation and a title.
+A name is a few capitalised words that are not council vocabulary. Attendance lists are
+read in ``attendance``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from knowledge.bodies import ERSATTARE, LEDAMOT, MUNICIPALITIES, OVRIG, REGION, TJANSTEPERSON
-from knowledge.ingest.model import Attendee
-from knowledge.ingest.parse.lines import LABELLED_FIELD, Line, paragraphs
+from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.text import normalize, split_sentences
 
 # Names and words repeat across every list and document; fold each once.
-_fold = lru_cache(maxsize=8192)(normalize)
+fold = lru_cache(maxsize=8192)(normalize)
 
 FRANVARANDE = "frånvarande"
 
-_MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}
+MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}
 
-# Attendance list headings, folded, mapped to the role their entries have.
-_ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(narvarande )?tjanste(personer|man)( narvarande)?$"), TJANSTEPERSON),
-    (re.compile(r"^ovriga (narvarande|deltagare)$"), OVRIG),
-    (re.compile(r"^(narvarande |tjanstgorande )?ersattare( narvarande)?$"), ERSATTARE),
-    (re.compile(r"^(narvarande )?ledamoter( narvarande)?$"), LEDAMOT),
-    (re.compile(r"^(narvarande|deltagare|narvarolista)$"), LEDAMOT),
-    (re.compile(r"^(franvarande|anmalt forhinder|forhinder)( ledamoter)?$"), FRANVARANDE),
-]
 # A capitalised word of letters, any Latin ones ("Hadžić", "Mäkelä"), hyphens inside.
-_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜÆØČŠŽĆ][^\W\d_]*(?:-[^\W\d_]+)*$")
+NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜÆØČŠŽĆ][^\W\d_]*(?:-[^\W\d_]+)*$")
 # Capitalised words that start or make up phrases but are not names.
-_NOT_NAME_WORDS = {
+NOT_NAME_WORDS = {
     normalize(w)
     for w in (
         "Region",
@@ -107,19 +95,13 @@ _NOT_NAME_WORDS = {
         "Förslag",
     )
 }
-# Parenthesised attendance notes ("del av mötet", "ersätter Eva Persson"), not "(primärvård)".
-_NOTE = re.compile(
-    r"§|\b(del av|ersätter|ersättare|tjänstgör|från|till|punkt|digital|distans|deltog|närvar|"
-    r"ej |inte )",
-    re.IGNORECASE,
-)
 _PRESENTED = re.compile(
     r"^(?P<who>.+?),?\s+(föredrog|föredrar|presenterade|presenterar|informerade|informerar|"
-    r"redogjorde|redogör|rapporterade|redovisade|redovisar|berättade|berättar|gick igenom)\b"
+    r"redogjorde|redogör|rapporterade|redovisade|redovisar|berättade|berättar|gick igenom|visade)\b"
     r"(?P<rest>.*)$"
 )
 _PRESENTING_VERB = re.compile(
-    r"föredr|presenter|informer|redogj|redogör|rapporter|redovis|berätta|gick igenom"
+    r"föredr|presenter|informer|redogj|redogör|rapporter|redovis|berätta|gick igenom|visade"
 )
 
 
@@ -127,10 +109,11 @@ def looks_like_name(text: str) -> bool:
     """One to five capitalised words, not all of them (nor the first) council vocabulary."""
     tokens = text.split()
     return (
-        1 <= len(tokens) <= 5
-        and all(_NAME_TOKEN.match(t) for t in tokens)
-        and not all(_fold(t) in _NOT_NAME_WORDS for t in tokens)
-        and _fold(tokens[0]) not in _NOT_NAME_WORDS
+        "\t" not in text  # table cells ("Åtgärd | Ansvarig | Klart") are no name
+        and 1 <= len(tokens) <= 5
+        and all(NAME_TOKEN.match(t) for t in tokens)
+        and not all(fold(t) in NOT_NAME_WORDS for t in tokens)
+        and fold(tokens[0]) not in NOT_NAME_WORDS
     )
 
 
@@ -139,7 +122,7 @@ def person_name(value: str) -> str | None:
     value = re.split(r",|\t|\(", value)[0].strip(" .")
     tokens = []
     for token in value.split():
-        if not _NAME_TOKEN.match(token) or _fold(token) in _MUNICIPALITY_KEYS:
+        if not NAME_TOKEN.match(token) or fold(token) in MUNICIPALITY_KEYS:
             break
         tokens.append(token)
     return " ".join(tokens) if len(tokens) >= 2 else None
@@ -174,333 +157,10 @@ def names_in(text: str, known: set[str]) -> list[str]:
     return [name] if name else []
 
 
-def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
-    """Attendees under attendance headings; a joint meeting repeats the lists per council.
-
-    A heading stands alone ("Närvarande:"), beside its first entry after a colon or a tab
-    ("Ledamöter:\tMarita Åberg (S), ordförande"), or broken over two lines ("Tjänstgörande" /
-    "ersättare:"). Entries are one a line, in columns, or inline ("Närvarande: A, ordförande,
-    B v. ordf. och C").
-    """
-    attendees: list[Attendee] = []
-    role: str | None = None
-    function: str | None = None
-    label = ""
-    since_label = 0  # attendees added under the current label
-    council_index = 0
-    seen_roles: set[str] = set()
-    for text in _joined(head):
-        cell, value = _label_cell(text)
-        if cell is not None:
-            fragment = cell[:1].islower() and bool(label)
-            label = f"{label} {_fold(cell)}" if fragment else _fold(cell)
-            matched = _heading_role(label)
-            if matched is None and not fragment:
-                role = None  # "Justerare:", "Plats och tid" and other labels end a list
-                label = ""
-            elif matched is not None:
-                role, function = matched
-                if fragment:
-                    # The second line of a label names the list its first line began.
-                    for attendee in attendees[len(attendees) - since_label :]:
-                        attendee.role = role
-                        attendee.function = attendee.function or function
-                else:
-                    since_label = 0
-                    if role in seen_roles and role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
-                        council_index = min(council_index + 1, len(councils) - 1)
-                        seen_roles = set()
-                    seen_roles.add(role)
-            text = value
-        elif LABELLED_FIELD.match(text) and not text.startswith("-"):
-            role = None
-            label = ""
-            continue
-        if role is None or not text:
-            continue
-        for entry in _entries(text):
-            parsed = _attendee_of(entry, role)
-            if parsed is None:
-                continue
-            parsed.function = parsed.function or function
-            if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
-                parsed.council = councils[council_index]
-            attendees.append(parsed)
-            since_label += 1
-    return attendees
-
-
-@lru_cache(maxsize=4096)
-def _heading_role(label: str) -> tuple[str, str | None] | None:
-    """The role (and function) of the entries under a folded attendance heading."""
-    label = label.rstrip(":").strip()
-    if re.match(r"^tjanstgorande( ersattare)?$", label):
-        return ERSATTARE, "tjänstgörande ersättare"
-    if re.match(r"^(ersattare,? ej( tjanstgorande)?|ej tjanstgorande ersattare)$", label):
-        return ERSATTARE, "ersättare"
-    if re.match(r"^beslutande( ledamoter)?$", label):
-        return LEDAMOT, None
-    matched = next((r for pattern, r in _ATTENDANCE_HEADINGS if pattern.match(label)), None)
-    if matched is None and label in ("ovriga", "narvarande ledamoter", "narvarande ersattare"):
-        matched = {"ovriga": OVRIG, "narvarande ledamoter": LEDAMOT}.get(label, ERSATTARE)
-    if matched is None:
-        return None
-    return matched, "ersättare" if matched == ERSATTARE else None
-
-
-@lru_cache(maxsize=8192)
-def _label_cell(text: str) -> tuple[str | None, str]:
-    """(label, the value beside it) when a line starts with a label cell, else (None, text)."""
-    text = text.removeprefix("- ")
-    first, tab, rest = text.partition("\t")
-    key = _fold(first).rstrip(":").strip()
-    labelled = first.endswith(":") or _heading_role(key) or first[:1].islower()
-    if tab and labelled and len(first.split()) <= 4 and not _starts_with_name(first):
-        return first.rstrip(":").strip(), rest.strip()
-    if _heading_role(key) and not tab:
-        return first.rstrip(":").strip(), ""
-    field = LABELLED_FIELD.match(text)
-    if field and _heading_role(_fold(field.group("label"))):
-        return field.group("label").strip(), field.group("value").strip()
-    if field or (key in _HEADER_LABELS and len(first.split()) <= 4):
-        return first.split(":")[0].strip(), ""
-    return None, text
-
-
-_HEADER_LABELS = {
-    "justerare",
-    "utses att justera",
-    "underskrifter",
-    "sekreterare",
-    "ordforande",
-    "paragrafer",
-    "justeringens",
-    "plats och tid",
-    "tid och plats",
-}
-
-
-def _joined(head: list[Line]) -> list[str]:
-    """Lines with an entry broken over two joined ("X (KD) tjg. ersättare för" / "Y (KD)")."""
-    out: list[str] = []
-    for line in head:
-        text = line.text
-        if (
-            out
-            and out[-1]
-            and text
-            and (
-                out[-1].endswith((",", " för", " och", " samt"))
-                or (text[:1].islower() and "\t" not in text and _label_cell(text)[0] is None)
-            )
-        ):
-            out[-1] = f"{out[-1]} {text}"
-            continue
-        out.append(text)
-    return out
-
-
-def _starts_with_name(text: str) -> bool:
-    """Whether ``text`` starts with a person's name (after at most one title word); an
-    organisation in capitals ("SPF Seniorerna") or a company ("... AB") is no name."""
-    text = re.sub(r"^[a-zåäöé][\wåäöé-]*\s+(?=[A-ZÅÄÖ])", "", text.strip())
-    if re.match(r"^[^,(\t]*\bAB\b", text):
-        return False
-    tokens = []
-    for raw in text.split():
-        token = raw.rstrip(".,;:")
-        if not _NAME_TOKEN.match(token) or _fold(token) in _MUNICIPALITY_KEYS:
-            break
-        tokens.append(token)
-        if token != raw:
-            break  # a name does not run past a comma or a full stop
-    return (
-        len(tokens) >= 2
-        and _fold(tokens[0]) not in _NOT_NAME_WORDS
-        and not tokens[0].isupper()
-        and not tokens[1].isupper()
-    )
-
-
-# Between entries: a comma, a tab, "och" (not "kultur- och fritidschef"), "samt", or a space
-# after a party ("(S) Erik Hägg (V)", a table cell's lines run together).
-_SEPARATOR = re.compile(r"\s*(?:,|\t|\bsamt\b|(?<!-)\s\boch\b)\s*|(?<=\))\s+(?=[A-ZÅÄÖ])")
-_NOT_TITLE = {"for", "ersatter", "ers", "ers.", "tjg", "tjg.", "och", "samt"}
-# Functions after a comma belong to the person before: "A (S), ordförande B (V)".
-_FUNCTION_LEAD = re.compile(
-    r"^((?:\d:e\s+)?(?:vice\s+)?ordförande|v\.?\s?ordf\.?|ordf\.?|sekr\.|sekreterare|ledamot|"
-    r"ersättare|kassör|suppleant)\s+(?=[A-ZÅÄÖ])"
-)
-
-
-def _attendee_of(entry: str, role: str) -> Attendee | None:
-    """A fresh attendee for an entry; the same entries recur in every protocol of a body."""
-    cached = _parse_attendee_cached(entry, role)
-    return replace(cached) if cached else None
-
-
-@lru_cache(maxsize=8192)
-def _parse_attendee_cached(entry: str, role: str) -> Attendee | None:
-    return _parse_attendee(entry, role)
-
-
-@lru_cache(maxsize=8192)
-def _entries(text: str) -> tuple[str, ...]:
-    """A line's entries: one person with their cells, or several in columns or inline."""
-    cuts = [0]
-    depth_free = re.sub(r"\([^)]*\)", lambda m: "(" + "x" * (len(m.group(0)) - 2) + ")", text)
-    for match in _SEPARATOR.finditer(depth_free):
-        rest = text[match.end() :]
-        lead = _fold(rest.split(" ")[0]) if rest else ""
-        function = _FUNCTION_LEAD.match(rest)
-        if function and _starts_with_name(rest[function.end() :]):
-            cuts.append(match.end() + function.end())
-        elif lead not in _NOT_TITLE and _starts_with_name(rest) and match.start() > 0:
-            cuts.append(match.start())
-    # A name after a title within a cell: "..., kultur- och fritidschef Niklas Fagerlund, ...".
-    for match in re.finditer(r"(?<=[a-zåäö0-9])\s+(?=[A-ZÅÄÖ][^\W\d_]+\s[A-ZÅÄÖ][^\W\d_]+,)", text):
-        if match.start() not in cuts and _starts_with_name(text[match.end() :]):
-            before = text[: match.start()].rsplit(",", 1)[-1]
-            if "," in text[: match.start()] and not _starts_with_name(before.strip()):
-                cuts.append(match.start())
-    cuts = sorted(set(cuts))
-    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    return tuple(re.sub(r"^\s*(,|\t|samt\b|och\b)?\s*", "", p).strip() for p in pieces if p.strip())
-
-
-_FUNCTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(tjg\.?|tjanstgorande) (ers\.?|ersattare)"), "tjänstgörande ersättare"),
-    (re.compile(r"\b(\d:e )?(vice ordf\w*|v\.? ?ordf\w*)"), "vice ordförande"),
-    (re.compile(r"\bordf(orande\b|\.|\b)"), "ordförande"),
-    (re.compile(r"\b(sekr\.?|sekreterare|antecknare)(\b|$)"), "sekreterare"),
-    (re.compile(r"\b(ers\.? for|ersattare for|ersatter)\b"), "tjänstgörande ersättare"),
-    (re.compile(r"\bkassor\b"), "kassör"),
-    (re.compile(r"\bsuppleant\b"), "suppleant"),
-    (re.compile(r"\bersattare\b"), "ersättare"),
-    (re.compile(r"\bledamot\b"), "ledamot"),
-]
-_REPLACES = re.compile(
-    r"(?:ersätter|ers\.? för|ersättare för|tjg\.? ers\.? för|tjänstgörande ersättare för)\s+"
-    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})",
-    re.IGNORECASE,
-)
-_PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
-
-
-def _parse_attendee(text: str, role: str) -> Attendee | None:
-    text = re.sub(r"^[-–•]\s*", "", text).strip()
-    if not text or len(text) > 200:
-        return None
-    # "Malin Jäderberg (kommunpolis, lokalpolisområde Karlskoga)": the cells in parentheses.
-    wrapped = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<cells>[^)]*[a-zåäö][^)]*)\)", text)
-    if wrapped and not _NOTE.search(wrapped.group("cells")):
-        text = f"{wrapped.group('name')}, {wrapped.group('cells')}"
-    title_before = re.match(r"^(?P<title>[a-zåäöé][\wåäöé-]+)\s+(?=[A-ZÅÄÖ])", text)
-    if title_before and _fold(title_before.group("title")) not in _NOT_TITLE:
-        text = f"{text[title_before.end() :]}, {title_before.group('title')}"
-    attendee = _parse_entry(text, role)
-    if attendee is None:
-        return None
-    after = text[len(attendee.name) :]
-    party = _PARTY.match(after)
-    attendee.party = party.group("party") if party else None
-    replaces = _REPLACES.search(after)
-    attendee.replaces = replaces.group("who") if replaces else None
-    folded = _fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
-    attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
-    if attendee.title:
-        attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
-    if attendee.title and attendee.function:
-        # "ordförande" and "v. ordf." are functions, not titles.
-        rest = re.sub(
-            r"(,\s*)?\b((\d:e )?(vice |v\.? ?)?ordf(örande|\.)?|sekr\.|kassör|ledamot|suppleant)",
-            "",
-            attendee.title,
-        )
-        attendee.title = rest.strip(" ,") or None
-    return attendee
-
-
-def _parse_entry(text: str, role: str) -> Attendee | None:
-    notes = [n.strip() for n in re.findall(r"\(([^)]*)\)", text) if _NOTE.search(n)]
-    text = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if _NOTE.search(m.group(1)) else m.group(0), text)
-    text = text.strip(" ,")
-    cells = [c.strip(" ,") for c in re.split(r"\t|,", text) if c.strip(" ,")]
-    if not cells:
-        return None
-    name_tokens: list[str] = []
-    first = cells[0].split()
-    rest_of_first: list[str] = []
-    for n, token in enumerate(first):
-        if (
-            _NAME_TOKEN.match(token)
-            and _fold(token) not in _MUNICIPALITY_KEYS
-            and _fold(token) not in ("region", "kommun")
-        ):
-            name_tokens.append(token)
-        else:
-            rest_of_first = first[n:]
-            break
-    if len(name_tokens) < 2 or _fold(name_tokens[0]) in _NOT_NAME_WORDS:
-        return None
-    name = " ".join(name_tokens)
-    others = ([" ".join(rest_of_first)] if rest_of_first else []) + cells[1:]
-    organisation, org_kind, title = _organisation(others)
-    attendee = Attendee(
-        name=name,
-        organisation=organisation,
-        org_kind=org_kind,
-        role=role,
-        title=title,
-        note="; ".join(notes) or None,
-    )
-    if title and role in (LEDAMOT, OVRIG) and org_kind != "kommun":
-        attendee.title = title
-    return attendee
-
-
-def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None]:
-    """Organisation, its kind and a title from the cells after a name."""
-    organisation: str | None = None
-    kind: str | None = None
-    title_parts: list[str] = []
-    for cell in cells:
-        folded = normalize(cell)
-        municipality = _municipality_in(folded)
-        if re.search(r"\bregion( orebro lan)?\b|\bregionen\b", folded) and (
-            folded.startswith("region") or folded.endswith(("region orebro lan", "regionen"))
-        ):
-            organisation, kind = REGION, "region"
-            before = re.split(r"\bRegion\b", cell)[0].strip(" ,")
-            if before:
-                title_parts.append(before)
-        elif municipality and (
-            folded == normalize(municipality)
-            or re.fullmatch(
-                rf"{normalize(municipality)}s? kommun|{normalize(municipality)}\w*", folded
-            )
-        ):
-            organisation, kind = municipality, "kommun"
-        elif (
-            organisation is None
-            and re.fullmatch(r"[A-ZÅÄÖ][\wÅÄÖåäö-]*(\s[\wÅÄÖåäö-]+){0,3}", cell)
-            and (
-                cell.isupper() or "-" in cell or re.search(r"(team|förbund|forum|kommun)$", folded)
-            )
-        ):
-            organisation, kind = cell, "annan"
-        else:
-            title_parts.append(cell)
-    title = ", ".join(title_parts) or None
-    return organisation, kind, title
-
-
-def _municipality_in(folded: str) -> str | None:
-    for token in re.findall(r"[a-z]+", folded):
-        for key, name in _MUNICIPALITY_KEYS.items():
-            if token in (key, key + "s"):
-                return name
-    return None
+def _definite_noun(word: str) -> bool:
+    """A long word in the definite form ("Brottsofferjouren", "Kommunstyrelsen",
+    "Fritidsgårdarna"): a thing or an organisation, never a first name."""
+    return len(word) >= 10 and word.lower().endswith(("en", "et", "na"))
 
 
 def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
@@ -511,6 +171,8 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
         left, right = title.rsplit(separator, 1) if separator == ", " else title.split(separator, 1)
         right_clean = re.sub(r"\s+-\s+", "-", right)
         names = name_list(right_clean, known)
+        if any(_definite_noun(name.split()[0]) for name in names if name not in known):
+            continue  # "– Brottsofferjouren Sydnärke": an organisation, not a person
         if names and left.strip() and any(len(name.split()) >= 2 for name in names):
             return left.strip().rstrip(",."), names
     # "Dietist direkt Ingmar Ångman": a known attendee's name at the end of the title.
@@ -521,11 +183,14 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
     return title.rstrip("."), []
 
 
-def add_presenters_from_sentences(presenters: list[str], texts: list[str], known: set[str]) -> None:
-    """Add to ``presenters`` the people a sentence says presented ("X föredrog ...")."""
+def add_presenters_from_sentences(
+    presenters: list[str], item_paragraphs: list[str], known: set[str]
+) -> None:
+    """Add to ``presenters`` the people a sentence of an item's paragraphs
+    (``lines.paragraphs``) says presented ("X föredrog ...")."""
     sentences = [
         sentence
-        for paragraph in paragraphs(texts)
+        for paragraph in item_paragraphs
         if _PRESENTING_VERB.search(paragraph)
         for sentence in split_sentences(paragraph)
     ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import BODY_TYPES, OVRIG, TJANSTEPERSON
+from knowledge.bodies import BODY_TYPES, LEDAMOT, OVRIG, TJANSTEPERSON
 from knowledge.ingest.model import Protocol
+from knowledge.ingest.parse.attendance import is_job_title, parse_attendance
 from knowledge.ingest.parse.body import (
     body_in_text,
     find_body,
+    municipality_of,
     organisation_in_text,
     with_abbreviation,
 )
@@ -16,13 +18,7 @@ from knowledge.ingest.parse.decisions import decision_dates
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
-from knowledge.ingest.parse.people import (
-    FRANVARANDE,
-    adjusters_in_text,
-    names_in,
-    parse_attendance,
-    person_name,
-)
+from knowledge.ingest.parse.people import FRANVARANDE, adjusters_in_text, names_in, person_name
 from knowledge.ingest.parse.relations import decision_period, find_relations
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
@@ -51,7 +47,7 @@ def parse_protocol(
     if protocol.body and not protocol.councils:
         protocol.body = with_abbreviation(protocol.body, opening)
     if protocol.organisation is None and protocol.body:
-        protocol.organisation = organisation_in_text(opening)
+        protocol.organisation = organisation_in_text(opening) or municipality_of(protocol.body)
     protocol.attendees = parse_attendance(head, protocol.councils)
     _roles_from_attendance(protocol)
     _officers_in_running_text(protocol, head)
@@ -104,20 +100,24 @@ _CLOSED_AT = re.compile(
 
 
 def _functions_of_officers(protocol: Protocol) -> None:
-    """The chair's and the secretary's function in the lists; officials without a party in
-    the lists of others present are tjänstepersoner."""
+    """The chair's and the secretary's function in the lists; people without a party in the
+    lists of others present, or listed with a job title ("enhetschef", "socialchef"), are
+    tjänstepersoner; the members of "Revisorerna" are revisorer."""
+    auditors = bool(protocol.body and normalize(protocol.body).startswith("revisorerna"))
     for attendee in protocol.attendees:
         if attendee.name == protocol.secretary and attendee.function != "ordförande":
             attendee.function = "sekreterare"
         elif attendee.name == protocol.chair:
             attendee.function = "ordförande"
         elif (
-            attendee.role in (OVRIG, TJANSTEPERSON)
-            and attendee.function is None
+            attendee.function is None
             and attendee.party is None
             and attendee.title
+            and (attendee.role in (OVRIG, TJANSTEPERSON) or is_job_title(attendee.title))
         ):
             attendee.function = TJANSTEPERSON
+        elif auditors and attendee.role == LEDAMOT and not (attendee.function or attendee.title):
+            attendee.function = "revisor"
 
 
 # "Per-Olof Grahn, kommunstyrelsens ordförande ..., ledde mötet": the chair in running text;

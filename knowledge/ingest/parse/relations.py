@@ -10,15 +10,34 @@ uppdrag att ...", "Ansvarig: X"). A title in place of a name ("kommundirektören
 
 from __future__ import annotations
 
+import bisect
+import csv
+import io
 import re
 
 from knowledge.ingest.model import Attendee, Decision, Item, Protocol, Relation
+from knowledge.ingest.parse.people import MUNICIPALITY_KEYS
 from knowledge.language.text import normalize, split_sentences
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéüć-]+(?:\s+[A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
 _PARTY = r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
-_TITLE_WORD = r"[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chefen|direktören|ordföranden|sekreteraren|ledaren)"
-_WHO = rf"(?P<who>{_NAME}|{_TITLE_WORD})"
+_TITLE_WORD = (
+    r"(?:[A-ZÅÄÖa-zåäö][\wåäö-]*)?(?:chefen|direktören|ordföranden|sekreteraren|ledaren|kassören)"
+)
+# Who: a name, a title and a name ("samhällsbyggnadschef Malin Hedqvist", "Sekreteraren
+# Jessica Bohman"), a title alone ("kommundirektören", "ordföranden"), or a first name
+# ("Mats tar fram ..."), which only counts when one attendee has it.
+_FIRST_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_WHO = rf"(?P<who>(?:{_TITLE_WORD}\s+|[a-zåäö][\wåäö-]*\s+)?{_NAME}|{_TITLE_WORD}|{_FIRST_NAME})"
+# What someone is to do runs to the end of its clause: a sentence's end, the next att-clause
+# of a decision (", att ...", ", samt att ..."), or "och" and the next person.
+_TASK_TEXT = r"(?:(?!,\s*(?:samt\s+)?att\b|\soch\s+[A-ZÅÄÖ])[^.;]){3,120}"
+_TASK = rf"(?P<what>{_TASK_TEXT})"
+# What people are given to do, said in the present tense of minutes' action points.
+_ACTION = (
+    r"(?:tar fram|skickar(?: ut)?|sköter|bokar|kallar till|återkommer med|sammanställer|"
+    r"kontaktar|bjuder in|beställer|ordnar|bereder|undersöker|utreder|följer upp)"
+)
 # Each pattern with a word it cannot match without: most sentences hold none and skip them.
 _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("replaces", re.compile(rf"(?P<who>{_NAME}){_PARTY} har ersatt (?P<what>{_NAME})")),
@@ -29,19 +48,50 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "leads",
         re.compile(
-            rf"(?P<what>[A-ZÅÄÖ][^.;:]{{2,90}}?)\s+(?:leds|ledas|leddes|ska ledas|kommer att "
-            rf"ledas)\s+av\s+(?P<who>{_NAME})"
+            rf"(?P<what>[^.;:]{{2,90}}?)\s+(?:leds|ledas|leddes|ska ledas|kommer att "
+            rf"ledas)\s+av\s+{_WHO}"
         ),
     ),
     (
         "leads",
         re.compile(rf"(?P<who>{_NAME})(?:,[^,.]{{0,40}})?,? som leder (?P<what>[^.,;]{{3,80}})"),
     ),
-    ("responsible", re.compile(rf"{_WHO}{_PARTY} ansvarar för (?P<what>[^.;]{{3,120}})")),
-    ("responsible", re.compile(rf"{_WHO}{_PARTY} får i uppdrag att (?P<what>[^.;]{{3,120}})")),
-    ("responsible", re.compile(rf"\buppdra(?:r|s)? åt {_WHO} att (?P<what>[^.;]{{3,120}})")),
+    ("responsible", re.compile(rf"{_WHO}{_PARTY} ansvarar för {_TASK}")),
+    ("responsible", re.compile(rf"{_WHO}{_PARTY} får i uppdrag att {_TASK}")),
+    ("responsible", re.compile(rf"\buppdra(?:r|s)? åt {_WHO} att {_TASK}")),
+    ("responsible", re.compile(rf"\b(?:ge|ger|gav|ges) {_WHO} i uppdrag att {_TASK}")),
+    (
+        "responsible",
+        re.compile(rf"(?<![\w-]){_WHO}{_PARTY} (?P<what>(?={_ACTION}\b){_TASK_TEXT})"),
+    ),
+    # A fyllnadsval: "att som ny ersättare ... efter Siv Blomqvist välja Lars Ekberg (S)".
+    (
+        "replaced_by",
+        re.compile(
+            rf"\befter (?P<what>{_NAME}){_PARTY},? (?:välja|väljs|valdes|utse|utses|utsågs) "
+            rf"(?:till \w+ )?(?P<who>{_NAME})"
+        ),
+    ),
     ("responsible", re.compile(rf"{_WHO}{_PARTY} (?:utses|utsågs) till (?P<what>[^.;]{{3,80}})")),
 ]
+_ACTION_HINTS = (
+    "tar fram",
+    "skickar",
+    "sköter",
+    "bokar",
+    "kallar till",
+    "återkommer med",
+    "sammanställer",
+    "kontaktar",
+    "bjuder in",
+    "beställer",
+    "ordnar",
+    "bereder",
+    "undersöker",
+    "utreder",
+    "följer upp",
+)
+_ELECTED = ("välj", "vald", "utse", "utsåg")
 _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("har ersatt",),
     ("ersattes av",),
@@ -50,25 +100,23 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("ansvarar för",),
     ("i uppdrag",),
     ("uppdra åt", "uppdrar åt", "uppdras åt"),
+    ("i uppdrag",),
+    _ACTION_HINTS,
+    _ELECTED,
     ("utses till", "utsågs till"),
 ]
-_HINTS: tuple[str, ...] = (
-    "ersatt",
-    "leds av",
-    "ledas av",
-    "leddes av",
-    "som leder",
-    "ansvarar",
-    "ansvarig",
-    "i uppdrag att",
-    "uppdra åt",
-    "uppdrar åt",
-    "uppdras åt",
-    "utses till",
-    "utsågs till",
-    "förde anteckningar",
-    "förde protokoll",
-    "förde minnesanteckningar",
+# A paragraph is read for relations when it holds one of these: a pattern's word, an
+# "Ansvarig:" line, or a sentence saying who kept the minutes.
+_HINTS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [
+            *(word for words in _PATTERN_HINTS for word in words),
+            "ansvarig",
+            "förde anteckningar",
+            "förde protokoll",
+            "förde minnesanteckningar",
+        ]
+    )
 )
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
 _AUTHOR = re.compile(
@@ -108,26 +156,82 @@ def find_relations(protocol: Protocol) -> list[Relation]:
             found.extend(_of_decision(decision, item))
     head = protocol.text[: protocol.text.find(protocol.items[0].title)] if protocol.items else ""
     found.extend(_in_text(head, people, None))
-    if protocol.secretary and re.search(r"anteckningar", protocol.title, re.IGNORECASE):
-        found.append(Relation("author", protocol.secretary, "minnesanteckningarna", protocol.title))
+    found.extend(_table_owners(protocol.text, people))
+    # The minutes are the secretary's ("Vid protokollet", "Antecknare"); the body is led by
+    # its ordförande (or sammankallande), unless two councils met together.
+    if protocol.secretary:
+        minutes = "minnesanteckningarna" if _MINUTES.search(protocol.title) else "protokollet"
+        found.append(Relation("author", protocol.secretary, minutes, protocol.title))
+    if protocol.chair and protocol.body and len(protocol.councils) <= 1:
+        said = f"{protocol.chair}, ordförande"
+        found.append(Relation("leads", protocol.chair, protocol.body, said))
     return _unique(found)
+
+
+_MINUTES = re.compile(r"anteckningar|minnes", re.IGNORECASE)
+_OWNER_HEADING = re.compile(r"^ansvariga?$", re.IGNORECASE)
+_TASK_HEADING = re.compile(r"^(ärende|åtgärd|aktivitet|uppgift|vad)$", re.IGNORECASE)
+
+
+def _table_owners(text: str, people: _People) -> list[Relation]:
+    """Who is responsible for what in a table with an "Ansvarig" column (an action list, a
+    minutes table "Nr | Ärende | Anteckning | Ansvarig"); quoted cells may span lines."""
+    if "nsvarig" not in text:
+        return []
+    found: list[Relation] = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        cells = [cell.strip() for cell in line.split("\t")]
+        owner = next((n for n, cell in enumerate(cells) if _OWNER_HEADING.match(cell)), None)
+        if owner is None or len(cells) < 2:
+            continue
+        task = next((n for n, cell in enumerate(cells) if _TASK_HEADING.match(cell)), None)
+        rows: list[str] = []
+        for row_line in lines[index + 1 :]:
+            if not row_line.strip():
+                break
+            rows.append(row_line)
+        for row in csv.reader(io.StringIO("\n".join(rows)), delimiter="\t"):
+            if len(row) <= owner or not row[owner].strip():
+                continue
+            what = row[task] if task is not None and task < len(row) else ""
+            what = what or next((c for c in row if c.strip() and not c.strip().isdigit()), "")
+            for part in re.split(r",\s*|\s+och\s+", row[owner].strip()):
+                who = people.resolve(part)
+                if who:
+                    found.append(Relation("responsible", who, _short(what), "\t".join(row)))
+    return found
+
+
+def _hinted(lower_text: str, paragraphs: list[str]) -> list[int]:
+    """The paragraphs that hold a hint word, in order: each hint is looked for once in the
+    whole text (most texts hold none, a few hold one or two)."""
+    starts: list[int] = []
+    offset = 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    hit: set[int] = set()
+    for hint in _HINTS:
+        at = lower_text.find(hint)
+        while at != -1:
+            hit.add(bisect.bisect_right(starts, at) - 1)
+            at = lower_text.find(hint, at + 1)
+    return sorted(hit)
 
 
 def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
     position = item.position if item else None
     found: list[Relation] = []
-    lower_text = text.lower()
-    if not any(hint in lower_text for hint in _HINTS):
-        return found
-    for paragraph, lower_paragraph in zip(text.split("\n"), lower_text.split("\n"), strict=True):
+    paragraphs = text.split("\n")
+    for index in _hinted(text.lower(), paragraphs):
+        paragraph = paragraphs[index]
         line = _RESPONSIBLE_LINE.match(paragraph.strip())
         if line and item is not None:
             for part in re.split(r",\s*|\s+och\s+", line.group("who")):
                 who = people.resolve(part.strip())
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
-            continue
-        if not any(hint in lower_paragraph for hint in _HINTS):
             continue
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()
@@ -164,7 +268,7 @@ def _short(what: str) -> str:
     """What is led or owed: the last clause before the verb ("..., implementering som
     kommer att ledas av X" -> "implementering"), without a leading conjunction."""
     what = re.sub(r"\s+som$", "", what.strip()).split(", ")[-1]
-    what = re.sub(r"^(och|samt|men|att)\s+", "", what.strip(), flags=re.IGNORECASE)
+    what = re.sub(r"^((och|samt|men|att)\s+)+", "", what.strip(), flags=re.IGNORECASE)
     return what[:1].lower() + what[1:] if what[:2].istitle() and " " in what else what
 
 
@@ -179,6 +283,16 @@ def _unique(relations: list[Relation]) -> list[Relation]:
     return out
 
 
+def _person_like(words: list[str]) -> bool:
+    """Two or three capitalised words that could be a person's name: no abbreviation in
+    capitals, no town last ("SPF Seniorerna Askersund" is an association)."""
+    return (
+        len(words) >= 2
+        and not any(word.isupper() for word in words)
+        and normalize(words[-1]) not in MUNICIPALITY_KEYS
+    )
+
+
 class _People:
     """The attendees by name and by title, to read "Jonas Lidén" in "Ekonomichef Jonas Lidén"
     and "kommundirektören" as the attendee whose title is kommundirektör."""
@@ -187,6 +301,7 @@ class _People:
         self.attendees: list[Attendee] = protocol.attendees
         self.names = sorted({a.name for a in protocol.attendees}, key=len, reverse=True)
         self.chair = protocol.chair
+        self.secretary = protocol.secretary
         self.first_names: dict[str, list[str]] = {}
         for name in self.names:
             self.first_names.setdefault(name.split()[0], []).append(name)
@@ -199,14 +314,35 @@ class _People:
         folded = normalize(text)
         if folded in ("ordforanden", "ordforande") and self.chair:
             return self.chair
+        if folded in ("sekreteraren", "antecknaren") and self.secretary:
+            return self.secretary
         if re.fullmatch(r"[a-z-]+(en|n)", folded) and " " not in folded:
-            title = re.sub(r"(en|n)$", "", folded)
-            for attendee in self.attendees:
-                if attendee.title and normalize(attendee.title).split(",")[0].endswith(title):
-                    return attendee.name
-            return None
-        if re.fullmatch(_NAME, text) and len(text.split()) >= 2:
+            return self._by_title(re.sub(r"(en|n)$", "", folded))
+        # "samhällsbyggnadschef Malin Hedqvist", "Sekreteraren Jessica Bohman": the name.
+        words = text.split()
+        if len(words) >= 3 and not re.fullmatch(_NAME, text):
+            text = " ".join(words[1:])
+        if re.fullmatch(_NAME, text) and _person_like(text.split()):
             return text
         if len(self.first_names.get(text, [])) == 1:
             return self.first_names[text][0]
         return None
+
+    def _by_title(self, title: str) -> str | None:
+        """The attendee whose title or function is ``title`` ("kommundirektör", "kassör"),
+        else the one whose title ends with it ("fritidschef" in "kultur- och fritidschef")
+        when only one does."""
+        exact = []
+        ending = []
+        for attendee in self.attendees:
+            held = [
+                normalize(attendee.title or "").split(",")[0],
+                normalize(attendee.function or ""),
+            ]
+            if title in held:
+                exact.append(attendee.name)
+            elif any(h.endswith(title) for h in held if h):
+                ending.append(attendee.name)
+        if exact:
+            return exact[0]
+        return ending[0] if len(set(ending)) == 1 else None
