@@ -33,6 +33,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     db = open_store(path)
     ingest_file(db, PROTOCOLS / "05_socialchefer_sydnarke.txt")
     ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
+    ingest_file(db, PROTOCOLS / "02_sn_kumla.txt")
     ingest_file(db, PROTOCOLS / "09_kpr_askersund_webb.txt")
     ingest_file(db, PROTOCOLS / "13_samverkansrad_barn_unga.txt")
     ingest_file(db, PROTOCOLS / "14_kf_ljusnarsberg_extra.txt")
@@ -277,3 +278,16 @@ def test_who_leads_may_be_told_in_a_sentence_not_read_as_a_relation(engine: Engi
     answer = engine.answer("vem leder SKoP", today=TODAY)
     assert answer.found and "SKoP" in answer.headline
     assert not engine.answer("vem leder Kulturrådet i Hallsberg", today=TODAY).found
+
+
+def test_what_was_granted_is_not_what_was_applied_for(engine: Engine) -> None:
+    """ "har ansökt om 60 000 kr" and "beslutar att bevilja … 45 000 kr": asked what it got,
+    the grant answers."""
+    answer = engine.answer(
+        "hur mycket fick Brottsofferjouren Sydnärke i föreningsbidrag för 2022", today=TODAY
+    )
+    assert answer.found and "45 000" in answer.headline
+    applied = engine.answer(
+        "hur mycket ansökte Brottsofferjouren Sydnärke om i föreningsbidrag för 2022", today=TODAY
+    )
+    assert applied.found and "60 000" in applied.headline

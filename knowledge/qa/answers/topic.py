@@ -44,6 +44,10 @@ _THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) t
 # A sentence whose neighbour holds the figure asked for answers less well than one that does.
 NEIGHBOUR_HOLDS = -3.0
 NEIGHBOUR = 0.4  # the weight of a word held by the next sentence only
+# A question about what was granted or decided, and the sentences that only propose or apply.
+_RECEIVED = re.compile(r"\b(fick|far|beviljades|beviljats|blev|beslutade\w*|faststallde\w*)\b")
+_PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*)\b", re.I)
+PROPOSED = 2.0
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
@@ -137,6 +141,7 @@ def _findings(
     for coming meetings only with ``themes``."""
     asked_years = years(query.text)
     total = sum(weights.weight[t.word] for t in terms)
+    received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     findings = []
     for hit in hits:
         if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
@@ -188,6 +193,8 @@ def _findings(
                 score += 1.5 if answers_kind else NEIGHBOUR_HOLDS
             if len(sentence) > 400:
                 score -= 0.5
+            if received and _PROPOSED.search(sentence):
+                score -= PROPOSED  # "fick … i bidrag": what was granted, not what was asked
             if score < LEAST_SCORE * total:
                 continue  # a sentence that holds too little of the question answers nothing
             shown = _with_context(sentences, index)
