@@ -361,3 +361,18 @@ def test_never_crashes_on_council_like_text(text: str, reference: date, future: 
 )
 def test_hours_as_people_type_them(typed: str, start: time | None, end: time | None) -> None:
     assert parse_hours(typed) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("att gälla fr o m 23-05-01.", date(2023, 5, 1)),
+        ("Gäller från 1/5-23.", date(2023, 5, 1)),
+    ],
+)
+def test_a_two_digit_year_date_ending_a_sentence(text: str, expected: date) -> None:
+    assert [m.date for m in find_dates(text)] == [expected]
+
+
+def test_a_two_digit_year_date_followed_by_more_digits_is_no_date() -> None:
+    assert find_dates("version 23-05-01.2") == []

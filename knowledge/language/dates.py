@@ -88,9 +88,9 @@ _DATE_RE = re.compile(
     rf"|(?<![\w-])(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\w-])"
     # "20/9 2024", "20/9", "14/3-23" (a two-digit year after a hyphen)
     rf"|(?<![\w/.-])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})"
-    rf"(?:[ -](?P<sy>\d{{4}})|-(?P<sy2>\d{{2}})(?![\d.:]))?(?![\w/])"
-    # "23-03-14": year, month and day in two digits each
-    rf"|(?<![\w.:/-])(?P<y2>\d{{2}})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\w.:/-])"
+    rf"(?:[ -](?P<sy>\d{{4}})|-(?P<sy2>\d{{2}})(?!\d|[.:]\d))?(?![\w/])"
+    # "23-03-14": year, month and day in two digits each (a full stop may end the sentence)
+    rf"|(?<![\w.:/-])(?P<y2>\d{{2}})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\w:/-]|\.\d)"
     # "7.3.2025": only with a four-digit year, so clock times like "9.30" stay times
     rf"|(?<![\w.])(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?![\w]|\.\d)"
     rf"|(?<!\d)(?P<yymmdd>\d{{6}})(?!\d)",
