@@ -212,6 +212,7 @@ def test_abbreviated_fillers_are_no_subject(engine: Engine) -> None:
 def test_a_present_tense_verb_is_told_from_a_plural_noun_by_the_corpus(engine: Engine) -> None:
     corpus = engine._corpus
     assert expand(corpus, "betalar").verb  # the documents write "betalas"
+    assert expand(corpus, "deltar").verb  # … and "delta"
     assert not expand(corpus, "kommuner").verb
     assert not expand(corpus, "ungdomar").verb
 

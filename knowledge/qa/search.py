@@ -107,7 +107,7 @@ def _present_tense(known: Vocabulary, folded: str) -> bool:
     if len(folded) < 5 or not folded.endswith(("ar", "er")):
         return False
     base = folded[:-2]
-    forms = ("ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
+    forms = ("a", "ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
     return any(base + ending in known.by_folded for ending in forms)
 
 
