@@ -179,3 +179,18 @@ async def test_a_handover_calendar_file_sent_late_follows_the_meeting_it_moved(
         assert all(str(e["uid"]) == uid for e in events)
         assert all(e.decoded("dtstart").date() == later for e in events)
         assert (PDF, (FIXTURES / PDF).read_bytes()) in files_to(moved, EVA)
+
+
+async def test_the_agenda_moves_with_its_meeting(db_path: Path) -> None:
+    """A kallelse is to a meeting, not to a day: moved with /flytta, the meeting keeps its
+    agenda in /kalender and in the agenda questions."""
+    async with BotHarness(db_path) as bot:
+        await upload_and_confirm(bot, PDF)
+        later = date(2026, 12, 18)
+        await bot.send(f"/flytta {MEETING} {later} 13:00-16:00", user_id=SARA)
+        moved = _event_on(await bot.send("/kalender", user_id=ANNA), ANNA, later)
+        assert "7. Färdplan för omställningen till nära vård i Örebro län" in str(
+            moved["description"]
+        )
+        agenda = text_to(await bot.send("Vad står på dagordningen?", user_id=ANNA), ANNA)
+        assert "Färdplan för omställningen" in agenda

@@ -25,7 +25,7 @@ from knowledge.errors import UserError
 from knowledge.language import clock
 from knowledge.language.dates import format_date
 from knowledge.storage import absences as absence_table
-from knowledge.storage import calendar
+from knowledge.storage import calendar, kallelser
 from knowledge.storage.database import transaction
 
 
@@ -208,6 +208,8 @@ def move_meeting(
             uid=before.uid,
             sequence=before.sequence + 1,
         )
+        # The meeting's agenda moves with it: the kallelse is to the meeting, not to the day.
+        kallelser.move(db, council, day, to_day)
         after = _meeting_on(db, council, to_day)
         assert after is not None
         _tell_members(db, after, MOVED, before)

@@ -223,6 +223,16 @@ def published(db: sqlite_utils.Database, council: str, day: date) -> Kallelse | 
     return _kallelse(db, row) if row else None
 
 
+def move(db: sqlite_utils.Database, council: str, day: date, to_day: date) -> int:
+    """The kallelser to the council's meeting of ``day`` now belong to it on ``to_day`` (the
+    meeting moved); how many."""
+    cursor = db.execute(
+        "UPDATE kallelser SET meeting_date = ? WHERE council = ? AND meeting_date = ?",
+        [to_day.isoformat(), council, day.isoformat()],
+    )
+    return int(cursor.rowcount)
+
+
 def published_all(
     db: sqlite_utils.Database, council: str | None = None, until: date | None = None
 ) -> list[Kallelse]:
