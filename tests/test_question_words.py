@@ -34,6 +34,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     ingest_file(db, PROTOCOLS / "05_socialchefer_sydnarke.txt")
     ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
     ingest_file(db, PROTOCOLS / "02_sn_kumla.txt")
+    ingest_file(db, PROTOCOLS / "04_familjerattsnamnd.txt")
     ingest_file(db, PROTOCOLS / "09_kpr_askersund_webb.txt")
     ingest_file(db, PROTOCOLS / "13_samverkansrad_barn_unga.txt")
     ingest_file(db, PROTOCOLS / "14_kf_ljusnarsberg_extra.txt")
@@ -292,3 +293,21 @@ def test_what_was_granted_is_not_what_was_applied_for(engine: Engine) -> None:
         "hur mycket ansökte Brottsofferjouren Sydnärke om i föreningsbidrag för 2022", today=TODAY
     )
     assert applied.found and "60 000" in applied.headline
+
+
+def test_a_word_the_documents_use_is_no_misspelt_question_word(engine: Engine) -> None:
+    """ "kostnader" is close to the question word "kostade" but the documents write it."""
+    query = engine.understand("vilka kostnader hade familjerättsnämnden", today=TODAY)
+    assert "kostnader" in query.topic_words
+    assert (
+        "forslagits" not in engine.understand("vilka teman har forslagits", today=TODAY).topic_words
+    )
+
+
+def test_one_town_of_a_joint_body_is_the_subject(engine: Engine) -> None:
+    """The familjerättsnämnd serves four towns: "betalar Nora" asks about Nora's share."""
+    question = "hur stor andel av familjerättsnämndens kostnader betalar Nora kommun"
+    query = engine.understand(question, today=TODAY)
+    assert query.body and "Nora" in query.topic_words
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "Nora" in answer.headline

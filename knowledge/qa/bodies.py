@@ -148,3 +148,13 @@ def names_body(corpus: Corpus, key: str, word: str) -> bool:
                 and any(fuzz.ratio(stem(folded), w) >= 85 for w in body.words | body.towns)
             )
     return False
+
+
+def shared_town(corpus: Corpus, key: str, word: str) -> bool:
+    """Whether ``word`` is one of the several towns a joint body serves ("Nora" of the
+    familjerättsnämnd for four towns): named in a question, the town is a subject."""
+    for body in corpus.derived("named_bodies", _load):
+        if body.key == key:
+            towns = body.towns & _TOWNS
+            return len(towns) > 1 and normalize(word).rstrip("s") in towns
+    return False

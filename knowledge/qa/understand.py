@@ -17,10 +17,11 @@ from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCI
 from knowledge.language.text import normalize
 from knowledge.qa import requests
 from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
-from knowledge.qa.bodies import named_body, names_body
+from knowledge.qa.bodies import named_body, names_body, shared_town
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.meeting_dates import MONTH_MEETING, meeting_reference
 from knowledge.qa.people_names import find_person
+from knowledge.qa.search import vocabulary
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import (
     AGENDA,
@@ -364,7 +365,12 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
         folded = normalize(word)
         if folded in measure or folded in naming:
             continue
-        if folded in STOPWORDS or folded in skip or len(folded) < 2 or _misspelt_stopword(folded):
+        if folded in STOPWORDS or folded in skip or len(folded) < 2:
+            continue
+        # "forslagits" is a misspelt question word, "kostnader" (close to "kostade") a word
+        # the documents use
+        written = corpus is not None and folded in vocabulary(corpus).by_folded
+        if not written and _misspelt_stopword(folded):
             continue
         if folded.isdigit() and len(folded) != 4:
             continue
@@ -378,7 +384,12 @@ def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[
             continue
         if query.document_kind and re.fullmatch(r"rapport(en|er|erna)?|redovisning(en)?", folded):
             continue
-        if query.body and corpus is not None and names_body(corpus, query.body, word):
+        if (
+            query.body
+            and corpus is not None
+            and names_body(corpus, query.body, word)
+            and not shared_town(corpus, query.body, word)
+        ):
             continue
         if query.municipality and word[:1].isupper() and _municipality(folded):
             continue  # the town as written: "Karlskogas", "Ljusnarsbeg"
