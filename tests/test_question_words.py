@@ -35,6 +35,7 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
     ingest_file(db, PROTOCOLS / "03_bun_lindesberg.txt")
     ingest_file(db, PROTOCOLS / "02_sn_kumla.txt")
     ingest_file(db, PROTOCOLS / "04_familjerattsnamnd.txt")
+    ingest_file(db, PROTOCOLS / "11_kfn_degerfors.docx")
     ingest_file(db, PROTOCOLS / "09_kpr_askersund_webb.txt")
     ingest_file(db, PROTOCOLS / "13_samverkansrad_barn_unga.txt")
     ingest_file(db, PROTOCOLS / "14_kf_ljusnarsberg_extra.txt")
@@ -311,3 +312,10 @@ def test_one_town_of_a_joint_body_is_the_subject(engine: Engine) -> None:
     assert query.body and "Nora" in query.topic_words
     answer = engine.answer(question, today=TODAY)
     assert answer.found and "Nora" in answer.headline
+
+
+def test_a_table_row_answers_with_the_sentence_that_introduces_it(engine: Engine) -> None:
+    """ "… fördela bidrag för 2024 enligt följande:" and then the table: the year asked is in
+    the introduction, the amount in the row."""
+    answer = engine.answer("Hur mycket fick Degerfors Simsällskap i bidrag för 2024?", today=TODAY)
+    assert answer.found and "62 000 kr" in answer.headline and "2024" in answer.headline

@@ -168,13 +168,17 @@ def _findings(
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
+            # "… bidrag för 2024 enligt följande:" introduces the table row that answers
+            introduced = (
+                sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
+            )
             stems = set(corpus.sentences.stems(sentence))
             around = stems | corpus.sentences.stems(following) | title_stems
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
             if any(not term.held(stems | title_stems) for term in weights.required):
                 continue  # a name asked about stands in the answer itself
-            if asked_years - years(window) - held_year:
+            if asked_years - years(f"{introduced} {window}") - held_year:
                 continue
             answers_kind = holds(sentence, want)
             if not answers_kind and not holds(window, want):
@@ -200,6 +204,8 @@ def _findings(
             shown = _with_context(sentences, index)
             if want.kind and not holds(shown, want):
                 shown = window  # what was asked stands in the next sentence: show it
+            if introduced and introduced not in shown:
+                shown = f"{introduced} {shown}"
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
