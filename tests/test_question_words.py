@@ -319,3 +319,25 @@ def test_a_table_row_answers_with_the_sentence_that_introduces_it(engine: Engine
     the introduction, the amount in the row."""
     answer = engine.answer("Hur mycket fick Degerfors Simsällskap i bidrag för 2024?", today=TODAY)
     assert answer.found and "62 000 kr" in answer.headline and "2024" in answer.headline
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Hur mycket kostar satsningen på robotdammsugare?", "satsningen på robotdammsugare"),
+        ("Vad beslutades om planen för vindkraftverk?", "planen för vindkraftverk"),
+        ("Hur har frågan om satsningen på lärplattor utvecklats?", "lärplattor"),
+    ],
+)
+def test_a_subject_no_document_holds_is_not_answered_by_a_word_it_shares(
+    engine: Engine, question: str, subject: str
+) -> None:
+    """One known word ("satsningen", "planen") does not make the documents speak of what the
+    question is about; the honest answer quotes the subject as it was written."""
+    answer = engine.answer(question, today=TODAY)
+    assert not answer.found and subject in answer.headline
+
+
+def test_a_compound_the_documents_hold_in_parts_is_no_unheard_subject(engine: Engine) -> None:
+    answer = engine.answer("När startade processen för målbildsprocessen nära vård?", today=TODAY)
+    assert answer.found

@@ -127,12 +127,29 @@ def title_terms(title: str) -> list[str]:
     ]
 
 
+MAX_PHRASE = 60
+
+
+def subject_phrase(query: Query) -> str:
+    """The question's subject as the member wrote it ("satsningen på lärplattor"), from its
+    first topic word to its last, or the words alone when that span is long."""
+    words = query.topic_words
+    lower = query.text.lower()
+    found = [(lower.find(w.lower()), len(w)) for w in words]
+    if any(position < 0 for position, _ in found):
+        return " ".join(words)
+    start = min(position for position, _ in found)
+    end = max(position + length for position, length in found)
+    span = query.text[start:end].strip(" ,.?!")
+    return span if len(span) <= MAX_PHRASE and "\n" not in span else " ".join(words)
+
+
 def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     """The topic words as search terms; None without a topic; an empty list when the corpus
     knows none of the significant words."""
     if not query.topic_words:
         return None
-    phrase = " ".join(query.topic_words)
+    phrase = subject_phrase(query)
     terms = []
     for word in query.topic_words:
         term = expand(corpus, word)
@@ -143,9 +160,28 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
             terms += [expand(corpus, part) for part in word.split("-") if len(part) >= 2]
     known = [t for t in terms if t.known]
     unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not t.verb]
-    if not known or len(unknown) > len(known):
+    if not known or len(unknown) > len(known) or _unheard_subject(query.text, unknown):
         return phrase, []  # the corpus does not speak of this
     return phrase, known
+
+
+# The words that introduce what a question is about: "beslutades om X", "satsningen på X",
+# "planen för X".
+_SUBJECT_PREPOSITIONS = {"om", "på", "pa", "för", "for", "kring", "angående", "angaende"}
+
+
+def _unheard_subject(text: str, unknown: list[Term]) -> bool:
+    """Whether what the question is about is a word no document holds, not even in parts or
+    misspelt ("satsningen på robotdammsugare", "planen för vindkraftverk"): then whatever
+    else it shares with the documents, they do not speak of it."""
+    tokens = [t.lower() for t in re.findall(r"[\w-]+", text)]
+    for term in unknown:
+        if len(term.word) < 6 or term.word[:1].isupper() or term.parts:
+            continue  # short, a name, or made of words the documents hold: judged elsewhere
+        for i, token in enumerate(tokens):
+            if token == term.word.lower() and i and tokens[i - 1] in _SUBJECT_PREPOSITIONS:
+                return True
+    return False
 
 
 def unknown_names(corpus: Corpus, query: Query) -> list[str]:
