@@ -341,3 +341,10 @@ def test_a_subject_no_document_holds_is_not_answered_by_a_word_it_shares(
 def test_a_compound_the_documents_hold_in_parts_is_no_unheard_subject(engine: Engine) -> None:
     answer = engine.answer("När startade processen för målbildsprocessen nära vård?", today=TODAY)
     assert answer.found
+
+
+def test_asked_which_date_a_year_is_no_answer() -> None:
+    want = wanted("vilket datum ska chefsgruppen ta upp demensstrategin igen", STOPWORDS)
+    assert not holds("Nationell demensstrategi 2025-2028 gäller.", want)
+    assert not holds("Frågan tas upp igen i december.", want)
+    assert holds("Frågan tas upp igen den 12 december.", want)

@@ -78,6 +78,9 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DAY_ASKED = re.compile(r"\b(vilket datum|vilken dag|vilka datum|datumet)\b")
+
+
 @dataclass(frozen=True)
 class Wanted:
     """The kind of answer a question asks for, and for a count the thing counted."""
@@ -85,6 +88,7 @@ class Wanted:
     kind: str | None
     focus: str | None = None  # "hur många elever": elever
     asked: frozenset[str] = frozenset()  # the question's words, folded: no answer to itself
+    day: bool = False  # "vilket datum": a day is asked for, a year or a month is no answer
 
 
 def wanted(folded: str, stopwords: set[str]) -> Wanted:
@@ -96,7 +100,8 @@ def wanted(folded: str, stopwords: set[str]) -> Wanted:
                 counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
                 word = counted.group(1) if counted else None
                 focus = word if word and word not in stopwords and len(word) > 2 else None
-            return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)))
+            day = kind == DATE and bool(_DAY_ASKED.search(folded))
+            return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
     return Wanted(None)
 
 
@@ -108,6 +113,8 @@ def holds(text: str, want: Wanted) -> bool:
         return bool(_AMOUNT.search(text))
     if want.kind == COUNT:
         return _has_count(text, want.focus)
+    if want.kind == DATE and want.day:
+        return bool(find_dates(text))
     if want.kind == DATE:
         lower = text.lower()
         # A year the question names is part of its subject ("konferensen E-hälsa 2025").
