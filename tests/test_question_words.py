@@ -348,3 +348,11 @@ def test_asked_which_date_a_year_is_no_answer() -> None:
     assert not holds("Nationell demensstrategi 2025-2028 gäller.", want)
     assert not holds("Frågan tas upp igen i december.", want)
     assert holds("Frågan tas upp igen den 12 december.", want)
+
+
+def test_asked_when_something_will_be_a_past_year_is_no_answer(engine: Engine) -> None:
+    """ "När ska utvärderingen vara klar?" is not answered by "har funnits sedan 2011"."""
+    answer = engine.answer("när kommer minnesmottagningens nya utvärdering", today=TODAY)
+    assert not answer.found
+    began = engine.answer("när startade minnesmottagningen vid Ängens vårdcentral", today=TODAY)
+    assert began.found and "2011" in began.headline

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from knowledge.bodies import MUNICIPALITIES
+from knowledge.language.dates import find_dates
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
@@ -21,6 +22,7 @@ from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
     COVERAGE,
+    DATE,
     KIND_NAMES,
     LIST,
     Wanted,
@@ -48,6 +50,7 @@ NEIGHBOUR = 0.4  # the weight of a word held by the next sentence only
 _RECEIVED = re.compile(r"\b(fick|far|beviljades|beviljats|blev|beslutade\w*|faststallde\w*)\b")
 _PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*)\b", re.I)
 PROPOSED = 2.0
+_FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
@@ -142,6 +145,7 @@ def _findings(
     asked_years = years(query.text)
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
+    future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
     for hit in hits:
         if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
@@ -180,6 +184,8 @@ def _findings(
                 continue  # a name asked about stands in the answer itself
             if asked_years - years(f"{introduced} {window}") - held_year:
                 continue
+            if future and _only_past_years(window, hit.date):
+                continue  # "när ska … vara klar": "sedan 2011" tells when it began
             answers_kind = holds(sentence, want)
             if not answers_kind and not holds(window, want):
                 continue
@@ -239,6 +245,14 @@ def _headline(query: Query, finding: Finding) -> str:
     if title and _WHICH_SUBJECT.search(query.folded) and title not in finding.sentence:
         return f"{title}: {finding.sentence}"
     return finding.sentence
+
+
+def _only_past_years(text: str, written: date | None) -> bool:
+    """Whether the only time ``text`` names is years before the document was written."""
+    if written is None or find_dates(text):
+        return False
+    named = years(text)
+    return bool(named) and max(int(y) for y in named) < written.year
 
 
 def _with_context(sentences: list[str], index: int) -> str:
