@@ -146,3 +146,26 @@ def test_background_is_the_sentence_about_the_item_or_nothing(db: sqlite_utils.D
     [mention] = prior_mentions(corpus, "social", item, MEETING, limit=1)
     assert mention.date == "2022-05-06" and "barn placeras" in mention.text
     assert "föredrog" not in mention.text
+
+
+def test_decisions_say_the_kind_once_and_answer_what_with_a_list(
+    db: sqlite_utils.Database,
+) -> None:
+    publish(db, PDF)
+    engine = Engine(db)
+    one = engine.answer("Ska vi besluta om punkten om länsgemensamma medel?").headline
+    assert one.startswith("Ja, punkt 8") and one.count("beslut") == 1, one
+    listed = engine.answer("Vad ska vi besluta om på mötet?")
+    assert not listed.headline.startswith("Ja") and "punkt 7" in said(listed)
+    report = engine.answer("Är rapporten från chefsgruppen ett beslutsärende?").headline
+    assert report.startswith("Nej, punkt 5") and "för information" in report
+    # The kinds as the notices and the secretary's summary name them.
+    agenda = said(engine.answer("Vad står på dagordningen?"))
+    assert "Tarja Nordling; information" in agenda and "beslut" in agenda
+    assert "informationsärende" not in agenda and "beslutsärende" not in agenda
+
+
+def test_the_meetings_after_the_next_with_their_weekday(db: sqlite_utils.Database) -> None:
+    add_meeting(db, "social", MEETING, time(9), time(12), "Lokal Eken")
+    add_meeting(db, "social", date(2027, 2, 5), time(9), time(12), "Lokal Eken")
+    assert "Därefter: fredag 5 februari 2027" in said(Engine(db).answer("När är nästa möte?"))

@@ -61,8 +61,14 @@ def follow(db: sqlite_utils.Database, person_id: int, topic: str) -> tuple[Follo
     topic = " ".join(topic.split()).strip(" .,!?:;”\"'")
     if len(topic) > MAX_TOPIC:
         raise FollowError(f"Skriv ämnet kortare, högst {MAX_TOPIC} tecken.")
-    if not words(Corpus(db), topic):
+    if not topic:
         raise FollowError("Skriv vad du vill bevaka, till exempel /bevaka barnfattigdom.")
+    if not words(Corpus(db), topic):
+        # "chefsgruppen", "rapport", "protokoll": in every document, so no subject to follow.
+        raise FollowError(
+            f"”{topic}” är för allmänt att bevaka – skriv ett ämne, till exempel "
+            "/bevaka barnfattigdom."
+        )
     with transaction(db):
         if len(table.of_person(db, person_id)) >= MAX_FOLLOWED:
             raise FollowError(

@@ -20,7 +20,7 @@ from knowledge.qa.corpus import Corpus
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import Answer, Block, Query, Source
 from knowledge.storage import kallelser
-from knowledge.storage.kallelser import DECISION, INFORMATION, AgendaItem, Kallelse
+from knowledge.storage.kallelser import DECISION, DISCUSSION, INFORMATION, AgendaItem, Kallelse
 
 # Words of agenda questions that are not the subject asked about (folded).
 _AGENDA_WORDS = set(
@@ -38,7 +38,10 @@ _AGENDA_WORDS = set(
 _DATE_WORD = re.compile(
     r"^(jan|feb|mars?|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*$|^\w+dag(en|s)?$|^(idag|imorgon)$"
 )
-_KIND_WORD = {DECISION: "beslutsärende", INFORMATION: "informationsärende"}
+# An item's kind as every text names it (the notices' "(beslut)", the secretary's summary).
+_KIND_WORD = {DECISION: "beslut", INFORMATION: "information", DISCUSSION: "diskussion"}
+# A question that opens with a question word asks what, not whether: no "Ja"/"Nej".
+_ASKS_WHAT = re.compile(r"^(vad|vilka|vilken|vilket|vem|nar|hur|var)\b")
 
 
 def answer_agenda(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -299,10 +302,10 @@ def best_item(items: list[AgendaItem], words: list[str]) -> AgendaItem | None:
     return found[1] if found else None
 
 
-def describe(item: AgendaItem) -> str:
-    """ "punkt 6 Hälso- och tandhälsoundersökningar … (informationsärende)"."""
-    kind = _KIND_WORD.get(item.kind or "", item.kind or "")
-    return f"punkt {item.number} {item.title}" + (f" ({kind})" if kind else "")
+def describe(item: AgendaItem, *, kind: bool = True) -> str:
+    """ "punkt 6 Hälso- och tandhälsoundersökningar … (information)"."""
+    word = _KIND_WORD.get(item.kind or "", item.kind or "") if kind else ""
+    return f"punkt {item.number} {item.title}" + (f" ({word})" if word else "")
 
 
 def _the_agenda(
@@ -343,13 +346,17 @@ def _presenter(query: Query, kallelse: Kallelse, item: AgendaItem | None, source
 
 
 def _decisions(query: Query, kallelse: Kallelse, item: AgendaItem | None, source: Source) -> Answer:
+    whether = not _ASKS_WHAT.match(query.folded)  # "Ska vi besluta om …?", not "Vad ska vi …?"
     if item is not None:
+        named = describe(item, kind=False)
         if item.kind == DECISION:
-            headline = f"Ja, {describe(item)} är ett beslutsärende."
+            said = f"{named} är för beslut."
+            headline = f"Ja, {said}" if whether else said[:1].upper() + said[1:]
         elif item.kind:
-            headline = f"Nej, {describe(item)} är inget beslutsärende."
+            said = f"{named} är för {_KIND_WORD.get(item.kind, item.kind)}, inte för beslut."
+            headline = f"Nej, {said}" if whether else said[:1].upper() + said[1:]
         else:
-            headline = f"Kallelsen säger inte om {describe(item)} är för beslut."
+            headline = f"Kallelsen säger inte om {named} är för beslut."
         lines = [f"{' och '.join(item.presenters)} föredrar."] if item.presenters else []
         return Answer(query.text, query.intent, True, headline, [Block(None, lines)], [source])
     decided = [i for i in kallelse.agenda.items if i.kind == DECISION]
@@ -359,7 +366,8 @@ def _decisions(query: Query, kallelse: Kallelse, item: AgendaItem | None, source
             query.text,
             query.intent,
             True,
-            f"Nej, inga punkter är markerade som beslutsärenden i kallelsen till mötet {when}.",
+            ("Nej, inga" if whether else "Inga")
+            + f" punkter är markerade för beslut i kallelsen till mötet {when}.",
             [],
             [source],
         )
@@ -367,12 +375,12 @@ def _decisions(query: Query, kallelse: Kallelse, item: AgendaItem | None, source
         f"- punkt {i.number} {i.title}" + (f" ({', '.join(i.presenters)})" if i.presenters else "")
         for i in decided
     ]
+    count = f"{len(decided)} {'punkt är' if len(decided) == 1 else 'punkter är'} för beslut"
     return Answer(
         query.text,
         query.intent,
         True,
-        f"Ja, {len(decided)} {'punkt är' if len(decided) == 1 else 'punkter är'} för beslut "
-        f"på mötet {when}:",
+        (f"Ja, {count}" if whether else count[:1].upper() + count[1:]) + f" på mötet {when}:",
         [Block(None, lines)],
         [source],
     )
