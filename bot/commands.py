@@ -32,7 +32,11 @@ COMMANDS: list[Command] = [
     Command("kalender", "Kommande möten, också som kalenderfil", "/kalender"),
     Command("bevaka", "Bevaka ett ämne i nya protokoll och kallelser", "/bevaka barnfattigdom"),
     Command("foresla", "Föreslå ett tema till kommande möten", "/foresla Barnfattigdom i länet"),
-    Command("installningar", "Meddelanden om nya protokoll på eller av", "/installningar"),
+    Command(
+        "installningar",
+        "Meddelanden om nya protokoll och bevakade ämnen på eller av",
+        "/installningar",
+    ),
     Command("forslag", "Alla temaförslag som CSV", "/forslag", SECRETARY),
     Command("status", "Ändra status på ett förslag", "/status T-2026-0001 behandlad", SECRETARY),
     Command("narvaro", "Vem kommer till nästa möte", "/narvaro", SECRETARY),

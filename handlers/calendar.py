@@ -63,9 +63,9 @@ def _councils(update: Update, context: SamradContext) -> list[str]:
 def _line(meeting: Meeting) -> str:
     state = ""
     if meeting.moved_to:
-        state = f" (FLYTTAT till {format_date(meeting.moved_to, weekday=False)})"
+        state = f" (flyttat till {format_date(meeting.moved_to)})"
     elif meeting.status == CANCELLED:
-        state = " (INSTÄLLT)"
+        state = " (inställt)"
     return (
         f"• {format_date(meeting.date)} {format_time_range(meeting.start, meeting.end)} – "
         f"{COUNCIL_SHORT.get(meeting.council, meeting.council)}"

@@ -1,4 +1,5 @@
-"""/installningar: a registered member turns the notices about new protocols on or off."""
+"""/installningar: a registered member turns the notices about new protocols on or off, and
+with them the notices about followed subjects (``knowledge.qa.followed``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def _text_and_keyboard(on: bool) -> tuple[str, InlineKeyboardMarkup | None]:
     state = "på" if on else "av"
     label = "Stäng av" if on else "Slå på"
     return (
-        f"Meddelanden om nya protokoll är {state}.",
+        f"Meddelanden om nya protokoll och om bevakade ämnen är {state}.",
         column([button(label, "settings_protocols")]),
     )
 

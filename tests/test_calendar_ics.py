@@ -15,8 +15,9 @@ from bot.fakeapi import Call
 from knowledge.council.calendar import CalendarError, add_meeting, move_meeting
 from knowledge.council.meetings import CANCELLED, list_meetings, superseded_plans
 from knowledge.language import clock
+from knowledge.language.dates import format_date
 from knowledge.storage.database import connect
-from tests.botkit import BotHarness, registered_people
+from tests.botkit import BotHarness, registered_people, texts
 
 SECRETARY, MEMBER, STRANGER = 10, 20, 30
 FIRST = clock.today() + timedelta(days=30)
@@ -93,7 +94,10 @@ async def test_kalender_file_keeps_uids_when_a_meeting_moves_and_is_cancelled(
         assert str(event["uid"]) == uid and int(event["sequence"]) > sequence
         assert (_day(event), event.decoded("dtstart").hour) == (LATER, 13)
 
-        [after] = calendars(await bot.send("/kalender", user_id=MEMBER), MEMBER)
+        listed = await bot.send("/kalender", user_id=MEMBER)
+        # The day it left, in plain words: "(flyttat till fredag 11 december 2026)".
+        assert f"(flyttat till {format_date(LATER)})" in "\n".join(texts(listed))
+        [after] = calendars(listed, MEMBER)
         assert set(events(after)) == set(events(before))  # nothing new to duplicate
         assert _day(events(after)[uid]) == LATER
         assert not [e for e in after.walk("VEVENT") if _day(e) == FIRST]
@@ -105,8 +109,11 @@ async def test_kalender_file_keeps_uids_when_a_meeting_moves_and_is_cancelled(
         [event] = notice.walk("VEVENT")
         assert (str(event["uid"]), str(event["status"])) == (uid, "CANCELLED")
         assert int(event["sequence"]) > moved_sequence and not event.walk("VALARM")
-        [last] = calendars(await bot.send("/kalender", user_id=MEMBER), MEMBER)
+        listed = await bot.send("/kalender", user_id=MEMBER)
+        [last] = calendars(listed, MEMBER)
         assert str(events(last)[uid]["status"]) == "CANCELLED"
+        assert str(events(last)[uid]["summary"]).startswith("Inställt möte: ")
+        assert "(inställt)" in "\n".join(texts(listed))
 
 
 async def test_moving_refuses_what_cannot_be_moved(db_path: Path) -> None:

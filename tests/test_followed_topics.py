@@ -127,7 +127,10 @@ async def test_listing_and_stopping(db_path: Path) -> None:
         assert "Du bevakar inte längre ”Dietist direkt”" in gone
         assert "inga ämnen" in texts(await bot.send("/bevaka", user_id=ANNA))[0]
         [nothing] = texts(await bot.send("/bevaka och", user_id=ANNA))
-        assert "Skriv vad du vill bevaka" in nothing
+        assert "”och” är för allmänt att bevaka" in nothing
+        for general in ("chefsgruppen", "rapport", "protokoll"):
+            [said] = texts(await bot.send(f"/bevaka {general}", user_id=ANNA))
+            assert f"”{general}” är för allmänt att bevaka – skriv ett ämne" in said
         [stranger] = texts(await bot.send("/bevaka barnfattigdom", user_id=STRANGER))
         assert "registrerade" in stranger
 

@@ -116,7 +116,7 @@ async def test_broken_unsupported_oversized_and_not_secretary(db_path: Path) -> 
 async def test_settings_turn_notices_off(db_path: Path) -> None:
     async with BotHarness(db_path) as bot:
         calls = await bot.send("/installningar", user_id=MEMBER)
-        assert "på" in texts(calls)[0]
+        assert "på" in texts(calls)[0] and "bevakade ämnen" in texts(calls)[0]
         [(label, data)] = buttons(calls)
         assert label == "Stäng av"
         await bot.press(data, user_id=MEMBER)

@@ -78,7 +78,7 @@ def _event(meeting: Meeting, agenda: list[str]) -> icalendar.Event:
     event.add("uid", meeting.uid)
     event.add("sequence", meeting.sequence)
     event.add("dtstamp", clock.now())
-    event.add("summary", ("INSTÄLLT: " if cancelled else "") + f"Möte: {name}")
+    event.add("summary", ("Inställt möte" if cancelled else "Möte") + f": {name}")
     status = "CANCELLED" if cancelled else "CONFIRMED" if meeting.decided else "TENTATIVE"
     event.add("status", status)
     if meeting.start:

@@ -163,6 +163,17 @@ def _plans(
     return list(plans.values()), list(dropped.values())
 
 
+def meeting_for(db: sqlite_utils.Database, council: str, day: date) -> Meeting | None:
+    """The council's meeting that day; the meeting it moved to when it moved."""
+    meeting = next((m for m in list_meetings(db, council, since=day) if m.date == day), None)
+    seen = {day}
+    while meeting is not None and meeting.moved_to is not None and meeting.moved_to not in seen:
+        seen.add(meeting.moved_to)
+        moved = list_meetings(db, council, since=meeting.moved_to)
+        meeting = next((m for m in moved if m.date == meeting.moved_to), meeting)
+    return meeting
+
+
 def next_meeting(db: sqlite_utils.Database, council: str, today: date) -> Meeting | None:
     """The first meeting of ``council`` on or after ``today`` that is not cancelled."""
     for meeting in list_meetings(db, council, since=today):

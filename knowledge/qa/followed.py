@@ -24,12 +24,12 @@ import sqlite_utils
 from knowledge.council import outbox
 from knowledge.errors import UserError
 from knowledge.language import clock
-from knowledge.language.text import normalize, root, stem
-from knowledge.language.text import words as tokens
+from knowledge.language.text import normalize, stem
 from knowledge.qa.answers.shared import needed, topic_terms
 from knowledge.qa.citations import hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import search
+from knowledge.qa.sentences import best_sentence
 from knowledge.qa.types import TOPIC, Hit, Source, Term
 from knowledge.qa.understand import understand
 from knowledge.storage import corpus as corpus_table
@@ -61,8 +61,14 @@ def follow(db: sqlite_utils.Database, person_id: int, topic: str) -> tuple[Follo
     topic = " ".join(topic.split()).strip(" .,!?:;”\"'")
     if len(topic) > MAX_TOPIC:
         raise FollowError(f"Skriv ämnet kortare, högst {MAX_TOPIC} tecken.")
-    if not words(Corpus(db), topic):
+    if not topic:
         raise FollowError("Skriv vad du vill bevaka, till exempel /bevaka barnfattigdom.")
+    if not words(Corpus(db), topic):
+        # "chefsgruppen", "rapport", "protokoll": in every document, so no subject to follow.
+        raise FollowError(
+            f"”{topic}” är för allmänt att bevaka – skriv ett ämne, till exempel "
+            "/bevaka barnfattigdom."
+        )
     with transaction(db):
         if len(table.of_person(db, person_id)) >= MAX_FOLLOWED:
             raise FollowError(
@@ -117,31 +123,9 @@ def mention_in(corpus: Corpus, topic: str, document_id: int) -> Mention | None:
         return None
     terms = _terms(corpus, topic)
     return Mention(
-        hit_source(corpus.db, hits[0]), _cut(_best_sentence(corpus, terms, hits[0].text)[0])
+        hit_source(corpus.db, hits[0]),
+        _cut(best_sentence(corpus.sentences, terms, hits[0].text)[0]),
     )
-
-
-def _held(term: Term, sentence: str, stems: frozenset[str]) -> bool:
-    """Whether the sentence holds the word: a form of it, all its parts, or (as the search
-    widens a word to the corpus's compounds) a compound of its root: "e-hälsoarbetet"."""
-    if term.held(stems):
-        return True
-    first = term.exact[0] if term.exact else term.word.lower()
-    base = root(first) if len(root(first)) >= 5 else first
-    return len(normalize(term.word)) >= 5 and any(base in t for t in tokens(sentence.lower()))
-
-
-def _best_sentence(corpus: Corpus, terms: list[Term], text: str) -> tuple[str, int]:
-    """The sentence of ``text`` that holds most words of the subject (the first of those),
-    and how many of them the whole text holds."""
-    best, most, held = text, 0, set()
-    for sentence in corpus.sentences.of(text):
-        stems = corpus.sentences.stems(sentence)
-        found = {i for i, term in enumerate(terms) if _held(term, sentence, stems)}
-        held |= found
-        if len(found) > most:
-            best, most = sentence, len(found)
-    return best, len(held)
 
 
 def _cut(text: str) -> str:
@@ -213,7 +197,7 @@ def item_mentioning(
     terms = _kallelse_terms(corpus, topic)
     for item in items:
         text = "\n".join([item.title, item.note, *item.underlag])
-        sentence, held = _best_sentence(corpus, terms, text)
+        sentence, held = best_sentence(corpus.sentences, terms, text)
         if terms and held >= needed(len(terms)):
             return item, None if sentence == corpus.sentences.of(text)[0] else _cut(sentence)
     return None

@@ -126,9 +126,15 @@ _SEND = re.compile(
     r"(?: (?:mig|hit|over|garna|ut|du|ni))*"
     r" (?:hela |sjalva |en kopia (?:av|pa) |originalet (?:av|till) |filen (?:med|till) )?"
     r"(?P<noun>protokoll(?:et|en)?|rapport(?:en|erna)?|dokument(?:et)?|original(?:et|filen)?"
-    r"|pdf(?:en)?|kallelse(?:n)?)\b"
+    r"|pdf(?:en)?|kallelse(?:n)?|dagordning(?:en)?|agenda(?:n)?)\b"
 )
-_DOCUMENT_KINDS = {"rapport": "report", "kallelse": "kallelse"}
+# The agenda of a coming meeting comes with its kallelse: the kallelse is its file.
+_DOCUMENT_KINDS = {
+    "rapport": "report",
+    "kallelse": "kallelse",
+    "dagordning": "kallelse",
+    "agenda": "kallelse",
+}
 # "meddela mig när barnfattigdom tas upp", "bevaka placerade barn", "håll mig uppdaterad om …".
 _MENTIONED = (
     r"(?: (?:tas upp|tags upp|namns|nams|kommer upp|dyker upp|diskuteras|behandlas|lyfts"

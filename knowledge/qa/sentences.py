@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from knowledge.language.text import split_sentences, stem, words
+from knowledge.language.text import normalize, root, split_sentences, stem, words
+from knowledge.qa.types import Term
 
 
 def _split_passage(text: str) -> tuple[str, ...]:
@@ -41,3 +42,26 @@ def first_sentence(text: str, limit: int = 240) -> str:
     sentences = split_sentences(text.replace("\n", " "))
     first = sentences[0] if sentences else text
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def holds(term: Term, sentence: str, stems: frozenset[str]) -> bool:
+    """Whether the sentence holds the word: a form of it, all its parts, or (as the search
+    widens a word to the corpus's compounds) a compound of its root: "e-hälsoarbetet"."""
+    if term.held(stems):
+        return True
+    first = term.exact[0] if term.exact else term.word.lower()
+    base = root(first) if len(root(first)) >= 5 else first
+    return len(normalize(term.word)) >= 5 and any(base in t for t in words(sentence.lower()))
+
+
+def best_sentence(sentences: Sentences, terms: list[Term], text: str) -> tuple[str, int]:
+    """The sentence of ``text`` that holds most of ``terms`` (the first of those), and how
+    many of them the whole text holds."""
+    best, most, held = text, 0, set()
+    for sentence in sentences.of(text):
+        stems = sentences.stems(sentence)
+        found = {i for i, term in enumerate(terms) if holds(term, sentence, stems)}
+        held |= found
+        if len(found) > most:
+            best, most = sentence, len(found)
+    return best, len(held)

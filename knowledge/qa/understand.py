@@ -250,13 +250,13 @@ def _intent(query: Query) -> str:
     if _MEETING_COUNT.search(folded):
         query.aspect = "count"
         return SCHEDULE
-    if (
-        _NEXT_WHERE_WHEN.search(folded)
-        and (not query.has_meeting_ref or re.search(r"\bidag\b", folded))
-        and not {normalize(w) for w in query.topic_words} - _MEETING_VERBS
+    if _NEXT_WHERE_WHEN.search(folded) and not (
+        {normalize(w) for w in query.topic_words} - _MEETING_VERBS
     ):
-        query.meeting_date = query.month = query.relative = None
         query.aspect = query.aspect or ("place" if folded.startswith("var") else "time")
+        if query.has_meeting_ref and not re.search(r"\bidag\b", folded):
+            return MEETING  # "när börjar mötet 4 december": that meeting's time
+        query.meeting_date = query.month = query.relative = None
         return NEXT_MEETING
     if not query.has_meeting_ref and not query.municipality and not query.person:
         if _COUNCIL_SECRETARY.search(folded):

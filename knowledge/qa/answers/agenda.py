@@ -8,12 +8,11 @@ import re
 from datetime import date
 from os.path import commonprefix
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.council.kallelser import change_lines
-from knowledge.council.meetings import CANCELLED, Meeting, list_meetings, next_meeting
+from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, next_meeting
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.language.text import normalize, stem
 from knowledge.qa.answers.shared import default_council
@@ -21,7 +20,7 @@ from knowledge.qa.corpus import Corpus
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import Answer, Block, Query, Source
 from knowledge.storage import kallelser
-from knowledge.storage.kallelser import DECISION, INFORMATION, AgendaItem, Kallelse
+from knowledge.storage.kallelser import DECISION, DISCUSSION, INFORMATION, AgendaItem, Kallelse
 
 # Words of agenda questions that are not the subject asked about (folded).
 _AGENDA_WORDS = set(
@@ -39,15 +38,30 @@ _AGENDA_WORDS = set(
 _DATE_WORD = re.compile(
     r"^(jan|feb|mars?|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*$|^\w+dag(en|s)?$|^(idag|imorgon)$"
 )
-_KIND_WORD = {DECISION: "beslutsärende", INFORMATION: "informationsärende"}
+# An item's kind as every text names it (the notices' "(beslut)", the secretary's summary).
+_KIND_WORD = {DECISION: "beslut", INFORMATION: "information", DISCUSSION: "diskussion"}
+# A question that opens with a question word asks what, not whether: no "Ja"/"Nej".
+_ASKS_WHAT = re.compile(r"^(vad|vilka|vilken|vilket|vem|nar|hur|var)\b")
 
 
 def answer_agenda(corpus: Corpus, query: Query, today: date) -> Answer:
     """The published kallelse of the meeting asked about (the next one unless a date is
-    named), read for the question's aspect."""
+    named), read for the question's aspect; a cancelled meeting is said to be cancelled, a
+    moved one to have moved (and its agenda given)."""
     meeting, kallelse = meeting_and_kallelse(corpus, query, today)
+    if meeting is not None and meeting.status == CANCELLED:
+        return _cancelled(query, meeting, kallelse)
     if kallelse is None:
         return no_kallelse(query, meeting, _council(query))
+    answer = _read(query, meeting, kallelse)
+    note = moved_note(query, meeting)
+    if note:
+        answer.headline = f"{note} {answer.headline}"
+    return answer
+
+
+def _read(query: Query, meeting: Meeting | None, kallelse: Kallelse) -> Answer:
+    """The kallelse read for the question's aspect."""
     agenda = kallelse.agenda
     source = kallelse_source(kallelse)
     words = subject_words(query)
@@ -64,7 +78,32 @@ def answer_agenda(corpus: Corpus, query: Query, today: date) -> Answer:
         return _underlag(query, item, source)
     if item is not None:
         return _one_item(query, kallelse, item, source)
-    return _the_agenda(query, kallelse, source)
+    return _the_agenda(query, meeting, kallelse, source)
+
+
+def moved_note(query: Query, meeting: Meeting | None) -> str:
+    """ "Mötet 4 december 2026 är flyttat till fredag 11 december 2026." when the day the
+    question named is one the meeting moved away from; else ""."""
+    if query.meeting_date is None or meeting is None or meeting.date == query.meeting_date:
+        return ""
+    return (
+        f"Mötet {format_date(query.meeting_date, weekday=False)} är flyttat till "
+        f"{format_date(meeting.date)}."
+    )
+
+
+def _cancelled(query: Query, meeting: Meeting, kallelse: Kallelse | None) -> Answer:
+    name = COUNCIL_SHORT.get(meeting.council, meeting.council)
+    note = moved_note(query, meeting)
+    lines = ["Kallelsen som skickades till det gäller inte längre."] if kallelse else []
+    return Answer(
+        query.text,
+        query.intent,
+        True,
+        (f"{note} " if note else "") + f"Mötet med {name} {format_date(meeting.date)} är inställt.",
+        [Block(None, lines)] if lines else [],
+        [kallelse_source(kallelse)] if kallelse else [],
+    )
 
 
 def _council(query: Query) -> str:
@@ -74,23 +113,26 @@ def _council(query: Query) -> str:
 def meeting_and_kallelse(
     corpus: Corpus, query: Query, today: date
 ) -> tuple[Meeting | None, Kallelse | None]:
-    """The meeting the question points at and its published kallelse: the day named (any
-    council's, the question's or the default one first), else the council's next meeting."""
+    """The meeting the question points at and its published kallelse: the day named (the
+    meeting it moved to, if it moved), else the council's next meeting. The council named is
+    the only one asked about, unless an item of another council's kallelse names it ("Är
+    rapporten från chefsgruppen ett beslutsärende?"); with no council named, the default
+    council's meeting first, then the others'."""
     db = corpus.db
     council = _council(query)
-    # The council named first; then the others, since a council's name may be a subject
-    # ("Är rapporten från chefsgruppen ett beslutsärende?").
     councils = [council] + [c for c in COUNCIL_NAMES if c != council]
     words = subject_words(query)
     found: list[tuple[Meeting | None, Kallelse]] = []
     for key in councils:
         if query.meeting_date:
-            meeting = _meeting(db, key, query.meeting_date)
+            meeting = meeting_for(db, key, query.meeting_date)
         else:
             meeting = next_meeting(db, key, today)
-        day = query.meeting_date or (meeting.date if meeting else None)
+        day = meeting.date if meeting else query.meeting_date
         kallelse = kallelser.published(db, key, day) if day else None
-        if kallelse is not None:
+        if kallelse is None:
+            continue
+        if query.council in (None, key) or _names_council(kallelse, words):
             found.append((meeting, kallelse))
     if words and found:
         # The kallelse with the item that fits the question best (the council named first).
@@ -99,12 +141,15 @@ def meeting_and_kallelse(
     if found:
         return found[0]
     if query.meeting_date:
-        return _meeting(db, council, query.meeting_date), None
+        return meeting_for(db, council, query.meeting_date), None
     return next_meeting(db, council, today), None
 
 
-def _meeting(db: sqlite_utils.Database, council: str, day: date) -> Meeting | None:
-    return next((m for m in list_meetings(db, council, since=day) if m.date == day), None)
+def _names_council(kallelse: Kallelse, words: list[str]) -> bool:
+    """Whether an item's title names a council the question names ("Rapport från
+    chefsgruppen"): then the council is the subject, not whose meeting it is."""
+    named = [w for w in words if _COUNCIL_WORD.match(w)]
+    return any(_match(w, _tokens(i.title)) >= 2 for i in kallelse.agenda.items for w in named)
 
 
 def kallelse_source(kallelse: Kallelse) -> Source:
@@ -121,22 +166,27 @@ def kallelse_source(kallelse: Kallelse) -> Source:
 
 
 def _where(meeting: Meeting | None, kallelse: Kallelse | None = None) -> str:
-    """ "fredag 4 december 2026, kl. 9.00–12.00, Lokal Eken"."""
-    if kallelse is not None:
-        agenda = kallelse.agenda
-        assert agenda.meeting_date is not None
-        day, start, end, place = agenda.meeting_date, agenda.start, agenda.end, agenda.place
-    elif meeting is not None:
+    """ "fredag 4 december 2026, kl. 9.00–12.00, Lokal Eken": the calendar's time and place
+    (the secretary may have changed them after the kallelse), else the kallelse's."""
+    agenda = kallelse.agenda if kallelse is not None else None
+    if meeting is not None:
         day, start, end, place = meeting.date, meeting.start, meeting.end, meeting.place
+    elif agenda is not None and agenda.meeting_date is not None:
+        day, start, end, place = agenda.meeting_date, None, None, None
     else:
         return ""
+    if start is None and agenda is not None:
+        start, end = agenda.start, agenda.end
+    place = place or (agenda.place if agenda is not None else None)
     parts = [format_date(day), format_time_range(start, end), place or ""]
     return ", ".join(part for part in parts if part)
 
 
 def no_kallelse(query: Query, meeting: Meeting | None, council: str) -> Answer:
     name = COUNCIL_SHORT.get(council, council)
-    if meeting is None or meeting.status == CANCELLED:
+    if meeting is not None and meeting.status == CANCELLED:
+        return _cancelled(query, meeting, None)
+    if meeting is None:
         headline = (
             f"Jag hittar inget möte med {name} "
             + (f"{format_date(query.meeting_date)}" if query.meeting_date else "framöver")
@@ -155,11 +205,13 @@ def no_kallelse(query: Query, meeting: Meeting | None, council: str) -> Answer:
             ],
         )
     ]
+    note = moved_note(query, meeting)
     return Answer(
         query.text,
         query.intent,
         False,
-        f"Kallelsen till mötet med {name} {format_date(meeting.date, weekday=False)} "
+        (f"{note} " if note else "")
+        + f"Kallelsen till mötet med {name} {format_date(meeting.date, weekday=False)} "
         "är inte skickad än.",
         blocks,
     )
@@ -250,13 +302,15 @@ def best_item(items: list[AgendaItem], words: list[str]) -> AgendaItem | None:
     return found[1] if found else None
 
 
-def describe(item: AgendaItem) -> str:
-    """ "punkt 6 Hälso- och tandhälsoundersökningar … (informationsärende)"."""
-    kind = _KIND_WORD.get(item.kind or "", item.kind or "")
-    return f"punkt {item.number} {item.title}" + (f" ({kind})" if kind else "")
+def describe(item: AgendaItem, *, kind: bool = True) -> str:
+    """ "punkt 6 Hälso- och tandhälsoundersökningar … (information)"."""
+    word = _KIND_WORD.get(item.kind or "", item.kind or "") if kind else ""
+    return f"punkt {item.number} {item.title}" + (f" ({word})" if word else "")
 
 
-def _the_agenda(query: Query, kallelse: Kallelse, source: Source) -> Answer:
+def _the_agenda(
+    query: Query, meeting: Meeting | None, kallelse: Kallelse, source: Source
+) -> Answer:
     agenda = kallelse.agenda
     lines = []
     for item in agenda.items:
@@ -268,7 +322,7 @@ def _the_agenda(query: Query, kallelse: Kallelse, source: Source) -> Answer:
         query.text,
         query.intent,
         True,
-        f"Dagordningen för mötet med {name} {_where(None, kallelse)}:",
+        f"Dagordningen för mötet med {name} {_where(meeting, kallelse)}:",
         [Block(None, lines)] + _changed_block(kallelse),
         [source],
     )
@@ -292,13 +346,17 @@ def _presenter(query: Query, kallelse: Kallelse, item: AgendaItem | None, source
 
 
 def _decisions(query: Query, kallelse: Kallelse, item: AgendaItem | None, source: Source) -> Answer:
+    whether = not _ASKS_WHAT.match(query.folded)  # "Ska vi besluta om …?", not "Vad ska vi …?"
     if item is not None:
+        named = describe(item, kind=False)
         if item.kind == DECISION:
-            headline = f"Ja, {describe(item)} är ett beslutsärende."
+            said = f"{named} är för beslut."
+            headline = f"Ja, {said}" if whether else said[:1].upper() + said[1:]
         elif item.kind:
-            headline = f"Nej, {describe(item)} är inget beslutsärende."
+            said = f"{named} är för {_KIND_WORD.get(item.kind, item.kind)}, inte för beslut."
+            headline = f"Nej, {said}" if whether else said[:1].upper() + said[1:]
         else:
-            headline = f"Kallelsen säger inte om {describe(item)} är för beslut."
+            headline = f"Kallelsen säger inte om {named} är för beslut."
         lines = [f"{' och '.join(item.presenters)} föredrar."] if item.presenters else []
         return Answer(query.text, query.intent, True, headline, [Block(None, lines)], [source])
     decided = [i for i in kallelse.agenda.items if i.kind == DECISION]
@@ -308,7 +366,8 @@ def _decisions(query: Query, kallelse: Kallelse, item: AgendaItem | None, source
             query.text,
             query.intent,
             True,
-            f"Nej, inga punkter är markerade som beslutsärenden i kallelsen till mötet {when}.",
+            ("Nej, inga" if whether else "Inga")
+            + f" punkter är markerade för beslut i kallelsen till mötet {when}.",
             [],
             [source],
         )
@@ -316,12 +375,12 @@ def _decisions(query: Query, kallelse: Kallelse, item: AgendaItem | None, source
         f"- punkt {i.number} {i.title}" + (f" ({', '.join(i.presenters)})" if i.presenters else "")
         for i in decided
     ]
+    count = f"{len(decided)} {'punkt är' if len(decided) == 1 else 'punkter är'} för beslut"
     return Answer(
         query.text,
         query.intent,
         True,
-        f"Ja, {len(decided)} {'punkt är' if len(decided) == 1 else 'punkter är'} för beslut "
-        f"på mötet {when}:",
+        (f"Ja, {count}" if whether else count[:1].upper() + count[1:]) + f" på mötet {when}:",
         [Block(None, lines)],
         [source],
     )

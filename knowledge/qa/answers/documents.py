@@ -10,8 +10,14 @@ from dataclasses import replace
 from datetime import date
 
 from knowledge.bodies import COUNCIL_SHORT
+from knowledge.council.meetings import CANCELLED
 from knowledge.language.dates import MONTH_NAMES, format_date
-from knowledge.qa.answers.agenda import kallelse_source, meeting_and_kallelse, no_kallelse
+from knowledge.qa.answers.agenda import (
+    kallelse_source,
+    meeting_and_kallelse,
+    moved_note,
+    no_kallelse,
+)
 from knowledge.qa.answers.shared import default_council, not_found, resolve_meetings
 from knowledge.qa.citations import document_source
 from knowledge.qa.corpus import Corpus
@@ -63,7 +69,7 @@ def _kallelse(corpus: Corpus, query: Query, today: date) -> Answer:
         day = coming_date(query.text, today)[0] or day  # resolved forward, as förhinder is
     query = replace(query, meeting_date=day, topic_words=[])  # "skicka" names no agenda item
     meeting, kallelse = meeting_and_kallelse(corpus, query, today)
-    if kallelse is None:
+    if kallelse is None or (meeting is not None and meeting.status == CANCELLED):
         return no_kallelse(query, meeting, query.council or default_council(query))
     agenda = kallelse.agenda
     assert agenda.meeting_date is not None  # published kallelser have their meeting's day
@@ -72,7 +78,14 @@ def _kallelse(corpus: Corpus, query: Query, today: date) -> Answer:
         question=query.text,
         intent=SEND_DOCUMENT,
         found=True,
-        headline=f"Här är kallelsen till mötet med {name} {format_date(agenda.meeting_date)}.",
+        headline=" ".join(
+            part
+            for part in (
+                moved_note(query, meeting),
+                f"Här är kallelsen till mötet med {name} {format_date(agenda.meeting_date)}.",
+            )
+            if part
+        ),
         sources=[kallelse_source(kallelse)],
         kallelser=[kallelse.id],
     )

@@ -6,13 +6,13 @@ import re
 from datetime import date, time
 
 from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
-from knowledge.council.meetings import CANCELLED, list_meetings
+from knowledge.council.meetings import CANCELLED, Meeting, list_meetings, meeting_for
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.answers.shared import not_found, resolve_meetings
 from knowledge.qa.citations import council_label, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_queries, kallelser
 from knowledge.storage.corpus_queries import Attendance, Document
 
 OFFICERS = {"chair": "ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
@@ -76,17 +76,30 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
 
 def _planned_meeting(corpus: Corpus, query: Query, day: date) -> Answer | None:
     """ "Var är mötet 4/12?": a meeting to come has no protocol; its time and place are in
-    the calendar or the protocol that planned it."""
+    the calendar or the protocol that planned it. Asked what happened at it, or who chaired:
+    it has not been held yet. A moved meeting is said to have moved, and where to."""
     meetings = [m for m in list_meetings(corpus.db, query.council, since=day) if m.date == day]
     if not meetings:
         return None
     meeting = meetings[0]
     name = COUNCIL_SHORT.get(meeting.council, meeting.council)
-    if meeting.status == CANCELLED:
+    moved = meeting_for(corpus.db, meeting.council, day) if meeting.moved_to else None
+    if moved is not None and moved.date != day and moved.status != CANCELLED:
+        headline = (
+            f"Mötet med {name} {format_date(day, weekday=False)} är flyttat till "
+            f"{_when(moved.date, moved.start, moved.end)}{_place(corpus, moved)}"
+        )
+        meeting = moved
+    elif meeting.status == CANCELLED:
         headline = f"Mötet med {name} {format_date(day)} är inställt."
-    else:
+    elif query.aspect in ("place", "time", "weekday"):
         headline = f"Mötet med {name}: {_when(day, meeting.start, meeting.end)}"
-        headline += f", {meeting.place}." if meeting.place else ". Platsen står i kallelsen."
+        headline += _place(corpus, meeting)
+    else:
+        headline = f"Mötet med {name} {format_date(day)} har inte hållits än."
+        hours = format_time_range(meeting.start, meeting.end)
+        headline += f" Det är {hours}" + _place(corpus, meeting) if hours else ""
+        headline += "" if hours or not meeting.place else f" Det hålls i {meeting.place}."
     source_id = meeting.source_document_id or meeting.document_id
     return Answer(
         question=query.text,
@@ -95,6 +108,15 @@ def _planned_meeting(corpus: Corpus, query: Query, day: date) -> Answer | None:
         headline=headline,
         sources=[document_source(corpus.db, source_id)] if source_id else [],
     )
+
+
+def _place(corpus: Corpus, meeting: Meeting) -> str:
+    """ ", Lokal Eken.", or what is known of the place when the calendar has none."""
+    if meeting.place:
+        return f", {meeting.place}."
+    if kallelser.published(corpus.db, meeting.council, meeting.date) is not None:
+        return ". Kallelsen anger ingen plats."
+    return ". Platsen är inte meddelad än; den kommer med kallelsen."
 
 
 def _meeting_line(corpus: Corpus, document_id: int) -> str:

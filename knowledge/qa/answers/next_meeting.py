@@ -68,9 +68,7 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         if m.date > meeting.date and m.status not in (CANCELLED, HELD)
     ]
     if later:
-        lines.append(
-            "Därefter: " + ", ".join(format_date(m.date, weekday=False) for m in later[:3]) + "."
-        )
+        lines.append("Därefter: " + ", ".join(format_date(m.date) for m in later[:3]) + ".")
     blocks = [Block(None, lines)] if lines else []
     kallelse = kallelser.published(db, council, meeting.date)
     if kallelse is not None:
