@@ -356,3 +356,16 @@ def test_asked_when_something_will_be_a_past_year_is_no_answer(engine: Engine) -
     assert not answer.found
     began = engine.answer("när startade minnesmottagningen vid Ängens vårdcentral", today=TODAY)
     assert began.found and "2011" in began.headline
+
+
+def test_which_municipalities_take_part_in_something_is_no_council_question(
+    engine: Engine,
+) -> None:
+    assert engine.understand("Vilka kommuner deltar i testbädden?", today=TODAY).intent == "topic"
+    members = engine.understand("vilka kommuner är med i rådet", today=TODAY)
+    assert members.aspect == "council_members"
+
+
+def test_a_year_of_meetings_cites_the_items_that_planned_them(engine: Engine) -> None:
+    answer = engine.answer("Vilka möten är planerade 2022?", today=TODAY)
+    assert answer.found and any(source.item for source in answer.sources)

@@ -90,6 +90,19 @@ _COUNCIL_MEMBERS = re.compile(
     r"|\bvilka (ar|sitter) (med i|ledamoter|ledamot)|\bvilka ledamoter\b|\bvilka sitter i\b"
     r"|\bvem sitter i \w*(radet|chefsgruppen)\b|\bledamoterna i \w*(radet|chefsgruppen)\b"
 )
+_MEMBERSHIP_WORDS = {
+    "kommuner",
+    "organisationer",
+    "parter",
+    "deltar",
+    "med",
+    "ingar",
+    "sitter",
+    "representerade",
+    "ledamoter",
+    "ledamot",
+    "ledamoterna",
+}
 _COUNCIL_SECRETARY = re.compile(
     r"\bvem (ar|blir) (sekreterare|sekreteraren)\b|\bsekreterare (for|i) (radet|chefsgruppen)\b"
 )
@@ -262,7 +275,9 @@ def _intent(query: Query) -> str:
         if _COUNCIL_SECRETARY.search(folded):
             query.aspect = "council_secretary"
             return PERSON
-        if _COUNCIL_MEMBERS.search(folded):
+        # "vilka kommuner är med i rådet", not "vilka kommuner deltar i testbädden"
+        subject = {normalize(w) for w in query.topic_words} - _MEMBERSHIP_WORDS
+        if _COUNCIL_MEMBERS.search(folded) and (query.council or not subject):
             query.aspect = "council_members"
             return PERSON
     if query.person and not (query.has_meeting_ref and query.aspect):

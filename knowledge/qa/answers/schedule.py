@@ -111,5 +111,12 @@ def _line(meeting: Meeting, today: date) -> str:
 
 
 def _sources(corpus: Corpus, meetings: list[Meeting]) -> list[Source]:
-    ids = dict.fromkeys(m.source_document_id or m.document_id for m in meetings)
-    return [document_source(corpus.db, i) for i in ids if i is not None][:3]
+    """The protocols (and the items) that planned or held the meetings, the latest plan first:
+    a later protocol may move a meeting the earlier one planned."""
+    cited: dict[tuple[int, str | None], None] = {}
+    for meeting in sorted(meetings, key=lambda m: m.source_document_id or 0, reverse=True):
+        if meeting.source_document_id:
+            cited[(meeting.source_document_id, meeting.source_item)] = None
+        elif meeting.document_id:
+            cited[(meeting.document_id, None)] = None
+    return [document_source(corpus.db, i, item) for i, item in cited][:3]
