@@ -141,7 +141,10 @@ async def test_pdf_kallelse_read_confirmed_noticed_and_corrected(db_path: Path) 
         assert "Rättad kallelse" in notice
         assert "ny plats Gästmatsalen" in notice and "utgår" in notice
         assert "ny punkt 7: Handlingsplan för e-hälsa" in notice
-        assert files_to(sent, ANNA) == [(REVISED, (FIXTURES / REVISED).read_bytes())]
+        # The new time goes to her calendar too: the meeting's event, updated.
+        [(name, revised_file), (ics_name, ics)] = files_to(sent, ANNA)
+        assert (name, revised_file) == (REVISED, (FIXTURES / REVISED).read_bytes())
+        assert ics_name == f"mote-{MEETING}.ics" and b"T093000" in ics
         [meeting] = [m for m in list_meetings(db, "social", since=MEETING) if m.date == MEETING]
         assert meeting.start is not None and meeting.start.isoformat() == "09:30:00"
         assert meeting.place == "Gästmatsalen, Eklundavägen 1, Örebro"
@@ -265,7 +268,8 @@ async def test_handover_before_the_kallelse_then_with_it(db_path: Path) -> None:
         _, sent = await upload_and_confirm(bot, PDF)
         now = text_to(sent, EVA)
         assert "Nu har kallelsen kommit" in now and "Tarja Nordling" in now
-        assert [name for name, _ in files_to(sent, EVA)] == [PDF]
+        # The kallelse gave the meeting its time: her calendar's event is updated.
+        assert [name for name, _ in files_to(sent, EVA)] == [PDF, f"mote-{MEETING}.ics"]
         assert "Kallelse</b> till möte" in text_to(sent, PIA)  # the other ersättare: the notice
 
 

@@ -32,14 +32,17 @@ __all__ = [
     "about",
     "add",
     "cancel",
+    "cancel_keys",
     "claim",
     "forget",
     "forget_chat",
     "mark_failed",
     "mark_sent",
     "pending",
+    "received",
     "release",
     "sent_message",
+    "unsent_chats",
 ]
 
 CLAIM_MINUTES = 5  # a flush that holds a notice longer than this has died
@@ -116,6 +119,21 @@ def sent_message(db: sqlite_utils.Database, key: str) -> tuple[int, int] | None:
 def cancel(db: sqlite_utils.Database, subjects: Iterable[str]) -> int:
     """The unsent notices about these subjects will not go out; how many there were."""
     return table.delete_about(db, subjects, sent=False)
+
+
+def cancel_keys(db: sqlite_utils.Database, keys: Iterable[str]) -> int:
+    """The unsent notices with these keys will not go out; how many there were."""
+    return table.delete_unsent(db, keys)
+
+
+def received(db: sqlite_utils.Database, keys: Iterable[str]) -> bool:
+    """Whether a notice with one of these keys went out (Telegram accepted it)."""
+    return table.any_sent(db, keys)
+
+
+def unsent_chats(db: sqlite_utils.Database, subject: str, template: str) -> set[int]:
+    """Who has a notice about ``subject`` made from ``template`` still to come."""
+    return table.unsent_chats(db, subject, template)
 
 
 def forget(db: sqlite_utils.Database, subjects: Iterable[str], *, sent_only: bool = False) -> int:

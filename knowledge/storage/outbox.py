@@ -229,3 +229,34 @@ def delete_about(db: sqlite_utils.Database, subjects: Iterable[str], sent: bool 
 def delete_to_chat(db: sqlite_utils.Database, chat_id: int) -> int:
     """Delete every notice to this chat, sent or not; how many."""
     return int(db.execute("DELETE FROM outbox WHERE chat_id = ?", [chat_id]).rowcount)
+
+
+def any_sent(db: sqlite_utils.Database, keys: Iterable[str]) -> bool:
+    """Whether Telegram accepted a notice with one of these keys."""
+    wanted = list(keys)
+    if not wanted:
+        return False
+    marks = ", ".join("?" for _ in wanted)
+    row = db.execute(
+        f"SELECT 1 FROM outbox WHERE key IN ({marks}) AND sent_at IS NOT NULL LIMIT 1", wanted
+    ).fetchone()
+    return row is not None
+
+
+def unsent_chats(db: sqlite_utils.Database, subject: str, template: str) -> set[int]:
+    """The chats with an unsent notice about ``subject`` made from ``template``."""
+    return {
+        int(row[0])
+        for row in db.execute(
+            "SELECT chat_id FROM outbox WHERE subject = ? AND template = ? AND sent_at IS NULL",
+            [subject, template],
+        )
+    }
+
+
+def delete_unsent(db: sqlite_utils.Database, keys: Iterable[str]) -> int:
+    """Delete the unsent notices with these keys; how many."""
+    return sum(
+        db.execute("DELETE FROM outbox WHERE key = ? AND sent_at IS NULL", [key]).rowcount
+        for key in set(keys)
+    )
