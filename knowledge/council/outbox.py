@@ -11,7 +11,9 @@ forgotten together.
 Sending is exactly once as far as the bot can make it: a flush first claims its rows (one
 atomic statement), sends, marks each sent, and releases what failed for the next flush. A claim
 left by a flush that died (between sending and marking, say) is taken over after
-``CLAIM_MINUTES``: such a notice may go out twice, but it is never lost.
+``CLAIM_MINUTES``: such a notice may go out twice, but it is never lost. A notice too long
+for one message goes in parts, each counted as Telegram accepts it (``part_sent``): a retry
+sends only the parts still missing.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ __all__ = [
     "forget_chat",
     "mark_failed",
     "mark_sent",
+    "part_sent",
     "pending",
     "received",
     "release",
@@ -93,6 +96,14 @@ def still_ours(db: sqlite_utils.Database, notice: Notice) -> bool:
     """Renew this flush's claim right before sending: a batch slower than ``CLAIM_MINUTES``
     never sends a notice that another flush has taken over."""
     return notice.claim is not None and table.renew(db, notice.id, notice.claim, clock.stamp())
+
+
+def part_sent(db: sqlite_utils.Database, notice: Notice, parts: int) -> None:
+    """Telegram accepted the first ``parts`` parts of a notice sent in parts: a retry (after
+    an error on a later part, or a restart) sends only the rest."""
+    notice.parts_sent = parts
+    if notice.claim is not None:
+        table.record_parts(db, notice.id, notice.claim, parts)
 
 
 def release(db: sqlite_utils.Database, notice: Notice) -> None:

@@ -1,7 +1,7 @@
 """A kallelse and the meeting's lasting event, end to end through the fake Bot API: publishing
 keeps the event's UID and raises its sequence, sends the updated .ics when the time or place
 changed, refuses a day the meeting moved away from, and a corrected kallelse calls back what
-of the first was not sent yet."""
+of the first was not sent yet; a notice in parts reaches her each part once."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from datetime import date, time
 from pathlib import Path
 
 import icalendar
+import pytest
 
+from handlers import notify
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
+from handlers.replies import split_html
 from knowledge.council.calendar import add_meeting, move_meeting
 from knowledge.council.ics import calendar_file
 from knowledge.council.roster import add_member
@@ -173,3 +176,34 @@ async def test_a_correction_calls_back_the_handover_of_the_first(db_path: Path) 
         assert "Handlingsplan för e-hälsa" in handover and "rättad" not in handover
         assert [name for name, _ in files_to(sent, EVA)][0] == REVISED
         assert PDF not in [name for name, _ in files_to(sent, EVA)]
+
+
+async def test_a_handover_in_parts_reaches_her_each_part_once(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This handover (2,300 characters) would fit Telegram's 4,096: parts of 800 here.
+    monkeypatch.setattr(notify, "split_html", lambda text: split_html(text, 800))
+    async with BotHarness(db_path) as bot:
+        add_meeting(bot.application.bot_data["store"], "social", MEETING, time(9), time(12))
+        await bot.press(await substitute_asked(bot), user_id=EVA)
+        to_eva = 0
+
+        def second_refused(method: str, params: dict[str, object]) -> bool:
+            """Telegram refuses the second part to Eva, once."""
+            nonlocal to_eva
+            if method == "sendMessage" and params.get("chat_id") == EVA:
+                to_eva += 1
+                return to_eva == 2
+            return False
+
+        bot.api.refuse = second_refused
+        _, sent = await upload_and_confirm(bot, PDF)  # 11 items, each with its background
+        bot.api.refuse = None
+    async with BotHarness(db_path) as bot:  # restarted: the next flush sends the rest
+        await flush_outbox(SamradContext(bot.application))
+        parts = [str(c.params["text"]) for c in sent_to(sent + bot.api.calls, EVA)]
+    assert len(parts) >= 3 and len(parts) == len(set(parts))  # in parts, none twice
+    handover = "\n".join(parts)
+    assert handover.count("<b>Inför mötet</b>") == 1
+    for number in range(1, 12):
+        assert handover.count(f"<b>{number}. ") == 1
