@@ -5,8 +5,10 @@ of the first was not sent yet; a notice in parts reaches her each part once."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -15,6 +17,7 @@ from handlers import notify
 from handlers.context import SamradContext
 from handlers.notify import flush_outbox
 from handlers.replies import split_html
+from knowledge.council import kallelser
 from knowledge.council.calendar import add_meeting, move_meeting
 from knowledge.council.ics import calendar_file
 from knowledge.council.roster import add_member
@@ -207,3 +210,33 @@ async def test_a_handover_in_parts_reaches_her_each_part_once(
     assert handover.count("<b>Inför mötet</b>") == 1
     for number in range(1, 12):
         assert handover.count(f"<b>{number}. ") == 1
+
+
+async def test_skicka_inte_twice_says_the_draft_is_struck(db_path: Path) -> None:
+    async with BotHarness(db_path) as bot:
+        uploaded = await bot.upload((FIXTURES / PDF).read_bytes(), PDF, user_id=SARA)
+        discard = dict(buttons(uploaded))["Skicka inte"]
+        first = await bot.press(discard, user_id=SARA)
+        assert [c.params.get("text") for c in first if c.method == "answerCallbackQuery"] == [
+            "Kallelsen skickas inte."
+        ]
+        again = await bot.press(discard, user_id=SARA)
+        [answer] = [str(c.params.get("text")) for c in again if c.method == "answerCallbackQuery"]
+        assert "struken" in answer and "skickad" not in answer
+
+
+async def test_publishing_runs_off_the_event_loop(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    publish = kallelser.publish
+
+    def recorded(*args: Any, **kwargs: Any) -> kallelser.Published:
+        threads.append(threading.current_thread().name)
+        return publish(*args, **kwargs)
+
+    monkeypatch.setattr(kallelser, "publish", recorded)
+    async with BotHarness(db_path) as bot:
+        _, sent = await upload_and_confirm(bot, PDF)
+        assert "Kallelse</b>" in text_to(sent, ANNA)
+    assert threads and threading.main_thread().name not in threads

@@ -170,14 +170,21 @@ def _moved_to(db: sqlite_utils.Database, council: str, day: date) -> date | None
     return day if len(seen) > 1 else None
 
 
-def discard(db: sqlite_utils.Database, kallelse_id: int) -> bool:
-    """Strike a draft; False when it was no draft (published, or gone)."""
+def discard(db: sqlite_utils.Database, kallelse_id: int) -> None:
+    """Strike a draft; a KallelseError says why not when it is no draft any more."""
     with transaction(db):
         kallelse = table.get(db, kallelse_id)
-        if kallelse is None or kallelse.status != table.DRAFT:
-            return False
+        if kallelse is None:
+            raise KallelseError("Den kallelsen finns inte längre.")
+        if kallelse.status != table.DRAFT:
+            raise KallelseError(
+                {
+                    table.PUBLISHED: "Kallelsen är redan skickad.",
+                    table.REPLACED: "Kallelsen är redan skickad, och ersatt av en rättad.",
+                    table.DISCARDED: "Kallelsen är redan struken; den skickas inte.",
+                }.get(kallelse.status, "Kallelsen är inget utkast längre.")
+            )
         table.set_status(db, kallelse_id, table.DISCARDED)
-    return True
 
 
 def publish(
