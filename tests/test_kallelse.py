@@ -250,7 +250,9 @@ async def test_ersattare_yes_brings_the_handover(db_path: Path) -> None:
         assert files[PDF] == (FIXTURES / PDF).read_bytes()
         ics = files[f"mote-{MEETING.isoformat()}.ics"]
         assert b"BEGIN:VEVENT" in ics and b"20261204T090000" in ics
-        assert "har fått mötets tid och plats" in text_to(accepted, ANNA)
+        told = text_to(accepted, ANNA)
+        assert "får mötets tid och plats, kallelsen och bakgrunden till punkterna" in told
+        assert "har fått" not in told  # said as she says yes, before anything reached her
         # A corrected kallelse reaches her as her handover, not as a plain notice.
         _, sent = await upload_and_confirm(bot, REVISED)
         later = text_to(sent, EVA)
@@ -264,6 +266,8 @@ async def test_handover_before_the_kallelse_then_with_it(db_path: Path) -> None:
         add_meeting(bot.application.bot_data["store"], "social", MEETING, None, None, "Lokal Eken")
         accepted = await bot.press(await substitute_asked(bot), user_id=EVA)
         assert "Kallelsen är inte skickad än" in text_to(accepted, EVA)
+        told = text_to(accepted, ANNA)
+        assert "får mötets tid och plats nu, och kallelsen med bakgrunden" in told
         assert [name for name, _ in files_to(accepted, EVA)] == [f"mote-{MEETING}.ics"]
         _, sent = await upload_and_confirm(bot, PDF)
         now = text_to(sent, EVA)

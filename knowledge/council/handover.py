@@ -97,8 +97,9 @@ def on_yes(
     request_id: int,
     chat: int,
     brief: Briefer | None,
-) -> None:
-    """The handover to an ersättare who just said yes, with the kallelse if published."""
+) -> bool:
+    """The handover to an ersättare who just said yes, with the kallelse if published;
+    whether it was."""
     kallelse = table.published(db, meeting.council, meeting.date)
     send(db, absence, meeting, request_id, chat, kallelse, brief)
     outbox.add(
@@ -110,6 +111,7 @@ def on_yes(
         subject=about_request(request_id),
         document={"kind": "ics", "council": meeting.council, "date": meeting.date.isoformat()},
     )
+    return kallelse is not None
 
 
 def send(
