@@ -123,11 +123,7 @@ def _tell_members(
         return 0
     event = secrets.token_hex(6)  # each change is told, even back to an earlier state
     skipped = set(skip)
-    chats = {
-        member.chat_id
-        for member in list_members(db, meeting.council)
-        if member.role in ("ledamot", "ersättare") and member.chat_id
-    } - skipped
+    chats = _members_chats(db, meeting.council) - skipped
     for chat in sorted(chats):
         outbox.add(
             db,
@@ -144,6 +140,20 @@ def _tell_members(
             subject=outbox.about("meeting", meeting.council, meeting.date.isoformat()),
         )
     return len(chats)
+
+
+def _members_chats(db: sqlite_utils.Database, council: str) -> set[int]:
+    return {
+        member.chat_id
+        for member in list_members(db, council)
+        if member.role in ("ledamot", "ersättare") and member.chat_id
+    }
+
+
+def reachable(db: sqlite_utils.Database, council: str) -> int:
+    """How many ledamöter and ersättare of the council are registered: who hears of a change
+    (or of their förhinder's fate)."""
+    return len(_members_chats(db, council))
 
 
 def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
