@@ -20,10 +20,12 @@ from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.council.calendar import (
     CHANGED,
     NEW,
+    UNCHANGED,
     CalendarError,
     add_meeting,
     cancel_meeting,
     move_meeting,
+    reachable,
 )
 from knowledge.council.ics import calendar_file
 from knowledge.council.meetings import CANCELLED, Meeting, list_meetings
@@ -114,6 +116,8 @@ async def add(update: Update, context: SamradContext) -> None:
         NEW: " Ledamöterna och ersättarna får besked.",
         CHANGED: " Ledamöterna och ersättarna får besked om ändringen.",
     }.get(change, " Mötet var redan inlagt så; ingen behöver få besked.")
+    if change != UNCHANGED and not reachable(context.store, council):
+        told = NOBODY
     await message.reply_text(
         f"Inlagt: {COUNCIL_SHORT[council]} {format_date(day)} {format_time_range(start, end)}"
         + (f", {place}." if place else ".")
@@ -121,6 +125,8 @@ async def add(update: Update, context: SamradContext) -> None:
     )
     await flush_outbox(context)
 
+
+NOBODY = " Ingen ledamot eller ersättare är registrerad i samrad än, så ingen får besked härifrån."
 
 MOVE_USAGE = (
     "Skriv: /flytta ÅÅÅÅ-MM-DD NYTT-DATUM [TT:MM-TT:MM] [Plats] [råd], till exempel "
@@ -154,7 +160,11 @@ async def move(update: Update, context: SamradContext) -> None:
         f"Flyttat: {COUNCIL_SHORT[council]} från {format_date(day)} till {format_date(moved.date)}"
         f" {format_time_range(moved.start, moved.end)}"
         + (f", {moved.place}." if moved.place else ".")
-        + " Ledamöterna och ersättarna får besked och en uppdaterad kalenderfil."
+        + (
+            " Ledamöterna och ersättarna får besked och en uppdaterad kalenderfil."
+            if reachable(context.store, council)
+            else NOBODY
+        )
     )
     await flush_outbox(context)
 
@@ -170,9 +180,26 @@ async def cancel(update: Update, context: SamradContext) -> None:
     except (IndexError, ValueError):
         await message.reply_text("Skriv: /stallin ÅÅÅÅ-MM-DD [råd]")
         return
-    cancel_meeting(context.store, council, day)
+    known = next(
+        (m for m in list_meetings(context.store, council, since=day) if m.date == day), None
+    )
+    if known is not None and known.status == CANCELLED:
+        await message.reply_text(
+            f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är redan inställt eller "
+            "flyttat; inget ändrades."
+        )
+        return
+    if not cancel_meeting(context.store, council, day):
+        await message.reply_text(
+            f"Jag känner inte till något möte {format_date(day)} ({COUNCIL_SHORT[council]}), "
+            "så ingen behöver få besked. Dagen är markerad som inställd, om ett protokoll "
+            "skulle planera ett möte då."
+        )
+        return
+    told = (
+        " Ledamöterna och ersättarna får besked." if reachable(context.store, council) else NOBODY
+    )
     await message.reply_text(
-        f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt. Ledamöterna och "
-        "ersättarna får besked."
+        f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är inställt.{told}"
     )
     await flush_outbox(context)

@@ -3,6 +3,7 @@ council's ledamöter and ersättare (or not); the upload itself arrives in ``han
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from telegram import CallbackQuery, Message, Update
@@ -17,6 +18,7 @@ from knowledge.council import kallelser
 from knowledge.ingest.extract import read_bytes
 from knowledge.ingest.kallelse import is_kallelse, parse_kallelse
 from knowledge.language import clock
+from knowledge.qa.engine import Engine
 from knowledge.qa.followed import notice_kallelse_followers
 from knowledge.storage.database import connect
 
@@ -80,12 +82,9 @@ async def publish_button(update: Update, context: SamradContext) -> None:
         return
     query, kallelse_id = pressed
     try:
-        published = kallelser.publish(
-            context.store,
-            kallelse_id,
-            brief=context.engine.brief,
-            followers=notice_kallelse_followers,
-        )
+        # Off the event loop (the handover's briefs and the followers' searches take a
+        # while), in one transaction on a connection of its own: the bot answers others.
+        published = await asyncio.to_thread(_publish, context.settings.db_path, kallelse_id)
     except kallelser.KallelseError as error:
         await query.answer(error.message, show_alert=True)
         return
@@ -99,12 +98,27 @@ async def publish_button(update: Update, context: SamradContext) -> None:
     await flush_outbox(context)
 
 
+def _publish(db_path: Path, kallelse_id: int) -> kallelser.Published:
+    """Publish on a connection of this thread's own; the engine's briefs read through it."""
+    db = connect(db_path)
+    try:
+        return kallelser.publish(
+            db, kallelse_id, brief=Engine(db).brief, followers=notice_kallelse_followers
+        )
+    finally:
+        db.conn.close()
+
+
 async def discard_button(update: Update, context: SamradContext) -> None:
     """ "Skicka inte": the draft is struck; nobody is told."""
     pressed = await _secretary_press(update, context)
     if pressed is None:
         return
     query, kallelse_id = pressed
-    struck = kallelser.discard(context.store, kallelse_id)
-    await query.answer("Kallelsen skickas inte." if struck else "Kallelsen är redan skickad.")
+    try:
+        kallelser.discard(context.store, kallelse_id)
+    except kallelser.KallelseError as error:
+        await query.answer(error.message, show_alert=True)
+    else:
+        await query.answer("Kallelsen skickas inte.")
     await query.edit_message_reply_markup(None)

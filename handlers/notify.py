@@ -129,10 +129,14 @@ async def _deliver(context: SamradContext, notice: outbox.Notice) -> int:
                     reply_markup=markup,
                 )
             else:
-                # A long notice (a handover's background) goes in parts, the buttons last.
+                # A long notice (a handover's background) goes in parts, the buttons last;
+                # each part once: a retry goes on after the parts already accepted.
                 *first, last = split_html(text)
-                for part in first:
+                for number, part in enumerate(first, start=1):
+                    if number <= notice.parts_sent:
+                        continue
                     await context.bot.send_message(notice.chat_id, part, parse_mode=ParseMode.HTML)
+                    outbox.part_sent(context.store, notice, number)
                 sent = await context.bot.send_message(
                     notice.chat_id, last, parse_mode=ParseMode.HTML, reply_markup=markup
                 )

@@ -26,8 +26,8 @@ from knowledge.ingest.load import IngestResult, ingest_bytes
 from knowledge.language import clock
 from knowledge.qa.followed import notice_followers
 from knowledge.qa.types import MEETING
-from knowledge.storage import followups
-from knowledge.storage.corpus import decision_texts
+from knowledge.storage import followups, untold
+from knowledge.storage.corpus import DocumentHeader, decision_texts, document_header
 from knowledge.storage.database import connect, transaction
 
 log = logging.getLogger(__name__)
@@ -91,43 +91,60 @@ async def document(update: Update, context: SamradContext) -> None:
 def _ingest(db_path: Path, data: bytes, name: str, uploader: int) -> IngestResult:
     db = connect(db_path)
     try:
-        result = ingest_bytes(db, data, name)
-        if result.changed and result.kind == "protocol":
-            # Queued with the ingest, before any reply: whatever happens to the reply, the
-            # members hear of the protocol (and a re-upload, "redan inläst", needs not).
-            _notify_members(db, result, exclude=uploader)
-        if result.changed:
-            notice_followers(db, result.document_id, exclude=uploader)
+        result = ingest_bytes(db, data, name, uploader=uploader)
+        # Queued before any reply: whatever happens to the reply, the members hear of it. A
+        # document whose notices a crash kept back is told now (a re-upload is "redan inläst").
+        tell_untold(db)
         return result
     finally:
         db.conn.close()
 
 
-def _notify_members(db: sqlite_utils.Database, result: IngestResult, exclude: int) -> None:
-    notice = protocol_notice(result.kind, result.date, result.replaced, clock.today())
+def tell_untold(db: sqlite_utils.Database) -> int:
+    """Queue the notices of every document stored whose members were not told yet: the
+    protocol notice and the followed subjects', each document in one transaction with the
+    mark that it was told. How many documents."""
+    told = 0
+    for document in untold.pending(db):
+        with transaction(db):
+            if not untold.take(db, document.document_id):
+                continue  # another upload told them meanwhile
+            header = document_header(db, document.document_id)
+            if header.kind == "protocol":
+                _notify_members(db, document, header, document.uploader)
+            notice_followers(db, document.document_id, exclude=document.uploader)
+        told += 1
+    return told
+
+
+def _notify_members(
+    db: sqlite_utils.Database, document: untold.Untold, header: DocumentHeader, exclude: int | None
+) -> None:
+    notice = protocol_notice(header.kind, header.date, document.replaced, clock.today())
     if notice is None:  # an old meeting's protocol is not news
         return
-    decisions = decision_texts(db, result.document_id)
+    document_id = document.document_id
+    decisions = decision_texts(db, document_id)
     params = {
-        "title": result.title,
-        "date": result.date,
+        "title": header.title,
+        "date": header.date,
         "decisions": decisions,
         "corrected": notice.corrected,
     }
     actions = []
     with transaction(db):
-        if result.date:
-            followup = followups.save(db, f"mötet {result.date}", MEETING)
+        if header.date:
+            followup = followups.save(db, f"mötet {header.date}", MEETING)
             actions = [outbox.Action("Visa mer", "followup", (followup,))]
         # Through the outbox, like every notice: a Telegram error only delays it.
         for chat_id in protocol_subscribers(db):
             if chat_id != exclude:
                 outbox.add(
                     db,
-                    notice.key(result.document_id, chat_id),
+                    notice.key(document_id, chat_id),
                     chat_id,
                     template=notice.template,
                     params=params,
                     actions=actions,
-                    subject=outbox.about("document", result.document_id),
+                    subject=outbox.about("document", document_id),
                 )

@@ -197,3 +197,28 @@ def test_a_forhinder_for_a_moved_meeting_is_closed_in_words_of_the_move(db_path:
     told = [notice_text(n) for n in outbox.pending(db) if n.chat_id == MEMBER]
     closed = [t for t in told if "förhinder" in t and "avslutad" in t]
     assert len(closed) == 1 and "är flyttat till" in closed[0] and "inställt" not in closed[0]
+
+
+async def test_the_secretary_is_told_only_who_really_hears_of_it(
+    tmp_path: Path, corpus_db_file: Path
+) -> None:
+    path = tmp_path / "alone.db"
+    shutil.copy(corpus_db_file, path)
+    registered_people(path, [(SECRETARY, "Sara Sekreterare", "sekreterare")])  # nobody else
+    async with BotHarness(path, secretary_chat=SECRETARY) as bot:
+
+        async def reply(command: str) -> str:
+            return "\n".join(
+                str(c.params["text"]) for c in await bot.send(command, user_id=SECRETARY)
+            )
+
+        added = await reply(f"/nyttmote {FIRST.isoformat()} 09:00-12:00 Lokal Eken")
+        moved = await reply(f"/flytta {FIRST.isoformat()} {LATER.isoformat()}")
+        cancelled = await reply(f"/stallin {LATER.isoformat()}")
+        for answer in (added, moved, cancelled):
+            assert "Ledamöterna och ersättarna får" not in answer
+            assert "Ingen ledamot eller ersättare är registrerad" in answer
+        again = await reply(f"/stallin {LATER.isoformat()}")
+        assert "redan inställt" in again and "Ledamöterna" not in again
+        nothing = await reply(f"/stallin {(FIRST + timedelta(days=2)).isoformat()}")
+        assert "Jag känner inte till något möte" in nothing and "Ledamöterna" not in nothing

@@ -150,3 +150,31 @@ async def test_notices_off_means_no_topic_notices_and_forget_removes_subjects(
     assert db.execute("SELECT count(*) FROM followed_topics").fetchone()[0] == 1
     forget(db, "Anna Ledamot")
     assert db.execute("SELECT count(*) FROM followed_topics").fetchone()[0] == 0
+
+
+async def test_notices_a_crash_kept_back_go_out_with_the_next_upload(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handlers import upload
+
+    real = upload.notice_followers
+
+    def dies(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("the process dies after the document was stored")
+
+    async with BotHarness(db_path) as bot:
+        await bot.send("/bevaka barnfattigdom", user_id=ANNA)
+        monkeypatch.setattr(upload, "notice_followers", dies)
+        crashed = await bot.upload(MENTIONS, "barn.txt", user_id=SECRETARY)
+        assert topic_notices(crashed, ANNA) == []
+        assert not any("Nytt protokoll" in t for t in texts(crashed))
+    monkeypatch.setattr(upload, "notice_followers", real)
+    async with BotHarness(db_path) as bot:  # restarted; she sends the file again
+        again = await bot.upload(MENTIONS, "barn.txt", user_id=SECRETARY)
+        assert "redan" in "\n".join(texts(again))  # nothing new stored
+        assert len(topic_notices(again, ANNA)) == 1
+        assert sum("Nytt protokoll" in t for t in texts(again)) == 2  # Anna and Eva
+        twice = await bot.upload(MENTIONS, "barn.txt", user_id=SECRETARY)
+        assert topic_notices(twice, ANNA) == [] and not any(
+            "Nytt protokoll" in t for t in texts(twice)
+        )

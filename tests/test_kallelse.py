@@ -141,7 +141,10 @@ async def test_pdf_kallelse_read_confirmed_noticed_and_corrected(db_path: Path) 
         assert "Rättad kallelse" in notice
         assert "ny plats Gästmatsalen" in notice and "utgår" in notice
         assert "ny punkt 7: Handlingsplan för e-hälsa" in notice
-        assert files_to(sent, ANNA) == [(REVISED, (FIXTURES / REVISED).read_bytes())]
+        # The new time goes to her calendar too: the meeting's event, updated.
+        [(name, revised_file), (ics_name, ics)] = files_to(sent, ANNA)
+        assert (name, revised_file) == (REVISED, (FIXTURES / REVISED).read_bytes())
+        assert ics_name == f"mote-{MEETING}.ics" and b"T093000" in ics
         [meeting] = [m for m in list_meetings(db, "social", since=MEETING) if m.date == MEETING]
         assert meeting.start is not None and meeting.start.isoformat() == "09:30:00"
         assert meeting.place == "Gästmatsalen, Eklundavägen 1, Örebro"
@@ -247,7 +250,9 @@ async def test_ersattare_yes_brings_the_handover(db_path: Path) -> None:
         assert files[PDF] == (FIXTURES / PDF).read_bytes()
         ics = files[f"mote-{MEETING.isoformat()}.ics"]
         assert b"BEGIN:VEVENT" in ics and b"20261204T090000" in ics
-        assert "har fått mötets tid och plats" in text_to(accepted, ANNA)
+        told = text_to(accepted, ANNA)
+        assert "får mötets tid och plats, kallelsen och bakgrunden till punkterna" in told
+        assert "har fått" not in told  # said as she says yes, before anything reached her
         # A corrected kallelse reaches her as her handover, not as a plain notice.
         _, sent = await upload_and_confirm(bot, REVISED)
         later = text_to(sent, EVA)
@@ -261,11 +266,14 @@ async def test_handover_before_the_kallelse_then_with_it(db_path: Path) -> None:
         add_meeting(bot.application.bot_data["store"], "social", MEETING, None, None, "Lokal Eken")
         accepted = await bot.press(await substitute_asked(bot), user_id=EVA)
         assert "Kallelsen är inte skickad än" in text_to(accepted, EVA)
+        told = text_to(accepted, ANNA)
+        assert "får mötets tid och plats nu, och kallelsen med bakgrunden" in told
         assert [name for name, _ in files_to(accepted, EVA)] == [f"mote-{MEETING}.ics"]
         _, sent = await upload_and_confirm(bot, PDF)
         now = text_to(sent, EVA)
         assert "Nu har kallelsen kommit" in now and "Tarja Nordling" in now
-        assert [name for name, _ in files_to(sent, EVA)] == [PDF]
+        # The kallelse gave the meeting its time: her calendar's event is updated.
+        assert [name for name, _ in files_to(sent, EVA)] == [PDF, f"mote-{MEETING}.ics"]
         assert "Kallelse</b> till möte" in text_to(sent, PIA)  # the other ersättare: the notice
 
 

@@ -56,22 +56,38 @@ def add_meeting(
     if start and end and end <= start:
         raise CalendarError("Sluttiden måste vara efter starttiden.")
     with transaction(db):
-        before = _meeting_on(db, council, day)
-        uid, sequence = _identity(council, day, calendar.entry_on(db, council, day))
-        calendar.put(db, council, day, start, end, place, clock.stamp(), uid=uid, sequence=sequence)
-        after = _meeting_on(db, council, day)
-        assert after is not None
-        if before is None or before.status == CANCELLED:
-            change = NEW
-        elif (before.start, before.end, before.place) != (after.start, after.end, after.place):
-            change = CHANGED
-        else:
-            return UNCHANGED
-        if before is not None:  # calendar apps take a changed event by its higher sequence
-            calendar.bump(db, council, day)
-            after.sequence += 1
-        _tell_members(db, after, change, before if change == CHANGED else None)
+        change, before, after = enter(db, council, day, start, end, place)
+        if change != UNCHANGED:
+            _tell_members(db, after, change, before if change == CHANGED else None)
     return change
+
+
+def enter(
+    db: sqlite_utils.Database,
+    council: str,
+    day: date,
+    start: time | None,
+    end: time | None,
+    place: str | None,
+) -> tuple[str, Meeting | None, Meeting]:
+    """Enter (or correct) the meeting in the caller's transaction, under the event's lasting
+    UID and a higher sequence when it changed; nobody is told (the caller tells, as it sees
+    fit). What it was (NEW, CHANGED or UNCHANGED), the meeting before and after."""
+    before = _meeting_on(db, council, day)
+    uid, sequence = _identity(council, day, calendar.entry_on(db, council, day))
+    calendar.put(db, council, day, start, end, place, clock.stamp(), uid=uid, sequence=sequence)
+    after = _meeting_on(db, council, day)
+    assert after is not None
+    if before is None or before.status == CANCELLED:
+        change = NEW
+    elif (before.start, before.end, before.place) != (after.start, after.end, after.place):
+        change = CHANGED
+    else:
+        return UNCHANGED, before, after
+    if before is not None:  # calendar apps take a changed event by its higher sequence
+        calendar.bump(db, council, day)
+        after.sequence += 1
+    return change, before, after
 
 
 def _identity(council: str, day: date, row: calendar.Entry | None) -> tuple[str, int]:
@@ -107,11 +123,7 @@ def _tell_members(
         return 0
     event = secrets.token_hex(6)  # each change is told, even back to an earlier state
     skipped = set(skip)
-    chats = {
-        member.chat_id
-        for member in list_members(db, meeting.council)
-        if member.role in ("ledamot", "ersättare") and member.chat_id
-    } - skipped
+    chats = _members_chats(db, meeting.council) - skipped
     for chat in sorted(chats):
         outbox.add(
             db,
@@ -128,6 +140,20 @@ def _tell_members(
             subject=outbox.about("meeting", meeting.council, meeting.date.isoformat()),
         )
     return len(chats)
+
+
+def _members_chats(db: sqlite_utils.Database, council: str) -> set[int]:
+    return {
+        member.chat_id
+        for member in list_members(db, council)
+        if member.role in ("ledamot", "ersättare") and member.chat_id
+    }
+
+
+def reachable(db: sqlite_utils.Database, council: str) -> int:
+    """How many ledamöter and ersättare of the council are registered: who hears of a change
+    (or of their förhinder's fate)."""
+    return len(_members_chats(db, council))
 
 
 def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:

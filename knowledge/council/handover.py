@@ -97,8 +97,9 @@ def on_yes(
     request_id: int,
     chat: int,
     brief: Briefer | None,
-) -> None:
-    """The handover to an ersättare who just said yes, with the kallelse if published."""
+) -> bool:
+    """The handover to an ersättare who just said yes, with the kallelse if published;
+    whether it was."""
     kallelse = table.published(db, meeting.council, meeting.date)
     send(db, absence, meeting, request_id, chat, kallelse, brief)
     outbox.add(
@@ -110,6 +111,7 @@ def on_yes(
         subject=about_request(request_id),
         document={"kind": "ics", "council": meeting.council, "date": meeting.date.isoformat()},
     )
+    return kallelse is not None
 
 
 def send(
@@ -134,10 +136,10 @@ def send(
                     asdict(m) for m in brief(meeting.council, item, meeting.date)[:MENTIONS]
                 ]
             items.append({**in_short(item), "mentions": mentions})
-    version = f"kallelse:{kallelse.id}" if kallelse else "utan-kallelse"
+    key = handover_key(request_id, kallelse.id if kallelse else None)
     outbox.add(
         db,
-        f"request:{request_id}:handover:{version}",
+        key,
         chat,
         template="handover",
         params={
@@ -152,4 +154,11 @@ def send(
         subject=about_request(request_id),
     )
     if kallelse is not None:
-        attach_file(db, f"request:{request_id}:handover:{version}:file", chat, kallelse)
+        attach_file(db, f"{key}:file", chat, kallelse)
+
+
+def handover_key(request_id: int, kallelse_id: int | None) -> str:
+    """The key of the handover for a request with that kallelse (or none yet); its file's
+    key adds ":file"."""
+    version = f"kallelse:{kallelse_id}" if kallelse_id is not None else "utan-kallelse"
+    return f"request:{request_id}:handover:{version}"

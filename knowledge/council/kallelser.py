@@ -1,12 +1,15 @@
 """Kallelser: the secretary's file read, shown to her, and on her confirmation attached to the
 meeting in the calendar and sent to every registered ledamot and ersättare of the council.
 
-A kallelse is a draft until confirmed. Publishing it, in one transaction, enters the meeting in
-the calendar (or corrects its time and place), marks an earlier kallelse to the same meeting
-replaced, and queues one notice per person (the agenda in short and a "report förhinder"
-button for a ledamot) and one with the file. A corrected kallelse says what changed: time,
-place, items added, dropped, renumbered or given another presenter or kind. The ersättare
-already coming to that meeting get their handover (``handover``) instead of the plain notice.
+A kallelse is a draft until confirmed; one dated for a day the meeting moved away from cannot
+be published. Publishing it, in one transaction, enters the meeting in the calendar (or
+corrects its time and place) as ``calendar.add_meeting`` does, under the event's lasting UID,
+marks an earlier kallelse to the same meeting replaced and calls back its notices not sent yet,
+and queues one notice per person (the agenda in short and a "report förhinder" button for a
+ledamot who has not), one with the file and, when the time or place changed, the updated .ics.
+A corrected kallelse says what changed since the version each person received: time, place,
+items added, dropped, renumbered or given another presenter or kind. The ersättare already
+coming to that meeting get their handover (``handover``) instead of the plain notice.
 Members who follow a subject an item mentions are told in the same transaction, by the
 ``Followers`` the caller passes in (the matching is the question engine's, which this room may
 not import).
@@ -24,6 +27,7 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
+from knowledge.council import calendar as meeting_calendar
 from knowledge.council import handover, outbox
 from knowledge.council.absence_model import OPEN, meeting_on
 from knowledge.council.handover import Briefer
@@ -125,11 +129,11 @@ def _received(db: sqlite_utils.Database, kallelse: Kallelse, duplicate: bool = F
         replaces,
         changes(replaces.agenda if replaces else None, agenda, meeting),
         duplicate,
-        _blocked(kallelse),
+        _blocked(db, kallelse),
     )
 
 
-def _blocked(kallelse: Kallelse) -> str | None:
+def _blocked(db: sqlite_utils.Database, kallelse: Kallelse) -> str | None:
     agenda = kallelse.agenda
     if kallelse.status == table.PUBLISHED:
         return "Kallelsen är redan skickad."
@@ -142,17 +146,45 @@ def _blocked(kallelse: Kallelse) -> str | None:
         return "Jag hittar inget mötesdatum i kallelsen, så den kan inte skickas."
     if agenda.meeting_date < clock.today():
         return "Mötet har redan varit, så kallelsen skickas inte."
+    moved_to = _moved_to(db, agenda.council, agenda.meeting_date)
+    if moved_to is not None:
+        # Published, it would bring the day back as a second event of the moved meeting.
+        day = format_date(moved_to, year=moved_to.year != clock.today().year)
+        return (
+            f"Mötet är flyttat till {day}. Rätta datumet i kallelsen eller flytta tillbaka mötet."
+        )
     return None
 
 
-def discard(db: sqlite_utils.Database, kallelse_id: int) -> bool:
-    """Strike a draft; False when it was no draft (published, or gone)."""
+def _moved_to(db: sqlite_utils.Database, council: str, day: date) -> date | None:
+    """Where the meeting of ``day`` went when it was moved away (moved on, too); None when it
+    was not moved."""
+    seen = {day}
+    entry = calendar.entry_on(db, council, day)
+    while entry is not None and entry.cancelled and entry.moved_to is not None:
+        day = entry.moved_to
+        if day in seen:  # moved back and forth, and off again: no day to name
+            return None
+        seen.add(day)
+        entry = calendar.entry_on(db, council, day)
+    return day if len(seen) > 1 else None
+
+
+def discard(db: sqlite_utils.Database, kallelse_id: int) -> None:
+    """Strike a draft; a KallelseError says why not when it is no draft any more."""
     with transaction(db):
         kallelse = table.get(db, kallelse_id)
-        if kallelse is None or kallelse.status != table.DRAFT:
-            return False
+        if kallelse is None:
+            raise KallelseError("Den kallelsen finns inte längre.")
+        if kallelse.status != table.DRAFT:
+            raise KallelseError(
+                {
+                    table.PUBLISHED: "Kallelsen är redan skickad.",
+                    table.REPLACED: "Kallelsen är redan skickad, och ersatt av en rättad.",
+                    table.DISCARDED: "Kallelsen är redan struken; den skickas inte.",
+                }.get(kallelse.status, "Kallelsen är inget utkast längre.")
+            )
         table.set_status(db, kallelse_id, table.DISCARDED)
-    return True
 
 
 def publish(
@@ -169,7 +201,7 @@ def publish(
         kallelse = table.get(db, kallelse_id)
         if kallelse is None:
             raise KallelseError("Den kallelsen finns inte längre.")
-        why_not = _blocked(kallelse)
+        why_not = _blocked(db, kallelse)
         if why_not:
             raise KallelseError(why_not)
         agenda = kallelse.agenda
@@ -180,37 +212,75 @@ def publish(
             before = None
         earlier = table.published(db, council, day)
         changed = changes(earlier.agenda if earlier else None, agenda, before)
-        calendar.put(
+        # The meeting's lasting event, one higher in sequence when its time or place changed.
+        entered, _, meeting = meeting_calendar.enter(
             db,
             council,
             day,
             agenda.start or (before.start if before else None),
             (agenda.end if agenda.start else None) or (before.end if before else None),
             agenda.place or (before.place if before else None),
-            clock.stamp(),
         )
+        stale_calendars: set[int] = set()
         if earlier is not None:
             table.set_status(db, earlier.id, table.REPLACED)
+            stale_calendars = _call_back(db, earlier, meeting)
         table.set_status(db, kallelse.id, table.PUBLISHED, at=clock.stamp(), changes=changed)
         published = table.get(db, kallelse.id)
-        meeting = meeting_on(db, council, day)
-        assert published is not None and meeting is not None
-        told = _tell(db, published, meeting, changed, earlier is not None, brief)
+        assert published is not None
+        # A new meeting is in no calendar to update; /kalender gives it to whoever wants it.
+        calendars = None if entered == meeting_calendar.CHANGED else stale_calendars
+        told = _tell(db, published, meeting, before, brief, calendars)
         following = followers(db, published) if followers else 0
     return Published(published, told, changed, earlier is not None, following)
+
+
+def _call_back(db: sqlite_utils.Database, replaced: Kallelse, meeting: Meeting) -> set[int]:
+    """The replaced kallelse's notices not sent yet will not go (its corrected version
+    does); who was still to get its calendar file."""
+    subject = outbox.about("kallelse", replaced.id)
+    waiting = outbox.unsent_chats(db, subject, "meeting_ics")
+    outbox.cancel(db, [subject])  # its notices, its file, and the file to the handovers
+    outbox.cancel_keys(
+        db,
+        [
+            handover.handover_key(request_id, replaced.id)
+            for request_id, _, _ in absence_table.accepted_at_meeting(
+                db, meeting.council, meeting.date, OPEN
+            )
+        ],
+    )
+    return waiting
 
 
 def _tell(
     db: sqlite_utils.Database,
     kallelse: Kallelse,
     meeting: Meeting,
-    changed: dict[str, Any],
-    corrected: bool,
+    before: Meeting | None,
     brief: Briefer | None,
+    calendars: set[int] | None,
 ) -> int:
     """The kallelse to every registered ledamot and ersättare of the council; the ersättare
-    coming in someone's place get it as their handover. How many were told."""
+    coming in someone's place get it as their handover. Each is told what changed since the
+    version they got (none: nothing). The meeting's calendar file goes too, to everyone when
+    the kallelse changed the meeting (``calendars`` None), else to the chats in
+    ``calendars``. How many were told."""
     council, day = meeting.council, meeting.date
+    earlier = [k for k in table.sent_versions(db, council, day) if k.id != kallelse.id]
+
+    def since_received(chat: int, request_id: int | None = None) -> tuple[bool, dict[str, Any]]:
+        """(corrected, changes) for one reader: against the latest version she received."""
+        for version in earlier:
+            keys = [f"kallelse:{version.id}:{chat}"]
+            if request_id is not None:
+                keys.append(handover.handover_key(request_id, version.id))
+            if outbox.received(db, keys):
+                return True, changes(version.agenda, kallelse.agenda, None)
+        # The first she gets: what it changes in the calendar, unless an earlier version
+        # already did that (called back before it reached her: she never saw the calendar).
+        return False, {} if earlier else changes(None, kallelse.agenda, before)
+
     coming = {
         chat: (request_id, absence_id)
         for request_id, absence_id, chat in absence_table.accepted_at_meeting(
@@ -222,6 +292,7 @@ def _tell(
     for chat, (request_id, absence_id) in coming.items():
         absence = absence_table.get(db, absence_id)
         if absence is not None:
+            corrected, changed = since_received(chat, request_id)
             handover.send(
                 db, absence, meeting, request_id, chat, kallelse, brief, changed, corrected
             )
@@ -230,29 +301,51 @@ def _tell(
         **handover.where(meeting),
         "items": handover.items_in_short(kallelse.agenda),
         "underlag": len(kallelse.agenda.underlag),
-        "corrected": corrected,
-        "changes": changed,
     }
+    reported = {absence.person_id for absence in absence_table.at_meeting(db, council, day, OPEN)}
     for member in list_members(db, council):
         reader = member.chat_id
         if member.role not in ("ledamot", "ersättare") or not reader or reader in told:
             continue
         told.add(reader)
-        actions = (
-            [outbox.Action("Anmäl förhinder", "absence_reminder", (council, day.isoformat()))]
-            if member.role == "ledamot"
-            else []
-        )
+        corrected, changed = since_received(reader)
+        ledamot = member.role == "ledamot"
+        can_report = ledamot and member.person_id not in reported
         outbox.add(
             db,
             f"kallelse:{kallelse.id}:{reader}",
             reader,
             template="kallelse",
-            params={**params, "role": member.role},
-            actions=actions,
+            params={
+                **params,
+                "corrected": corrected,
+                "changes": changed,
+                "role": member.role,
+                "reported": ledamot and not can_report,
+                "substitute": ledamot
+                and any(
+                    other.chat_id
+                    for other in list_members(db, council, member.organisation, "ersättare")
+                ),
+            },
+            actions=[
+                outbox.Action("Anmäl förhinder", "absence_reminder", (council, day.isoformat()))
+            ]
+            if can_report
+            else [],
             subject=outbox.about("kallelse", kallelse.id),
         )
         handover.attach_file(db, f"kallelse:{kallelse.id}:{reader}:file", reader, kallelse)
+    for chat in sorted(told if calendars is None else told & calendars):
+        outbox.add(
+            db,
+            f"kallelse:{kallelse.id}:{chat}:ics",
+            chat,
+            template="meeting_ics",
+            params={**handover.where(meeting), "kallelse": True},
+            subject=outbox.about("kallelse", kallelse.id),
+            document={"kind": "ics", "council": council, "date": day.isoformat()},
+        )
     return len(told)
 
 

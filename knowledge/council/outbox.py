@@ -11,7 +11,9 @@ forgotten together.
 Sending is exactly once as far as the bot can make it: a flush first claims its rows (one
 atomic statement), sends, marks each sent, and releases what failed for the next flush. A claim
 left by a flush that died (between sending and marking, say) is taken over after
-``CLAIM_MINUTES``: such a notice may go out twice, but it is never lost.
+``CLAIM_MINUTES``: such a notice may go out twice, but it is never lost. A notice too long
+for one message goes in parts, each counted as Telegram accepts it (``part_sent``): a retry
+sends only the parts still missing.
 """
 
 from __future__ import annotations
@@ -32,14 +34,18 @@ __all__ = [
     "about",
     "add",
     "cancel",
+    "cancel_keys",
     "claim",
     "forget",
     "forget_chat",
     "mark_failed",
     "mark_sent",
+    "part_sent",
     "pending",
+    "received",
     "release",
     "sent_message",
+    "unsent_chats",
 ]
 
 CLAIM_MINUTES = 5  # a flush that holds a notice longer than this has died
@@ -92,6 +98,14 @@ def still_ours(db: sqlite_utils.Database, notice: Notice) -> bool:
     return notice.claim is not None and table.renew(db, notice.id, notice.claim, clock.stamp())
 
 
+def part_sent(db: sqlite_utils.Database, notice: Notice, parts: int) -> None:
+    """Telegram accepted the first ``parts`` parts of a notice sent in parts: a retry (after
+    an error on a later part, or a restart) sends only the rest."""
+    notice.parts_sent = parts
+    if notice.claim is not None:
+        table.record_parts(db, notice.id, notice.claim, parts)
+
+
 def release(db: sqlite_utils.Database, notice: Notice) -> None:
     """Sending the claimed notice failed: the next flush tries it again."""
     if notice.claim is not None:
@@ -116,6 +130,21 @@ def sent_message(db: sqlite_utils.Database, key: str) -> tuple[int, int] | None:
 def cancel(db: sqlite_utils.Database, subjects: Iterable[str]) -> int:
     """The unsent notices about these subjects will not go out; how many there were."""
     return table.delete_about(db, subjects, sent=False)
+
+
+def cancel_keys(db: sqlite_utils.Database, keys: Iterable[str]) -> int:
+    """The unsent notices with these keys will not go out; how many there were."""
+    return table.delete_unsent(db, keys)
+
+
+def received(db: sqlite_utils.Database, keys: Iterable[str]) -> bool:
+    """Whether a notice with one of these keys went out (Telegram accepted it)."""
+    return table.any_sent(db, keys)
+
+
+def unsent_chats(db: sqlite_utils.Database, subject: str, template: str) -> set[int]:
+    """Who has a notice about ``subject`` made from ``template`` still to come."""
+    return table.unsent_chats(db, subject, template)
 
 
 def forget(db: sqlite_utils.Database, subjects: Iterable[str], *, sent_only: bool = False) -> int:

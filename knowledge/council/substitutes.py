@@ -148,15 +148,20 @@ def answer_request(
             table.set_substitute(db, absence.id, person_id, COVERED, clock.stamp(now))
             absence = get(db, absence.id)
             chat = chat_of(db, person_id)
-            if chat is not None:
-                handover.on_yes(db, absence, meeting, request_id, chat, brief)
+            published = chat is not None and handover.on_yes(
+                db, absence, meeting, request_id, chat, brief
+            )
             notices.tell(
                 db,
                 absence,
                 f"request:{request_id}:yes",
                 "substitute_coming",
                 to=[notices.MEMBER, notices.SECRETARIES],
-                params={"substitute": absence.substitute, "handover": chat is not None},
+                params={
+                    "substitute": absence.substitute,
+                    "handover": chat is not None,
+                    "published": published,
+                },
                 subject=notices.about_request(request_id),
                 secretary_chat=secretary_chat,
             )

@@ -21,7 +21,7 @@ from knowledge.ingest.parse import parse_document
 from knowledge.ingest.parse.body import body_key
 from knowledge.language import clock
 from knowledge.language.text import normalize
-from knowledge.storage import corpus, corpus_bodies, originals
+from knowledge.storage import corpus, corpus_bodies, originals, untold
 from knowledge.storage.database import transaction
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -84,8 +84,11 @@ def ingest_file(db: sqlite_utils.Database, path: Path) -> IngestResult:
     return ingest_bytes(db, data, path.name)
 
 
-def ingest_bytes(db: sqlite_utils.Database, data: bytes, filename: str) -> IngestResult:
-    """Like ingest_file, for content in memory (a Telegram upload)."""
+def ingest_bytes(
+    db: sqlite_utils.Database, data: bytes, filename: str, *, uploader: int | None = None
+) -> IngestResult:
+    """Like ingest_file, for content in memory (a Telegram upload by the chat ``uploader``:
+    a new document is stored as one its members are still to be told of, ``storage.untold``)."""
     sha256 = hashlib.sha256(data).hexdigest()
     existing = corpus.find_document_by_hash(db, sha256)
     if existing is not None:
@@ -94,7 +97,9 @@ def ingest_bytes(db: sqlite_utils.Database, data: bytes, filename: str) -> Inges
         return _result_for(db, existing, filename, changed=False, replaced=False)
     raw = read_bytes(data, filename)
     protocol = parse_document(raw)
-    return store_protocol(db, protocol, filename=filename, sha256=sha256, original=data)
+    return store_protocol(
+        db, protocol, filename=filename, sha256=sha256, original=data, uploader=uploader
+    )
 
 
 def store_protocol(
@@ -104,9 +109,10 @@ def store_protocol(
     filename: str,
     sha256: str,
     original: bytes | None = None,
+    uploader: int | None = None,
 ) -> IngestResult:
     """Write a parsed document (and its search passages, and the ``original`` file's bytes)
-    in one transaction."""
+    in one transaction; uploaded (by the chat ``uploader``), with its members still to tell."""
     identity = _identity(protocol, sha256)
     now = clock.stamp()
     with transaction(db):
@@ -136,6 +142,8 @@ def store_protocol(
         _insert_body_and_relations(db, document_id, protocol)
         if original is not None:
             originals.put(db, document_id, filename, original, now)
+        if uploader is not None:
+            untold.add(db, document_id, replaced, uploader, now)
     return _result_for(
         db, document_id, filename, changed=True, replaced=replaced, protocol=protocol
     )

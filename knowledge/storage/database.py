@@ -33,6 +33,7 @@ COMPONENTS: dict[str, str] = {
     "kallelser": "knowledge.storage.kallelser",
     "originals": "knowledge.storage.originals",
     "topics": "knowledge.storage.topics",
+    "untold": "knowledge.storage.untold",
 }
 # Files written before the rooms existed recorded the module path of each component.
 _LEGACY_NAMES: dict[str, str] = {

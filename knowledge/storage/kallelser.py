@@ -223,6 +223,17 @@ def published(db: sqlite_utils.Database, council: str, day: date) -> Kallelse | 
     return _kallelse(db, row) if row else None
 
 
+def sent_versions(db: sqlite_utils.Database, council: str, day: date) -> list[Kallelse]:
+    """The kallelser published to the council's meeting that day, the one in force and those
+    it replaced, latest first."""
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM kallelser WHERE council = ? AND meeting_date = ?"
+        " AND status IN (?, ?) ORDER BY id DESC",
+        [council, day.isoformat(), PUBLISHED, REPLACED],
+    ).fetchall()
+    return [_kallelse(db, row) for row in rows]
+
+
 def move(db: sqlite_utils.Database, council: str, day: date, to_day: date) -> int:
     """The kallelser to the council's meeting of ``day`` now belong to it on ``to_day`` (the
     meeting moved); how many."""

@@ -65,6 +65,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE outbox ADD COLUMN document TEXT;
     """,
+    # A long notice goes in parts: how many of them Telegram accepted, so that a retry after
+    # an error on a later part (or a restart) goes on from there and sends none twice.
+    """
+    ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 Arg = str | int
@@ -95,6 +100,7 @@ class Notice:
     edits: str | None = None  # the key of the notice whose message this one replaces
     claim: str | None = None  # the flush that holds it
     document: dict[str, Any] | None = None  # a file to send, the text as its caption
+    parts_sent: int = 0  # of a notice sent in parts, those Telegram accepted already
 
 
 def insert(
@@ -128,7 +134,10 @@ def insert(
     return cursor.rowcount == 1
 
 
-_COLUMNS = "id, chat_id, template, params, actions, subject, text, buttons, edits, claim, document"
+_COLUMNS = (
+    "id, chat_id, template, params, actions, subject, text, buttons, edits, claim, document,"
+    " parts_sent"
+)
 
 
 def _notice(row: Any) -> Notice:
@@ -144,6 +153,7 @@ def _notice(row: Any) -> Notice:
         edits=row[8],
         claim=row[9],
         document=json.loads(row[10]) if row[10] else None,
+        parts_sent=int(row[11] or 0),
     )
 
 
@@ -180,6 +190,14 @@ def renew(db: sqlite_utils.Database, notice_id: int, token: str, now: str) -> bo
         [now, notice_id, token],
     )
     return cursor.rowcount == 1
+
+
+def record_parts(db: sqlite_utils.Database, notice_id: int, token: str, parts: int) -> None:
+    """The flush ``token`` has sent the first ``parts`` parts of the notice."""
+    db.execute(
+        "UPDATE outbox SET parts_sent = ? WHERE id = ? AND claim = ? AND sent_at IS NULL",
+        [parts, notice_id, token],
+    )
 
 
 def release(db: sqlite_utils.Database, notice_id: int, token: str) -> None:
@@ -229,3 +247,34 @@ def delete_about(db: sqlite_utils.Database, subjects: Iterable[str], sent: bool 
 def delete_to_chat(db: sqlite_utils.Database, chat_id: int) -> int:
     """Delete every notice to this chat, sent or not; how many."""
     return int(db.execute("DELETE FROM outbox WHERE chat_id = ?", [chat_id]).rowcount)
+
+
+def any_sent(db: sqlite_utils.Database, keys: Iterable[str]) -> bool:
+    """Whether Telegram accepted a notice with one of these keys."""
+    wanted = list(keys)
+    if not wanted:
+        return False
+    marks = ", ".join("?" for _ in wanted)
+    row = db.execute(
+        f"SELECT 1 FROM outbox WHERE key IN ({marks}) AND sent_at IS NOT NULL LIMIT 1", wanted
+    ).fetchone()
+    return row is not None
+
+
+def unsent_chats(db: sqlite_utils.Database, subject: str, template: str) -> set[int]:
+    """The chats with an unsent notice about ``subject`` made from ``template``."""
+    return {
+        int(row[0])
+        for row in db.execute(
+            "SELECT chat_id FROM outbox WHERE subject = ? AND template = ? AND sent_at IS NULL",
+            [subject, template],
+        )
+    }
+
+
+def delete_unsent(db: sqlite_utils.Database, keys: Iterable[str]) -> int:
+    """Delete the unsent notices with these keys; how many."""
+    return sum(
+        db.execute("DELETE FROM outbox WHERE key = ? AND sent_at IS NULL", [key]).rowcount
+        for key in set(keys)
+    )
