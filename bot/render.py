@@ -13,7 +13,7 @@ from telegram.constants import MessageLimit
 from bot.commands import COMMANDS
 from handlers.replies import split_html
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
-from knowledge.council.kallelser import change_lines
+from knowledge.council.kallelse_changes import change_lines
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.types import Answer, Source
 

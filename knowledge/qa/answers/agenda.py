@@ -11,7 +11,7 @@ from os.path import commonprefix
 from rapidfuzz import fuzz, process
 
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
-from knowledge.council.kallelser import change_lines
+from knowledge.council.kallelse_changes import change_lines
 from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, next_meeting
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.language.text import normalize, stem
