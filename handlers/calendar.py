@@ -28,7 +28,7 @@ from knowledge.council.calendar import (
     reachable,
 )
 from knowledge.council.ics import calendar_file
-from knowledge.council.meetings import CANCELLED, Meeting, list_meetings
+from knowledge.council.meetings import CANCELLED, Meeting, list_meetings, meeting_on
 from knowledge.council.roster import councils_of
 from knowledge.language import clock
 from knowledge.language.dates import format_date, format_time_range, parse_time_range
@@ -180,9 +180,7 @@ async def cancel(update: Update, context: SamradContext) -> None:
     except (IndexError, ValueError):
         await message.reply_text("Skriv: /stallin ÅÅÅÅ-MM-DD [råd]")
         return
-    known = next(
-        (m for m in list_meetings(context.store, council, since=day) if m.date == day), None
-    )
+    known = meeting_on(context.store, council, day)
     if known is not None and known.status == CANCELLED:
         await message.reply_text(
             f"Mötet {format_date(day)} ({COUNCIL_SHORT[council]}) är redan inställt eller "

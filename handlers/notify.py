@@ -24,10 +24,9 @@ from handlers.callbacks import encode
 from handlers.context import Renderer, SamradContext
 from handlers.replies import split_html
 from knowledge.council import outbox
-from knowledge.council.absence_model import meeting_on
 from knowledge.council.ics import changed_meeting_file
 from knowledge.council.kallelser import original_file
-from knowledge.council.meetings import CANCELLED
+from knowledge.council.meetings import CANCELLED, meeting_on
 
 log = logging.getLogger(__name__)
 RETRIES = 3  # Telegram's "retry after" is waited out this many times per notice ...

@@ -284,8 +284,8 @@ async def test_reminder_carries_the_agenda(db_path: Path) -> None:
         db, parse_kallelse(read_bytes(data, PDF), today=clock.today()), filename=PDF, content=data
     )
     kallelser.publish(db, received.kallelse.id)
-    from knowledge.council.absence_model import meeting_on
     from knowledge.council.absence_notices import agenda_in_short
+    from knowledge.council.meetings import meeting_on
 
     meeting = meeting_on(db, "social", MEETING)
     assert meeting is not None

@@ -17,10 +17,9 @@ from knowledge.council.absence_model import (
     SEARCHING,
     Timings,
     get,
-    meeting_on,
     upcoming,
 )
-from knowledge.council.meetings import CANCELLED
+from knowledge.council.meetings import CANCELLED, meeting_on
 from knowledge.council.roster import list_members
 from knowledge.council.substitutes import ask_next, current_round_key, release
 from knowledge.language import clock

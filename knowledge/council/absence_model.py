@@ -49,8 +49,3 @@ def get(db: sqlite_utils.Database, absence_id: int) -> Absence:
 def upcoming(db: sqlite_utils.Database, council: str, today: date) -> list[Meeting]:
     """Meetings of the council from today on that are not cancelled."""
     return [m for m in list_meetings(db, council, since=today) if m.status != CANCELLED]
-
-
-def meeting_on(db: sqlite_utils.Database, council: str, day: date) -> Meeting | None:
-    """The council's meeting that day (perhaps cancelled), or None."""
-    return next((m for m in list_meetings(db, council, since=day) if m.date == day), None)

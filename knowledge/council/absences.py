@@ -38,11 +38,10 @@ from knowledge.council.absence_model import (
     AbsenceError,
     Timings,
     get,
-    meeting_on,
     upcoming,
 )
 from knowledge.council.attendance import Seat, Totals, attendance, attendance_csv, totals
-from knowledge.council.meetings import CANCELLED, Meeting
+from knowledge.council.meetings import CANCELLED, Meeting, meeting_on
 from knowledge.council.roster import list_members
 from knowledge.council.substitutes import (
     answer_request,

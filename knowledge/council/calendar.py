@@ -19,7 +19,7 @@ import sqlite_utils
 from knowledge.bodies import COUNCIL_NAMES
 from knowledge.council import outbox
 from knowledge.council.absence_model import OPEN
-from knowledge.council.meetings import CANCELLED, HELD, Meeting, list_meetings
+from knowledge.council.meetings import CANCELLED, HELD, Meeting, meeting_on
 from knowledge.council.roster import chat_of, list_members
 from knowledge.errors import UserError
 from knowledge.language import clock
@@ -73,10 +73,10 @@ def enter(
     """Enter (or correct) the meeting in the caller's transaction, under the event's lasting
     UID and a higher sequence when it changed; nobody is told (the caller tells, as it sees
     fit). What it was (NEW, CHANGED or UNCHANGED), the meeting before and after."""
-    before = _meeting_on(db, council, day)
+    before = meeting_on(db, council, day)
     uid, sequence = _identity(council, day, calendar.entry_on(db, council, day))
     calendar.put(db, council, day, start, end, place, clock.stamp(), uid=uid, sequence=sequence)
-    after = _meeting_on(db, council, day)
+    after = meeting_on(db, council, day)
     assert after is not None
     if before is None or before.status == CANCELLED:
         change = NEW
@@ -96,10 +96,6 @@ def _identity(council: str, day: date, row: calendar.Entry | None) -> tuple[str,
     if row is not None and row.moved_to is not None:
         return f"{council}-{day.isoformat()}-{secrets.token_hex(4)}@samrad", 0
     return (row.uid, row.sequence) if row else (calendar.default_uid(council, day), 0)
-
-
-def _meeting_on(db: sqlite_utils.Database, council: str, day: date) -> Meeting | None:
-    return next((m for m in list_meetings(db, council, since=day) if m.date == day), None)
 
 
 def _where(meeting: Meeting) -> dict[str, object]:
@@ -162,7 +158,7 @@ def cancel_meeting(db: sqlite_utils.Database, council: str, day: date) -> bool:
     Open absence notices are closed, and people told, by ``absences.close_cancelled``."""
     _check_council(council)
     with transaction(db):
-        meeting = _meeting_on(db, council, day)
+        meeting = meeting_on(db, council, day)
         known = meeting is not None
         if meeting is not None and meeting.status == CANCELLED:
             return known  # cancelled already (or moved away): nothing changes
@@ -197,7 +193,7 @@ def move_meeting(
         raise CalendarError("Sluttiden måste vara efter starttiden.")
     today = clock.today()
     with transaction(db):
-        before = _meeting_on(db, council, day)
+        before = meeting_on(db, council, day)
         if before is None or before.status == CANCELLED:
             raise CalendarError(f"Det finns inget möte {format_date(day)} att flytta.")
         if day < today or before.status == HELD:
@@ -206,7 +202,7 @@ def move_meeting(
             raise CalendarError(f"{format_date(to_day)} har redan varit. Välj ett kommande datum.")
         if to_day == day:
             raise CalendarError("Mötet ligger redan den dagen. Ändra tid och plats med /nyttmote.")
-        there = _meeting_on(db, council, to_day)
+        there = meeting_on(db, council, to_day)
         if there is not None and there.status != CANCELLED:
             raise CalendarError(
                 f"Det finns redan ett möte {format_date(to_day)}. Välj en annan dag, "
@@ -236,7 +232,7 @@ def move_meeting(
         )
         # The meeting's agenda moves with it: the kallelse is to the meeting, not to the day.
         kallelser.move(db, council, day, to_day)
-        after = _meeting_on(db, council, to_day)
+        after = meeting_on(db, council, to_day)
         assert after is not None
         _tell_members(db, after, MOVED, before)
     return after

@@ -16,7 +16,13 @@ import icalendar
 import sqlite_utils
 
 from knowledge.bodies import COUNCIL_NAMES
-from knowledge.council.meetings import CANCELLED, Meeting, list_meetings, superseded_plans
+from knowledge.council.meetings import (
+    CANCELLED,
+    Meeting,
+    list_meetings,
+    meeting_on,
+    superseded_plans,
+)
 from knowledge.language import clock
 from knowledge.storage import kallelser
 
@@ -120,7 +126,7 @@ def changed_meeting_file(db: sqlite_utils.Database, council: str, day: date) -> 
     """The meeting a change notice is about, as it stands when the notice goes out (on its new
     day if it has moved since), as an .ics file; None when no meeting is known that day."""
     for _ in range(10):  # a meeting moved back and forth ends somewhere
-        meeting = next((m for m in list_meetings(db, council, since=day) if m.date == day), None)
+        meeting = meeting_on(db, council, day)
         if meeting is None:
             return None
         if meeting.moved_to is None:

@@ -28,10 +28,10 @@ import sqlite_utils
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.council import calendar as meeting_calendar
 from knowledge.council import handover, outbox
-from knowledge.council.absence_model import OPEN, meeting_on
+from knowledge.council.absence_model import OPEN
 from knowledge.council.handover import Briefer
 from knowledge.council.kallelse_changes import change_lines, changes
-from knowledge.council.meetings import CANCELLED, Meeting
+from knowledge.council.meetings import CANCELLED, Meeting, meeting_on
 from knowledge.council.roster import list_members
 from knowledge.errors import UserError
 from knowledge.language import clock

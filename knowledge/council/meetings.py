@@ -163,9 +163,14 @@ def _plans(
     return list(plans.values()), list(dropped.values())
 
 
+def meeting_on(db: sqlite_utils.Database, council: str | None, day: date) -> Meeting | None:
+    """The council's (or any council's) meeting that day, perhaps cancelled, or None."""
+    return next((m for m in list_meetings(db, council, since=day) if m.date == day), None)
+
+
 def meeting_for(db: sqlite_utils.Database, council: str, day: date) -> Meeting | None:
     """The council's meeting that day; the meeting it moved to when it moved."""
-    meeting = next((m for m in list_meetings(db, council, since=day) if m.date == day), None)
+    meeting = meeting_on(db, council, day)
     seen = {day}
     while meeting is not None and meeting.moved_to is not None and meeting.moved_to not in seen:
         seen.add(meeting.moved_to)
@@ -187,4 +192,4 @@ def latest_meeting(db: sqlite_utils.Database, council: str, today: date) -> Meet
     day = schedule.latest_held(db, council, today)
     if day is None:
         return None
-    return next(m for m in list_meetings(db, council, since=day) if m.date == day)
+    return meeting_on(db, council, day)

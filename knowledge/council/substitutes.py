@@ -17,11 +17,10 @@ from knowledge.council.absence_model import (
     AbsenceError,
     Timings,
     get,
-    meeting_on,
 )
 from knowledge.council.absence_notices import Escalation
 from knowledge.council.handover import Briefer
-from knowledge.council.meetings import CANCELLED, Meeting
+from knowledge.council.meetings import CANCELLED, Meeting, meeting_on
 from knowledge.council.roster import chat_of, list_members
 from knowledge.language import clock
 from knowledge.storage import absences as table

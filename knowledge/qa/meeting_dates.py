@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from knowledge.council.meetings import list_meetings
+from knowledge.council.meetings import meeting_on
 from knowledge.language.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa.types import Query
@@ -62,4 +62,4 @@ def meeting_reference(query: Query, text: str, today: date, db: sqlite_utils.Dat
 
 def _planned(db: sqlite_utils.Database, query: Query, day: date) -> bool:
     """Whether a meeting (of the question's council, or any) is planned on ``day``."""
-    return any(m.date == day for m in list_meetings(db, query.council, since=day))
+    return meeting_on(db, query.council, day) is not None

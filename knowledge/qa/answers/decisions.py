@@ -69,12 +69,9 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         )
         hits = [h for h in hits if h.matched >= needed(len(terms))]
         if not hits:
-            # No decision recorded as such: a report or an item may tell one in prose.
-            told = answer_topic(corpus, query, today, saying=DECIDING)
-            if told.found:
-                return told
-            # "Vilken budget fastställde nämnden?": what was decided, in the words of the item.
-            told = answer_topic(corpus, query, today)
+            # No decision recorded as such: a report or an item may tell one in prose, or say
+            # what was decided in its own words ("Vilken budget fastställde nämnden?").
+            told = answer_topic(corpus, query, today, prefer=DECIDING)
             if told.found:
                 return told
             items = search(

@@ -6,7 +6,7 @@ import re
 from datetime import date, time
 
 from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
-from knowledge.council.meetings import CANCELLED, Meeting, list_meetings, meeting_for
+from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, meeting_on
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.answers.shared import not_found, resolve_meetings
 from knowledge.qa.citations import council_label, document_source
@@ -78,10 +78,9 @@ def _planned_meeting(corpus: Corpus, query: Query, day: date) -> Answer | None:
     """ "Var är mötet 4/12?": a meeting to come has no protocol; its time and place are in
     the calendar or the protocol that planned it. Asked what happened at it, or who chaired:
     it has not been held yet. A moved meeting is said to have moved, and where to."""
-    meetings = [m for m in list_meetings(corpus.db, query.council, since=day) if m.date == day]
-    if not meetings:
+    meeting = meeting_on(corpus.db, query.council, day)
+    if meeting is None:
         return None
-    meeting = meetings[0]
     name = COUNCIL_SHORT.get(meeting.council, meeting.council)
     moved = meeting_for(corpus.db, meeting.council, day) if meeting.moved_to else None
     if moved is not None and moved.date != day and moved.status != CANCELLED:

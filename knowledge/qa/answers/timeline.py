@@ -87,7 +87,7 @@ def _said(corpus: Corpus, terms: list[Term], found: list[Hit]) -> str:
             continue
         for sentence in corpus.sentences.of(hit.text):
             stems = corpus.sentences.stems(sentence)
-            count = sum(1 for term in terms if not term.all_stems.isdisjoint(stems))
+            count = sum(1 for term in terms if term.held(stems))
             if count > held:
                 best, held = sentence, count
     if not best:
@@ -104,9 +104,7 @@ def _decided(corpus: Corpus, terms: list[Term], found: list[Hit]) -> list[str]:
         hit.item_number
         for hit in found
         if hit.item_number
-        and sum(
-            1 for term in terms if not term.all_stems.isdisjoint(corpus.sentences.stems(hit.title))
-        )
+        and sum(1 for term in terms if term.held(corpus.sentences.stems(hit.title)))
         >= needed(len(terms))
     }
     decisions = [

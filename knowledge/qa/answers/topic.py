@@ -78,10 +78,16 @@ def subject_terms(corpus: Corpus, query: Query, today: date) -> tuple[str, list[
 
 
 def answer_topic(
-    corpus: Corpus, query: Query, today: date, *, saying: re.Pattern[str] | None = None
+    corpus: Corpus,
+    query: Query,
+    today: date,
+    *,
+    saying: re.Pattern[str] | None = None,
+    prefer: re.Pattern[str] | None = None,
 ) -> Answer:
     """The sentence that answers as the headline, close seconds as blocks, each cited;
-    with ``saying``, only a sentence that matches it answers (a decision told in prose)."""
+    with ``saying``, only a sentence that matches it answers; with ``prefer``, such sentences
+    answer when there are any (a decision told in prose), else any that answers."""
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
@@ -105,6 +111,9 @@ def answer_topic(
         findings = _findings(corpus, query, terms, weights, want, hits, themes=True)
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
+    if prefer is not None:
+        preferred = _one_per_item([f for f in findings if prefer.search(f.sentence)])
+        findings = preferred or findings
     findings = _one_per_item(findings)
     if not findings:
         return _nothing_that_answers(query, phrase, want, hits[0], corpus)
