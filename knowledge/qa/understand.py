@@ -152,7 +152,6 @@ _REPRESENT = re.compile(
     r"\brepresent\w*|\bforetrad\w*|\bsitter for\b|\bledamot(en)?\b|\bledamoter\b"
 )
 _SUBSTITUTE = re.compile(r"\bersattare\w*|\bersatter\b|\bvikarie\w*|\bhoppa(r)? in\b")
-_PERSON_QUESTION = re.compile(r"\bvem (ar|var)\b|\bvilka moten\b|\bvad (gor|jobbar|ar) \w+ for\b")
 _COUNCILS: list[tuple[str, re.Pattern[str]]] = [
     # "chefsgrupen": a dropped double consonant still names it
     (CHEFSGRUPP, re.compile(r"\bchefsgrupp?\w*|\bchefs grupp?\w*|\btjanstepersons?grupp?\w*")),
