@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
-from knowledge.language.text import normalize, stem
+from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
+PLACE = "place"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
 # How a missing kind is named in an honest answer ("… men inget belopp").
 KIND_NAMES = {
@@ -27,6 +29,7 @@ KIND_NAMES = {
     DATE: "datum eller tidpunkt",
     PERSON: "namn",
     DURATION: "tid eller hur ofta",
+    PLACE: "plats",
 }
 
 _NUMBER_WORDS = (
@@ -49,18 +52,38 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _SEASONS = re.compile(r"\b(?:våren|hösten|sommaren|vintern|vår|höst|årsskiftet|halvår)\b", re.I)
+# Where something is: a room or building word, an address, a town after "i", or online.
+_PLACE = re.compile(
+    r"\b\w*(lokal\w*|rum(met)?|salen|sal|huset|hus|gatan|vägen|torget|skolan|centrum|"
+    r"kommunhus\w*|stadshus\w*)\b|\b(digitalt|teams|zoom|skype)\b",
+    re.IGNORECASE,
+)
+_IN_TOWN = re.compile(r"\b(?:i|på) [A-ZÅÄÖ]\w+")
 _NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][\wåäöé-]+")
 _CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:] )[A-ZÅÄÖ][\wåäöé-]{2,}")
 
 # Which kind of answer a question wants, from its folded text; the first that matches wins.
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
-    (DURATION, re.compile(r"\bhur (ofta|lange|manga ganger)\b|\bhur lang tid\b")),
+    # An age is a number of years: "Hur gamla är ungdomarna", "i vilken ålder".
+    (
+        DURATION,
+        re.compile(
+            r"\bhur (ofta|lange|manga ganger|gamla|gammal)\b|\bhur lang tid\b|\bvilken alder\b"
+        ),
+    ),
     (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b|\bhur stor (andel|procent)")),
     (
         DATE,
         re.compile(
             r"^(nar|till nar|fran nar)\b|\b(nar|vilket datum|vilken dag|vilket ar|vilken manad|"
             r"vilken vecka|till nar|senast nar|datum)\b"
+        ),
+    ),
+    (
+        PLACE,
+        re.compile(
+            r"^var (halls|holls|hals|ar|ligger|lag|sker|skedde|ager|agde|blir|blev|traffas)\b"
+            r"|\b(vilken lokal|vilken plats|vilken ort|var nagonstans)\b"
         ),
     ),
     (PERSON, re.compile(r"^vem\b|\bvem (ar|var|ska|har|leder|ledde|fick|tog)\b|\bvilken person\b")),
@@ -91,15 +114,20 @@ class Wanted:
     day: bool = False  # "vilket datum": a day is asked for, a year or a month is no answer
 
 
-def wanted(folded: str, stopwords: set[str]) -> Wanted:
-    """What ``folded`` (a question, folded) asks for; kind None for descriptions and lists."""
+def wanted(
+    folded: str, stopwords: set[str], is_verb: Callable[[str], bool] = looks_like_verb
+) -> Wanted:
+    """What ``folded`` (a question, folded) asks for; kind None for descriptions and lists.
+    ``is_verb`` tells a verb from the thing counted ("hur många deltar" counts no "deltar")."""
     for kind, pattern in _WANTS:
         if pattern.search(folded):
             focus = None
             if kind == COUNT:
                 counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
-                word = counted.group(1) if counted else None
-                focus = word if word and word not in stopwords and len(word) > 2 else None
+                word = counted.group(1) if counted else ""
+                # "hur många deltar": a verb says what they do, not what is counted
+                noun = word not in stopwords and len(word) > 2 and not is_verb(word)
+                focus = word if noun else None
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
             return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
     return Wanted(None)
@@ -135,6 +163,8 @@ def holds(text: str, want: Wanted) -> bool:
         return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
+    if want.kind == PLACE:
+        return bool(_PLACE.search(text) or _IN_TOWN.search(text))
     return True
 
 

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from knowledge.language.text import normalize, root, split_sentences, stem, words
 from knowledge.qa.types import Term
 
+# "Delprojekt CROSS Nora: Ett politiskt mål …": a short lead-in names what the paragraph, and
+# those after it up to the next lead-in, are about.
+_LEAD_IN = re.compile(r"^([A-ZÅÄÖ][\w&/()–-]*(?: [\w&/()–-]+){0,4}):\s+\S")
+# A short line without a full stop between paragraphs: a sub-heading ("Projektet CROSS").
+_SUB_HEADING = re.compile(r"^[A-ZÅÄÖ][^.:;!?]{2,60}$")
+
+
+def _sub_heading(line: str) -> bool:
+    # a table row ("Förening\tBelopp", "Summa 301 500 kr") is no heading
+    short = len(line.split()) <= 8
+    return bool(_SUB_HEADING.match(line)) and short and not re.search(r"[\t\d]", line)
+
+
+def _labelled_passage(text: str) -> tuple[tuple[str, str], ...]:
+    """Each sentence with the sub-heading or lead-in in force where it stands ("" if none)."""
+    out: list[tuple[str, str]] = []
+    label = ""
+    lines = text.split("\n")
+    for index, paragraph in enumerate(lines):
+        line = paragraph.strip()
+        lead_in = _LEAD_IN.match(line)
+        if lead_in:
+            label = lead_in.group(1)
+        elif _sub_heading(line) and index + 1 < len(lines):
+            label = line
+        out += [(sentence, label) for sentence in split_sentences(paragraph.removeprefix("- "))]
+    return tuple(out)
+
 
 def _split_passage(text: str) -> tuple[str, ...]:
-    return tuple(
-        sentence
-        for paragraph in text.split("\n")
-        for sentence in split_sentences(paragraph.removeprefix("- "))
-    )
+    return tuple(sentence for sentence, _ in _labelled_passage(text))
 
 
 def _sentence_stems(sentence: str) -> frozenset[str]:
@@ -29,11 +54,13 @@ class Sentences:
 
     def __init__(self, passages: int = 2048, sentences: int = 16384) -> None:
         self.of = lru_cache(maxsize=passages)(_split_passage)
+        self.labelled = lru_cache(maxsize=passages)(_labelled_passage)
         self.stems = lru_cache(maxsize=sentences)(_sentence_stems)
 
     def clear(self) -> None:
         """Forget every split and stemmed sentence."""
         self.of.cache_clear()
+        self.labelled.cache_clear()
         self.stems.cache_clear()
 
 

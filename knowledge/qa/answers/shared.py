@@ -170,6 +170,10 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
 _SUBJECT_PREPOSITIONS = {"om", "på", "pa", "för", "for", "kring", "angående", "angaende"}
 
 
+# A word this long that no document holds, not even misspelt or in parts, names a subject.
+LONG_WORD = 13
+
+
 def _unheard_subject(text: str, unknown: list[Term]) -> bool:
     """Whether what the question is about is a word no document holds, not even in parts or
     misspelt ("satsningen på robotdammsugare", "planen för vindkraftverk"): then whatever
@@ -178,6 +182,8 @@ def _unheard_subject(text: str, unknown: list[Term]) -> bool:
     for term in unknown:
         if len(term.word) < 6 or term.word[:1].isupper() or term.parts:
             continue  # short, a name, or made of words the documents hold: judged elsewhere
+        if len(normalize(term.word)) >= LONG_WORD and "-" not in term.word:
+            return True  # "svarsfrekvensen", "livsmedelskontroll": a subject of its own
         for i, token in enumerate(tokens):
             if token == term.word.lower() and i and tokens[i - 1] in _SUBJECT_PREPOSITIONS:
                 return True

@@ -10,11 +10,11 @@ the first, two at most.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.bodies import MUNICIPALITIES
-from knowledge.language.dates import find_dates
+from knowledge.language.dates import MONTHS, find_dates
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
@@ -33,7 +33,7 @@ from knowledge.qa.reading import (
     weigh,
     years,
 )
-from knowledge.qa.search import search
+from knowledge.qa.search import expand, search
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import TOPIC, Answer, Block, Choice, Hit, Query, Term
 from knowledge.storage import corpus_bodies, corpus_queries
@@ -92,23 +92,23 @@ def answer_topic(
     if isinstance(topic, Answer):
         return topic
     phrase, terms = topic
-    hits = search(
-        corpus,
-        terms,
-        document_ids=resolve_meetings(corpus, query, today),
-        councils=[query.council] if query.council else None,
-        limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
-        document_kind=query.document_kind,
-    )
-    hits = [h for h in hits if h.matched >= needed(len(terms))]
+    hits = _hits(corpus, query, terms, resolve_meetings(corpus, query, today))
+    period = None
+    if not hits and _dated(query):
+        # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": the date is
+        # the subject's period, not a meeting's, when no meeting of that date speaks of it;
+        # then the answer must name its month.
+        undated = replace(query, meeting_date=None, month=None, year=None)
+        hits = _hits(corpus, query, terms, resolve_meetings(corpus, undated, today))
+        period = query.meeting_date.month if query.meeting_date else query.month and query.month[1]
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
-    want = wanted(query.folded, STOPWORDS)
+    want = wanted(query.folded, STOPWORDS, lambda word: expand(corpus, word).verb)
     weights = weigh(corpus, terms, query.text, also_required=query.municipality)
-    findings = _findings(corpus, query, terms, weights, want, hits)
+    findings = _findings(corpus, query, terms, weights, want, hits, period=period)
     if not findings and _ASKS_PROPOSAL.search(query.folded):
         # "vad var förslaget om …": nothing said of it but its proposal as a theme
-        findings = _findings(corpus, query, terms, weights, want, hits, themes=True)
+        findings = _findings(corpus, query, terms, weights, want, hits, themes=True, period=period)
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
     if prefer is not None:
@@ -139,6 +139,32 @@ def answer_topic(
     return answer
 
 
+def _hits(
+    corpus: Corpus, query: Query, terms: list[Term], document_ids: list[int] | None
+) -> list[Hit]:
+    """The passages that hold enough of the question's words, best first."""
+    hits = search(
+        corpus,
+        terms,
+        document_ids=document_ids,
+        councils=[query.council] if query.council else None,
+        limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
+        document_kind=query.document_kind,
+    )
+    return [h for h in hits if h.matched >= needed(len(terms))]
+
+
+# A question that names a meeting means that meeting's date, whatever it is about.
+_NAMES_MEETING = re.compile(r"\b(mote\w*|protokoll\w*|sammantrade\w*|radsmote\w*)\b")
+
+
+def _dated(query: Query) -> bool:
+    """Whether the question's only reference to a meeting is a date, which may as well be
+    the date of what it asks about."""
+    named = bool(query.meeting_date or query.month or query.year)
+    return named and not query.relative and not _NAMES_MEETING.search(query.folded)
+
+
 def _findings(
     corpus: Corpus,
     query: Query,
@@ -148,9 +174,10 @@ def _findings(
     hits: list[Hit],
     *,
     themes: bool = False,
+    period: int | None = None,
 ) -> list[Finding]:
     """Every sentence of the hits that passes the gate, best first; of the themes proposed
-    for coming meetings only with ``themes``."""
+    for coming meetings only with ``themes``; with ``period``, only those naming that month."""
     asked_years = years(query.text)
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
@@ -164,7 +191,8 @@ def _findings(
             # A decision alone lacks what was said around it: read it in its item.
             body = corpus_queries.decision_item_body(corpus.db, hit.ref_id)
             text = body if body is not None else text
-        sentences = list(corpus.sentences.of(text))
+        labelled = corpus.sentences.labelled(text)
+        sentences = [sentence for sentence, _ in labelled]
         if not sentences:
             continue  # a title alone says nothing of its subject
         # The body that wrote the document names its town: "förskolan i Lindesberg" is read
@@ -186,12 +214,16 @@ def _findings(
                 sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
             )
             stems = set(corpus.sentences.stems(sentence))
-            around = stems | corpus.sentences.stems(following) | title_stems
+            # "Delprojekt CROSS Nora: …" names what the sentences under it are about
+            heading = title_stems | corpus.sentences.stems(labelled[index][1])
+            around = stems | corpus.sentences.stems(following) | heading
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
-            if any(not term.held(stems | title_stems) for term in weights.required):
+            if any(not term.held(stems | heading) for term in weights.required):
                 continue  # a name asked about stands in the answer itself
             if asked_years - years(f"{introduced} {window}") - held_year:
+                continue
+            if period and not _names_month(f"{introduced} {window}", period):
                 continue
             if future and _only_past_years(window, hit.date):
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
@@ -202,7 +234,7 @@ def _findings(
             # counts for every sentence of the item, so the one that repeats the heading is no
             # better than the one that answers. A word only the next sentence holds counts less.
             score = sum(
-                weights.weight[t.word] * (1.0 if t.held(stems | title_stems) else NEIGHBOUR)
+                weights.weight[t.word] * (1.0 if t.held(stems | heading) else NEIGHBOUR)
                 for t in terms
                 if t.held(around)
             )
@@ -254,6 +286,14 @@ def _headline(query: Query, finding: Finding) -> str:
     if title and _WHICH_SUBJECT.search(query.folded) and title not in finding.sentence:
         return f"{title}: {finding.sentence}"
     return finding.sentence
+
+
+def _names_month(text: str, month: int) -> bool:
+    """Whether ``text`` names ``month``, by name or in a date."""
+    if any(found.date.month == month for found in find_dates(text)):
+        return True
+    named = {MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS}
+    return month in named
 
 
 def _only_past_years(text: str, written: date | None) -> bool:

@@ -1,0 +1,117 @@
+"""Reading the answer out of an item: a lead-in names what the paragraphs under it are about,
+a date in a question may be the subject's own period, an age is a number of years, a verb
+after "hur många" counts nothing, and "var" asks for a place.
+
+The protocol is written here, so the questions can be checked against what it says and what
+it does not."""
+
+from __future__ import annotations
+
+from datetime import date
+import pytest
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.qa.engine import Engine
+from knowledge.qa.reading import DURATION, PLACE, holds, wanted
+from knowledge.qa.stopwords import STOPWORDS
+
+TODAY = date(2026, 11, 23)
+
+PROTOCOL = """\
+PROTOKOLL
+Fritidsnämnden, Testby kommun
+Sammanträdesdatum 2024-03-12
+
+Tid och plats: Tisdagen den 12 mars 2024 kl. 13.00–15.00, Nämndrummet, Testby kommunhus
+Ledamöter: Eva Lind (S), ordförande
+           Per Holm (M)
+           Sara Ek (C)
+Justerare: Per Holm (M)
+
+§ 5 Rapport om ungdomsverksamheten
+Kerstin Alm föredrog ärendet.
+
+Delprojekt Norrby: Arbetet har pågått sedan hösten 2023 tillsammans med föreningarna.
+
+Under våren har träffpunkten Solgläntan för unga invigts.
+
+Delprojekt Söderby: En ny arbetsgrupp har bildats med skolan.
+
+§ 6 Uppföljning av stödet
+Uppföljningen januari–april 2023 visade att 57 barn fick stöd av fältassistenterna.
+Ungdomsmottagningen tar emot ungdomar mellan 13 och 23 år.
+Cirka 140 personer deltar i kursen Trygg start under året.
+Konferensen om barnrätt hålls i Folkets hus i Testby.
+Konferensen om barnrätt hålls den 14 maj 2024.
+
+§ 7 Nästa sammanträde
+Nästa sammanträde hålls den 16 april 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """A store with the one protocol above."""
+    directory = tmp_path_factory.mktemp("reading")
+    path = directory / "fritidsnamnden.txt"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    return Engine(db)
+
+
+def test_a_lead_in_names_the_paragraphs_under_it(engine: Engine) -> None:
+    answer = engine.answer("Vad heter träffpunkten för unga i Norrby?", today=TODAY)
+    assert answer.found and "Solgläntan" in answer.headline
+
+
+def test_a_lead_in_ends_where_the_next_begins(engine: Engine) -> None:
+    answer = engine.answer("Vad heter träffpunkten för unga i Söderby?", today=TODAY)
+    assert "Solgläntan" not in answer.headline
+
+
+def test_a_date_without_a_meeting_is_the_subjects_period(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hur många barn fick stöd i uppföljningen januari–april 2023?", today=TODAY
+    )
+    assert answer.found and "57" in answer.headline
+
+
+def test_a_period_the_protocol_does_not_name_is_not_answered(engine: Engine) -> None:
+    answer = engine.answer("Hur många barn fick stöd i uppföljningen i oktober?", today=TODAY)
+    assert not answer.found
+
+
+def test_an_age_is_a_number_of_years(engine: Engine) -> None:
+    assert wanted("hur gamla ar ungdomarna", STOPWORDS).kind == DURATION
+    answer = engine.answer(
+        "Hur gamla är ungdomarna som ungdomsmottagningen tar emot?", today=TODAY
+    )
+    assert answer.found and "13 och 23 år" in answer.headline
+
+
+def test_a_verb_after_hur_manga_counts_nothing(engine: Engine) -> None:
+    assert wanted("hur manga barn fick stod", STOPWORDS).focus == "barn"
+    answer = engine.answer("Hur många deltar i kursen Trygg start?", today=TODAY)
+    assert answer.found and "140" in answer.headline
+
+
+def test_where_asks_for_a_place(engine: Engine) -> None:
+    want = wanted("var halls konferensen om barnratt", STOPWORDS)
+    assert want.kind == PLACE
+    assert not holds("Konferensen hålls den 14 maj 2024.", want)
+    answer = engine.answer("Var hålls konferensen om barnrätt?", today=TODAY)
+    assert answer.found and "Folkets hus" in answer.headline
+
+
+def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
+    # The text above is a protocol with numbered items, not a plain document.
+    numbers = [
+        row[0]
+        for row in engine.db.execute(
+            "SELECT i.number FROM items i JOIN documents d ON d.id = i.document_id"
+            " WHERE d.filename = 'fritidsnamnden.txt' ORDER BY i.position"
+        )
+    ]
+    assert numbers == ["5", "6", "7"]
