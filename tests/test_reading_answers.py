@@ -8,6 +8,7 @@ it does not."""
 from __future__ import annotations
 
 from datetime import date
+
 import pytest
 
 from knowledge import open_store
@@ -85,9 +86,7 @@ def test_a_period_the_protocol_does_not_name_is_not_answered(engine: Engine) -> 
 
 def test_an_age_is_a_number_of_years(engine: Engine) -> None:
     assert wanted("hur gamla ar ungdomarna", STOPWORDS).kind == DURATION
-    answer = engine.answer(
-        "Hur gamla är ungdomarna som ungdomsmottagningen tar emot?", today=TODAY
-    )
+    answer = engine.answer("Hur gamla är ungdomarna som ungdomsmottagningen tar emot?", today=TODAY)
     assert answer.found and "13 och 23 år" in answer.headline
 
 
