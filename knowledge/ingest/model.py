@@ -115,6 +115,7 @@ class Protocol:
     authors: list[str] = field(default_factory=list)  # reports
     relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    preamble: str = ""  # the prose before the first item
     text: str = ""  # the cleaned text
 
     @property

@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
 from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
-PLACE = "place"
+PLACE, TOWN = "place", "town"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
 # How a missing kind is named in an honest answer ("… men inget belopp").
 KIND_NAMES = {
@@ -97,6 +98,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"stimulansmedel|kronor|tkr|mkr)\b"
         ),
     ),
+    (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),
     (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 
@@ -163,6 +165,12 @@ def holds(text: str, want: Wanted) -> bool:
         return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
+    if want.kind == TOWN:
+        # "Vilken kommun blir värdkommun?": a town other than those the question names
+        return any(
+            re.search(rf"\b{re.escape(town)}", text) and normalize(town) not in want.asked
+            for town in MUNICIPALITIES
+        )
     if want.kind == PLACE:
         return bool(_PLACE.search(text) or _IN_TOWN.search(text))
     return True

@@ -276,10 +276,11 @@ def item_ids(db: sqlite_utils.Database, document_id: int) -> dict[int, int]:
 
 
 class Passage(NamedTuple):
-    """A searchable text: an item, decision, theme or report section."""
+    """A searchable text: an item, decision, theme, report section or the prose before the
+    first item."""
 
-    kind: str  # 'item', 'decision', 'theme', 'section'
-    ref_id: int  # its id in items, decisions, themes or sections
+    kind: str  # 'item', 'decision', 'theme', 'section', 'preamble'
+    ref_id: int  # its id in items, decisions, themes or sections; a preamble's document id
     item_number: str | None  # the item or section number to cite
     title: str
     text: str

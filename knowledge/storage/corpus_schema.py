@@ -133,7 +133,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE passages (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL,            -- 'item', 'decision', 'theme', 'section'
+        kind TEXT NOT NULL,            -- 'item', 'decision', 'theme', 'section', 'preamble'
         ref_id INTEGER NOT NULL,       -- id in items/decisions/themes/sections
         item_number TEXT,              -- item or section number to cite
         title TEXT NOT NULL,

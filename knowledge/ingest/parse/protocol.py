@@ -38,7 +38,6 @@ def parse_protocol(
     """Fill in a protocol from its head (header, attendance) and its item headings."""
     protocol.kind = "protocol"
     protocol.body_type = BODY_TYPES[protocol.councils[0]] if protocol.councils else None
-    protocol.title = protocol_title(head, protocol.councils)
     parse_header_fields(protocol, head, top)
     protocol.body, protocol.organisation = find_body(top, protocol.councils)
     opening = " ".join(line.text for line in head[:40])
@@ -48,6 +47,8 @@ def parse_protocol(
         protocol.body = with_abbreviation(protocol.body, opening)
     if protocol.organisation is None and protocol.body:
         protocol.organisation = organisation_in_text(opening) or municipality_of(protocol.body)
+    whose = ", ".join(n for n in (protocol.body, protocol.organisation) if n) or None
+    protocol.title = protocol_title(head, protocol.councils, whose)
     protocol.attendees = parse_attendance(head, protocol.councils)
     _roles_from_attendance(protocol)
     _officers_in_running_text(protocol, head)
