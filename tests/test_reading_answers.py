@@ -114,3 +114,48 @@ def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
         )
     ]
     assert numbers == ["5", "6", "7"]
+
+
+FORMAL_ONLY = """\
+PROTOKOLL
+Fritidsnämnden, Testby kommun
+Sammanträdesdatum 2024-04-16
+
+Tid och plats: Tisdagen den 16 april 2024 kl. 13.00–14.00, Nämndrummet
+Ledamöter: Eva Lind (S), ordförande
+           Per Holm (M)
+Justerare: Per Holm (M)
+
+§ 8 Val av justerare
+Till att jämte ordföranden justera protokollet utsågs Per Holm.
+
+§ 9 Godkännande av dagordning
+Dagordningen godkändes.
+
+§ 10 Information om sommarlovet
+Kerstin Alm informerade om sommarlovsaktiviteterna. Informationen lades till handlingarna.
+"""
+
+
+def test_formalities_come_after_the_matters(engine: Engine) -> None:
+    # The shipped protocol of 19 November 2021: one decision on a matter, two formalities.
+    answer = engine.answer("Vad beslutades på rådets möte 19 november 2021?", today=TODAY)
+    assert answer.found and "i enlighet med förslaget" in answer.headline
+    formalia = [b for b in answer.blocks if b.title == "Formalia"]
+    assert formalia and any("dagordning" in line for line in formalia[0].lines)
+    assert not any("Dagordningen" in line for b in answer.blocks[:-1] for line in b.lines)
+
+
+def test_a_meeting_of_formalities_has_no_decisions_on_matters(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    directory = tmp_path_factory.mktemp("formal")
+    path = directory / "fritid_april.txt"
+    path.write_text(FORMAL_ONLY, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    answer = Engine(db).answer("Vad beslutades på fritidsnämndens möte 16 april 2024?", today=TODAY)
+    assert not answer.found
+    assert "inga beslut i sak" in answer.headline
+    assert "§ 9 Godkännande av dagordning" in answer.headline
+    assert "§ 10 Information om sommarlovet" in answer.headline

@@ -202,6 +202,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 explicit=decision.explicit,
                 amounts=[(amount.text, amount.kronor) for amount in decision.amounts],
                 dates=decision.dates,
+                formal=decision.formal,
             )
             decision_position += 1
             passages.append(

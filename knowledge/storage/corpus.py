@@ -174,11 +174,13 @@ def insert_decision(
     explicit: bool,
     amounts: Sequence[tuple[str, int]],
     dates: Sequence[dt.date],
+    formal: bool = False,
 ) -> int:
-    """A decision of an item, with its amounts (as written, in kronor) and dates; its id."""
+    """A decision of an item, with its amounts (as written, in kronor) and dates, and whether
+    it is a formality; its id."""
     decision_id = db.conn.execute(
         "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
-        " amounts, dates) VALUES (?,?,?,?,?,?,?,?)",
+        " amounts, dates, formal) VALUES (?,?,?,?,?,?,?,?,?)",
         [
             document_id,
             item_id,
@@ -191,6 +193,7 @@ def insert_decision(
                 ensure_ascii=False,
             ),
             json.dumps([d.isoformat() for d in dates]),
+            int(formal),
         ],
     ).lastrowid
     assert decision_id is not None

@@ -217,4 +217,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX body_scheduled_meetings_body ON body_scheduled_meetings(body_key, date);
     """,
+    """
+    -- A formality (the agenda, the last minutes, the justerare): listed after the matters.
+    ALTER TABLE decisions ADD COLUMN formal INTEGER NOT NULL DEFAULT 0;
+    """,
 ]

@@ -12,7 +12,9 @@ from knowledge.language.text import split_sentences
 DECIDING = re.compile(
     # Factored by first letters: the engine tries few alternatives at each position.
     r"\b(?:beslut(?:ade|ades|ar|at|ats)|beslöt|beslutet blev|beslut har fattats|"
-    r"fatta(?:des|t) beslut|st(?:ällt|äller|ällde) sig bakom|ant(?:ar|og|ogs)|godkände|"
+    r"fatta(?:des|t) beslut|st(?:ällt|äller|ällde) sig bakom|ant(?:ar|og|ogs)|godkän(?:de|des|ns)|"
+    # "Informationen lades till handlingarna": a decision in the passive, as minutes write it
+    r"(?:lades|läggs) till handlingarna|"
     r"fastställde|bevilja(?:s|des)|avsl(?:ås|ogs))\b"
     # The choice of justerare: "Till att jämte ordföranden justera protokollet utsågs X".
     r"|\bjustera (?:dagens |detta )?protokoll(?:et)? (?:utsågs|valdes)\b"
@@ -139,12 +141,46 @@ def _might_decide(text: str) -> bool:
         "besl" in lower
         or "antar" in lower
         or "antog" in lower
-        or "godkände" in lower
+        or "godkän" in lower
+        or "handlingarna" in lower
         or "faststäl" in lower
         or "ställ" in lower
         or "bevilja" in lower
         or "avsl" in lower
         or "justera" in lower
+    )
+
+
+# The formalities of a meeting: its agenda, the last minutes, the justerare, reports taken
+# note of. They are decisions all the same, but a member asking what was decided means others.
+_FORMAL_ITEM = re.compile(
+    r"dagordning|föredragningslista|föregående (protokoll|minnesanteckningar|anteckningar)|"
+    r"justera|mötets öppnande|delegationsbeslut|anmälningsärenden|meddelanden",
+    re.IGNORECASE,
+)
+_FORMAL_DECISION = re.compile(
+    r"^((?:dagordningen|föredragningslistan|protokollet|minnesanteckningarna|anteckningarna)\b"
+    r"[^.]*\b(?:godkän\w*|fastställ\w*|lades till|läggs till)"
+    r"|[^.]{0,60}\b(?:lades|läggs) till handlingarna\.?$"
+    r"|[^.]{0,80}\b(?:utsågs|utses|valdes) att (?:jämte ordföranden )?justera)",
+    re.IGNORECASE,
+)
+
+
+# "Se tidigare minnesanteckningar. Protokollet från föregående möte fastställdes …"
+_LAST_MINUTES = re.compile(
+    r"\b(?:protokollet|minnesanteckningarna|anteckningarna) från [^.]*\b(?:godkän|fastställ)",
+    re.IGNORECASE,
+)
+
+
+def is_formality(item_title: str, text: str) -> bool:
+    """Whether a decision is one of the meeting's formalities rather than on a matter."""
+    text = text.strip()
+    return bool(
+        _FORMAL_ITEM.search(item_title)
+        or _FORMAL_DECISION.match(text)
+        or _LAST_MINUTES.search(text)
     )
 
 

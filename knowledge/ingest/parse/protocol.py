@@ -14,7 +14,7 @@ from knowledge.ingest.parse.body import (
     organisation_in_text,
     with_abbreviation,
 )
-from knowledge.ingest.parse.decisions import decision_dates
+from knowledge.ingest.parse.decisions import decision_dates, is_formality
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
@@ -68,6 +68,9 @@ def parse_protocol(
                 decision.dates = decision_dates(decision.text, protocol.date)
     for decision in protocol.decisions:
         decision.period = decision_period(decision.text)
+    for item in protocol.items:
+        for decision in item.decisions:
+            decision.formal = is_formality(item.title, decision.text)
     if protocol.adjusters == [] or protocol.adjusters == [protocol.chair]:
         for item in protocol.items:
             if re.search(r"\bjusterare\b", item.title, re.I):
