@@ -15,6 +15,7 @@ from knowledge import open_store
 from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import DURATION, PLACE, holds, wanted
+from knowledge.qa.search import expand
 from knowledge.qa.stopwords import STOPWORDS
 
 TODAY = date(2026, 11, 23)
@@ -42,7 +43,10 @@ Delprojekt Söderby: En ny arbetsgrupp har bildats med skolan.
 § 6 Uppföljning av stödet
 Uppföljningen januari–april 2023 visade att 57 barn fick stöd av fältassistenterna.
 Ungdomsmottagningen tar emot ungdomar mellan 13 och 23 år.
-Cirka 140 personer deltar i kursen Trygg start under året.
+Nämnden erbjuder kursen Trygg start för nyanlända föräldrar. Kursen hålls på kvällstid i \
+skolans aula. Cirka 140 personer deltar i kursen under året.
+Avtalet med Jourcentralen beräknas kosta 2,1 Mkr per år för 2025–2026.
+Prognosen för perioden januari–juni visar ett överskott om 1,2 Mkr.
 Konferensen om barnrätt hålls i Folkets hus i Testby.
 Konferensen om barnrätt hålls den 14 maj 2024.
 
@@ -92,6 +96,7 @@ def test_an_age_is_a_number_of_years(engine: Engine) -> None:
 
 def test_a_verb_after_hur_manga_counts_nothing(engine: Engine) -> None:
     assert wanted("hur manga barn fick stod", STOPWORDS).focus == "barn"
+    assert expand(engine._corpus, "deltar").verb  # "deltog", "deltagit": a strong verb
     answer = engine.answer("Hur många deltar i kursen Trygg start?", today=TODAY)
     assert answer.found and "140" in answer.headline
 
@@ -159,3 +164,13 @@ def test_a_meeting_of_formalities_has_no_decisions_on_matters(
     assert "inga beslut i sak" in answer.headline
     assert "§ 9 Godkännande av dagordning" in answer.headline
     assert "§ 10 Information om sommarlovet" in answer.headline
+
+
+def test_a_range_of_years_is_its_years(engine: Engine) -> None:
+    answer = engine.answer("Vad kostar Jourcentralen per år 2025-2026?", today=TODAY)
+    assert answer.found and "2,1 Mkr" in answer.headline
+
+
+def test_a_short_month_is_the_month(engine: Engine) -> None:
+    answer = engine.answer("vad visar prognosen för jan-juni", today=TODAY)
+    assert answer.found and "1,2 Mkr" in answer.headline

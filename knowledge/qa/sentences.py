@@ -21,9 +21,10 @@ def _sub_heading(line: str) -> bool:
     return bool(_SUB_HEADING.match(line)) and short and not re.search(r"[\t\d]", line)
 
 
-def _labelled_passage(text: str) -> tuple[tuple[str, str], ...]:
-    """Each sentence with the sub-heading or lead-in in force where it stands ("" if none)."""
-    out: list[tuple[str, str]] = []
+def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:
+    """Each sentence with the sub-heading or lead-in in force where it stands ("" if none)
+    and the number of its paragraph."""
+    out: list[tuple[str, str, int]] = []
     label = ""
     lines = text.split("\n")
     for index, paragraph in enumerate(lines):
@@ -33,12 +34,14 @@ def _labelled_passage(text: str) -> tuple[tuple[str, str], ...]:
             label = lead_in.group(1)
         elif _sub_heading(line) and index + 1 < len(lines):
             label = line
-        out += [(sentence, label) for sentence in split_sentences(paragraph.removeprefix("- "))]
+        out += [
+            (sentence, label, index) for sentence in split_sentences(paragraph.removeprefix("- "))
+        ]
     return tuple(out)
 
 
 def _split_passage(text: str) -> tuple[str, ...]:
-    return tuple(sentence for sentence, _ in _labelled_passage(text))
+    return tuple(sentence for sentence, _, _ in _labelled_passage(text))
 
 
 def _sentence_stems(sentence: str) -> frozenset[str]:

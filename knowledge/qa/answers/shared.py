@@ -144,6 +144,9 @@ def subject_phrase(query: Query) -> str:
     return span if len(span) <= MAX_PHRASE and "\n" not in span else " ".join(words)
 
 
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)\d\d")
+
+
 def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     """The topic words as search terms; None without a topic; an empty list when the corpus
     knows none of the significant words."""
@@ -152,6 +155,10 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     phrase = subject_phrase(query)
     terms = []
     for word in query.topic_words:
+        if _YEAR_RANGE.fullmatch(word):
+            # "2024-2025": the documents write "2024–2025" or "2024 och 2025"; each year counts
+            terms += [expand(corpus, year) for year in re.findall(r"\d{4}", word)]
+            continue
         term = expand(corpus, word)
         if term.exact or "-" not in word:
             terms.append(term)

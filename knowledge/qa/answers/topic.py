@@ -192,7 +192,7 @@ def _findings(
             body = corpus_queries.decision_item_body(corpus.db, hit.ref_id)
             text = body if body is not None else text
         labelled = corpus.sentences.labelled(text)
-        sentences = [sentence for sentence, _ in labelled]
+        sentences = [sentence for sentence, _, _ in labelled]
         if not sentences:
             continue  # a title alone says nothing of its subject
         # The body that wrote the document names its town: "förskolan i Lindesberg" is read
@@ -219,8 +219,11 @@ def _findings(
             around = stems | corpus.sentences.stems(following) | heading
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
-            if any(not term.held(stems | heading) for term in weights.required):
-                continue  # a name asked about stands in the answer itself
+            # A name asked about stands in the answer itself, or earlier in its paragraph, which
+            # introduced it ("… en utbildning ”Leda omställning”. … Cirka 200 personer deltar.")
+            named = stems | heading | _earlier_in_paragraph(corpus, labelled, index)
+            if any(not term.held(named) for term in weights.required):
+                continue
             if asked_years - years(f"{introduced} {window}") - held_year:
                 continue
             if period and not _names_month(f"{introduced} {window}", period):
@@ -256,6 +259,18 @@ def _findings(
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
+
+
+def _earlier_in_paragraph(
+    corpus: Corpus, labelled: tuple[tuple[str, str, int], ...], index: int
+) -> set[str]:
+    """The stems of the sentences before ``index`` in its paragraph."""
+    paragraph = labelled[index][2]
+    stems: set[str] = set()
+    for sentence, _, number in labelled[:index]:
+        if number == paragraph:
+            stems |= corpus.sentences.stems(sentence)
+    return stems
 
 
 def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
