@@ -13,6 +13,8 @@ import pytest
 
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
+from knowledge.language.text import looks_like_verb
+from knowledge.qa.answers.shared import finite_verb
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import DURATION, PLACE, holds, wanted
 from knowledge.qa.search import expand
@@ -174,3 +176,28 @@ def test_a_range_of_years_is_its_years(engine: Engine) -> None:
 def test_a_short_month_is_the_month(engine: Engine) -> None:
     answer = engine.answer("vad visar prognosen för jan-juni", today=TODAY)
     assert answer.found and "1,2 Mkr" in answer.headline
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Vilken vecka stänger simhallen?", "stänger"),
+        ("När startade projektet?", "startade"),
+        ("Vem leder arbetsgruppen?", "leder"),
+        ("Vilka kommuner deltar i projektet?", "deltar"),
+        ("Budgeten för projektet", None),
+    ],
+)
+def test_the_verb_comes_second_in_a_question(question: str, verb: str | None) -> None:
+    assert finite_verb(question) == verb
+
+
+@pytest.mark.parametrize("word", ["sköt", "tog", "gav", "tar", "ger"])
+def test_short_verbs_are_verbs(word: str) -> None:
+    assert looks_like_verb(word)
+
+
+def test_a_week_number_is_a_time() -> None:
+    want = wanted("vilken vecka stanger simhallen", STOPWORDS)
+    assert holds("Simhallen stänger för underhåll vecka 44.", want)
+    assert not holds("Simhallen stänger för underhåll.", want)

@@ -57,8 +57,10 @@ def stem(word: str) -> str:
 # named: "-nde" (ärende, boende), "område", "plats".
 _VERB_ENDING = re.compile(r"(?:[^n]de|ades?|des|tes|dde|ddes|tts?|[^l]it|ats|[^aeiouy]as|ogs)$")
 _NOUN_LOOKALIKE = re.compile(r"(?:omrade|plats|tts|kredit|budget)$")
-# The present tense of the short verbs, which no ending tells ("tar emot", "ger", "gör").
-_SHORT_VERBS = frozenset("tar ger gor far gar star ser dor bor tror ber".split())
+# The short verbs, which no ending tells: "tar emot", "ger", "gör", "sköt upp", "tog".
+_SHORT_VERBS = frozenset(
+    "tar ger gor far gar star ser dor bor tror ber skot tog gav drog gick stod slog strok".split()
+)
 
 
 def looks_like_verb(word: str) -> bool:

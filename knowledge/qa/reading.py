@@ -52,6 +52,7 @@ _DURATION = re.compile(
     rf"|\b{_NUMBER_WORDS}\s+(?:år|månader|veckor|dagar|timmar)\b",
     re.IGNORECASE,
 )
+_WEEK = re.compile(r"\b(?:vecka|v\.)\s?\d{1,2}\b", re.IGNORECASE)  # "vecka 44": a time
 _SEASONS = re.compile(r"\b(?:våren|hösten|sommaren|vintern|vår|höst|årsskiftet|halvår)\b", re.I)
 # Where something is: a room or building word, an address, a town after "i", or online.
 _PLACE = re.compile(
@@ -150,6 +151,7 @@ def holds(text: str, want: Wanted) -> bool:
         # A year the question names is part of its subject ("konferensen E-hälsa 2025").
         return bool(
             find_dates(text)
+            or _WEEK.search(text)
             or set(_YEAR.findall(text)) - want.asked
             or _SEASONS.search(text)
             or any(

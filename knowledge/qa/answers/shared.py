@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
 from knowledge.bodies import SOCIAL
@@ -144,6 +145,19 @@ def subject_phrase(query: Query) -> str:
     return span if len(span) <= MAX_PHRASE and "\n" not in span else " ".join(words)
 
 
+# A question word, and after "vilken" its noun: the finite verb comes next (Swedish puts it
+# second): "Vilken vecka stänger simhallen", "När startade …", "Vem leder …".
+_BEFORE_VERB = re.compile(
+    r"^(?:när|nar|varför|varfor|vem|vad|var|(?:vilken|vilket|vilka) [\w-]+)\s+([\w-]+)", re.I
+)
+
+
+def finite_verb(question: str) -> str | None:
+    """The word in the verb's place of a question, lower case ("stänger"), if any."""
+    match = _BEFORE_VERB.match(question.strip())
+    return match.group(1).lower() if match else None
+
+
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)\d\d")
 
 
@@ -165,6 +179,8 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
         else:
             # "KPR-möte", "hälsa-pengar": a compound the documents write apart or closed.
             terms += [expand(corpus, part) for part in word.split("-") if len(part) >= 2]
+    verb = finite_verb(query.text)
+    terms = [replace(t, verb=True) if verb and t.word.lower() == verb else t for t in terms]
     known = [t for t in terms if t.known]
     unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not t.verb]
     if not known or len(unknown) > len(known) or _unheard_subject(query.text, unknown):
