@@ -201,3 +201,11 @@ def test_a_week_number_is_a_time() -> None:
     want = wanted("vilken vecka stanger simhallen", STOPWORDS)
     assert holds("Simhallen stänger för underhåll vecka 44.", want)
     assert not holds("Simhallen stänger för underhåll.", want)
+
+
+def test_a_label_alone_on_its_line_names_what_follows(engine: Engine) -> None:
+    labelled = engine._corpus.sentences.labelled("Bakgrund text här.\nBeslut:\nArbetet avbryts.")
+    assert [(sentence, label) for sentence, label, _ in labelled] == [
+        ("Bakgrund text här.", ""),
+        ("Arbetet avbryts.", "Beslut"),
+    ]

@@ -11,6 +11,8 @@ from knowledge.qa.types import Term
 # "Delprojekt CROSS Nora: Ett politiskt mål …": a short lead-in names what the paragraph, and
 # those after it up to the next lead-in, are about.
 _LEAD_IN = re.compile(r"^([A-ZÅÄÖ][\w&/()–-]*(?: [\w&/()–-]+){0,4}):\s+\S")
+# "Beslut:", "Bakgrund:" alone on a line: a label for the paragraphs under it.
+_LABEL_ALONE = re.compile(r"^[A-ZÅÄÖ][\wåäö]*(?: [\wåäö]+){0,2}:$")
 # A short line without a full stop between paragraphs: a sub-heading ("Projektet CROSS").
 _SUB_HEADING = re.compile(r"^[A-ZÅÄÖ][^.:;!?]{2,60}$")
 
@@ -30,6 +32,9 @@ def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:
     for index, paragraph in enumerate(lines):
         line = paragraph.strip()
         lead_in = _LEAD_IN.match(line)
+        if _LABEL_ALONE.match(line):
+            label = line.rstrip(":")
+            continue  # "Beslut:" on its own line names what follows and says nothing itself
         if lead_in:
             label = lead_in.group(1)
         elif _sub_heading(line) and index + 1 < len(lines):

@@ -30,6 +30,14 @@ EXAMPLES = [
 ]
 
 
+# A sentence that tells of a decision in prose.
+DECIDING = re.compile(
+    r"\b(beslut\w*|beslöt|fattade|antog|antagit|antogs|godkän\w*|beviljade\w*|avsatt\w*|"
+    r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
+    re.IGNORECASE,
+)
+
+
 def default_council(query: Query) -> str:
     """The council "next meeting" and "the latest meeting" are about unless the question names
     one (the engine's default, from the settings); searches cover every council."""

@@ -17,7 +17,13 @@ from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTHS, find_dates
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import (
+    DECIDING,
+    needed,
+    not_found,
+    resolve_meetings,
+    topic_terms,
+)
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
@@ -53,6 +59,7 @@ PROPOSED = 2.0
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
+_OUTCOME = re.compile(r"\bvad (hande|blev det av)\b|\bhur gick det\b")
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
 
 
@@ -91,6 +98,8 @@ def answer_topic(
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
+    if prefer is None and _OUTCOME.search(query.folded):
+        prefer = DECIDING  # "vad hände med planen": what was decided is what became of it
     phrase, terms = topic
     hits = _hits(corpus, query, terms, resolve_meetings(corpus, query, today))
     period = None
