@@ -356,9 +356,17 @@ def _municipality(folded: str) -> str | None:
     return None
 
 
+# Phrases that only join a question's parts: "och i så fall vad", "över huvud taget".
+_FILLER_PHRASES = re.compile(
+    r"\b(i så fall|i sa fall|isåfall|över huvud taget|overhuvudtaget|överhuvudtaget|"
+    r"i vilket fall|i alla fall|till exempel)\b",
+    re.IGNORECASE,
+)
+
+
 def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[str]:
     """Content words: what is left after question words, slots and fillers."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", _FILLER_PHRASES.sub(" ", text))
     skip = set()
     if query.person:
         skip.update(normalize(query.person).split())
