@@ -107,3 +107,10 @@ def test_which_town_wants_a_town(engine: Engine) -> None:
     assert not holds("Två alternativ presenterades: att en kommun blir värdkommun.", want)
     answer = engine.answer("Vilken kommun blir värdkommun för plattformen?", today=TODAY)
     assert answer.found and "Laxå" in answer.headline
+
+
+def test_a_meeting_of_another_body_is_named_by_it(engine: Engine) -> None:
+    answer = engine.answer("Vad hände på mötet 7 februari 2025?", today=TODAY)
+    assert answer.found
+    assert answer.headline.startswith("Arbetsgruppen för projekt Digital Skogsvård")
+    assert "7 februari 2025" in answer.headline
