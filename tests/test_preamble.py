@@ -114,3 +114,23 @@ def test_a_meeting_of_another_body_is_named_by_it(engine: Engine) -> None:
     assert answer.found
     assert answer.headline.startswith("Arbetsgruppen för projekt Digital Skogsvård")
     assert "7 februari 2025" in answer.headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "När träffades arbetsgruppen för Digital Skogsvård senast?",
+        "När sammanträdde arbetsgruppen för Digital Skogsvård?",
+        "När hade arbetsgruppen för Digital Skogsvård möte?",
+    ],
+)
+def test_when_a_body_last_met(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "7 februari 2025" in answer.headline
+
+
+def test_how_many_meetings_a_body_has_had(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hur många möten har arbetsgruppen för Digital Skogsvård haft?", today=TODAY
+    )
+    assert answer.found and "1 möte med protokoll" in answer.headline

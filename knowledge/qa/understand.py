@@ -72,6 +72,9 @@ _MEETING_COUNT = re.compile(
 _NEXT_WHERE_WHEN = re.compile(
     r"^(var|vart|nar|hur dags|vilken tid|vilken lokal)\b.*\b(motet|mote|radsmotet|sammantradet)\b"
 )
+# When a council or body last met: a past meeting verb after "när".
+_MET = re.compile(r"^nar\b.*\b(traffades|sammantradde|mottes|hade\b.*\bmote|motet senast)\b")
+_MET_WORD = re.compile(r"traffades|sammantradde|mottes|hade|senast|mote")
 _MEETING_VERBS = {
     "borjar",
     "slutar",
@@ -257,6 +260,11 @@ def _intent(query: Query) -> str:
         return SCHEDULE
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
+    if _MET.search(folded) and not (query.meeting_date or query.month):
+        # "När träffades rådet senast?", "När sammanträdde kommunstyrelsen?": the latest
+        query.relative = "latest"
+        query.topic_words = [w for w in query.topic_words if not _MET_WORD.fullmatch(normalize(w))]
+        return MEETING
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
         return NEXT_MEETING
     if _MEETING_COUNT.search(folded):
