@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.language.text import normalize, root, split_sentences, stem, words
+from knowledge.language.text import (
+    looks_like_verb,
+    normalize,
+    root,
+    split_sentences,
+    stem,
+    words,
+)
 from knowledge.qa.types import Term
 
 # "Delprojekt CROSS Nora: Ett politiskt mål …": a short lead-in names what the paragraph, and
@@ -18,9 +25,22 @@ _SUB_HEADING = re.compile(r"^[A-ZÅÄÖ][^.:;!?]{2,60}$")
 
 
 def _sub_heading(line: str) -> bool:
-    # a table row ("Förening\tBelopp", "Summa 301 500 kr") is no heading
-    short = len(line.split()) <= 8
-    return bool(_SUB_HEADING.match(line)) and short and not re.search(r"[\t\d]", line)
+    # Not a table row ("Förening\tBelopp", "Summa 301 500 kr"), nor a clause cut short
+    # ("Tarja Nordling föredrog ärendet", "Karin Ström informerar om", "Se ppt").
+    tokens = line.split()
+    if not _SUB_HEADING.match(line) or len(tokens) > 8 or re.search(r"[\t\d]", line):
+        return False
+    if tokens[0] == "Se" or tokens[-1].lower() in _TRAILING:
+        return False
+    if _NAME_THEN_WORD.match(line):
+        return False  # a person's name and what they did
+    return not any(looks_like_verb(token) for token in tokens[1:])
+
+
+_TRAILING = {"om", "för", "av", "med", "till", "att", "och", "i", "på"}
+_NAME_THEN_WORD = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+ [a-zåäö]"
+)
 
 
 def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:

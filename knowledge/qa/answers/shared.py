@@ -156,14 +156,30 @@ def subject_phrase(query: Query) -> str:
 # A question word, and after "vilken" its noun: the finite verb comes next (Swedish puts it
 # second): "Vilken vecka stänger simhallen", "När startade …", "Vem leder …".
 _BEFORE_VERB = re.compile(
-    r"^(?:när|nar|varför|varfor|vem|vad|var|(?:vilken|vilket|vilka) [\w-]+)\s+([\w-]+)", re.I
+    r"^(?:när|nar|varför|varfor|vem|vad|var|(?:vilken|vilket|vilka) (?P<noun>[\w-]+))"
+    r"\s+(?P<verb>[\w-]+)",
+    re.I,
+)
+# The endings of a finite verb: present ("stänger", "startar") and past ("startade", "tog" is
+# a short verb of its own); a plural noun ("gatlampor", "riktlinjer") is told by its place.
+_FINITE = re.compile(r"(?:ar|er|ir|de|te|dde|tte|des|tes|ades|as|ats|ts)$")
+# Words that stand before the noun after "vilka": "vilka nya riktlinjer antogs".
+_BEFORE_NOUN = frozenset(
+    "nya stora små olika andra fler flera egna gamla viktigaste största senaste kommande "
+    "nästa första sista samma två tre fyra".split()
 )
 
 
 def finite_verb(question: str) -> str | None:
-    """The word in the verb's place of a question, lower case ("stänger"), if any."""
+    """The word in the verb's place of a question, lower case ("stänger"), if any: after
+    "vilken" and its noun only when that noun is no adjective ("vilka nya riktlinjer")."""
     match = _BEFORE_VERB.match(question.strip())
-    return match.group(1).lower() if match else None
+    if not match:
+        return None
+    noun, verb = match.group("noun"), match.group("verb").lower()
+    if noun and (noun.lower() in _BEFORE_NOUN or not _FINITE.search(normalize(verb))):
+        return None  # "vilka nya …", "vilka stora …": the noun comes later
+    return verb
 
 
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)\d\d")

@@ -27,10 +27,13 @@ from knowledge.qa.answers.shared import (
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
+    AGE,
     COVERAGE,
     DATE,
     KIND_NAMES,
     LIST,
+    PLACE,
+    TOWN,
     Wanted,
     Weights,
     holds,
@@ -101,15 +104,15 @@ def answer_topic(
     if prefer is None and _OUTCOME.search(query.folded):
         prefer = DECIDING  # "vad hände med planen": what was decided is what became of it
     phrase, terms = topic
-    hits = _hits(corpus, query, terms, resolve_meetings(corpus, query, today))
-    period = None
-    if not hits and _dated(query):
-        # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": the date is
-        # the subject's period, not a meeting's, when no meeting of that date speaks of it;
-        # then the answer must name its month.
+    meetings = resolve_meetings(corpus, query, today)
+    hits = _hits(corpus, query, terms, meetings)
+    period: date | None = None
+    if meetings == [] and _dated(query):
+        # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": when no meeting
+        # was held that day or month, the date is the subject's; the answer must name it.
+        period = _period(query)
         undated = replace(query, meeting_date=None, month=None, year=None)
         hits = _hits(corpus, query, terms, resolve_meetings(corpus, undated, today))
-        period = query.meeting_date.month if query.meeting_date else query.month and query.month[1]
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     want = wanted(query.folded, STOPWORDS, lambda word: expand(corpus, word).verb)
@@ -183,10 +186,11 @@ def _findings(
     hits: list[Hit],
     *,
     themes: bool = False,
-    period: int | None = None,
+    period: date | None = None,
 ) -> list[Finding]:
     """Every sentence of the hits that passes the gate, best first; of the themes proposed
-    for coming meetings only with ``themes``; with ``period``, only those naming that month."""
+    for coming meetings only with ``themes``; with ``period``, only those naming its month
+    (and day, when the question gave one)."""
     asked_years = years(query.text)
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
@@ -233,9 +237,11 @@ def _findings(
             named = stems | heading | _earlier_in_paragraph(corpus, labelled, index)
             if any(not term.held(named) for term in weights.required):
                 continue
+            if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
+                continue  # an age, a place or a town said of something else in the item
             if asked_years - years(f"{introduced} {window}") - held_year:
                 continue
-            if period and not _names_month(f"{introduced} {window}", period):
+            if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
             if future and _only_past_years(window, hit.date):
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
@@ -312,12 +318,27 @@ def _headline(query: Query, finding: Finding) -> str:
     return finding.sentence
 
 
-def _names_month(text: str, month: int) -> bool:
-    """Whether ``text`` names ``month``, by name or in a date."""
-    if any(found.date.month == month for found in find_dates(text)):
-        return True
-    named = {MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS}
-    return month in named
+def _period(query: Query) -> date | None:
+    """The day or month a question names, as a date (the 1st for a month; year 1 if none)."""
+    if query.meeting_date:
+        return query.meeting_date
+    if query.month:
+        year, month = query.month
+        return date(year or 1, month, 1)
+    return None
+
+
+def _names_period(text: str, period: date, day: bool) -> bool:
+    """Whether ``text`` names the period's month (its day too with ``day``), by name or in
+    a date."""
+    for found in find_dates(text):
+        if found.date.month == period.month and (not day or found.date.day == period.day):
+            return True
+    if day:
+        return False
+    return period.month in {
+        MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS
+    }
 
 
 def _only_past_years(text: str, written: date | None) -> bool:
@@ -364,7 +385,7 @@ def _nothing_that_answers(
     """The subject is there but no sentence holds what was asked: say so, and where it is."""
     missing = KIND_NAMES.get(want.kind or "")
     headline = (
-        f"Jag hittar inget {missing} om ”{phrase}” i protokollen."
+        f"Jag hittar {missing} om ”{phrase}” i protokollen."
         if missing
         else f"Jag hittar inget om ”{phrase}” i protokollen."
     )
