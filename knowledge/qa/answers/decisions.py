@@ -8,7 +8,7 @@ from datetime import date
 import sqlite_utils
 
 from knowledge.qa.answers.shared import (
-    DECIDING,
+    TOLD_DECISION,
     needed,
     not_found,
     resolve_meetings,
@@ -86,7 +86,7 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         if not hits:
             # No decision recorded as such: a report or an item may tell one in prose, or say
             # what was decided in its own words ("Vilken budget fastställde nämnden?").
-            told = answer_topic(corpus, query, today, prefer=DECIDING)
+            told = answer_topic(corpus, query, today, prefer=TOLD_DECISION)
             if told.found:
                 return told
             items = search(

@@ -31,7 +31,7 @@ EXAMPLES = [
 
 
 # A sentence that tells of a decision in prose.
-DECIDING = re.compile(
+TOLD_DECISION = re.compile(
     r"\b(beslut\w*|beslöt|fattade|antog|antagit|antogs|godkän\w*|beviljade\w*|avsatt\w*|"
     r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
     re.IGNORECASE,

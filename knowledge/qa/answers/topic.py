@@ -18,7 +18,7 @@ from knowledge.language.dates import MONTHS, find_dates
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import (
-    DECIDING,
+    TOLD_DECISION,
     needed,
     not_found,
     resolve_meetings,
@@ -102,7 +102,7 @@ def answer_topic(
     if isinstance(topic, Answer):
         return topic
     if prefer is None and _OUTCOME.search(query.folded):
-        prefer = DECIDING  # "vad hände med planen": what was decided is what became of it
+        prefer = TOLD_DECISION  # "vad hände med planen": what was decided is what became of it
     phrase, terms = topic
     meetings = resolve_meetings(corpus, query, today)
     hits = _hits(corpus, query, terms, meetings)
