@@ -26,6 +26,12 @@ def find_document_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
+    """A document and everything read from it (its passages, which no key ties to it)."""
+    db.execute("DELETE FROM passages WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
 def replace_document(
     db: sqlite_utils.Database,
     *,
@@ -52,8 +58,7 @@ def replace_document(
     """Insert a document, deleting an older version of it first; returns (id, replaced)."""
     old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
     if old:
-        db.execute("DELETE FROM passages WHERE document_id = ?", [old[0]])
-        db.execute("DELETE FROM documents WHERE id = ?", [old[0]])
+        delete_document(db, old[0])
     cursor = db.execute(
         "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
         ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
