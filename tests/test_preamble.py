@@ -133,4 +133,4 @@ def test_how_many_meetings_a_body_has_had(engine: Engine) -> None:
     answer = engine.answer(
         "Hur många möten har arbetsgruppen för Digital Skogsvård haft?", today=TODAY
     )
-    assert answer.found and "1 möte med protokoll" in answer.headline
+    assert answer.found and "1 möte med protokoll i arkivet, 7 februari 2025" in answer.headline
