@@ -168,3 +168,19 @@ Rådet diskuterade färdtjänsten på landsbygden.
 3. Nästa möte
 Rådet beslutade att bjuda in Länstrafiken till nästa möte för att diskutera närtrafik.
 """
+
+
+def test_the_councils_meeting_is_the_council_meeting(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Tekniska nämnden met on 10 September 2024, the councils on the 20th (shipped corpus).
+    directory = tmp_path_factory.mktemp("september")
+    path = directory / "tekniska.txt"
+    path.write_text(
+        BOARD.replace("2024-05-02", "2024-09-10").replace("2 maj", "10 september"),
+        encoding="utf-8",
+    )
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    answer = Engine(db).answer("Vem var ordförande på rådsmötet i september 2024?", today=TODAY)
+    assert answer.found and "20 september 2024" in answer.headline

@@ -25,6 +25,9 @@ ROLE_LABELS = {
 }
 
 
+_COUNCIL_MEETING = re.compile(r"\b(radet|radets|radsmote\w*|samverkansrad\w*)\b")
+
+
 def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     """The meeting the question names (the latest when it names none), or a choice of several."""
     db = corpus.db
@@ -61,6 +64,10 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         )
         answer.choices = _meeting_choices(corpus, list(reversed(known)))
         return answer
+    if len(document_ids) > 1 and _COUNCIL_MEETING.search(query.folded):
+        # "rådsmötet i september": the councils', not another body's meeting that month
+        of_councils = [i for i in document_ids if corpus_queries.document(db, i).councils]
+        document_ids = of_councils or document_ids
     if len(document_ids) > 1:
         return Answer(
             question=query.text,
