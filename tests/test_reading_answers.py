@@ -50,6 +50,9 @@ skolans aula. Cirka 140 personer deltar i kursen under året.
 Avtalet med Jourcentralen beräknas kosta 2,1 Mkr per år för 2025–2026.
 Prognosen för perioden januari–juni visar ett överskott om 1,2 Mkr.
 Av deltagarna på lovskolan var 31 flickor och 17 pojkar.
+Nämnden har tre nya mötesplatser för unga. De tre mötesplatserna är:
+- Solgården i Norrby
+- Ekbacken i Söderby
 Konferensen om barnrätt hålls i Folkets hus i Testby.
 Konferensen om barnrätt hålls den 14 maj 2024.
 
@@ -239,3 +242,8 @@ def test_an_everyday_word_finds_the_minutes_word(engine: Engine) -> None:
     assert "flickor" in expand(engine._corpus, "tjejer").exact
     answer = engine.answer("Hur många tjejer var med på lovskolan?", today=TODAY)
     assert answer.found and "31 flickor" in answer.headline
+
+
+def test_a_sentence_before_a_list_comes_with_the_list(engine: Engine) -> None:
+    answer = engine.answer("Vilka nya mötesplatser har nämnden för unga?", today=TODAY)
+    assert answer.found and "Solgården" in answer.headline and "Ekbacken" in answer.headline

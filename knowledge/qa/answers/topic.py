@@ -354,17 +354,25 @@ def _with_context(sentences: list[str], index: int) -> str:
     sentence that introduces a list ("… är:") with the list."""
     sentence = sentences[index]
     if sentence.rstrip().endswith(":"):
-        listed = [sentence]
-        for following in sentences[index + 1 :]:
-            if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
-                break
-            listed.append(following)
-        return " ".join(listed)
+        return _with_list(sentences, index)
     if index > 0 and len(sentence) < 40:
         return f"{sentences[index - 1]} {sentence}"
     if index + 1 < len(sentences) and len(sentence) + len(sentences[index + 1]) < MAX_CONTEXT:
-        return f"{sentence} {sentences[index + 1]}"
+        following = sentences[index + 1]
+        if following.rstrip().endswith(":"):
+            return f"{sentence} {_with_list(sentences, index + 1)}"  # "… är:" and its list
+        return f"{sentence} {following}"
     return sentence
+
+
+def _with_list(sentences: list[str], index: int) -> str:
+    """The sentence at ``index``, which introduces a list, with as much of the list as fits."""
+    listed = [sentences[index]]
+    for following in sentences[index + 1 :]:
+        if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
+            break
+        listed.append(following)
+    return " ".join(listed)
 
 
 def _one_per_item(findings: list[Finding]) -> list[Finding]:
