@@ -119,8 +119,13 @@ def test_2021_items(p2021) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_2021_decisions_themes_schedule(p2021) -> None:  # type: ignore[no-untyped-def]
-    assert [(d.text, d.explicit) for d in p2021.decisions] == [
+    assert [(d.text, d.explicit) for d in p2021.decisions if not d.formal] == [
         ("Specifika rådet beslutade i enlighet med förslaget.", False)
+    ]
+    # The agenda and the last minutes, approved: formalities
+    assert [d.text for d in p2021.decisions if d.formal] == [
+        "Dagordningen godkändes.",
+        "Protokollet från föregående möte godkändes och lades till\thandlingarna.",
     ]
     assert [t.text for t in p2021.themes] == [
         "Integration och hederskultur – goda exempel",
@@ -181,7 +186,11 @@ def test_2022_items(p2022) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_2022_decisions_themes_schedule(p2022) -> None:  # type: ignore[no-untyped-def]
-    decisions = [(d.text, d.explicit) for d in p2022.decisions]
+    assert [d.text[:20] for d in p2022.decisions if d.formal] == [
+        "Dagordningen godkänd",
+        "Protokollet från för",
+    ]
+    decisions = [(d.text, d.explicit) for d in p2022.decisions if not d.formal]
     assert decisions == [
         (
             "Rådet beslutade att ta upp frågan första mötet efter nyår i den nya konstellationen.",
@@ -279,8 +288,11 @@ def test_2024_items_and_decisions(p2024) -> None:  # type: ignore[no-untyped-def
     assert by_number["10"].presenters == ["Maria Lindborg", "Malin Duckert Ek"]
     assert by_number["11"].presenters == ["Maria Lindborg", "Anna Swift Johannison"]
     assert by_number["13"].presenters == ["Malin Duckert Ek"]
-    texts = [d.text for d in p2024.decisions]
+    texts = [d.text for d in p2024.decisions if not d.formal]
     assert len(texts) == 6
+    assert [d.text[-30:] for d in p2024.decisions if d.formal] == [
+        "ställdes och lades till handlingarna."[-30:]
+    ]
     assert texts[0] == "Det har beslutats om ny samverkansstruktur för barn och unga."
     assert any("Maria Ungdom för 2025" in t for t in texts)
     assert "ställt sig bakom" in texts[-1]

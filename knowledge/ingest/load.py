@@ -172,6 +172,11 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         protocol.date,
     )
     passages: list[corpus.Passage] = []
+    if protocol.preamble:
+        # What the document says of itself before its items: the project, who leads it.
+        passages.append(
+            corpus.Passage("preamble", document_id, None, protocol.title, protocol.preamble)
+        )
     decision_position = 0
     for item in protocol.items:
         item_id = corpus.insert_item(
@@ -197,6 +202,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 explicit=decision.explicit,
                 amounts=[(amount.text, amount.kronor) for amount in decision.amounts],
                 dates=decision.dates,
+                formal=decision.formal,
             )
             decision_position += 1
             passages.append(

@@ -37,6 +37,7 @@ class Decision:
     amounts: list[Amount] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)
     period: str | None = None  # "2025–2027", "2024", as written
+    formal: bool = False  # a formality: the agenda, the last minutes, the justerare
 
 
 @dataclass
@@ -115,6 +116,7 @@ class Protocol:
     authors: list[str] = field(default_factory=list)  # reports
     relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    preamble: str = ""  # the prose before the first item
     text: str = ""  # the cleaned text
 
     @property

@@ -47,6 +47,9 @@ class NamedBody:
     words: frozenset[str]  # stems of all its words
     towns: frozenset[str]  # folded towns and organisations it belongs to
     abbreviations: frozenset[str]  # "(BRÅ)" in its name, folded
+    # The proper words of its name, folded: "e-arkiv", "bergslagen" of "Styrgruppen för projekt
+    # E-arkiv Bergslagen"; named together, they name the body ("budgeten för E-arkiv Bergslagen").
+    proper: frozenset[str] = frozenset()
 
 
 def _load(db: sqlite_utils.Database) -> list[NamedBody]:
@@ -84,9 +87,22 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
                 frozenset(stem(w) for w in name_words),
                 frozenset(towns),
                 frozenset(normalize(a) for a in re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", body.name)),
+                _proper_words(body.name),
             )
         )
     return named
+
+
+def _proper_words(name: str) -> frozenset[str]:
+    """The capitalised words of a name after its first, neither towns nor abbreviations."""
+    words = re.findall(r"[\w-]+", name)[1:]
+    return frozenset(
+        normalize(w)
+        for w in words
+        if w[:1].isupper()
+        and not w.isupper()
+        and not {normalize(w), normalize(w).rstrip("s")} & _TOWNS  # "Degerfors", "Nora kommuns"
+    )
 
 
 def _core(word: str) -> str:
@@ -110,9 +126,12 @@ def named_body(corpus: Corpus, text: str) -> str | None:
     # Only a word that says what kind of body it is can name one ("familjerätt" does not).
     naming = [t for t in expanded if _BODY_NOUN.search(t)]
     capitals = {normalize(t) for t in re.findall(r"\b[A-ZÅÄÖ]{2,6}\b", text)}
+    tokens = {normalize(t) for t in re.findall(r"[\w-]+", text)}
     candidates = []
     for body in corpus.derived("named_bodies", _load):
         named = any(t.startswith(core) for t in naming for core in body.cores)
+        # One proper word may be a region many bodies share ("Sydnärke"): two or more name it.
+        named = named or len(body.proper) > 1 and body.proper <= tokens
         if not named and not capitals & body.abbreviations:
             continue
         if named_towns - body.towns:
@@ -141,6 +160,7 @@ def names_body(corpus: Corpus, key: str, word: str) -> bool:
         if body.key == key:
             return (
                 folded.rstrip("s") in body.towns
+                or folded in body.proper
                 or stem(folded) in body.words
                 or any(folded.startswith(core) for core in body.cores)
                 # misspelt ("gemensama", "Askesund"): the body is named, not a subject

@@ -11,22 +11,28 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
-from knowledge.language.text import normalize, stem
+from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
+PLACE, TOWN, AGE = "place", "town", "age"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
-# How a missing kind is named in an honest answer ("… men inget belopp").
+# How a missing kind is named in an honest answer ("Jag hittar inget belopp om …").
 KIND_NAMES = {
-    AMOUNT: "belopp",
-    COUNT: "antal",
-    DATE: "datum eller tidpunkt",
-    PERSON: "namn",
-    DURATION: "tid eller hur ofta",
+    AMOUNT: "inget belopp",
+    COUNT: "inget antal",
+    DATE: "inget datum eller någon tidpunkt",
+    PERSON: "inget namn",
+    DURATION: "ingen tidsangivelse",
+    AGE: "ingen ålder",
+    PLACE: "ingen plats",
+    TOWN: "ingen kommun",
 }
 
 _NUMBER_WORDS = (
@@ -48,12 +54,23 @@ _DURATION = re.compile(
     rf"|\b{_NUMBER_WORDS}\s+(?:år|månader|veckor|dagar|timmar)\b",
     re.IGNORECASE,
 )
+# "mellan 13 och 25 år", "18-25 år", "75-åringar", "i åldern …"
+_AGE = re.compile(r"\b\d{1,3}\s*(?:år\b|-?åring\w*)|\b(?:ålder|åldern|åldrar\w*)\b", re.I)
+_WEEK = re.compile(r"\b(?:vecka|v\.)\s?\d{1,2}\b", re.IGNORECASE)  # "vecka 44": a time
 _SEASONS = re.compile(r"\b(?:våren|hösten|sommaren|vintern|vår|höst|årsskiftet|halvår)\b", re.I)
+# Where something is: a room or building word, an address, a town after "i", or online.
+_PLACE = re.compile(
+    r"\b\w*(lokal(en|er|erna)?|rum(met)?|salen|huset|gatan|vägen|torget|"
+    r"kommunhus\w*|stadshus\w*)\b|\b(digitalt|teams|zoom|skype)\b",
+    re.IGNORECASE,
+)
+_IN_TOWN = re.compile(r"\b(?:i|på) [A-ZÅÄÖ]\w+")
 _NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][\wåäöé-]+")
 _CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:] )[A-ZÅÄÖ][\wåäöé-]{2,}")
 
 # Which kind of answer a question wants, from its folded text; the first that matches wins.
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
+    (AGE, re.compile(r"\bhur (gamla|gammal)\b|\bvilken alder\b|\bvilka aldrar\b")),
     (DURATION, re.compile(r"\bhur (ofta|lange|manga ganger)\b|\bhur lang tid\b")),
     (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b|\bhur stor (andel|procent)")),
     (
@@ -61,6 +78,13 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(nar|till nar|fran nar)\b|\b(nar|vilket datum|vilken dag|vilket ar|vilken manad|"
             r"vilken vecka|till nar|senast nar|datum)\b"
+        ),
+    ),
+    (
+        PLACE,
+        re.compile(
+            r"^var (halls|holls|hals|ar|ligger|lag|sker|skedde|ager|agde|blir|blev|traffas)\b"
+            r"(?! ansvar)|\b(vilken lokal|vilken plats|var nagonstans)\b"
         ),
     ),
     (PERSON, re.compile(r"^vem\b|\bvem (ar|var|ska|har|leder|ledde|fick|tog)\b|\bvilken person\b")),
@@ -74,6 +98,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"stimulansmedel|kronor|tkr|mkr)\b"
         ),
     ),
+    (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),
     (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 
@@ -91,15 +116,20 @@ class Wanted:
     day: bool = False  # "vilket datum": a day is asked for, a year or a month is no answer
 
 
-def wanted(folded: str, stopwords: set[str]) -> Wanted:
-    """What ``folded`` (a question, folded) asks for; kind None for descriptions and lists."""
+def wanted(
+    folded: str, stopwords: set[str], is_verb: Callable[[str], bool] = looks_like_verb
+) -> Wanted:
+    """What ``folded`` (a question, folded) asks for; kind None for descriptions and lists.
+    ``is_verb`` tells a verb from the thing counted ("hur många deltar" counts no "deltar")."""
     for kind, pattern in _WANTS:
         if pattern.search(folded):
             focus = None
             if kind == COUNT:
                 counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
-                word = counted.group(1) if counted else None
-                focus = word if word and word not in stopwords and len(word) > 2 else None
+                word = counted.group(1) if counted else ""
+                # "hur många deltar": a verb says what they do, not what is counted
+                noun = word not in stopwords and len(word) > 2 and not is_verb(word)
+                focus = word if noun else None
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
             return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
     return Wanted(None)
@@ -120,6 +150,7 @@ def holds(text: str, want: Wanted) -> bool:
         # A year the question names is part of its subject ("konferensen E-hälsa 2025").
         return bool(
             find_dates(text)
+            or _WEEK.search(text)
             or set(_YEAR.findall(text)) - want.asked
             or _SEASONS.search(text)
             or any(
@@ -135,6 +166,18 @@ def holds(text: str, want: Wanted) -> bool:
         return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
+    if want.kind == TOWN:
+        # "Vilken kommun blir värdkommun?": a town other than those the question names
+        # "Region Örebro län" is the region, not the town
+        text = re.sub(r"\bRegion Örebro län\b|\bÖrebro läns?\b", " ", text)
+        return any(
+            re.search(rf"\b{re.escape(town)}", text) and normalize(town) not in want.asked
+            for town in MUNICIPALITIES
+        )
+    if want.kind == AGE:
+        return bool(_AGE.search(text))
+    if want.kind == PLACE:
+        return bool(_PLACE.search(text) or _IN_TOWN.search(text))
     return True
 
 

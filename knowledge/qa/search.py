@@ -17,6 +17,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.language.abbreviations import expansion
+from knowledge.language.dates import MONTH_NAMES, MONTHS
 from knowledge.language.text import looks_like_verb, normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
@@ -70,6 +71,9 @@ def _expand(corpus: Corpus, word: str) -> Term:
     elif folded in folded_map:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
+    month = MONTHS.get(folded)
+    if month and MONTH_NAMES[month - 1] != folded:
+        term.exact.append(MONTH_NAMES[month - 1])  # "jan-juli": the documents write "januari"
     if len(folded) >= 5:
         base = root(term.exact[0] if term.exact else lower)
         base = base if len(base) >= 5 else (term.exact[0] if term.exact else lower)
@@ -107,7 +111,11 @@ def _present_tense(known: Vocabulary, folded: str) -> bool:
     if len(folded) < 5 or not folded.endswith(("ar", "er")):
         return False
     base = folded[:-2]
-    forms = ("a", "ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
+    forms: tuple[str, ...] = (
+        ("a", "ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
+    )
+    if folded.endswith("tar"):
+        forms += ("og", "agit", "ogs")  # "deltar", "antar": the compounds of "ta" are strong
     return any(base + ending in known.by_folded for ending in forms)
 
 

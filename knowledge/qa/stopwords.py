@@ -25,7 +25,7 @@ STOPWORDS = set(
     betyder
     pga enl ang bla tex resp osv dvs inkl exkl jfr jmf ev nat nagot nan nt emot
     sags sagdes
-    ofta lange heter kallas sitt sina
+    ofta lange heter kallas sitt sina per enligt
     holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
     """.split()
 )

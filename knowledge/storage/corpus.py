@@ -26,6 +26,12 @@ def find_document_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
+    """A document and everything read from it (its passages, which no key ties to it)."""
+    db.execute("DELETE FROM passages WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
 def replace_document(
     db: sqlite_utils.Database,
     *,
@@ -52,8 +58,7 @@ def replace_document(
     """Insert a document, deleting an older version of it first; returns (id, replaced)."""
     old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
     if old:
-        db.execute("DELETE FROM passages WHERE document_id = ?", [old[0]])
-        db.execute("DELETE FROM documents WHERE id = ?", [old[0]])
+        delete_document(db, old[0])
     cursor = db.execute(
         "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
         ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
@@ -174,11 +179,13 @@ def insert_decision(
     explicit: bool,
     amounts: Sequence[tuple[str, int]],
     dates: Sequence[dt.date],
+    formal: bool = False,
 ) -> int:
-    """A decision of an item, with its amounts (as written, in kronor) and dates; its id."""
+    """A decision of an item, with its amounts (as written, in kronor) and dates, and whether
+    it is a formality; its id."""
     decision_id = db.conn.execute(
         "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
-        " amounts, dates) VALUES (?,?,?,?,?,?,?,?)",
+        " amounts, dates, formal) VALUES (?,?,?,?,?,?,?,?,?)",
         [
             document_id,
             item_id,
@@ -191,6 +198,7 @@ def insert_decision(
                 ensure_ascii=False,
             ),
             json.dumps([d.isoformat() for d in dates]),
+            int(formal),
         ],
     ).lastrowid
     assert decision_id is not None
@@ -276,10 +284,11 @@ def item_ids(db: sqlite_utils.Database, document_id: int) -> dict[int, int]:
 
 
 class Passage(NamedTuple):
-    """A searchable text: an item, decision, theme or report section."""
+    """A searchable text: an item, decision, theme, report section or the prose before the
+    first item."""
 
-    kind: str  # 'item', 'decision', 'theme', 'section'
-    ref_id: int  # its id in items, decisions, themes or sections
+    kind: str  # 'item', 'decision', 'theme', 'section', 'preamble'
+    ref_id: int  # its id in items, decisions, themes or sections; a preamble's document id
     item_number: str | None  # the item or section number to cite
     title: str
     text: str

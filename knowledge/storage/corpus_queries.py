@@ -78,6 +78,7 @@ class Decision:
     item_title: str
     text: str
     amounts: list[dict[str, Any]]  # [{"text": ..., "kronor": ...}]
+    formal: bool = False  # the agenda, the last minutes, the justerare
 
 
 @dataclass(frozen=True)
@@ -325,7 +326,7 @@ def meetings_chaired(db: sqlite_utils.Database, name: str) -> list[dt.date | Non
 
 
 _DECISION = (
-    "SELECT d.id, d.document_id, i.number, i.title, d.text, d.amounts FROM decisions d"
+    "SELECT d.id, d.document_id, i.number, i.title, d.text, d.amounts, d.formal FROM decisions d"
     " JOIN items i ON i.id = d.item_id"
 )
 
@@ -478,7 +479,7 @@ def _attendance(row: tuple[Any, ...]) -> Attendance:
 
 
 def _decision(row: tuple[Any, ...]) -> Decision:
-    return Decision(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+    return Decision(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), bool(row[6]))
 
 
 def _date(value: str | None) -> dt.date | None:

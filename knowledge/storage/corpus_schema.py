@@ -133,7 +133,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE passages (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL,            -- 'item', 'decision', 'theme', 'section'
+        kind TEXT NOT NULL,            -- 'item', 'decision', 'theme', 'section', 'preamble'
         ref_id INTEGER NOT NULL,       -- id in items/decisions/themes/sections
         item_number TEXT,              -- item or section number to cite
         title TEXT NOT NULL,
@@ -216,5 +216,9 @@ MIGRATIONS: list[str] = [
         item_number TEXT
     );
     CREATE INDEX body_scheduled_meetings_body ON body_scheduled_meetings(body_key, date);
+    """,
+    """
+    -- A formality (the agenda, the last minutes, the justerare): listed after the matters.
+    ALTER TABLE decisions ADD COLUMN formal INTEGER NOT NULL DEFAULT 0;
     """,
 ]

@@ -8,8 +8,9 @@ file; the tests hold the facts of the real documents.
 The modules follow the parts of a document, lowest first: ``lines`` (heading levels, labelled
 fields, paragraphs), ``structure`` (item headings or report sections; protocol or report),
 ``people`` (names, presenters), ``attendance`` (lists, roles, organisations), ``decisions``,
-``themes``, ``schedule`` (meetings a protocol sets), ``header``, ``relations``, ``items``, and
-the two assemblies ``protocol`` and ``report``.
+``themes``, ``schedule`` (meetings a protocol sets), ``header``, ``relations``, ``items``,
+``preamble`` (the prose before the first item), and the two assemblies ``protocol`` and
+``report``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from knowledge.ingest.clean import clean_document
 from knowledge.ingest.extract import DocumentError
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse.lines import Line, to_line
+from knowledge.ingest.parse.preamble import preamble
 from knowledge.ingest.parse.protocol import parse_protocol
 from knowledge.ingest.parse.report import parse_plain, parse_report
 from knowledge.ingest.parse.structure import (
@@ -52,6 +54,7 @@ def parse_document(raw: str) -> Protocol:
     minutes = looks_like_protocol(head)
     if len(items) >= 2 and minutes and (items[0].number or not _numbered_sections(lines)):
         parse_protocol(protocol, lines, head, items, raw, top)
+        protocol.preamble = preamble(head)
         return protocol
     sections = find_sections(lines)
     if len(sections) >= 2:

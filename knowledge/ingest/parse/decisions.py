@@ -12,7 +12,9 @@ from knowledge.language.text import split_sentences
 DECIDING = re.compile(
     # Factored by first letters: the engine tries few alternatives at each position.
     r"\b(?:beslut(?:ade|ades|ar|at|ats)|beslöt|beslutet blev|beslut har fattats|"
-    r"fatta(?:des|t) beslut|st(?:ällt|äller|ällde) sig bakom|ant(?:ar|og|ogs)|godkände|"
+    r"fatta(?:des|t) beslut|st(?:ällt|äller|ällde) sig bakom|ant(?:ar|og|ogs)|godkän(?:de|des|ns)|"
+    # "Informationen lades till handlingarna": a decision in the passive, as minutes write it
+    r"(?:lades|läggs) till handlingarna|"
     r"fastställde|bevilja(?:s|des)|avsl(?:ås|ogs))\b"
     # The choice of justerare: "Till att jämte ordföranden justera protokollet utsågs X".
     r"|\bjustera (?:dagens |detta )?protokoll(?:et)? (?:utsågs|valdes)\b"
@@ -139,13 +141,51 @@ def _might_decide(text: str) -> bool:
         "besl" in lower
         or "antar" in lower
         or "antog" in lower
-        or "godkände" in lower
+        or "godkän" in lower
+        or "handlingarna" in lower
         or "faststäl" in lower
         or "ställ" in lower
         or "bevilja" in lower
         or "avsl" in lower
         or "justera" in lower
     )
+
+
+# The formalities of a meeting: its agenda, the last minutes, the justerare, reports and
+# delegation lists taken note of. They are decisions all the same, but a member asking what
+# was decided means the others. Titles are matched as whole words.
+_FORMAL_ITEM = re.compile(
+    r"\b(dagordning(en)?|föredragningslista(n)?|val av justerare(?: och justering)?|justering|"
+    r"föregående (möte|protokoll|minnesanteckningar|anteckningar)|mötets öppnande|"
+    r"sammanträdets öppnande|delegationsbeslut|anmälningsärenden)\b"
+    r"|^(meddelanden|anmälningar|information)$",
+    re.IGNORECASE,
+)
+_FORMAL_DECISION = re.compile(
+    r"^((?:dagordningen|föredragningslistan|(?:föregående )?protokollet från föregående \w+|"
+    r"(?:minnes)?anteckningarna från [^.]{0,30})\b[^.]*\b(?:godkän\w*|fastställ\w*|lades till)"
+    # what is taken note of: information, a report, the delegation list, the letters received
+    r"|(?:informationen|rapporten|redovisningen|redovisade delegationsbeslut|delegationsbesluten|"
+    r"meddelandena|anteckningarna)[^.]{0,60}\b(?:lades|läggs) till handlingarna\.?$"
+    r"|[^.]{0,80}\blägga (?:\w+ )?(?:informationen|rapporten|redovisningen|meddelandena|"
+    r"delegationsbesluten|delegationsbeslut|anteckningarna)\b[^.]{0,60}\btill handlingarna"
+    r"|[^.]{0,80}\b(?:utsågs|utses|valdes) att (?:jämte ordföranden )?justera)",
+    re.IGNORECASE,
+)
+# A decision on a matter, whatever its item is called: a motion rejected, a budget adopted.
+_ON_A_MATTER = re.compile(
+    r"\b(avslå\w*|avslogs|bifall\w*|bifölls|anta\w*|antogs|besvara\w*|avskriv\w*|bevilja\w*|"
+    r"fastställa (?!dagordning)\w+|tilldela\w*|uppdra\w*|\d[\d ]* ?(kr|tkr|mkr)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_formality(item_title: str, text: str) -> bool:
+    """Whether a decision is one of the meeting's formalities rather than on a matter."""
+    text = text.strip()
+    if _ON_A_MATTER.search(text):
+        return False
+    return bool(_FORMAL_ITEM.search(item_title.strip()) or _FORMAL_DECISION.match(text))
 
 
 def _decisions_from_block(block: list[str]) -> list[Decision]:

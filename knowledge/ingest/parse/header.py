@@ -131,12 +131,16 @@ def _line_label(text: str) -> tuple[str, str, str | None]:
     return key, rest, None
 
 
-def protocol_title(head: list[Line], councils: list[str]) -> str:
-    """The "Protokoll ..." line near the top, else "Protokoll, <the body's name>"."""
+def protocol_title(head: list[Line], councils: list[str], body: str | None = None) -> str:
+    """The "Protokoll ..." line near the top or the document's first main heading, else
+    "Protokoll, <the body's name>"."""
     for line in head[:15]:
         if re.match(r"^(protokoll|minnesanteckningar)\b", line.text, re.I) and len(line.text) > 12:
             return line.text.rstrip(" .")
-    names = " och ".join(COUNCIL_NAMES[c] for c in councils) or "okänt organ"
+    for line in head:
+        if line.heading == 1 and len(line.text) > 12:
+            return line.text.rstrip(" .")
+    names = " och ".join(COUNCIL_NAMES[c] for c in councils) or body or "okänt organ"
     return f"Protokoll, {names}"
 
 

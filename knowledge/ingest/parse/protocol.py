@@ -14,7 +14,7 @@ from knowledge.ingest.parse.body import (
     organisation_in_text,
     with_abbreviation,
 )
-from knowledge.ingest.parse.decisions import decision_dates
+from knowledge.ingest.parse.decisions import decision_dates, is_formality
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
@@ -38,7 +38,6 @@ def parse_protocol(
     """Fill in a protocol from its head (header, attendance) and its item headings."""
     protocol.kind = "protocol"
     protocol.body_type = BODY_TYPES[protocol.councils[0]] if protocol.councils else None
-    protocol.title = protocol_title(head, protocol.councils)
     parse_header_fields(protocol, head, top)
     protocol.body, protocol.organisation = find_body(top, protocol.councils)
     opening = " ".join(line.text for line in head[:40])
@@ -48,6 +47,8 @@ def parse_protocol(
         protocol.body = with_abbreviation(protocol.body, opening)
     if protocol.organisation is None and protocol.body:
         protocol.organisation = organisation_in_text(opening) or municipality_of(protocol.body)
+    whose = ", ".join(n for n in (protocol.body, protocol.organisation) if n) or None
+    protocol.title = protocol_title(head, protocol.councils, whose)
     protocol.attendees = parse_attendance(head, protocol.councils)
     _roles_from_attendance(protocol)
     _officers_in_running_text(protocol, head)
@@ -67,6 +68,9 @@ def parse_protocol(
                 decision.dates = decision_dates(decision.text, protocol.date)
     for decision in protocol.decisions:
         decision.period = decision_period(decision.text)
+    for item in protocol.items:
+        for decision in item.decisions:
+            decision.formal = is_formality(item.title, decision.text)
     if protocol.adjusters == [] or protocol.adjusters == [protocol.chair]:
         for item in protocol.items:
             if re.search(r"\bjusterare\b", item.title, re.I):

@@ -7,7 +7,13 @@ from datetime import date
 
 import sqlite_utils
 
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import (
+    TOLD_DECISION,
+    needed,
+    not_found,
+    resolve_meetings,
+    topic_terms,
+)
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.citations import cite, dedupe, document_source, hit_source
 from knowledge.qa.corpus import Corpus
@@ -18,12 +24,6 @@ from knowledge.storage import corpus_queries
 from knowledge.storage.corpus_queries import Decision
 
 DECISIONS_PER_PAGE = 6
-# A sentence that tells of a decision in prose.
-DECIDING = re.compile(
-    r"\b(beslut\w*|beslöt|fattade|antog|antagit|antogs|godkän\w*|beviljade\w*|avsatt\w*|"
-    r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
-    re.IGNORECASE,
-)
 
 
 # "beslutade i enlighet med förslaget": the decision is the proposal, which the item states.
@@ -48,6 +48,20 @@ def _proposal_decided(db: sqlite_utils.Database, decision: Decision) -> list[str
     return [f"Förslaget: {'; '.join(proposal)}"] if proposal else []
 
 
+def _formality(decision: Decision) -> str:
+    """ "§ 3 Godkännande av dagordning": a formality by its item, short."""
+    number = f"§ {decision.item_number} " if decision.item_number else ""
+    return f"{number}{decision.item_title}".strip() or first_sentence(decision.text)
+
+
+def _no_decisions(formalities: list[Decision]) -> str:
+    """There were no decisions on matters; there may have been formalities."""
+    if not formalities:
+        return "Protokollet från det mötet innehåller inga beslut."
+    listed = "; ".join(_formality(d) for d in formalities)
+    return f"Protokollet från det mötet innehåller inga beslut i sak, bara formalia: {listed}."
+
+
 def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
     """The decisions the question asks for, a page at a time, each cited by its item."""
     db = corpus.db
@@ -57,6 +71,7 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
     if topic is not None and not topic[1]:
         return not_found(query, f"Jag hittar inget om ”{topic[0]}” i protokollen.")
     rows: list[Decision]
+    formalities: list[Decision] = []
     if topic:
         phrase, terms = topic
         hits = search(
@@ -71,7 +86,7 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         if not hits:
             # No decision recorded as such: a report or an item may tell one in prose, or say
             # what was decided in its own words ("Vilken budget fastställde nämnden?").
-            told = answer_topic(corpus, query, today, prefer=DECIDING)
+            told = answer_topic(corpus, query, today, prefer=TOLD_DECISION)
             if told.found:
                 return told
             items = search(
@@ -94,11 +109,13 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         if document_ids is None:
             latest = corpus_queries.protocols(db, councils or None, latest_first=True, limit=1)
             document_ids = [i for i, _ in latest]
-        rows = corpus_queries.decisions_of(db, document_ids)
+        every = corpus_queries.decisions_of(db, document_ids)
+        rows = [d for d in every if not d.formal]
+        formalities = [d for d in every if d.formal]
         if not rows:
             if not document_ids:
                 return not_found(query, "Jag hittar inget protokoll från den tiden.")
-            return not_found(query, "Protokollet från det mötet innehåller inga beslut.")
+            return not_found(query, _no_decisions(formalities))
     blocks = []
     sources: list[Source] = []
     shown = rows[query.page * DECISIONS_PER_PAGE : (query.page + 1) * DECISIONS_PER_PAGE]
@@ -122,6 +139,8 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         headline = f"Beslut {start}–{start + len(shown) - 1} av {len(rows)}:"
     elif len(rows) > 1:
         headline = f"{len(rows)} beslut hittades. Det första: {headline}"
+    if formalities and len(rows) <= (query.page + 1) * DECISIONS_PER_PAGE:
+        blocks.append(Block("Formalia", [f"- {_formality(d)}" for d in formalities]))
     answer = Answer(
         question=query.text,
         intent=DECISIONS,

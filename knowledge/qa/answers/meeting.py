@@ -12,7 +12,7 @@ from knowledge.qa.answers.shared import not_found, resolve_meetings
 from knowledge.qa.citations import council_label, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
-from knowledge.storage import corpus_queries, kallelser
+from knowledge.storage import corpus_bodies, corpus_queries, kallelser
 from knowledge.storage.corpus_queries import Attendance, Document
 
 OFFICERS = {"chair": "ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
@@ -138,6 +138,17 @@ def _held(doc: Document) -> date:
     return doc.date
 
 
+def _who_met(corpus: Corpus, councils: list[str], document_id: int) -> str:
+    """The council, or the other body and its organisation ("Kommunstyrelsen, Hallsbergs
+    kommun"); "Organet" when the document does not say."""
+    if councils:
+        return council_label(councils)
+    body = corpus_bodies.body_of(corpus.db, document_id)
+    if body is None:
+        return "Organet"
+    return f"{body.name}, {body.organisation}" if body.organisation else body.name
+
+
 def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     db = corpus.db
     doc = corpus_queries.document(db, document_id)
@@ -196,7 +207,8 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     else:
         place = f", {doc.place}" if doc.place else ""
         headline = (
-            f"{council_label(doc.councils)} sammanträdde {_when(day, doc.start, doc.end)}{place}."
+            f"{_who_met(corpus, doc.councils, document_id)} sammanträdde"
+            f" {_when(day, doc.start, doc.end)}{place}."
         )
         people = []
         if doc.chair:

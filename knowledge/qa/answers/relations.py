@@ -10,7 +10,13 @@ from datetime import date
 
 from knowledge.language.dates import format_date
 from knowledge.language.text import normalize, stem
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import (
+    needed,
+    not_found,
+    resolve_meetings,
+    title_terms,
+    topic_terms,
+)
 from knowledge.qa.citations import cite, document_source, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand, search
@@ -186,6 +192,9 @@ def answer_leads(corpus: Corpus, query: Query, today: date) -> Answer | None:
     """Who leads or answers for what the question names ("… leds av X", "X ansvarar för …");
     None when no such relation is stated about it."""
     words = led_subject(query)
+    named = corpus_bodies.body(corpus.db, query.body) if query.body else None
+    if not words and named is not None:
+        words = title_terms(named.name)  # "vem leder styrgruppen för E-arkiv Bergslagen"
     if not words:
         return None
     wanted = [(w, stem(normalize(w))[:6]) for w in words]

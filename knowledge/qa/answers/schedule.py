@@ -69,6 +69,24 @@ def _body_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
     body = corpus_bodies.body(corpus.db, query.body or "")
     name = body.name if body else "det organet"
     years = [int(y) for y in _YEAR.findall(query.text)]
+    if query.aspect == "count":
+        held = [
+            d
+            for d in corpus_bodies.body_documents(corpus.db, query.body or "")
+            if d.date and d.date <= today and (not years or d.date.year == years[0])
+        ]
+        when = f" {years[0]}" if years else ""
+        if not held:
+            return not_found(query, f"Jag hittar inga protokoll{when} från {name}.")
+        return Answer(
+            question=query.text,
+            intent=query.intent,
+            found=True,
+            headline=f"{name} har {len(held)} {'möte' if len(held) == 1 else 'möten'}{when}"
+            " med protokoll i arkivet.",
+            blocks=[Block(None, [f"- {format_date(d.date)}" for d in held if d.date][:SHOWN])],
+            sources=[document_source(corpus.db, d.document_id) for d in held[:3]],
+        )
     year = years[0] if years else today.year
     meetings = [
         m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date.year == year

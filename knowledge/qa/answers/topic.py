@@ -10,21 +10,30 @@ the first, two at most.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.bodies import MUNICIPALITIES
-from knowledge.language.dates import find_dates
+from knowledge.language.dates import MONTHS, find_dates
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import (
+    TOLD_DECISION,
+    needed,
+    not_found,
+    resolve_meetings,
+    topic_terms,
+)
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
+    AGE,
     COVERAGE,
     DATE,
     KIND_NAMES,
     LIST,
+    PLACE,
+    TOWN,
     Wanted,
     Weights,
     holds,
@@ -33,7 +42,7 @@ from knowledge.qa.reading import (
     weigh,
     years,
 )
-from knowledge.qa.search import search
+from knowledge.qa.search import expand, search
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import TOPIC, Answer, Block, Choice, Hit, Query, Term
 from knowledge.storage import corpus_bodies, corpus_queries
@@ -53,6 +62,7 @@ PROPOSED = 2.0
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
+_OUTCOME = re.compile(r"\bvad (hande|blev det av)\b|\bhur gick det\b")
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
 
 
@@ -91,24 +101,26 @@ def answer_topic(
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
+    if prefer is None and _OUTCOME.search(query.folded):
+        prefer = TOLD_DECISION  # "vad hände med planen": what was decided is what became of it
     phrase, terms = topic
-    hits = search(
-        corpus,
-        terms,
-        document_ids=resolve_meetings(corpus, query, today),
-        councils=[query.council] if query.council else None,
-        limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
-        document_kind=query.document_kind,
-    )
-    hits = [h for h in hits if h.matched >= needed(len(terms))]
+    meetings = resolve_meetings(corpus, query, today)
+    hits = _hits(corpus, query, terms, meetings)
+    period: date | None = None
+    if meetings == [] and _dated(query):
+        # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": when no meeting
+        # was held that day or month, the date is the subject's; the answer must name it.
+        period = _period(query)
+        undated = replace(query, meeting_date=None, month=None, year=None)
+        hits = _hits(corpus, query, terms, resolve_meetings(corpus, undated, today))
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
-    want = wanted(query.folded, STOPWORDS)
+    want = wanted(query.folded, STOPWORDS, lambda word: expand(corpus, word).verb)
     weights = weigh(corpus, terms, query.text, also_required=query.municipality)
-    findings = _findings(corpus, query, terms, weights, want, hits)
+    findings = _findings(corpus, query, terms, weights, want, hits, period=period)
     if not findings and _ASKS_PROPOSAL.search(query.folded):
         # "vad var förslaget om …": nothing said of it but its proposal as a theme
-        findings = _findings(corpus, query, terms, weights, want, hits, themes=True)
+        findings = _findings(corpus, query, terms, weights, want, hits, themes=True, period=period)
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
     if prefer is not None:
@@ -139,6 +151,32 @@ def answer_topic(
     return answer
 
 
+def _hits(
+    corpus: Corpus, query: Query, terms: list[Term], document_ids: list[int] | None
+) -> list[Hit]:
+    """The passages that hold enough of the question's words, best first."""
+    hits = search(
+        corpus,
+        terms,
+        document_ids=document_ids,
+        councils=[query.council] if query.council else None,
+        limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
+        document_kind=query.document_kind,
+    )
+    return [h for h in hits if h.matched >= needed(len(terms))]
+
+
+# A question that names a meeting means that meeting's date, whatever it is about.
+_NAMES_MEETING = re.compile(r"\b(mote\w*|protokoll\w*|sammantrade\w*|radsmote\w*)\b")
+
+
+def _dated(query: Query) -> bool:
+    """Whether the question's only reference to a meeting is a date, which may as well be
+    the date of what it asks about."""
+    named = bool(query.meeting_date or query.month or query.year)
+    return named and not query.relative and not _NAMES_MEETING.search(query.folded)
+
+
 def _findings(
     corpus: Corpus,
     query: Query,
@@ -148,9 +186,11 @@ def _findings(
     hits: list[Hit],
     *,
     themes: bool = False,
+    period: date | None = None,
 ) -> list[Finding]:
     """Every sentence of the hits that passes the gate, best first; of the themes proposed
-    for coming meetings only with ``themes``."""
+    for coming meetings only with ``themes``; with ``period``, only those naming its month
+    (and day, when the question gave one)."""
     asked_years = years(query.text)
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
@@ -164,7 +204,8 @@ def _findings(
             # A decision alone lacks what was said around it: read it in its item.
             body = corpus_queries.decision_item_body(corpus.db, hit.ref_id)
             text = body if body is not None else text
-        sentences = list(corpus.sentences.of(text))
+        labelled = corpus.sentences.labelled(text)
+        sentences = [sentence for sentence, _, _ in labelled]
         if not sentences:
             continue  # a title alone says nothing of its subject
         # The body that wrote the document names its town: "förskolan i Lindesberg" is read
@@ -186,12 +227,21 @@ def _findings(
                 sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
             )
             stems = set(corpus.sentences.stems(sentence))
-            around = stems | corpus.sentences.stems(following) | title_stems
+            # "Delprojekt CROSS Nora: …" names what the sentences under it are about
+            heading = title_stems | corpus.sentences.stems(labelled[index][1])
+            around = stems | corpus.sentences.stems(following) | heading
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
-            if any(not term.held(stems | title_stems) for term in weights.required):
-                continue  # a name asked about stands in the answer itself
+            # A name asked about stands in the answer itself, or earlier in its paragraph, which
+            # introduced it ("… en utbildning ”Leda omställning”. … Cirka 200 personer deltar.")
+            named = stems | heading | _earlier_in_paragraph(corpus, labelled, index)
+            if any(not term.held(named) for term in weights.required):
+                continue
+            if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
+                continue  # an age, a place or a town said of something else in the item
             if asked_years - years(f"{introduced} {window}") - held_year:
+                continue
+            if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
             if future and _only_past_years(window, hit.date):
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
@@ -202,7 +252,7 @@ def _findings(
             # counts for every sentence of the item, so the one that repeats the heading is no
             # better than the one that answers. A word only the next sentence holds counts less.
             score = sum(
-                weights.weight[t.word] * (1.0 if t.held(stems | title_stems) else NEIGHBOUR)
+                weights.weight[t.word] * (1.0 if t.held(stems | heading) else NEIGHBOUR)
                 for t in terms
                 if t.held(around)
             )
@@ -224,6 +274,18 @@ def _findings(
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
+
+
+def _earlier_in_paragraph(
+    corpus: Corpus, labelled: tuple[tuple[str, str, int], ...], index: int
+) -> set[str]:
+    """The stems of the sentences before ``index`` in its paragraph."""
+    paragraph = labelled[index][2]
+    stems: set[str] = set()
+    for sentence, _, number in labelled[:index]:
+        if number == paragraph:
+            stems |= corpus.sentences.stems(sentence)
+    return stems
 
 
 def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
@@ -254,6 +316,29 @@ def _headline(query: Query, finding: Finding) -> str:
     if title and _WHICH_SUBJECT.search(query.folded) and title not in finding.sentence:
         return f"{title}: {finding.sentence}"
     return finding.sentence
+
+
+def _period(query: Query) -> date | None:
+    """The day or month a question names, as a date (the 1st for a month; year 1 if none)."""
+    if query.meeting_date:
+        return query.meeting_date
+    if query.month:
+        year, month = query.month
+        return date(year or 1, month, 1)
+    return None
+
+
+def _names_period(text: str, period: date, day: bool) -> bool:
+    """Whether ``text`` names the period's month (its day too with ``day``), by name or in
+    a date."""
+    for found in find_dates(text):
+        if found.date.month == period.month and (not day or found.date.day == period.day):
+            return True
+    if day:
+        return False
+    return period.month in {
+        MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS
+    }
 
 
 def _only_past_years(text: str, written: date | None) -> bool:
@@ -300,7 +385,7 @@ def _nothing_that_answers(
     """The subject is there but no sentence holds what was asked: say so, and where it is."""
     missing = KIND_NAMES.get(want.kind or "")
     headline = (
-        f"Jag hittar inget {missing} om ”{phrase}” i protokollen."
+        f"Jag hittar {missing} om ”{phrase}” i protokollen."
         if missing
         else f"Jag hittar inget om ”{phrase}” i protokollen."
     )

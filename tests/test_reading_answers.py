@@ -1,0 +1,234 @@
+"""Reading the answer out of an item: a lead-in names what the paragraphs under it are about,
+a date in a question may be the subject's own period, an age is a number of years, a verb
+after "hur många" counts nothing, and "var" asks for a place.
+
+The protocol is written here, so the questions can be checked against what it says and what
+it does not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.language.text import looks_like_verb
+from knowledge.qa.answers.shared import finite_verb
+from knowledge.qa.engine import Engine
+from knowledge.qa.reading import AGE, PLACE, holds, wanted
+from knowledge.qa.search import expand
+from knowledge.qa.stopwords import STOPWORDS
+
+TODAY = date(2026, 11, 23)
+
+PROTOCOL = """\
+PROTOKOLL
+Fritidsnämnden, Testby kommun
+Sammanträdesdatum 2024-03-12
+
+Tid och plats: Tisdagen den 12 mars 2024 kl. 13.00–15.00, Nämndrummet, Testby kommunhus
+Ledamöter: Eva Lind (S), ordförande
+           Per Holm (M)
+           Sara Ek (C)
+Justerare: Per Holm (M)
+
+§ 5 Rapport om ungdomsverksamheten
+Kerstin Alm föredrog ärendet.
+
+Delprojekt Norrby: Arbetet har pågått sedan hösten 2023 tillsammans med föreningarna.
+
+Under våren har träffpunkten Solgläntan för unga invigts.
+
+Delprojekt Söderby: En ny arbetsgrupp har bildats med skolan.
+
+§ 6 Uppföljning av stödet
+Uppföljningen januari–april 2023 visade att 57 barn fick stöd av fältassistenterna.
+Ungdomsmottagningen tar emot ungdomar mellan 13 och 23 år.
+Nämnden erbjuder kursen Trygg start för nyanlända föräldrar. Kursen hålls på kvällstid i \
+skolans aula. Cirka 140 personer deltar i kursen under året.
+Avtalet med Jourcentralen beräknas kosta 2,1 Mkr per år för 2025–2026.
+Prognosen för perioden januari–juni visar ett överskott om 1,2 Mkr.
+Konferensen om barnrätt hålls i Folkets hus i Testby.
+Konferensen om barnrätt hålls den 14 maj 2024.
+
+§ 7 Nästa sammanträde
+Nästa sammanträde hålls den 16 april 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """A store with the one protocol above."""
+    directory = tmp_path_factory.mktemp("reading")
+    path = directory / "fritidsnamnden.txt"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    return Engine(db)
+
+
+def test_a_lead_in_names_the_paragraphs_under_it(engine: Engine) -> None:
+    answer = engine.answer("Vad heter träffpunkten för unga i Norrby?", today=TODAY)
+    assert answer.found and "Solgläntan" in answer.headline
+
+
+def test_a_lead_in_ends_where_the_next_begins(engine: Engine) -> None:
+    answer = engine.answer("Vad heter träffpunkten för unga i Söderby?", today=TODAY)
+    assert "Solgläntan" not in answer.headline
+
+
+def test_a_date_without_a_meeting_is_the_subjects_period(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hur många barn fick stöd i uppföljningen januari–april 2023?", today=TODAY
+    )
+    assert answer.found and "57" in answer.headline
+
+
+def test_a_period_the_protocol_does_not_name_is_not_answered(engine: Engine) -> None:
+    answer = engine.answer("Hur många barn fick stöd i uppföljningen i oktober?", today=TODAY)
+    assert not answer.found
+
+
+def test_an_age_is_a_number_of_years(engine: Engine) -> None:
+    assert wanted("hur gamla ar ungdomarna", STOPWORDS).kind == AGE
+    assert not holds("Uppföljning sker varje halvår.", wanted("hur gamla ar barnen", STOPWORDS))
+    answer = engine.answer("Hur gamla är ungdomarna som ungdomsmottagningen tar emot?", today=TODAY)
+    assert answer.found and "13 och 23 år" in answer.headline
+
+
+def test_a_verb_after_hur_manga_counts_nothing(engine: Engine) -> None:
+    assert wanted("hur manga barn fick stod", STOPWORDS).focus == "barn"
+    assert expand(engine._corpus, "deltar").verb  # "deltog", "deltagit": a strong verb
+    answer = engine.answer("Hur många deltar i kursen Trygg start?", today=TODAY)
+    assert answer.found and "140" in answer.headline
+
+
+def test_where_asks_for_a_place(engine: Engine) -> None:
+    want = wanted("var halls konferensen om barnratt", STOPWORDS)
+    assert want.kind == PLACE
+    assert not holds("Konferensen hålls den 14 maj 2024.", want)
+    answer = engine.answer("Var hålls konferensen om barnrätt?", today=TODAY)
+    assert answer.found and "Folkets hus" in answer.headline
+
+
+def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
+    # The text above is a protocol with numbered items, not a plain document.
+    numbers = [
+        row[0]
+        for row in engine.db.execute(
+            "SELECT i.number FROM items i JOIN documents d ON d.id = i.document_id"
+            " WHERE d.filename = 'fritidsnamnden.txt' ORDER BY i.position"
+        )
+    ]
+    assert numbers == ["5", "6", "7"]
+
+
+FORMAL_ONLY = """\
+PROTOKOLL
+Fritidsnämnden, Testby kommun
+Sammanträdesdatum 2024-04-16
+
+Tid och plats: Tisdagen den 16 april 2024 kl. 13.00–14.00, Nämndrummet
+Ledamöter: Eva Lind (S), ordförande
+           Per Holm (M)
+Justerare: Per Holm (M)
+
+§ 8 Val av justerare
+Till att jämte ordföranden justera protokollet utsågs Per Holm.
+
+§ 9 Godkännande av dagordning
+Dagordningen godkändes.
+
+§ 10 Information om sommarlovet
+Kerstin Alm informerade om sommarlovsaktiviteterna. Informationen lades till handlingarna.
+"""
+
+
+def test_formalities_come_after_the_matters(engine: Engine) -> None:
+    # The shipped protocol of 19 November 2021: one decision on a matter, two formalities.
+    answer = engine.answer("Vad beslutades på rådets möte 19 november 2021?", today=TODAY)
+    assert answer.found and "i enlighet med förslaget" in answer.headline
+    formalia = [b for b in answer.blocks if b.title == "Formalia"]
+    assert formalia and any("dagordning" in line for line in formalia[0].lines)
+    assert not any("Dagordningen" in line for b in answer.blocks[:-1] for line in b.lines)
+
+
+def test_a_meeting_of_formalities_has_no_decisions_on_matters(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    directory = tmp_path_factory.mktemp("formal")
+    path = directory / "fritid_april.txt"
+    path.write_text(FORMAL_ONLY, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    answer = Engine(db).answer("Vad beslutades på fritidsnämndens möte 16 april 2024?", today=TODAY)
+    assert not answer.found
+    assert "inga beslut i sak" in answer.headline
+    assert "§ 9 Godkännande av dagordning" in answer.headline
+    assert "§ 10 Information om sommarlovet" in answer.headline
+
+
+def test_a_range_of_years_is_its_years(engine: Engine) -> None:
+    answer = engine.answer("Vad kostar Jourcentralen per år 2025-2026?", today=TODAY)
+    assert answer.found and "2,1 Mkr" in answer.headline
+
+
+def test_a_short_month_is_the_month(engine: Engine) -> None:
+    answer = engine.answer("vad visar prognosen för jan-juni", today=TODAY)
+    assert answer.found and "1,2 Mkr" in answer.headline
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Vilken vecka stänger simhallen?", "stänger"),
+        ("När startade projektet?", "startade"),
+        ("Vem leder arbetsgruppen?", "leder"),
+        ("Vilka kommuner deltar i projektet?", "deltar"),
+        ("Budgeten för projektet", None),
+        ("Vilka nya riktlinjer antogs?", None),  # an adjective before the noun
+        ("Vilka stora investeringar planeras?", None),
+    ],
+)
+def test_the_verb_comes_second_in_a_question(question: str, verb: str | None) -> None:
+    assert finite_verb(question) == verb
+
+
+@pytest.mark.parametrize("word", ["sköt", "tog", "gav", "tar", "ger"])
+def test_short_verbs_are_verbs(word: str) -> None:
+    assert looks_like_verb(word)
+
+
+@pytest.mark.parametrize("word", ["stöd", "bör", "drog", "lag", "bad", "far"])
+def test_short_nouns_are_not(word: str) -> None:
+    assert not looks_like_verb(word)
+
+
+def test_a_date_of_a_meeting_is_that_meetings(engine: Engine) -> None:
+    # A meeting was held on 12 March 2024; what it did not say (the shipped protocols speak
+    # of placerade barn) is not looked for elsewhere.
+    assert engine.answer("Vad sades om placerade barn?", today=TODAY).found
+    answer = engine.answer("Vad sades om placerade barn den 12 mars 2024?", today=TODAY)
+    assert not answer.found
+
+
+def test_a_line_that_tells_what_someone_did_is_no_heading(engine: Engine) -> None:
+    labelled = engine._corpus.sentences.labelled(
+        "Kerstin Alm föredrog ärendet\nNämnden diskuterade.\nProjektet Norrby\nDet går bra."
+    )
+    assert [label for _, label, _ in labelled] == ["", "", "Projektet Norrby", "Projektet Norrby"]
+
+
+def test_a_week_number_is_a_time() -> None:
+    want = wanted("vilken vecka stanger simhallen", STOPWORDS)
+    assert holds("Simhallen stänger för underhåll vecka 44.", want)
+    assert not holds("Simhallen stänger för underhåll.", want)
+
+
+def test_a_label_alone_on_its_line_names_what_follows(engine: Engine) -> None:
+    labelled = engine._corpus.sentences.labelled("Bakgrund text här.\nBeslut:\nArbetet avbryts.")
+    assert [(sentence, label) for sentence, label, _ in labelled] == [
+        ("Bakgrund text här.", ""),
+        ("Arbetet avbryts.", "Beslut"),
+    ]
