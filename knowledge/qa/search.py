@@ -136,7 +136,12 @@ def _compound_parts(corpus: Corpus, known: Vocabulary, folded: str) -> list[str]
 
 
 def _group(term: Term) -> str:
-    parts = [f'{{title text}}:"{_quote(w)}"' for w in term.exact]
+    # A form whose stem the group holds finds no passage the stem does not ("kommunerna" and
+    # "kommun"): it is left out, as every alternative is read for every match; the word as
+    # written stays, for its count in the text and its weight in a title.
+    stems = set(term.stems)
+    exact = [w for i, w in enumerate(term.exact) if i == 0 or stem(w) not in stems]
+    parts = [f'{{title text}}:"{_quote(w)}"' for w in exact]
     parts += [f'stemmed:"{_quote(s)}"' for s in dict.fromkeys(term.stems)]
     if term.parts:
         parts.append("(" + " AND ".join(f'stemmed:"{_quote(p)}"' for p in term.parts) + ")")
