@@ -222,15 +222,16 @@ def protocols(
     if on is not None:
         sql += " AND d.date = ?"
         args.append(on.isoformat())
+    # A month or a year is a range of ISO dates, which the (kind, date) index reads alone.
     if month is not None and year is not None:
-        sql += " AND d.date LIKE ?"
-        args.append(f"{year:04d}-{month:02d}-%")
+        sql += " AND d.date BETWEEN ? AND ?"
+        args.extend([f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-31"])
     elif month is not None:
         sql += " AND substr(d.date, 6, 2) = ?"
         args.append(f"{month:02d}")
     elif year is not None:
-        sql += " AND d.date LIKE ?"
-        args.append(f"{year:04d}-%")
+        sql += " AND d.date BETWEEN ? AND ?"
+        args.extend([f"{year:04d}-01-01", f"{year:04d}-12-31"])
     if until is not None:
         sql += " AND d.date <= ?"
         args.append(until.isoformat())
