@@ -133,4 +133,38 @@ def test_how_many_meetings_a_body_has_had(engine: Engine) -> None:
     answer = engine.answer(
         "Hur många möten har arbetsgruppen för Digital Skogsvård haft?", today=TODAY
     )
-    assert answer.found and "1 möte med protokoll" in answer.headline
+    assert answer.found and "1 möte med protokoll i arkivet, 7 februari 2025" in answer.headline
+
+
+def test_a_compound_of_the_bodys_abbreviation_is_known(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    directory = tmp_path_factory.mktemp("kpr")
+    path = directory / "kpr.txt"
+    path.write_text(KPR, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    answer = Engine(db).answer("Vem ska bjudas in till nästa KPR-möte i Testby?", today=TODAY)
+    assert answer.found and "Länstrafiken" in answer.headline
+
+
+KPR = """\
+Minnesanteckningar från kommunala pensionärsrådet (KPR), Testby kommun
+Datum: tisdag 4 april 2023
+Tid: 13.30–15.30
+Plats: Sammanträdesrum Alsen, Testby stadshus
+
+Närvarande
+Lennart Hjelm (C), ordförande
+Solveig Arvidsson, vice ordförande, PRO Testby
+Jessica Bohman, sekreterare
+
+1. Mötets öppnande
+Ordföranden hälsade välkommen.
+
+2. Färdtjänst
+Rådet diskuterade färdtjänsten på landsbygden.
+
+3. Nästa möte
+Rådet beslutade att bjuda in Länstrafiken till nästa möte för att diskutera närtrafik.
+"""

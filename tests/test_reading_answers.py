@@ -49,6 +49,7 @@ Nämnden erbjuder kursen Trygg start för nyanlända föräldrar. Kursen hålls 
 skolans aula. Cirka 140 personer deltar i kursen under året.
 Avtalet med Jourcentralen beräknas kosta 2,1 Mkr per år för 2025–2026.
 Prognosen för perioden januari–juni visar ett överskott om 1,2 Mkr.
+Av deltagarna på lovskolan var 31 flickor och 17 pojkar.
 Konferensen om barnrätt hålls i Folkets hus i Testby.
 Konferensen om barnrätt hålls den 14 maj 2024.
 
@@ -232,3 +233,9 @@ def test_a_label_alone_on_its_line_names_what_follows(engine: Engine) -> None:
         ("Bakgrund text här.", ""),
         ("Arbetet avbryts.", "Beslut"),
     ]
+
+
+def test_an_everyday_word_finds_the_minutes_word(engine: Engine) -> None:
+    assert "flickor" in expand(engine._corpus, "tjejer").exact
+    answer = engine.answer("Hur många tjejer var med på lovskolan?", today=TODAY)
+    assert answer.found and "31 flickor" in answer.headline

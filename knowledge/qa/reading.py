@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
+from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Term
@@ -195,10 +196,11 @@ def _has_count(text: str, focus: str | None) -> bool:
         return False
     if focus is None:
         return True
-    root = stem(focus)[:5]
+    # "hur många tjejer": "31 flickor" counts them too
+    roots = "|".join(re.escape(stem(w)[:5]) for w in (focus, *synonyms(focus)))
     folded = normalize(without)
     number = rf"(?:\d[\d ,.]*|{normalize(_NUMBER_WORDS)})"
-    return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}{re.escape(root)}", folded))
+    return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}(?:{roots})", folded))
 
 
 def years(text: str) -> set[str]:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.language.abbreviations import expansion
 from knowledge.language.dates import MONTH_NAMES, MONTHS
+from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
@@ -81,6 +82,9 @@ def _expand(corpus: Corpus, word: str) -> Term:
     elif folded in folded_map:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
+    for other in synonyms(lower):
+        if other in words and other not in term.exact:
+            term.exact.append(other)  # "totalt": the table says "Summa"
     month = MONTHS.get(folded)
     if month and MONTH_NAMES[month - 1] != folded:
         term.exact.append(MONTH_NAMES[month - 1])  # "jan-juli": the documents write "januari"

@@ -250,6 +250,13 @@ def unknown_names(corpus: Corpus, query: Query) -> list[str]:
             continue
         if normalize(word) in person or not word.isalpha() and "-" not in word:
             continue
-        if not expand(corpus, word).known:
-            names.append(word)
+        if expand(corpus, word).known:
+            continue
+        parts = [part for part in word.split("-") if part]
+        if len(parts) > 1 and all(
+            (query.body and names_body(corpus, query.body, part)) or expand(corpus, part).known
+            for part in parts
+        ):
+            continue  # "KPR-möte": the body's abbreviation and a word the documents hold
+        names.append(word)
     return names
