@@ -74,7 +74,8 @@ def measure(db_path: Path, label: str, *, quiet: bool = False) -> Timings:
             [query],
         ).fetchall()
         bare.append((time.perf_counter() - started, time.process_time() - cpu))
-    timings["all"] = [took for intent in sorted(timings) for took in timings[intent]]
+    timings = {intent: timings[intent] for intent in sorted(timings)}
+    timings["all"] = [took for values in timings.values() for took in values]
     timings["all, 1st round"] = first
     timings["bare MATCH"] = bare
     if not quiet:
