@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
@@ -136,6 +137,10 @@ def wanted(
     return Wanted(None)
 
 
+# The same sentence is read again for every passage that repeats it (a theme listed at every
+# meeting, a standing decision) and for the next question of the same kind: tens of
+# microseconds of patterns each time.
+@lru_cache(maxsize=16384)
 def holds(text: str, want: Wanted) -> bool:
     """Whether ``text`` holds an answer of the wanted kind."""
     if want.kind in (None, LIST):

@@ -293,10 +293,10 @@ def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
     ("Socialchefsgruppen Sydnärke, Askersund, …, Laxå") speaks for none of them alone."""
 
     def load() -> set[str]:
-        body = corpus_bodies.body_of(corpus.db, document_id)
-        if body is None:
+        named = corpus_bodies.name_of(corpus.db, document_id)
+        if named is None:
             return set()
-        text = f"{body.name} {body.organisation or ''}"
+        text = f"{named[0]} {named[1] or ''}"
         towns = {m for m in MUNICIPALITIES if normalize(m) in normalize(text)}
         stems = set(corpus.sentences.stems(text))
         if len(towns) > 1:
