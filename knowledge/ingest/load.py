@@ -110,6 +110,7 @@ def store_protocol(
     sha256: str,
     original: bytes | None = None,
     uploader: int | None = None,
+    keep_id: int | None = None,
 ) -> IngestResult:
     """Write a parsed document (and its search passages, and the ``original`` file's bytes)
     in one transaction; uploaded (by the chat ``uploader``), with its members still to tell."""
@@ -137,6 +138,7 @@ def store_protocol(
             text=protocol.text,
             ingested_at=now,
             paragraphs=protocol.paragraphs,
+            keep_id=keep_id,
         )
         _insert_parts(db, document_id, protocol)
         _insert_body_and_relations(db, document_id, protocol)

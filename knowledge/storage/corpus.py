@@ -26,6 +26,10 @@ def find_document_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
     return int(row[0]) if row else None
 
 
+class IdentityTaken(Exception):
+    """A document read again would become another stored document."""
+
+
 def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
     """A document and everything read from it (its passages, which no key ties to it)."""
     db.execute("DELETE FROM passages WHERE document_id = ?", [document_id])
@@ -54,16 +58,24 @@ def replace_document(
     text: str,
     ingested_at: str,
     paragraphs: str | None = None,
+    keep_id: int | None = None,
 ) -> tuple[int, bool]:
-    """Insert a document, deleting an older version of it first; returns (id, replaced)."""
+    """Insert a document, deleting an older version of it first; returns (id, replaced).
+    With ``keep_id`` the document read again keeps its id (buttons and notices name it);
+    IdentityTaken if another document has its new identity."""
     old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
-    if old:
+    if keep_id is not None:
+        if old and old[0] != keep_id:
+            raise IdentityTaken(f"document {old[0]} is already {identity}")
+        delete_document(db, keep_id)
+    elif old:
         delete_document(db, old[0])
     cursor = db.execute(
-        "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
+        "INSERT INTO documents (id, sha256, identity, filename, kind, title, body_type, date,"
         ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
-        " text, ingested_at, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " text, ingested_at, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
+            keep_id,
             sha256,
             identity,
             filename,
