@@ -34,6 +34,9 @@ def test_formalities(title: str, text: str) -> None:
         ("Revision", "Protokollet från revisionen godkändes och årsredovisningen fastställdes."),
         ("Motion om belysning", "Nämnden beslutar att lägga motionen till handlingarna."),
         ("Föreningsbidrag", "Föreningen beviljas 45 000 kr."),
+        ("Uppföljning från föregående möte", "Rådet beslutar att skicka en skrivelse."),
+        ("Information", "Rådet beslutar att bjuda in socialchefen till nästa möte."),
+        ("Meddelanden", "Nämnden beslutar att skicka synpunkter till länsstyrelsen."),
     ],
 )
 def test_decisions_on_a_matter(title: str, text: str) -> None:

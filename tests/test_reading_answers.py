@@ -247,3 +247,10 @@ def test_an_everyday_word_finds_the_minutes_word(engine: Engine) -> None:
 def test_a_sentence_before_a_list_comes_with_the_list(engine: Engine) -> None:
     answer = engine.answer("Vilka nya mötesplatser har nämnden för unga?", today=TODAY)
     assert answer.found and "Solgården" in answer.headline and "Ekbacken" in answer.headline
+
+
+def test_counted_in_total_is_no_thing_counted() -> None:
+    assert wanted("hur manga totalt deltog", STOPWORDS).focus is None
+    want = wanted("hur manga tjejer deltog", STOPWORDS)
+    assert holds("Av dem var 31 flickor.", want)
+    assert not holds("Rådet har haft 3 sammanträden under året.", want)

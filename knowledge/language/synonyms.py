@@ -7,7 +7,7 @@ from __future__ import annotations
 from knowledge.language.text import normalize
 
 _GROUPS = [
-    ("totalt", "sammanlagt", "summa", "totalsumma", "totala", "sammantaget"),
+    ("totalt", "sammanlagt", "summa", "totalsumma"),
     ("tjejer", "flickor"),
     ("killar", "pojkar"),
     ("mejl", "mail", "e-post", "epost"),

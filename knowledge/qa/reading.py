@@ -130,7 +130,12 @@ def wanted(
                 counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
                 word = counted.group(1) if counted else ""
                 # "hur många deltar": a verb says what they do, not what is counted
-                noun = word not in stopwords and len(word) > 2 and not is_verb(word)
+                noun = (
+                    word not in stopwords
+                    and word not in _MANNER
+                    and len(word) > 2
+                    and not is_verb(word)
+                )
                 focus = word if noun else None
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
             return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
@@ -187,6 +192,17 @@ def holds(text: str, want: Wanted) -> bool:
     return True
 
 
+# "hur många totalt": how they are counted, not what
+_MANNER = {"totalt", "sammanlagt", "ungefar", "cirka", "ca", "nu", "idag"}
+
+
+def _root(word: str) -> str:
+    """Enough of a word's stem to find its inflections ("elever", "elev"), and all of a
+    short one."""
+    stemmed = stem(word)
+    return stemmed[:5] if len(stemmed) > 6 else stemmed
+
+
 def _has_count(text: str, focus: str | None) -> bool:
     """A figure that is not a year or an amount; next to the counted thing when one is named."""
     without = _AMOUNT.sub(" ", text)
@@ -197,7 +213,7 @@ def _has_count(text: str, focus: str | None) -> bool:
     if focus is None:
         return True
     # "hur många tjejer": "31 flickor" counts them too
-    roots = "|".join(re.escape(stem(w)[:5]) for w in (focus, *synonyms(focus)))
+    roots = "|".join(re.escape(_root(w)) for w in (focus, *synonyms(focus)))
     folded = normalize(without)
     number = rf"(?:\d[\d ,.]*|{normalize(_NUMBER_WORDS)})"
     return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}(?:{roots})", folded))

@@ -156,10 +156,16 @@ def _might_decide(text: str) -> bool:
 # was decided means the others. Titles are matched as whole words.
 _FORMAL_ITEM = re.compile(
     r"\b(dagordning(en)?|föredragningslista(n)?|val av justerare(?: och justering)?|justering|"
-    r"föregående (möte|protokoll|minnesanteckningar|anteckningar)|mötets öppnande|"
-    r"sammanträdets öppnande|delegationsbeslut|anmälningsärenden)\b"
-    r"|^(meddelanden|anmälningar|information)$",
+    r"mötets öppnande|sammanträdets öppnande|delegationsbeslut|anmälningsärenden)\b"
+    r"|^(meddelanden|anmälningar)$"
+    r"|^(godkännande av |genomgång av )?föregående "
+    r"(möte|protokoll|minnesanteckningar|anteckningar)",
     re.IGNORECASE,
+)
+# Under a formality's title a decision may still be on a matter: "beslutar att skicka …".
+# These verbs are the formalities' own.
+_FORMAL_VERB = re.compile(
+    r"\bbeslutar att (?!(?:godkänna|fastställa|lägga|utse|notera|ta emot)\b)", re.IGNORECASE
 )
 _FORMAL_DECISION = re.compile(
     r"^((?:dagordningen|föredragningslistan|(?:föregående )?protokollet från föregående \w+|"
@@ -185,7 +191,9 @@ def is_formality(item_title: str, text: str) -> bool:
     text = text.strip()
     if _ON_A_MATTER.search(text):
         return False
-    return bool(_FORMAL_ITEM.search(item_title.strip()) or _FORMAL_DECISION.match(text))
+    if _FORMAL_DECISION.match(text):
+        return True
+    return bool(_FORMAL_ITEM.search(item_title.strip())) and not _FORMAL_VERB.search(text)
 
 
 def _decisions_from_block(block: list[str]) -> list[Decision]:

@@ -25,7 +25,8 @@ ROLE_LABELS = {
 }
 
 
-_COUNCIL_MEETING = re.compile(r"\b(radet|radets|radsmote\w*|samverkansrad\w*)\b")
+# "rådsmötet", "rådets möte": the councils' word for their own meeting
+_COUNCIL_MEETING = re.compile(r"\b(radsmote\w*|radets mote\w*)\b")
 
 
 def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -64,7 +65,7 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         )
         answer.choices = _meeting_choices(corpus, list(reversed(known)))
         return answer
-    if len(document_ids) > 1 and _COUNCIL_MEETING.search(query.folded):
+    if len(document_ids) > 1 and not query.body and _COUNCIL_MEETING.search(query.folded):
         # "rådsmötet i september": the councils', not another body's meeting that month
         of_councils = [i for i in document_ids if corpus_queries.document(db, i).councils]
         document_ids = of_councils or document_ids

@@ -253,9 +253,11 @@ def unknown_names(corpus: Corpus, query: Query) -> list[str]:
         if expand(corpus, word).known:
             continue
         parts = [part for part in word.split("-") if part]
-        if len(parts) > 1 and all(
-            (query.body and names_body(corpus, query.body, part)) or expand(corpus, part).known
-            for part in parts
+        naming = [p for p in parts if query.body and names_body(corpus, query.body, p)]
+        if (
+            len(parts) > 1
+            and naming
+            and all(expand(corpus, p).known for p in parts if p not in naming)
         ):
             continue  # "KPR-möte": the body's abbreviation and a word the documents hold
         names.append(word)
