@@ -9,14 +9,14 @@ import sqlite_utils
 
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import _group, _quote, expand
-from knowledge.storage import corpus_queries
-from knowledge.storage.corpus_queries import Passage
+from knowledge.storage import corpus_search
+from knowledge.storage.corpus_search import Passage
 
 COMMON = '({title text}:"och" OR stemmed:"att")'
 
 
 def _ranked(db: sqlite_utils.Database) -> list[Passage]:
-    everything = corpus_queries.fts_passages(db, COMMON, limit=100_000)
+    everything = corpus_search.fts_passages(db, COMMON, limit=100_000)
     assert len(everything) > 100
     return everything
 
@@ -46,12 +46,12 @@ def test_filtered_searches_rank_as_every_match_filtered(corpus_db: sqlite_utils.
     for filters, keep in cases:
         expected = [p for p in everything if keep(p)][:20]
         assert expected, filters
-        found = corpus_queries.fts_passages(corpus_db, COMMON, limit=20, **filters)  # type: ignore[arg-type]
+        found = corpus_search.fts_passages(corpus_db, COMMON, limit=20, **filters)  # type: ignore[arg-type]
         assert _ids(found) == _ids(expected), filters
 
 
 def test_no_passage_of_unknown_documents(corpus_db: sqlite_utils.Database) -> None:
-    assert corpus_queries.fts_passages(corpus_db, COMMON, document_ids=[10**9], limit=5) == []
+    assert corpus_search.fts_passages(corpus_db, COMMON, document_ids=[10**9], limit=5) == []
 
 
 @pytest.mark.parametrize("word", ["kommuner", "hälsa", "placerade", "barnen", "överenskommelsen"])

@@ -352,7 +352,7 @@ def _body_name(db: sqlite_utils.Database, document_id: int) -> str | None:
     body = corpus_bodies.body_of(db, document_id)
     if body is None:
         return None
-    return f"{body.name}, {body.organisation}" if body.organisation else body.name
+    return body.label
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:

@@ -28,7 +28,7 @@ def document_source(
     body = corpus_bodies.body_of(db, document_id)
     if body is None or doc.kind == "report" and not doc.date:
         return Source(doc.title, doc.date, item, title, doc.title, document_id)
-    name = f"{body.name}, {body.organisation}" if body.organisation else body.name
+    name = body.label
     document = doc.title if "okänt organ" not in doc.title else f"Protokoll, {name}"
     return Source(name, doc.date, item, title, document, document_id)
 

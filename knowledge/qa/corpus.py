@@ -15,7 +15,7 @@ import sqlite_utils
 
 from knowledge.qa.sentences import Sentences
 from knowledge.qa.types import Term
-from knowledge.storage import corpus_queries, term_stats
+from knowledge.storage import corpus_queries, corpus_search, term_stats
 
 T = TypeVar("T")
 WORDS_KEPT = 8192
@@ -33,7 +33,7 @@ class Corpus:
         self._derived: dict[Hashable, object] = {}
         # Per-word values (expanded terms, frequencies): many, small, bounded.
         self._words: OrderedDict[Hashable, object] = OrderedDict()
-        self._searches: OrderedDict[Hashable, list[corpus_queries.Passage]] = OrderedDict()
+        self._searches: OrderedDict[Hashable, list[corpus_search.Passage]] = OrderedDict()
         self._version: tuple[int, ...] | None = None
 
     def refresh(self) -> None:
@@ -79,8 +79,8 @@ class Corpus:
         councils: Sequence[str] | None = None,
         document_kind: str | None = None,
         limit: int,
-    ) -> list[corpus_queries.Passage]:
-        """``corpus_queries.fts_passages``, kept for this corpus version among the
+    ) -> list[corpus_search.Passage]:
+        """``corpus_search.fts_passages``, kept for this corpus version among the
         ``SEARCHES_KEPT`` most recent searches."""
         key = (
             match,
@@ -93,7 +93,7 @@ class Corpus:
         if key in self._searches:
             self._searches.move_to_end(key)
             return self._searches[key]
-        found = corpus_queries.fts_passages(
+        found = corpus_search.fts_passages(
             self.db,
             match,
             kinds=kinds,

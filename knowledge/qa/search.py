@@ -23,9 +23,9 @@ from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_queries, corpus_search
 from knowledge.storage.corpus import words_containing
-from knowledge.storage.corpus_queries import ItemTitle, Passage
+from knowledge.storage.corpus_search import ItemTitle, Passage
 
 # Passages kept per query, the best by bm25 over every match.
 CANDIDATES = 60
@@ -218,7 +218,7 @@ def search(
 def later_items_titled(db: sqlite_utils.Database, words: list[str], after: date) -> list[ItemTitle]:
     """Agenda items of protocols after ``after`` with any of ``words`` in their title."""
     match = " OR ".join(f'title:"{_quote(w)}"' for w in words)
-    return corpus_queries.fts_item_titles(db, match, after=after)
+    return corpus_search.fts_item_titles(db, match, after=after)
 
 
 def _hit(passage: Passage, terms: list[Term]) -> Hit:

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from knowledge.language.text import stem
-from knowledge.storage.corpus_queries import Passage
+from knowledge.storage.corpus_search import Passage
 
 # Intents the engine recognises; a caller may force one (the bot's /nasta, /beslut, ...).
 NEXT_MEETING = "next_meeting"

@@ -94,6 +94,11 @@ class Body:
     council: bool  # one of the councils samrad serves
     documents: int
 
+    @property
+    def label(self) -> str:
+        """ "Socialnämnden, Kumla kommun": the body as the protocols name it."""
+        return f"{self.name}, {self.organisation}" if self.organisation else self.name
+
 
 @dataclass(frozen=True)
 class BodyDocument:

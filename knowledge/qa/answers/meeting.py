@@ -154,7 +154,7 @@ def _who_met(corpus: Corpus, councils: list[str], document_id: int) -> str:
     body = corpus_bodies.body_of(corpus.db, document_id)
     if body is None:
         return "Organet"
-    return f"{body.name}, {body.organisation}" if body.organisation else body.name
+    return body.label
 
 
 def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:

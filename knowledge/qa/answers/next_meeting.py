@@ -122,4 +122,4 @@ def body_label(body: corpus_bodies.Body | None) -> str:
     """ "Socialnämnden, Kumla kommun": a body as the protocols name it."""
     if body is None:
         return "det organet"
-    return f"{body.name}, {body.organisation}" if body.organisation else body.name
+    return body.label
