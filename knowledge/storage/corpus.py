@@ -16,6 +16,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from knowledge.language.text import stem, words
+from knowledge.storage import vocabulary
 
 # --- Writing a document --------------------------------------------------------------------
 
@@ -293,32 +294,31 @@ def insert_passages(
     db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage]
 ) -> None:
     """Index a document's passages for search, and add their words to the vocabulary."""
-    tokenized = [words(f"{passage.title} {passage.text}") for passage in passages]
-    db.conn.executemany(
-        "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [
-            # Each stem once: the column serves matching; term frequency comes from `text`.
-            # Tokens are made distinct before stemming: the same stems, in the same order.
-            (
-                document_id,
-                kind,
-                ref,
-                number,
-                title,
-                text,
-                " ".join(dict.fromkeys(map(stem, dict.fromkeys(tokens)))),
-            )
-            for (kind, ref, number, title, text), tokens in zip(passages, tokenized, strict=True)
-        ],
-    )
-    # The distinct tokens first (in C), then each lowered once.
-    vocabulary = {w.lower() for w in set().union(*tokenized) if len(w) >= 3}
-    # One statement over a JSON array: SQLite walks the words, not Python.
-    db.conn.execute(
-        "INSERT OR IGNORE INTO vocabulary (word) SELECT value FROM json_each(?)",
-        [json.dumps(sorted(vocabulary), ensure_ascii=False)],
-    )
+    rows = []
+    tokens: set[str] = set()
+    for kind, ref, number, title, text in passages:
+        # Each stem once: the column serves matching; term frequency comes from `text`.
+        # Tokens are made distinct before stemming: the same stems, in the same order.
+        distinct = dict.fromkeys(words(f"{title} {text}"))
+        tokens.update(distinct)
+        stemmed = " ".join(dict.fromkeys(map(stem, distinct)))
+        rows.append((document_id, kind, ref, number, title, text, stemmed))
+    # A document's rows in as few statements as can be: FTS5 writes what it holds to a new
+    # segment of its index at each statement that fires the passages_ai trigger (a savepoint),
+    # so one statement per row made a segment per passage, and merging them was most of the
+    # cost of an ingest.
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        db.conn.execute(
+            "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
+            " VALUES " + ",".join(["(?,?,?,?,?,?,?)"] * len(chunk)),
+            [value for row in chunk for value in row],
+        )
+    vocabulary.add_words(db, tokens)
+
+
+# Rows in one INSERT: 7 parameters each stay far below SQLite's limit on parameters.
+_ROWS_PER_INSERT = 500
 
 
 def _iso(value: dt.date | None) -> str | None:
