@@ -347,10 +347,11 @@ def _result_for(
 
 
 def _body_name(db: sqlite_utils.Database, document_id: int) -> str | None:
-    body = corpus_bodies.body_of(db, document_id)
+    body = corpus_bodies.body_name_of(db, document_id)
     if body is None:
         return None
-    return f"{body.name}, {body.organisation}" if body.organisation else body.name
+    name, organisation = body
+    return f"{name}, {organisation}" if organisation else name
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:

@@ -207,6 +207,17 @@ def body_of(db: sqlite_utils.Database, document_id: int) -> Body | None:
     return body(db, row[0]) if row else None
 
 
+def body_name_of(db: sqlite_utils.Database, document_id: int) -> tuple[str, str | None] | None:
+    """The name and organisation of the body whose document this is: ``body_of`` without
+    counting the body's documents (an ingest asks for every file)."""
+    row = db.execute(
+        "SELECT b.name, b.organisation FROM document_bodies db JOIN bodies b ON b.key = db.body_key"
+        " WHERE db.document_id = ? ORDER BY db.body_key LIMIT 1",
+        [document_id],
+    ).fetchone()
+    return (str(row[0]), row[1]) if row else None
+
+
 def body_meetings(db: sqlite_utils.Database, key: str | None = None) -> list[BodyMeeting]:
     """Held and scheduled meetings of the bodies that are not councils (or of one), by date.
 
