@@ -90,18 +90,20 @@ _ABBREVIATIONS = re.compile(
     r"tf|ev|mfl|m\.fl|d\.v\.s|p\.g\.a|pga|osv|st|tel|etc|f\.d|inkl|exkl|bla|tex|obs|ppt)\.$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ORDINAL_END = re.compile(r"(?<!\d)\d{1,2}\.$")  # "den 3." goes on: a date, not an end
 
 
 def split_sentences(text: str) -> list[str]:
     """Swedish sentences; abbreviations ("bl.a.", "kl.") and numbers do not end one."""
     sentences: list[str] = []
     current = ""
-    for part in re.split(r"(?<=[.!?])\s+", text.strip()):
+    for part in _SENTENCE_END.split(text.strip()):
         current = f"{current} {part}" if current else part
         if not part:
             continue
         tail = current[-16:]  # only the end decides; searching all of it is quadratic
-        if _ABBREVIATIONS.search(tail) or re.search(r"(?<!\d)\d{1,2}\.$", tail):
+        if _ABBREVIATIONS.search(tail) or _ORDINAL_END.search(tail):
             continue
         sentences.append(current.strip())
         current = ""

@@ -28,6 +28,8 @@ SCHEDULE_SENTENCE = re.compile(
 _PLACE_AFTER = re.compile(r"^\s*,?\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖa-zåäö][^.;:\n(]{2,60})")
 # "samtliga med början kl. 09.00", "samtliga kl. 09.00–12.00": one time for a list of dates.
 _COMMON_TIME = re.compile(r"\bsamtliga\b[^.:\n]{0,20}?\b(?:kl\.?|klockan)\s*[\d.:–-]+", re.I)
+_OTHER = re.compile(r"\bövrig", re.I)  # "Övriga frågor" names no meetings of its own
+_NEXT_YEARS = re.compile(r"nästa års|nästa år", re.I)
 _DAYPART = re.compile(
     r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
 )
@@ -69,10 +71,10 @@ def parse_schedule(
     for item in protocol.items:
         if THEME_TITLE.search(item.title):
             continue
-        decided_here = any(d.explicit or decides(d.text) for d in item.decisions)
-        if SCHEDULE_TITLE.search(item.title) and not re.search(r"\bövrig", item.title, re.I):
+        if SCHEDULE_TITLE.search(item.title) and not _OTHER.search(item.title):
+            decided_here = any(d.explicit or decides(d.text) for d in item.decisions)
             reference = held
-            if re.search(r"nästa års|nästa år", item.title, re.I):
+            if _NEXT_YEARS.search(item.title):
                 reference = date(held.year + 1, 1, 1)
             before = len(found)
             for paragraph in item.body.split("\n"):
