@@ -27,13 +27,22 @@ _FOLD = str.maketrans(
         "ç": "c",
     }
 )
+# The same folds on Latin-1 bytes: bytes.translate is a table lookup per character, where
+# str.translate looks each one up in a dict (most of what normalize took).
+_FOLD_LATIN1 = "".join(map(chr, range(256))).translate(_FOLD).encode("latin-1")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _STEMMER = snowballstemmer.stemmer("swedish")
 
 
 def normalize(text: str) -> str:
     """Casefolded, diacritics folded, whitespace collapsed: a key for fuzzy comparison."""
-    folded = text.casefold().translate(_FOLD)
+    folded = text.casefold()
+    if folded.isascii():
+        return " ".join(folded.split())
+    try:
+        folded = folded.encode("latin-1").translate(_FOLD_LATIN1).decode("latin-1")
+    except UnicodeEncodeError:
+        folded = folded.translate(_FOLD)
     if not folded.isascii():
         folded = "".join(
             c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
