@@ -38,6 +38,7 @@ _ITEM_PART = re.compile(
     re.I,
 )
 _BESLUT_HEADING = re.compile(r"^beslut\s+om\b.*:$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"^\d+[.)]\s")  # "1. ...", "2) ...": a list of sub-decisions
 _NUMBER_AND_TEXT = re.compile(r"^(\d+)[.)]\s*(.*)$")
 _GOES_ON = re.compile(r"^(att|totalt|summa)\b", re.I)  # lines that continue a "Beslut" block
@@ -108,7 +109,7 @@ def parse_decisions(item_paragraphs: list[str]) -> list[Decision]:
                     or follows_colon
                     or _NUMBERED.match(nxt)
                     or _GOES_ON.match(nxt)
-                    or (_AMOUNT.search(nxt) and len(nxt) < 60)
+                    or (len(nxt) < 60 and _AMOUNT.search(nxt))
                     or (nxt.startswith("- ") and block and block[-1].endswith(":"))
                 ):
                     block.append(nxt)
@@ -211,8 +212,12 @@ def _decisions_from_block(block: list[str]) -> list[Decision]:
 
 
 def _amounts(text: str) -> list[Amount]:
-    amounts = []
-    for match in _AMOUNT.finditer(text):
+    amounts: list[Amount] = []
+    digit = _DIGIT.search(text)
+    if digit is None:
+        return amounts
+    # An amount starts with its number: the scan starts at the first digit.
+    for match in _AMOUNT.finditer(text, digit.start()):
         number = match.group("num").replace(" ", "").replace("\u00a0", "").replace(",", ".")
         try:
             value = float(number)
