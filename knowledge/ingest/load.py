@@ -177,46 +177,59 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         passages.append(
             corpus.Passage("preamble", document_id, None, protocol.title, protocol.preamble)
         )
-    decision_position = 0
-    for item in protocol.items:
-        item_id = corpus.insert_item(
+    item_ids = corpus.insert_items(
+        db,
+        document_id,
+        [
+            corpus.ItemRow(
+                item.position, item.number, item.title, item.presenters, item.body, item.kind
+            )
+            for item in protocol.items
+        ],
+        protocol.date,
+    )
+    # Decisions are numbered through the document, in the order of its items.
+    decisions = [
+        (item_id, decision)
+        for item, item_id in zip(protocol.items, item_ids, strict=True)
+        for decision in item.decisions
+    ]
+    decision_ids = iter(
+        corpus.insert_decisions(
             db,
             document_id,
-            position=item.position,
-            number=item.number,
-            title=item.title,
-            presenters=item.presenters,
-            body=item.body,
-            kind=item.kind,
-            meeting_date=protocol.date,
+            [
+                corpus.DecisionRow(
+                    item_id,
+                    position,
+                    decision.number,
+                    decision.text,
+                    decision.explicit,
+                    [(amount.text, amount.kronor) for amount in decision.amounts],
+                    decision.dates,
+                    decision.formal,
+                )
+                for position, (item_id, decision) in enumerate(decisions)
+            ],
         )
+    )
+    for item, item_id in zip(protocol.items, item_ids, strict=True):
         passages.append(corpus.Passage("item", item_id, item.number, item.title, item.body))
         for decision in item.decisions:
-            decision_id = corpus.insert_decision(
-                db,
-                document_id,
-                item_id,
-                position=decision_position,
-                number=decision.number,
-                text=decision.text,
-                explicit=decision.explicit,
-                amounts=[(amount.text, amount.kronor) for amount in decision.amounts],
-                dates=decision.dates,
-                formal=decision.formal,
-            )
-            decision_position += 1
             passages.append(
-                corpus.Passage("decision", decision_id, item.number, item.title, decision.text)
+                corpus.Passage(
+                    "decision", next(decision_ids), item.number, item.title, decision.text
+                )
             )
-    for position, theme in enumerate(protocol.themes):
-        theme_id = corpus.insert_theme(
-            db,
-            document_id,
-            position=position,
-            text=theme.text,
-            raised_here=theme.raised_here,
-            item_number=theme.item_number,
-        )
+    theme_ids = corpus.insert_themes(
+        db,
+        document_id,
+        [
+            corpus.ThemeRow(position, theme.text, theme.raised_here, theme.item_number)
+            for position, theme in enumerate(protocol.themes)
+        ],
+    )
+    for theme, theme_id in zip(protocol.themes, theme_ids, strict=True):
         passages.append(
             corpus.Passage(
                 "theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text

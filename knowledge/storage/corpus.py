@@ -138,86 +138,129 @@ def insert_attendees(
     )
 
 
-def insert_item(
+# Rows in one INSERT: at 9 parameters a row, far below SQLite's limit on parameters.
+_ROWS_PER_INSERT = 500
+
+
+class ItemRow(NamedTuple):
+    """An agenda item of a document."""
+
+    position: int
+    number: str
+    title: str
+    presenters: list[str]
+    body: str
+    kind: str | None
+
+
+def insert_items(
     db: sqlite_utils.Database,
     document_id: int,
-    *,
-    position: int,
-    number: str,
-    title: str,
-    presenters: list[str],
-    body: str,
-    kind: str | None,
+    items: Sequence[ItemRow],
     meeting_date: dt.date | None,
-) -> int:
-    """An agenda item and its presenters; returns the item's id."""
-    item_id = db.conn.execute(
-        "INSERT INTO items (document_id, position, number, title, presenters, body, kind)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [document_id, position, number, title, _json_list(presenters), body, kind],
-    ).lastrowid
-    assert item_id is not None
+) -> list[int]:
+    """A document's agenda items and their presenters; the items' ids, in order."""
+    ids = _insert_rows(
+        db,
+        "items (document_id, position, number, title, presenters, body, kind)",
+        [
+            (document_id, i.position, i.number, i.title, _json_list(i.presenters), i.body, i.kind)
+            for i in items
+        ],
+    )
     db.conn.executemany(
         "INSERT INTO presenters (item_id, document_id, name, date) VALUES (?, ?, ?, ?)",
-        [(item_id, document_id, name, _iso(meeting_date)) for name in presenters],
-    )
-    return int(item_id)
-
-
-def insert_decision(
-    db: sqlite_utils.Database,
-    document_id: int,
-    item_id: int,
-    *,
-    position: int,
-    number: int | None,
-    text: str,
-    explicit: bool,
-    amounts: Sequence[tuple[str, int]],
-    dates: Sequence[dt.date],
-    formal: bool = False,
-) -> int:
-    """A decision of an item, with its amounts (as written, in kronor) and dates, and whether
-    it is a formality; its id."""
-    decision_id = db.conn.execute(
-        "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
-        " amounts, dates, formal) VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            document_id,
-            item_id,
-            position,
-            number,
-            text,
-            int(explicit),
-            json.dumps(
-                [{"text": written, "kronor": kronor} for written, kronor in amounts],
-                ensure_ascii=False,
-            ),
-            json.dumps([d.isoformat() for d in dates]),
-            int(formal),
+            (item_id, document_id, name, _iso(meeting_date))
+            for item_id, item in zip(ids, items, strict=True)
+            for name in item.presenters
         ],
-    ).lastrowid
-    assert decision_id is not None
-    return int(decision_id)
+    )
+    return ids
 
 
-def insert_theme(
-    db: sqlite_utils.Database,
-    document_id: int,
-    *,
-    position: int,
-    text: str,
-    raised_here: bool,
-    item_number: str | None,
-) -> int:
-    """A theme proposed for coming meetings; returns its id."""
-    theme_id = db.conn.execute(
-        "INSERT INTO themes (document_id, position, text, raised_here, item_number)"
-        " VALUES (?,?,?,?,?)",
-        [document_id, position, text, int(raised_here), item_number],
-    ).lastrowid
-    assert theme_id is not None
-    return int(theme_id)
+class DecisionRow(NamedTuple):
+    """A decision of an item: its amounts (as written, in kronor), dates, and whether it is a
+    formality."""
+
+    item_id: int
+    position: int
+    number: int | None
+    text: str
+    explicit: bool
+    amounts: Sequence[tuple[str, int]]
+    dates: Sequence[dt.date]
+    formal: bool = False
+
+
+def insert_decisions(
+    db: sqlite_utils.Database, document_id: int, decisions: Sequence[DecisionRow]
+) -> list[int]:
+    """A document's decisions; their ids, in order."""
+    return _insert_rows(
+        db,
+        "decisions (document_id, position, item_id, number, text, explicit, amounts, dates,"
+        " formal)",
+        [
+            (
+                document_id,
+                d.position,
+                d.item_id,
+                d.number,
+                d.text,
+                int(d.explicit),
+                json.dumps(
+                    [{"text": written, "kronor": kronor} for written, kronor in d.amounts],
+                    ensure_ascii=False,
+                ),
+                json.dumps([day.isoformat() for day in d.dates]),
+                int(d.formal),
+            )
+            for d in decisions
+        ],
+    )
+
+
+class ThemeRow(NamedTuple):
+    """A theme proposed for coming meetings."""
+
+    position: int
+    text: str
+    raised_here: bool
+    item_number: str | None
+
+
+def insert_themes(
+    db: sqlite_utils.Database, document_id: int, themes: Sequence[ThemeRow]
+) -> list[int]:
+    """A document's themes for coming meetings; their ids, in order."""
+    return _insert_rows(
+        db,
+        "themes (document_id, position, text, raised_here, item_number)",
+        [(document_id, t.position, t.text, int(t.raised_here), t.item_number) for t in themes],
+    )
+
+
+def _insert_rows(db: sqlite_utils.Database, into: str, rows: list[tuple[object, ...]]) -> list[int]:
+    """Rows into ``into`` ("table (columns)") in one statement each 500; their ids, in order.
+
+    A statement per row was most of what storing a document's parts took. SQLite returns the
+    new ids in no set order: they are matched to the rows by their position, which the second
+    column of every table written so holds, once per document.
+    """
+    ids: list[int] = []
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        marks = "(" + ",".join("?" * len(chunk[0])) + ")"
+        returned = db.conn.execute(
+            f"INSERT INTO {into} VALUES {','.join([marks] * len(chunk))} RETURNING position, id",
+            [value for row in chunk for value in row],
+        ).fetchall()
+        by_position = {position: int(row_id) for position, row_id in returned}
+        if len(by_position) != len(chunk):
+            raise ValueError(f"two rows of one document at one position: {into}")
+        ids.extend(by_position[row[1]] for row in chunk)
+    return ids
 
 
 def insert_section(
@@ -315,10 +358,6 @@ def insert_passages(
             [value for row in chunk for value in row],
         )
     vocabulary.add_words(db, tokens)
-
-
-# Rows in one INSERT: 7 parameters each stay far below SQLite's limit on parameters.
-_ROWS_PER_INSERT = 500
 
 
 def _iso(value: dt.date | None) -> str | None:
