@@ -273,3 +273,12 @@ def _normalize_by_definition(text: str) -> str:
 @example("Straße, Ćorić, ﬁnsk")
 def test_normalize_folds_as_its_definition(text: str) -> None:
     assert normalize(text) == _normalize_by_definition(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("abåäöAÖ09²٣ǅ \t\n-–_.,:é\u0301")), max_size=30))
+@example("e-hälsa, hälso- och sjukvård 2024-2025 --x")
+def test_words_are_letters_and_digits_joined_by_inner_hyphens(text: str) -> None:
+    import re
+
+    assert words(text) == re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)

@@ -31,6 +31,8 @@ _FOLD = str.maketrans(
 # str.translate looks each one up in a dict (most of what normalize took).
 _FOLD_LATIN1 = "".join(map(chr, range(256))).translate(_FOLD).encode("latin-1")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# The same tokens in a text without "_", found faster (a plain class, not one with a hole).
+_WORD_NO_UNDERSCORE = re.compile(r"\w+(?:-\w+)*")
 _STEMMER = snowballstemmer.stemmer("swedish")
 
 
@@ -52,7 +54,7 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens: letters and digits, keeping inner hyphens ("e-hälsa")."""
-    return _WORD.findall(text)
+    return (_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text)
 
 
 @lru_cache(maxsize=65536)

@@ -221,7 +221,8 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         punct = punct or bool(_TABLE_ROW.match(line.text))  # a table's row
         cells = title.split("\t")
         title, rest = _DNR.sub("", cells[0]).strip(), "\t".join(cells[1:]).strip()
-        title = _LEADING_PUNCT.sub("", title).strip()
+        if title[:1] in ".):" or title[:1].isspace():
+            title = _LEADING_PUNCT.sub("", title).strip()
         skip = 0
         if strong and not title:
             # "§ 3   Dnr BUN 2023/45" with the title on the next line.
