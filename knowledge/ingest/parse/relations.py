@@ -238,9 +238,16 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
             continue
+        # The patterns whose words the paragraph holds: a sentence of it holds no others.
+        paragraph_lower = paragraph.lower()
+        patterns = [
+            (kind, pattern, hint)
+            for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True)
+            if any(word in paragraph_lower for word in hint)
+        ]
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()
-            for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True):
+            for kind, pattern, hint in patterns:
                 if not any(word in lower for word in hint):
                     continue
                 for match in pattern.finditer(sentence):
