@@ -209,11 +209,8 @@ def insert_decisions(
                 d.number,
                 d.text,
                 int(d.explicit),
-                json.dumps(
-                    [{"text": written, "kronor": kronor} for written, kronor in d.amounts],
-                    ensure_ascii=False,
-                ),
-                json.dumps([day.isoformat() for day in d.dates]),
+                _json_list([{"text": written, "kronor": kronor} for written, kronor in d.amounts]),
+                _json_list([day.isoformat() for day in d.dates]),
                 int(d.formal),
             )
             for d in decisions
@@ -368,8 +365,9 @@ def _hm(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
 
 
-def _json_list(values: list[str]) -> str:
-    return json.dumps(values, ensure_ascii=False)
+def _json_list(values: Sequence[object]) -> str:
+    # Most lists (presenters, amounts, dates) are empty: json.dumps would take microseconds.
+    return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
 # --- Reading a document --------------------------------------------------------------------
