@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from knowledge.ingest.clean import clean_text
 from knowledge.ingest.load import SHIPPED_CORPUS
-from knowledge.language.text import casefold, normalize, split_sentences, stem, stem_text, words
+from knowledge.language.text import (
+    casefold,
+    lower,
+    normalize,
+    split_sentences,
+    stem,
+    stem_text,
+    words,
+)
 
 CORPUS = {path.name[:3]: path.read_text(encoding="utf-8") for path in SHIPPED_CORPUS.iterdir()}
 
@@ -286,9 +294,10 @@ def test_words_are_letters_and_digits_joined_by_inner_hyphens(text: str) -> None
 
 @settings(max_examples=400)
 @given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=20))
-@example("Straße µ ÅÄÖ ſ")
-def test_casefold_is_str_casefold(text: str) -> None:
+@example("Straße µ ÅÄÖ ſ İ")
+def test_casefold_and_lower_are_strs(text: str) -> None:
     assert casefold(text) == text.casefold()
+    assert lower(text) == text.lower()
 
 
 @settings(max_examples=400)

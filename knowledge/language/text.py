@@ -36,6 +36,8 @@ _LATIN1 = "".join(map(chr, range(256)))
 _CASEFOLD_ELSEWHERE = [c.encode("latin-1") for c in _LATIN1 if c.casefold() not in _LATIN1]
 _CASEFOLD_LATIN1 = "".join(c.casefold() if c.casefold() in _LATIN1 else c for c in _LATIN1)
 _CASEFOLD_LATIN1_TABLE = _CASEFOLD_LATIN1.encode("latin-1")
+# Every Latin-1 character lowers to one Latin-1 character.
+_LOWER_LATIN1_TABLE = _LATIN1.lower().encode("latin-1")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # The same tokens in a text without "_", found faster (a plain class, not one with a hole).
 _WORD_NO_UNDERSCORE = re.compile(r"\w+(?:-\w+)*")
@@ -51,6 +53,14 @@ def casefold(text: str) -> str:
     if any(char in latin1 for char in _CASEFOLD_ELSEWHERE):
         return text.casefold()
     return latin1.translate(_CASEFOLD_LATIN1_TABLE).decode("latin-1")
+
+
+def lower(text: str) -> str:
+    """``text.lower()``, several times faster for Latin-1 text (a table lookup per byte)."""
+    try:
+        return text.encode("latin-1").translate(_LOWER_LATIN1_TABLE).decode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
 
 
 def normalize(text: str) -> str:

@@ -11,6 +11,7 @@ from knowledge.ingest.parse.lines import Line, paragraphs
 from knowledge.ingest.parse.structure import ItemHeading, find_councils
 from knowledge.ingest.parse.themes import THEME_TITLE
 from knowledge.language.dates import find_dates, parse_time_range
+from knowledge.language.text import lower as lower_text
 from knowledge.language.text import split_sentences
 
 SCHEDULE_TITLE = re.compile(
@@ -106,7 +107,7 @@ def parse_schedule(
                     meeting.end = meeting.end or end
             continue
         for paragraph in item.body.split("\n"):
-            lower = paragraph.lower()
+            lower = lower_text(paragraph)
             if not (
                 "möte" in lower
                 or "sammantr" in lower
