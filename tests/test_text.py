@@ -8,15 +8,7 @@ from hypothesis import strategies as st
 
 from knowledge.ingest.clean import clean_text
 from knowledge.ingest.load import SHIPPED_CORPUS
-from knowledge.language.text import (
-    casefold,
-    lower,
-    normalize,
-    split_sentences,
-    stem,
-    stem_text,
-    words,
-)
+from knowledge.language.text import normalize, split_sentences, stem, stem_text, words
 
 CORPUS = {path.name[:3]: path.read_text(encoding="utf-8") for path in SHIPPED_CORPUS.iterdir()}
 
@@ -290,19 +282,3 @@ def test_words_are_letters_and_digits_joined_by_inner_hyphens(text: str) -> None
     import re
 
     assert words(text) == re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
-
-
-@settings(max_examples=400)
-@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=20))
-@example("Straße µ ÅÄÖ ſ İ")
-def test_casefold_and_lower_are_strs(text: str) -> None:
-    assert casefold(text) == text.casefold()
-    assert lower(text) == text.lower()
-
-
-@settings(max_examples=400)
-@given(st.text(alphabet=st.sampled_from(list("aÅß µ\t\x1c\x85\xa0\u2028\u3000#x")), max_size=20))
-def test_a_lines_key_collapses_its_whitespace_and_casefolds_it(line: str) -> None:
-    from knowledge.ingest.clean import _key
-
-    assert _key(line) == " ".join(line.split()).casefold()

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from knowledge.language.text import casefold
-
 # A line without any of these needs no more than stripping: markup characters, bullet glyphs,
 # a tab, a run of spaces, or a leading dash (a bullet or a rule).
 _SPECIAL_CHARS = re.compile(r"[|#<>\\*_\t\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·\[]")
@@ -122,13 +120,8 @@ def _clean_line(line: str) -> str | None:
     return prefix + stripped if stripped else ""  # a heading of markup only is no heading
 
 
-# Whitespace other than single spaces: only then does collapsing it change a line.
-_IRREGULAR_SPACE = re.compile(r"[^\S ]|  ")
-
-
 def _key(line: str) -> str:
-    """The line with its whitespace collapsed, casefolded: repeated lines compare equal."""
-    return casefold(" ".join(line.split()) if _IRREGULAR_SPACE.search(line) else line.strip())
+    return " ".join(line.split()).casefold()
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:

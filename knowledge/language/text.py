@@ -30,42 +30,15 @@ _FOLD = str.maketrans(
 # The same folds on Latin-1 bytes: bytes.translate is a table lookup per character, where
 # str.translate looks each one up in a dict (most of what normalize took).
 _FOLD_LATIN1 = "".join(map(chr, range(256))).translate(_FOLD).encode("latin-1")
-# Casefolding of Latin-1 text the same way: every Latin-1 character but two folds to one
-# Latin-1 character ("µ" folds to a Greek one, "ß" to "ss"; those take str.casefold).
-_LATIN1 = "".join(map(chr, range(256)))
-_CASEFOLD_ELSEWHERE = [c.encode("latin-1") for c in _LATIN1 if c.casefold() not in _LATIN1]
-_CASEFOLD_LATIN1 = "".join(c.casefold() if c.casefold() in _LATIN1 else c for c in _LATIN1)
-_CASEFOLD_LATIN1_TABLE = _CASEFOLD_LATIN1.encode("latin-1")
-# Every Latin-1 character lowers to one Latin-1 character.
-_LOWER_LATIN1_TABLE = _LATIN1.lower().encode("latin-1")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # The same tokens in a text without "_", found faster (a plain class, not one with a hole).
 _WORD_NO_UNDERSCORE = re.compile(r"\w+(?:-\w+)*")
 _STEMMER = snowballstemmer.stemmer("swedish")
 
 
-def casefold(text: str) -> str:
-    """``text.casefold()``, several times faster for Latin-1 text (a table lookup per byte)."""
-    try:
-        latin1 = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return text.casefold()
-    if any(char in latin1 for char in _CASEFOLD_ELSEWHERE):
-        return text.casefold()
-    return latin1.translate(_CASEFOLD_LATIN1_TABLE).decode("latin-1")
-
-
-def lower(text: str) -> str:
-    """``text.lower()``, several times faster for Latin-1 text (a table lookup per byte)."""
-    try:
-        return text.encode("latin-1").translate(_LOWER_LATIN1_TABLE).decode("latin-1")
-    except UnicodeEncodeError:
-        return text.lower()
-
-
 def normalize(text: str) -> str:
     """Casefolded, diacritics folded, whitespace collapsed: a key for fuzzy comparison."""
-    folded = casefold(text)
+    folded = text.casefold()
     if folded.isascii():
         return " ".join(folded.split())
     try:

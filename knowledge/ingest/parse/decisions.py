@@ -7,7 +7,6 @@ from datetime import date
 
 from knowledge.ingest.model import Amount, Decision
 from knowledge.language.dates import find_dates
-from knowledge.language.text import lower as lower_text
 from knowledge.language.text import split_sentences
 
 DECIDING = re.compile(
@@ -142,7 +141,7 @@ def decides(text: str) -> bool:
 def _might_decide(text: str) -> bool:
     """Whether a text holds a word every deciding phrase holds; most paragraphs hold none and
     skip the regex (an explicit chain: a generator over the words was the slower part)."""
-    lower = lower_text(text)
+    lower = text.lower()
     return (
         "besl" in lower
         or "antar" in lower

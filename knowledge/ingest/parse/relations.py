@@ -17,7 +17,7 @@ import re
 
 from knowledge.ingest.model import Attendee, Decision, Item, Protocol, Relation
 from knowledge.ingest.parse.people import MUNICIPALITY_KEYS
-from knowledge.language.text import lower, normalize, split_sentences
+from knowledge.language.text import normalize, split_sentences
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéüć-]+(?:\s+[A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
 _PARTY = r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
@@ -229,7 +229,7 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
     position = item.position if item else None
     found: list[Relation] = []
     paragraphs = text.split("\n")
-    for index in _hinted(lower(text), paragraphs):
+    for index in _hinted(text.lower(), paragraphs):
         paragraph = paragraphs[index]
         line = _RESPONSIBLE_LINE.match(paragraph.strip())
         if line and item is not None:
@@ -239,16 +239,16 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
             continue
         # The patterns whose words the paragraph holds: a sentence of it holds no others.
-        paragraph_lower = lower(paragraph)
+        paragraph_lower = paragraph.lower()
         patterns = [
             (kind, pattern, hint)
             for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True)
             if any(word in paragraph_lower for word in hint)
         ]
         for sentence in split_sentences(paragraph):
-            sentence_lower = lower(sentence)
+            lower = sentence.lower()
             for kind, pattern, hint in patterns:
-                if not any(word in sentence_lower for word in hint):
+                if not any(word in lower for word in hint):
                     continue
                 for match in pattern.finditer(sentence):
                     who = people.resolve(match.group("who"))
@@ -259,7 +259,7 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                         found.append(Relation("replaces", who, what, sentence, position))
                     else:
                         found.append(Relation(kind, who, _short(what), sentence, position))
-            author = _AUTHOR.search(sentence) if "förde " in sentence_lower else None
+            author = _AUTHOR.search(sentence) if "förde " in lower else None
             if author and people.resolve(author.group("who")):
                 who = people.resolve(author.group("who")) or author.group("who")
                 found.append(Relation("author", who, "minnesanteckningarna", sentence, position))

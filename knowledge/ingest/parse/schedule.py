@@ -11,7 +11,6 @@ from knowledge.ingest.parse.lines import Line, paragraphs
 from knowledge.ingest.parse.structure import ItemHeading, find_councils
 from knowledge.ingest.parse.themes import THEME_TITLE
 from knowledge.language.dates import find_dates, parse_time_range
-from knowledge.language.text import lower as lower_text
 from knowledge.language.text import split_sentences
 
 SCHEDULE_TITLE = re.compile(
@@ -107,7 +106,7 @@ def parse_schedule(
                     meeting.end = meeting.end or end
             continue
         for paragraph in item.body.split("\n"):
-            lower = lower_text(paragraph)
+            lower = paragraph.lower()
             if not (
                 "möte" in lower
                 or "sammantr" in lower
