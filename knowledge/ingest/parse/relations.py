@@ -118,6 +118,16 @@ _HINTS: tuple[str, ...] = tuple(
         ]
     )
 )
+# The hints by a word several of them hold: a text without it holds none of them, and one
+# look for that word spares one for each of them (most texts hold none).
+def _hint_groups(shared: tuple[str, ...]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for hint in _HINTS:
+        groups.setdefault(next((w for w in shared if w in hint), hint), []).append(hint)
+    return groups
+
+
+_HINT_GROUPS = _hint_groups(("led", "ansvar", "uppdra", "ersatt", "uts", "förde "))
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
 _WHO_SEPARATOR = re.compile(r",\s*|\s+och\s+")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -217,11 +227,14 @@ def _hinted(lower_text: str, paragraphs: list[str]) -> list[int]:
         starts.append(offset)
         offset += len(paragraph) + 1
     hit: set[int] = set()
-    for hint in _HINTS:
-        at = lower_text.find(hint)
-        while at != -1:
-            hit.add(bisect.bisect_right(starts, at) - 1)
-            at = lower_text.find(hint, at + 1)
+    for shared, hints in _HINT_GROUPS.items():
+        if shared not in lower_text:
+            continue
+        for hint in hints:
+            at = lower_text.find(hint)
+            while at != -1:
+                hit.add(bisect.bisect_right(starts, at) - 1)
+                at = lower_text.find(hint, at + 1)
     return sorted(hit)
 
 
