@@ -180,8 +180,7 @@ def insert_items(
 
 
 class DecisionRow(NamedTuple):
-    """A decision of an item: its amounts (as written, in kronor), dates, and whether it is a
-    formality."""
+    """A decision of an item: amounts (as written, in kronor), dates, whether a formality."""
 
     item_id: int
     position: int
@@ -239,12 +238,9 @@ def insert_themes(
 
 
 def _insert_rows(db: sqlite_utils.Database, into: str, rows: list[tuple[object, ...]]) -> list[int]:
-    """Rows into ``into`` ("table (columns)") in one statement each 500; their ids, in order.
-
-    A statement per row was most of what storing a document's parts took. SQLite returns the
-    new ids in no set order: they are matched to the rows by their position, which the second
-    column of every table written so holds, once per document.
-    """
+    """Rows into ``into`` ("table (columns)"), 500 to a statement (a statement a row was most of
+    what storing a document's parts took); their ids, in order. SQLite returns new ids in no set
+    order: they are matched to the rows by their position, each row's second value."""
     ids: list[int] = []
     for start in range(0, len(rows), _ROWS_PER_INSERT):
         chunk = rows[start : start + _ROWS_PER_INSERT]
