@@ -5,29 +5,31 @@
 Runs over the shipped corpus, then over a database with N generated protocols added (variations
 of the real ones, benchmarks/generate.py; built once and kept in data/bench-N.db). Wall time and
 the process's CPU time are both shown: on a shared machine the CPU time is what one core spends.
+
+With ``--baseline REF`` (a git commit or branch) the code of REF and the working tree answer
+the same questions over the same database of N protocols, in turns, each in a fresh process,
+``--rounds`` times (default 3); the figures of all rounds are pooled, side by side:
+
+    .venv/bin/python benchmarks/bench_answer.py --baseline main --rounds 3 10000
+
+Both read one database file, built by the working tree's code.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.generate import generate_protocols  # noqa: E402
-from knowledge import open_store  # noqa: E402
-from knowledge.ingest.load import store_protocol  # noqa: E402
-from knowledge.ingest.parse import parse_document  # noqa: E402
-from knowledge.qa.engine import Engine  # noqa: E402
-
-QUESTIONS = json.loads((ROOT / "tests" / "eval" / "questions.json").read_text("utf-8"))
-ROUNDS = 5
+ROUNDS = 5  # each question asked this many times per measurement (a process in a comparison)
+Timings = dict[str, list[tuple[float, float]]]  # label -> (wall, cpu) seconds, one per answer
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -35,26 +37,33 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure(db_path: Path, label: str) -> None:
+def measure(db_path: Path, label: str, *, quiet: bool = False) -> Timings:
+    """Every question of the eval set, ``ROUNDS`` times, by intent; the first round again as
+    "all, 1st round"; a bare ranked FTS5 MATCH of each question's words as "bare MATCH"."""
+    from knowledge import open_store
+    from knowledge.qa.engine import Engine
+
+    questions = json.loads((ROOT / "tests" / "eval" / "questions.json").read_text("utf-8"))
     db = open_store(db_path)
     documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     started = time.perf_counter()
     engine = Engine(db)
     engine.warm_up()  # as the bot does at start; a cold process is measured by cold_ask()
-    print(f"\n{label}: warm-up {1000 * (time.perf_counter() - started):.0f} ms")
-    by_intent: dict[str, list[tuple[float, float]]] = {}
+    if not quiet:
+        print(f"\n{label}: warm-up {1000 * (time.perf_counter() - started):.0f} ms")
+    timings: Timings = {}
     first: list[tuple[float, float]] = []  # each question once, before anything is kept for it
     for round in range(ROUNDS):
-        for case in QUESTIONS:
+        for case in questions:
             today = date.fromisoformat(case.get("today", "2026-11-23"))
             started, cpu = time.perf_counter(), time.process_time()
             result = engine.answer(case["q"], today=today)
             took = (time.perf_counter() - started, time.process_time() - cpu)
-            by_intent.setdefault(result.intent, []).append(took)
+            timings.setdefault(result.intent, []).append(took)
             if round == 0:
                 first.append(took)
     bare: list[tuple[float, float]] = []
-    for case in QUESTIONS:
+    for case in questions:
         words = [w for w in case["q"].replace('"', " ").split() if w.isalpha() and len(w) > 3]
         if not words:
             continue
@@ -65,25 +74,34 @@ def measure(db_path: Path, label: str) -> None:
             [query],
         ).fetchall()
         bare.append((time.perf_counter() - started, time.process_time() - cpu))
-    print(f"{label}: {documents} documents")
-    print(f"{'intent':<16}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}{'cpu p50':>10}{'cpu p99':>10}")
-    everything = []
-    for intent, values in sorted(by_intent.items()):
-        everything += values
-        print(_row(intent, values))
-    print(_row("all", everything))
-    print(_row("all, 1st round", first))
-    print(_row("bare MATCH", bare))
+    timings = {intent: timings[intent] for intent in sorted(timings)}
+    timings["all"] = [took for values in timings.values() for took in values]
+    timings["all, 1st round"] = first
+    timings["bare MATCH"] = bare
+    if not quiet:
+        print(f"{label}: {documents} documents")
+        print(f"{'intent':<16}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}{'cpu p50':>10}{'cpu p99':>10}")
+        for intent, values in timings.items():
+            print(_row(intent, values))
+    return timings
+
+
+def _figures(values: list[tuple[float, float]]) -> list[float]:
+    """p50 and p99 of wall, then of CPU time, in ms."""
+    wall, cpu = [v[0] for v in values], [v[1] for v in values]
+    return [1000 * percentile(xs, share) for xs in (wall, cpu) for share in (0.5, 0.99)]
 
 
 def _row(label: str, values: list[tuple[float, float]]) -> str:
-    """p50 and p99 of wall and CPU time, in ms."""
-    wall, cpu = [v[0] for v in values], [v[1] for v in values]
-    figures = [1000 * percentile(xs, share) for xs in (wall, cpu) for share in (0.5, 0.99)]
-    return f"{label:<16}{len(values):>6}" + "".join(f"{f:>10.2f}" for f in figures)
+    return f"{label:<16}{len(values):>6}" + "".join(f"{f:>10.2f}" for f in _figures(values))
 
 
 def build(n: int) -> Path:
+    from benchmarks.generate import generate_protocols
+    from knowledge import open_store
+    from knowledge.ingest.load import store_protocol
+    from knowledge.ingest.parse import parse_document
+
     path = ROOT / "data" / f"bench-{n}.db"
     if path.exists():
         return path
@@ -115,14 +133,79 @@ def cold_ask(db_path: Path) -> float:
     return time.perf_counter() - started
 
 
-if __name__ == "__main__":
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+def worker(root: Path, db_path: Path) -> None:
+    """Measure with the code under ``root``; print the timings as JSON (last line)."""
+    sys.path.insert(0, str(root))
+    import knowledge
+
+    assert Path(knowledge.__file__).resolve().is_relative_to(root.resolve()), knowledge.__file__
+    print(json.dumps(measure(db_path, str(root), quiet=True)))
+
+
+def compare(n: int, baseline: str, rounds: int) -> None:
+    """Baseline and working tree in turns over the same database, figures side by side."""
+    db_path = build(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        base_root = Path(tmp) / "baseline"
+        base_root.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", baseline], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(base_root)], input=archive, check=True)
+        pooled: dict[str, Timings] = {baseline: {}, "working tree": {}}
+        for round_ in range(1, rounds + 1):
+            for label, root in ((baseline, base_root), ("working tree", ROOT)):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--worker", str(root), str(db_path)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    cwd=root,
+                ).stdout
+                for intent, values in json.loads(out.strip().splitlines()[-1]).items():
+                    pooled[label].setdefault(intent, []).extend(map(tuple, values))
+            print(f"round {round_} of {rounds} done", flush=True)
+    base, work = pooled[baseline], pooled["working tree"]
+    print(f"\n{n} generated protocols, {rounds} rounds: {baseline} | working tree (ms)")
+    heads = ["p50", "p99", "cpu p50", "cpu p99"]
+    print(f"{'intent':<16}{'n':>6}" + "".join(f"{h:>18}" for h in heads))
+    for intent in [*sorted(i for i in work if i not in _POOLED), *_POOLED]:
+        ours = _figures(work[intent])
+        theirs = _figures(base[intent]) if intent in base else [float("nan")] * 4
+        cells = "".join(f"{f'{b:.1f} | {w:.1f}':>18}" for b, w in zip(theirs, ours, strict=True))
+        print(f"{intent:<16}{len(work[intent]):>6}{cells}")
+
+
+_POOLED = ("all", "all, 1st round", "bare MATCH")
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=10000)
+    parser.add_argument("--baseline", help="a git commit or branch to compare with")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker", nargs=2, metavar=("ROOT", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        sys.path.remove(str(ROOT))
+        worker(Path(args.worker[0]), Path(args.worker[1]))
+        return
+    if args.baseline:
+        compare(args.n, args.baseline, args.rounds)
+        return
+    from knowledge import open_store
+
     shipped = ROOT / "data" / "bench-shipped.db"
     open_store(shipped)
     measure(shipped, "shipped corpus")
-    large = build(n)
-    measure(large, f"shipped corpus + {n} generated protocols")
+    large = build(args.n)
+    measure(large, f"shipped corpus + {args.n} generated protocols")
     print(
         f"\ncold `samrad ask` (new process): shipped {cold_ask(shipped):.2f} s, "
-        f"{n} protocols {cold_ask(large):.2f} s"
+        f"{args.n} protocols {cold_ask(large):.2f} s"
     )
+
+
+if __name__ == "__main__":
+    main()

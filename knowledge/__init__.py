@@ -14,14 +14,17 @@ import sqlite_utils
 
 from knowledge.council.roster import ensure_shipped_roster
 from knowledge.ingest.load import ensure_shipped_corpus
+from knowledge.ingest.reparse import reparse_stale
 from knowledge.storage.database import connect
 
 __all__ = ["open_store"]
 
 
 def open_store(path: Path | str) -> sqlite_utils.Database:
-    """The database at ``path``, with the shipped corpus and roster the first time."""
+    """The database at ``path``, with the shipped corpus and roster the first time, and its
+    documents read again if an older parser read them."""
     db = connect(path)
+    reparse_stale(db)  # first: in a new store there is nothing to read again
     ensure_shipped_corpus(db)
     ensure_shipped_roster(db)
     return db

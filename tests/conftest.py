@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 
 from knowledge.ingest.load import ensure_shipped_corpus
+from knowledge.ingest.reparse import reparse_stale
 from knowledge.storage.database import connect
 
 
@@ -25,6 +26,7 @@ def corpus_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file with the shipped corpus, to copy for tests that write to it."""
     path = tmp_path_factory.mktemp("corpus-file") / "samrad.db"
     db = connect(path)
+    reparse_stale(db)  # records the parser version, as open_store does
     ensure_shipped_corpus(db)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()

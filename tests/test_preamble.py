@@ -107,3 +107,80 @@ def test_which_town_wants_a_town(engine: Engine) -> None:
     assert not holds("Två alternativ presenterades: att en kommun blir värdkommun.", want)
     answer = engine.answer("Vilken kommun blir värdkommun för plattformen?", today=TODAY)
     assert answer.found and "Laxå" in answer.headline
+
+
+def test_a_meeting_of_another_body_is_named_by_it(engine: Engine) -> None:
+    answer = engine.answer("Vad hände på mötet 7 februari 2025?", today=TODAY)
+    assert answer.found
+    assert answer.headline.startswith("Arbetsgruppen för projekt Digital Skogsvård")
+    assert "7 februari 2025" in answer.headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "När träffades arbetsgruppen för Digital Skogsvård senast?",
+        "När sammanträdde arbetsgruppen för Digital Skogsvård?",
+        "När hade arbetsgruppen för Digital Skogsvård möte?",
+    ],
+)
+def test_when_a_body_last_met(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "7 februari 2025" in answer.headline
+
+
+def test_how_many_meetings_a_body_has_had(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hur många möten har arbetsgruppen för Digital Skogsvård haft?", today=TODAY
+    )
+    assert answer.found and "1 möte med protokoll i arkivet, 7 februari 2025" in answer.headline
+
+
+def test_a_compound_of_the_bodys_abbreviation_is_known(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    directory = tmp_path_factory.mktemp("kpr")
+    path = directory / "kpr.txt"
+    path.write_text(KPR, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    answer = Engine(db).answer("Vem ska bjudas in till nästa KPR-möte i Testby?", today=TODAY)
+    assert answer.found and "Länstrafiken" in answer.headline
+
+
+KPR = """\
+Minnesanteckningar från kommunala pensionärsrådet (KPR), Testby kommun
+Datum: tisdag 4 april 2023
+Tid: 13.30–15.30
+Plats: Sammanträdesrum Alsen, Testby stadshus
+
+Närvarande
+Lennart Hjelm (C), ordförande
+Solveig Arvidsson, vice ordförande, PRO Testby
+Jessica Bohman, sekreterare
+
+1. Mötets öppnande
+Ordföranden hälsade välkommen.
+
+2. Färdtjänst
+Rådet diskuterade färdtjänsten på landsbygden.
+
+3. Nästa möte
+Rådet beslutade att bjuda in Länstrafiken till nästa möte för att diskutera närtrafik.
+"""
+
+
+def test_the_councils_meeting_is_the_council_meeting(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Tekniska nämnden met on 10 September 2024, the councils on the 20th (shipped corpus).
+    directory = tmp_path_factory.mktemp("september")
+    path = directory / "tekniska.txt"
+    path.write_text(
+        BOARD.replace("2024-05-02", "2024-09-10").replace("2 maj", "10 september"),
+        encoding="utf-8",
+    )
+    db = open_store(directory / "samrad.db")
+    ingest_file(db, path)
+    answer = Engine(db).answer("Vem var ordförande på rådsmötet i september 2024?", today=TODAY)
+    assert answer.found and "20 september 2024" in answer.headline

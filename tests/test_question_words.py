@@ -369,3 +369,10 @@ def test_which_municipalities_take_part_in_something_is_no_council_question(
 def test_a_year_of_meetings_cites_the_items_that_planned_them(engine: Engine) -> None:
     answer = engine.answer("Vilka möten är planerade 2022?", today=TODAY)
     assert answer.found and any(source.item for source in answer.sources)
+
+
+def test_joining_phrases_are_no_subject(engine: Engine) -> None:
+    query = engine.understand(
+        "Har någon föreslagit barnfattigdom som tema, och i så fall vad?", today=TODAY
+    )
+    assert [normalize(w) for w in query.topic_words] == ["barnfattigdom"]

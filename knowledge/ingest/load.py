@@ -22,6 +22,7 @@ from knowledge.ingest.parse.body import body_key
 from knowledge.language import clock
 from knowledge.language.text import normalize
 from knowledge.storage import corpus, corpus_bodies, originals, untold
+from knowledge.storage.corpus_passages import Passage, insert_passages
 from knowledge.storage.database import transaction
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -110,6 +111,7 @@ def store_protocol(
     sha256: str,
     original: bytes | None = None,
     uploader: int | None = None,
+    keep_id: int | None = None,
 ) -> IngestResult:
     """Write a parsed document (and its search passages, and the ``original`` file's bytes)
     in one transaction; uploaded (by the chat ``uploader``), with its members still to tell."""
@@ -137,6 +139,7 @@ def store_protocol(
             text=protocol.text,
             ingested_at=now,
             paragraphs=protocol.paragraphs,
+            keep_id=keep_id,
         )
         _insert_parts(db, document_id, protocol)
         _insert_body_and_relations(db, document_id, protocol)
@@ -171,12 +174,10 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         ],
         protocol.date,
     )
-    passages: list[corpus.Passage] = []
+    passages: list[Passage] = []
     if protocol.preamble:
         # What the document says of itself before its items: the project, who leads it.
-        passages.append(
-            corpus.Passage("preamble", document_id, None, protocol.title, protocol.preamble)
-        )
+        passages.append(Passage("preamble", document_id, None, protocol.title, protocol.preamble))
     item_ids = corpus.insert_items(
         db,
         document_id,
@@ -214,12 +215,10 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         )
     )
     for item, item_id in zip(protocol.items, item_ids, strict=True):
-        passages.append(corpus.Passage("item", item_id, item.number, item.title, item.body))
+        passages.append(Passage("item", item_id, item.number, item.title, item.body))
         for decision in item.decisions:
             passages.append(
-                corpus.Passage(
-                    "decision", next(decision_ids), item.number, item.title, decision.text
-                )
+                Passage("decision", next(decision_ids), item.number, item.title, decision.text)
             )
     theme_ids = corpus.insert_themes(
         db,
@@ -231,9 +230,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
     )
     for theme, theme_id in zip(protocol.themes, theme_ids, strict=True):
         passages.append(
-            corpus.Passage(
-                "theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text
-            )
+            Passage("theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text)
         )
     for section in protocol.sections:
         section_id = corpus.insert_section(
@@ -245,9 +242,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
             body=section.body,
             level=section.level,
         )
-        passages.append(
-            corpus.Passage("section", section_id, section.number, section.title, section.body)
-        )
+        passages.append(Passage("section", section_id, section.number, section.title, section.body))
     for meeting in protocol.scheduled:
         for council in meeting.councils or protocol.councils:
             corpus.insert_scheduled_meeting(
@@ -258,7 +253,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 decided=meeting.decided,
                 **_where_and_when(meeting),
             )
-    corpus.insert_passages(db, document_id, passages)
+    insert_passages(db, document_id, passages)
 
 
 def _insert_body_and_relations(
@@ -360,7 +355,7 @@ def _result_for(
 
 
 def _body_name(db: sqlite_utils.Database, document_id: int) -> str | None:
-    body = corpus_bodies.body_name_of(db, document_id)
+    body = corpus_bodies.name_of(db, document_id)
     if body is None:
         return None
     name, organisation = body

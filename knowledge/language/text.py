@@ -68,16 +68,19 @@ def stem(word: str) -> str:
 # named: "-nde" (ärende, boende), "område", "plats".
 _VERB_ENDING = re.compile(r"(?:[^n]de|ades?|des|tes|dde|ddes|tts?|[^l]it|ats|[^aeiouy]as|ogs)$")
 _NOUN_LOOKALIKE = re.compile(r"(?:omrade|plats|tts|kredit|budget)$")
-# The present tense of the short verbs, which no ending tells ("tar emot", "ger", "gör").
-_SHORT_VERBS = frozenset("tar ger gor far gar star ser dor bor tror ber".split())
+# The short verbs, which no ending tells: "tar emot", "ger", "gör", "sköt upp", "tog".
+# Compared as written: folded, "stöd" would be "stod" and "bör" "bor".
+_SHORT_VERBS = frozenset(
+    "tar ger gör får går står ser tror ber sköt tog gav gick slog strök".split()
+)
 
 
 def looks_like_verb(word: str) -> bool:
     """Whether ``word`` reads as an inflected verb: in a question it says what happened to the
     subject ("vad hände", "fastställde", "tagit"), not what the subject is."""
-    folded = normalize(word)
-    if folded in _SHORT_VERBS:
+    if word.lower() in _SHORT_VERBS:
         return True
+    folded = normalize(word)
     if len(folded) < 4 or not folded.isalpha():
         return False
     if word.lower().endswith("ände"):

@@ -99,7 +99,9 @@ def _proper_words(name: str) -> frozenset[str]:
     return frozenset(
         normalize(w)
         for w in words
-        if w[:1].isupper() and not w.isupper() and normalize(w).rstrip("s") not in _TOWNS
+        if w[:1].isupper()
+        and not w.isupper()
+        and not {normalize(w), normalize(w).rstrip("s")} & _TOWNS  # "Degerfors", "Nora kommuns"
     )
 
 

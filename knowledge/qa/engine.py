@@ -16,7 +16,7 @@ from knowledge.qa.answers.themes import all_themes
 from knowledge.qa.briefing import prior_mentions
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.people_names import known_people
-from knowledge.qa.search import vocabulary
+from knowledge.qa.search import stem_vocabulary, vocabulary
 from knowledge.qa.types import Answer, Query
 from knowledge.qa.understand import understand
 from knowledge.storage.kallelser import AgendaItem
@@ -64,10 +64,12 @@ class Engine:
         return prior_mentions(self._corpus, council, item, before)
 
     def warm_up(self) -> None:
-        """Load what the first question would otherwise load: names, vocabulary, themes."""
+        """Load what the first question would otherwise load: names, vocabulary and its stems,
+        themes."""
         self._corpus.refresh()
         known_people(self._corpus)
         vocabulary(self._corpus)
+        stem_vocabulary(self._corpus)
         all_themes(self._corpus, None)
 
     def invalidate(self) -> None:

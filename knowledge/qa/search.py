@@ -10,6 +10,7 @@ only ever reaches FTS5 inside double-quoted strings, so its syntax characters ar
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,8 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from knowledge.language.abbreviations import expansion
+from knowledge.language.dates import MONTH_NAMES, MONTHS
+from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, root, stem
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Hit, Term
@@ -51,6 +54,15 @@ def vocabulary(corpus: Corpus) -> Vocabulary:
     return corpus.derived("vocabulary", Vocabulary.load)
 
 
+def stem_vocabulary(corpus: Corpus) -> None:
+    """Stem the corpus's words before the first question (at the bot's start): reading the
+    sentences of a question's passages stems every word in them, some ten microseconds each
+    the first time. As many words as the stem cache keeps."""
+    kept = stem.cache_info().maxsize or 0
+    for word in itertools.islice(vocabulary(corpus).words, kept):
+        stem(word)
+
+
 def expand(corpus: Corpus, word: str) -> Term:
     """The FTS terms for one query word; ``known`` is False when the corpus has nothing like it.
     Kept per corpus version: the honesty gate and the search of one question expand the same
@@ -70,6 +82,12 @@ def _expand(corpus: Corpus, word: str) -> Term:
     elif folded in folded_map:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
+    for other in synonyms(lower):
+        if other in words and other not in term.exact:
+            term.exact.append(other)  # "totalt": the table says "Summa"
+    month = MONTHS.get(folded)
+    if month and MONTH_NAMES[month - 1] != folded:
+        term.exact.append(MONTH_NAMES[month - 1])  # "jan-juli": the documents write "januari"
     if len(folded) >= 5:
         base = root(term.exact[0] if term.exact else lower)
         base = base if len(base) >= 5 else (term.exact[0] if term.exact else lower)
@@ -107,7 +125,11 @@ def _present_tense(known: Vocabulary, folded: str) -> bool:
     if len(folded) < 5 or not folded.endswith(("ar", "er")):
         return False
     base = folded[:-2]
-    forms = ("a", "ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
+    forms: tuple[str, ...] = (
+        ("a", "ade", "at", "as", "ades") if folded.endswith("ar") else ("de", "des", "t", "ts")
+    )
+    if folded.endswith("tar"):
+        forms += ("og", "agit", "ogs")  # "deltar", "antar": the compounds of "ta" are strong
     return any(base + ending in known.by_folded for ending in forms)
 
 
@@ -128,7 +150,12 @@ def _compound_parts(corpus: Corpus, known: Vocabulary, folded: str) -> list[str]
 
 
 def _group(term: Term) -> str:
-    parts = [f'{{title text}}:"{_quote(w)}"' for w in term.exact]
+    # A form whose stem the group holds finds no passage the stem does not ("kommunerna" and
+    # "kommun"): it is left out, as every alternative is read for every match; the word as
+    # written stays, for its count in the text and its weight in a title.
+    stems = set(term.stems)
+    exact = [w for i, w in enumerate(term.exact) if i == 0 or stem(w) not in stems]
+    parts = [f'{{title text}}:"{_quote(w)}"' for w in exact]
     parts += [f'stemmed:"{_quote(s)}"' for s in dict.fromkeys(term.stems)]
     if term.parts:
         parts.append("(" + " AND ".join(f'stemmed:"{_quote(p)}"' for p in term.parts) + ")")

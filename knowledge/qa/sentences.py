@@ -5,40 +5,68 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.language.text import normalize, root, split_sentences, stem, words
+from knowledge.language.text import (
+    looks_like_verb,
+    normalize,
+    root,
+    split_sentences,
+    stem,
+    words,
+)
 from knowledge.qa.types import Term
 
 # "Delprojekt CROSS Nora: Ett politiskt mål …": a short lead-in names what the paragraph, and
 # those after it up to the next lead-in, are about.
 _LEAD_IN = re.compile(r"^([A-ZÅÄÖ][\w&/()–-]*(?: [\w&/()–-]+){0,4}):\s+\S")
+# "Beslut:", "Bakgrund:" alone on a line: a label for the paragraphs under it.
+_LABEL_ALONE = re.compile(r"^[A-ZÅÄÖ][\wåäö]*(?: [\wåäö]+){0,2}:$")
 # A short line without a full stop between paragraphs: a sub-heading ("Projektet CROSS").
 _SUB_HEADING = re.compile(r"^[A-ZÅÄÖ][^.:;!?]{2,60}$")
 
 
 def _sub_heading(line: str) -> bool:
-    # a table row ("Förening\tBelopp", "Summa 301 500 kr") is no heading
-    short = len(line.split()) <= 8
-    return bool(_SUB_HEADING.match(line)) and short and not re.search(r"[\t\d]", line)
+    # Not a table row ("Förening\tBelopp", "Summa 301 500 kr"), nor a clause cut short
+    # ("Tarja Nordling föredrog ärendet", "Karin Ström informerar om", "Se ppt").
+    tokens = line.split()
+    if not _SUB_HEADING.match(line) or len(tokens) > 8 or re.search(r"[\t\d]", line):
+        return False
+    if tokens[0] == "Se" or tokens[-1].lower() in _TRAILING:
+        return False
+    if _NAME_THEN_WORD.match(line):
+        return False  # a person's name and what they did
+    return not any(looks_like_verb(token) for token in tokens[1:])
 
 
-def _labelled_passage(text: str) -> tuple[tuple[str, str], ...]:
-    """Each sentence with the sub-heading or lead-in in force where it stands ("" if none)."""
-    out: list[tuple[str, str]] = []
+_TRAILING = {"om", "för", "av", "med", "till", "att", "och", "i", "på"}
+_NAME_THEN_WORD = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+ [a-zåäö]"
+)
+
+
+def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:
+    """Each sentence with the sub-heading or lead-in in force where it stands ("" if none)
+    and the number of its paragraph."""
+    out: list[tuple[str, str, int]] = []
     label = ""
     lines = text.split("\n")
     for index, paragraph in enumerate(lines):
         line = paragraph.strip()
         lead_in = _LEAD_IN.match(line)
+        if _LABEL_ALONE.match(line):
+            label = line.rstrip(":")
+            continue  # "Beslut:" on its own line names what follows and says nothing itself
         if lead_in:
             label = lead_in.group(1)
         elif _sub_heading(line) and index + 1 < len(lines):
             label = line
-        out += [(sentence, label) for sentence in split_sentences(paragraph.removeprefix("- "))]
+        out += [
+            (sentence, label, index) for sentence in split_sentences(paragraph.removeprefix("- "))
+        ]
     return tuple(out)
 
 
 def _split_passage(text: str) -> tuple[str, ...]:
-    return tuple(sentence for sentence, _ in _labelled_passage(text))
+    return tuple(sentence for sentence, _, _ in _labelled_passage(text))
 
 
 def _sentence_stems(sentence: str) -> frozenset[str]:

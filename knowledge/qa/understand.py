@@ -72,6 +72,9 @@ _MEETING_COUNT = re.compile(
 _NEXT_WHERE_WHEN = re.compile(
     r"^(var|vart|nar|hur dags|vilken tid|vilken lokal)\b.*\b(motet|mote|radsmotet|sammantradet)\b"
 )
+# When a council or body last met: a past meeting verb after "när".
+_MET = re.compile(r"^nar\b.*\b(traffades|sammantradde|mottes|hade\b.*\bmote|motet senast)\b")
+_MET_WORD = re.compile(r"traffades|sammantradde|mottes|hade|senast|mote")
 _MEETING_VERBS = {
     "borjar",
     "slutar",
@@ -257,6 +260,11 @@ def _intent(query: Query) -> str:
         return SCHEDULE
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
+    if _MET.search(folded) and not (query.meeting_date or query.month):
+        # "När träffades rådet senast?", "När sammanträdde kommunstyrelsen?": the latest
+        query.relative = "latest"
+        query.topic_words = [w for w in query.topic_words if not _MET_WORD.fullmatch(normalize(w))]
+        return MEETING
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
         return NEXT_MEETING
     if _MEETING_COUNT.search(folded):
@@ -356,9 +364,17 @@ def _municipality(folded: str) -> str | None:
     return None
 
 
+# Phrases that only join a question's parts: "och i så fall vad", "över huvud taget".
+_FILLER_PHRASES = re.compile(
+    r"\b(i så fall|i sa fall|isåfall|över huvud taget|overhuvudtaget|överhuvudtaget|"
+    r"i vilket fall|i alla fall|till exempel)\b",
+    re.IGNORECASE,
+)
+
+
 def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[str]:
     """Content words: what is left after question words, slots and fillers."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", _FILLER_PHRASES.sub(" ", text))
     skip = set()
     if query.person:
         skip.update(normalize(query.person).split())

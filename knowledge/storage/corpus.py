@@ -15,9 +15,6 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from knowledge.language.text import stem, words
-from knowledge.storage import vocabulary
-
 # --- Writing a document --------------------------------------------------------------------
 
 
@@ -25,6 +22,16 @@ def find_document_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
     """The id of the document stored from exactly this content, if any."""
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
     return int(row[0]) if row else None
+
+
+class IdentityTaken(Exception):
+    """A document read again would become another stored document."""
+
+
+def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
+    """A document and everything read from it (its passages, which no key ties to it)."""
+    db.execute("DELETE FROM passages WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
 def replace_document(
@@ -49,17 +56,24 @@ def replace_document(
     text: str,
     ingested_at: str,
     paragraphs: str | None = None,
+    keep_id: int | None = None,
 ) -> tuple[int, bool]:
-    """Insert a document, deleting an older version of it first; returns (id, replaced)."""
+    """Insert a document, deleting an older version of it first; returns (id, replaced).
+    With ``keep_id`` the document read again keeps its id (buttons and notices name it);
+    IdentityTaken if another document has its new identity."""
     old = db.execute("SELECT id FROM documents WHERE identity = ?", [identity]).fetchone()
-    if old:
-        db.execute("DELETE FROM passages WHERE document_id = ?", [old[0]])
-        db.execute("DELETE FROM documents WHERE id = ?", [old[0]])
+    if keep_id is not None:
+        if old and old[0] != keep_id:
+            raise IdentityTaken(f"document {old[0]} is already {identity}")
+        delete_document(db, keep_id)
+    elif old:
+        delete_document(db, old[0])
     cursor = db.execute(
-        "INSERT INTO documents (sha256, identity, filename, kind, title, body_type, date,"
+        "INSERT INTO documents (id, sha256, identity, filename, kind, title, body_type, date,"
         ' start, "end", place, chair, secretary, adjusters, approved, authors, warnings,'
-        " text, ingested_at, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " text, ingested_at, paragraphs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
+            keep_id,
             sha256,
             identity,
             filename,
@@ -139,7 +153,7 @@ def insert_attendees(
 
 
 # Rows in one INSERT: at 9 parameters a row, far below SQLite's limit on parameters.
-_ROWS_PER_INSERT = 500
+ROWS_PER_INSERT = 500
 
 
 class ItemRow(NamedTuple):
@@ -242,8 +256,8 @@ def _insert_rows(db: sqlite_utils.Database, into: str, rows: list[tuple[object, 
     what storing a document's parts took); their ids, in order. SQLite returns new ids in no set
     order: they are matched to the rows by their position, each row's second value."""
     ids: list[int] = []
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[start : start + _ROWS_PER_INSERT]
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[start : start + ROWS_PER_INSERT]
         marks = "(" + ",".join("?" * len(chunk[0])) + ")"
         returned = db.conn.execute(
             f"INSERT INTO {into} VALUES {','.join([marks] * len(chunk))} RETURNING position, id",
@@ -313,44 +327,6 @@ def item_ids(db: sqlite_utils.Database, document_id: int) -> dict[int, int]:
     """A document's item ids by the items' positions."""
     rows = db.execute("SELECT position, id FROM items WHERE document_id = ?", [document_id])
     return {int(position): int(item_id) for position, item_id in rows.fetchall()}
-
-
-class Passage(NamedTuple):
-    """A searchable text: an item, decision, theme, report section or the prose before the
-    first item."""
-
-    kind: str  # 'item', 'decision', 'theme', 'section', 'preamble'
-    ref_id: int  # its id in items, decisions, themes or sections; a preamble's document id
-    item_number: str | None  # the item or section number to cite
-    title: str
-    text: str
-
-
-def insert_passages(
-    db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage]
-) -> None:
-    """Index a document's passages for search, and add their words to the vocabulary."""
-    rows = []
-    tokens: set[str] = set()
-    for kind, ref, number, title, text in passages:
-        # Each stem once: the column serves matching; term frequency comes from `text`.
-        # Tokens are made distinct before stemming: the same stems, in the same order.
-        distinct = dict.fromkeys(words(f"{title} {text}"))
-        tokens.update(distinct)
-        stemmed = " ".join(dict.fromkeys(map(stem, distinct)))
-        rows.append((document_id, kind, ref, number, title, text, stemmed))
-    # A document's rows in as few statements as can be: FTS5 writes what it holds to a new
-    # segment of its index at each statement that fires the passages_ai trigger (a savepoint),
-    # so one statement per row made a segment per passage, and merging them was most of the
-    # cost of an ingest.
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[start : start + _ROWS_PER_INSERT]
-        db.conn.execute(
-            "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
-            " VALUES " + ",".join(["(?,?,?,?,?,?,?)"] * len(chunk)),
-            [value for row in chunk for value in row],
-        )
-    vocabulary.add_words(db, tokens)
 
 
 def _iso(value: dt.date | None) -> str | None:

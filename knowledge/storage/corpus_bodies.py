@@ -93,7 +93,6 @@ class Body:
     organisation: str | None
     council: bool  # one of the councils samrad serves
     documents: int
-    latest: dt.date | None  # the date of its latest meeting in the store
 
 
 @dataclass(frozen=True)
@@ -132,24 +131,23 @@ class Relation:
     item_title: str | None
 
 
+# The count reads document_bodies' index only: a council has a document per meeting, and
+# touching each of its documents' rows (for their latest date, say) costs milliseconds per body.
 _BODY_SELECT = (
-    "SELECT b.key, b.name, b.organisation, b.council, count(db.document_id), max(d.date)"
-    " FROM bodies b LEFT JOIN document_bodies db ON db.body_key = b.key"
-    " LEFT JOIN documents d ON d.id = db.document_id"
+    "SELECT b.key, b.name, b.organisation, b.council,"
+    " (SELECT count(*) FROM document_bodies db WHERE db.body_key = b.key) FROM bodies b"
 )
 
 
 def bodies(db: sqlite_utils.Database) -> list[Body]:
     """Every body in the store, the councils first, then by name."""
-    rows = db.execute(
-        _BODY_SELECT + " GROUP BY b.key ORDER BY b.council DESC, b.name, b.organisation"
-    ).fetchall()
+    rows = db.execute(_BODY_SELECT + " ORDER BY b.council DESC, b.name, b.organisation").fetchall()
     return [_body(row) for row in rows]
 
 
 def body(db: sqlite_utils.Database, key: str) -> Body | None:
     """One body by its key."""
-    row = db.execute(_BODY_SELECT + " WHERE b.key = ? GROUP BY b.key", [key]).fetchone()
+    row = db.execute(_BODY_SELECT + " WHERE b.key = ?", [key]).fetchone()
     return _body(row) if row else None
 
 
@@ -207,12 +205,12 @@ def body_of(db: sqlite_utils.Database, document_id: int) -> Body | None:
     return body(db, row[0]) if row else None
 
 
-def body_name_of(db: sqlite_utils.Database, document_id: int) -> tuple[str, str | None] | None:
-    """The name and organisation of the body whose document this is: ``body_of`` without
-    counting the body's documents (an ingest asks for every file)."""
+def name_of(db: sqlite_utils.Database, document_id: int) -> tuple[str, str | None] | None:
+    """The name and organisation of the body whose document this is (``body_of`` without the
+    count of its documents, which a council's thousands of meetings make cost)."""
     row = db.execute(
         "SELECT b.name, b.organisation FROM document_bodies db JOIN bodies b ON b.key = db.body_key"
-        " WHERE db.document_id = ? ORDER BY db.body_key LIMIT 1",
+        " WHERE db.document_id = ? LIMIT 1",
         [document_id],
     ).fetchone()
     return (str(row[0]), row[1]) if row else None
@@ -309,7 +307,6 @@ def _body(row: tuple[object, ...]) -> Body:
         organisation=row[2] if isinstance(row[2], str) else None,
         council=bool(row[3]),
         documents=int(str(row[4] or 0)),
-        latest=_date(row[5] if isinstance(row[5], str) else None),
     )
 
 

@@ -222,15 +222,16 @@ def protocols(
     if on is not None:
         sql += " AND d.date = ?"
         args.append(on.isoformat())
+    # A month or a year is a range of ISO dates, which the (kind, date) index reads alone.
     if month is not None and year is not None:
-        sql += " AND d.date LIKE ?"
-        args.append(f"{year:04d}-{month:02d}-%")
+        sql += " AND d.date BETWEEN ? AND ?"
+        args.extend([f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-31"])
     elif month is not None:
         sql += " AND substr(d.date, 6, 2) = ?"
         args.append(f"{month:02d}")
     elif year is not None:
-        sql += " AND d.date LIKE ?"
-        args.append(f"{year:04d}-%")
+        sql += " AND d.date BETWEEN ? AND ?"
+        args.extend([f"{year:04d}-01-01", f"{year:04d}-12-31"])
     if until is not None:
         sql += " AND d.date <= ?"
         args.append(until.isoformat())
@@ -394,26 +395,35 @@ def fts_passages(
 ) -> list[Passage]:
     """The best ``limit`` passages matching the FTS5 expression ``match`` by bm25 (titles weigh
     4) over every match, the latest first among equals; a report belongs to every council."""
-    # Every match is ranked inside the index, touching no other table unless a filter asks for
-    # one; only the best ``limit`` rows are then joined to their text and document.
+    # Every match is ranked inside the index; a filter reads the passages' covering index
+    # (passages_filter), not their rows, one probe per match: "+" keeps a list of documents from
+    # becoming probes of its own. Only the best ``limit`` rows are then joined to their text.
     joins = ""
     filters = []
     params: list[object] = []
     if kinds or document_ids is not None or councils or document_kind:
-        joins = " JOIN passages p ON p.id = passages_fts.rowid"
+        joins = " JOIN passages p INDEXED BY passages_filter ON p.id = passages_fts.rowid"
     if document_kind:
-        joins += " JOIN documents d ON d.id = p.document_id"
-        filters.append("d.kind = ?")
+        filters.append("+p.document_id IN (SELECT id FROM documents WHERE kind = ?)")
         params.append(document_kind)
     if kinds:
         filters.append(f"p.kind IN ({_marks(kinds)})")
         params.extend(kinds)
     if document_ids is not None:
-        filters.append(f"p.document_id IN ({_marks(document_ids)})")
-        params.extend(document_ids)
+        # A document's passages have neighbouring ids: the index reads only rows in their span.
+        low, high = db.execute(
+            f"SELECT min(id), max(id) FROM passages WHERE document_id IN ({_marks(document_ids)})",
+            list(document_ids),
+        ).fetchone()
+        if low is None:
+            return []
+        filters.append(
+            f"passages_fts.rowid BETWEEN ? AND ? AND +p.document_id IN ({_marks(document_ids)})"
+        )
+        params.extend([low, high, *document_ids])
     if councils:
         filters.append(
-            "p.document_id IN (SELECT document_id FROM document_councils WHERE council IN "
+            "+p.document_id IN (SELECT document_id FROM document_councils WHERE council IN "
             f"({_marks(councils)}) UNION SELECT id FROM documents WHERE kind = 'report')"
         )
         params.extend(councils)

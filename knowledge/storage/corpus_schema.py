@@ -221,4 +221,9 @@ MIGRATIONS: list[str] = [
     -- A formality (the agenda, the last minutes, the justerare): listed after the matters.
     ALTER TABLE decisions ADD COLUMN formal INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: a search's filters (kind, document) read from this index alone, not from the passage
+    # rows, which hold the text: at 10,000 protocols a common word matches 20,000 passages.
+    """
+    CREATE INDEX passages_filter ON passages(id, kind, document_id);
+    """,
 ]

@@ -56,3 +56,20 @@ def take(db: sqlite_utils.Database, document_id: int) -> bool:
     """Remove the document's row; False when there was none (told already)."""
     cursor = db.execute("DELETE FROM untold WHERE document_id = ?", [document_id])
     return cursor.rowcount == 1
+
+
+def row_of(db: sqlite_utils.Database, document_id: int) -> tuple[object, ...] | None:
+    """The document's row as it is, to put back after the document is stored again."""
+    found = db.execute(
+        "SELECT replaced, uploader, created_at FROM untold WHERE document_id = ?", [document_id]
+    ).fetchone()
+    return tuple(found) if found else None
+
+
+def put_back(db: sqlite_utils.Database, document_id: int, row: tuple[object, ...]) -> None:
+    """The row ``row_of`` read, for the same document id."""
+    db.execute(
+        "INSERT OR REPLACE INTO untold (document_id, replaced, uploader, created_at)"
+        " VALUES (?, ?, ?, ?)",
+        [document_id, *row],
+    )

@@ -156,25 +156,31 @@ def _might_decide(text: str) -> bool:
     )
 
 
-# The formalities of a meeting: its agenda, the last minutes, the justerare, reports taken
-# note of. They are decisions all the same, but a member asking what was decided means others.
+# The formalities of a meeting: its agenda, the last minutes, the justerare, reports and
+# delegation lists taken note of. They are decisions all the same, but a member asking what
+# was decided means the others. Titles are matched as whole words.
 _FORMAL_ITEM = re.compile(
-    r"dagordning|föredragningslista|föregående (protokoll|minnesanteckningar|anteckningar)|"
-    r"justera|mötets öppnande|delegationsbeslut|anmälningsärenden|meddelanden",
+    r"\b(dagordning(en)?|föredragningslista(n)?|val av justerare(?: och justering)?|justering|"
+    r"föregående (möte|protokoll|minnesanteckningar|anteckningar)|mötets öppnande|"
+    r"sammanträdets öppnande|delegationsbeslut|anmälningsärenden)\b"
+    r"|^(meddelanden|anmälningar|information)$",
     re.IGNORECASE,
 )
 _FORMAL_DECISION = re.compile(
-    r"^((?:dagordningen|föredragningslistan|protokollet|minnesanteckningarna|anteckningarna)\b"
-    r"[^.]*\b(?:godkän\w*|fastställ\w*|lades till|läggs till)"
-    r"|[^.]{0,60}\b(?:lades|läggs) till handlingarna\.?$"
+    r"^((?:dagordningen|föredragningslistan|(?:föregående )?protokollet från föregående \w+|"
+    r"(?:minnes)?anteckningarna från [^.]{0,30})\b[^.]*\b(?:godkän\w*|fastställ\w*|lades till)"
+    # what is taken note of: information, a report, the delegation list, the letters received
+    r"|(?:informationen|rapporten|redovisningen|redovisade delegationsbeslut|delegationsbesluten|"
+    r"meddelandena|anteckningarna)[^.]{0,60}\b(?:lades|läggs) till handlingarna\.?$"
+    r"|[^.]{0,80}\blägga (?:\w+ )?(?:informationen|rapporten|redovisningen|meddelandena|"
+    r"delegationsbesluten|delegationsbeslut|anteckningarna)\b[^.]{0,60}\btill handlingarna"
     r"|[^.]{0,80}\b(?:utsågs|utses|valdes) att (?:jämte ordföranden )?justera)",
     re.IGNORECASE,
 )
-
-
-# "Se tidigare minnesanteckningar. Protokollet från föregående möte fastställdes …"
-_LAST_MINUTES = re.compile(
-    r"\b(?:protokollet|minnesanteckningarna|anteckningarna) från [^.]*\b(?:godkän|fastställ)",
+# A decision on a matter, whatever its item is called: a motion rejected, a budget adopted.
+_ON_A_MATTER = re.compile(
+    r"\b(avslå\w*|avslogs|bifall\w*|bifölls|anta\w*|antogs|besvara\w*|avskriv\w*|bevilja\w*|"
+    r"fastställa (?!dagordning)\w+|tilldela\w*|uppdra\w*|\d[\d ]* ?(kr|tkr|mkr)\b)",
     re.IGNORECASE,
 )
 
@@ -182,11 +188,9 @@ _LAST_MINUTES = re.compile(
 def is_formality(item_title: str, text: str) -> bool:
     """Whether a decision is one of the meeting's formalities rather than on a matter."""
     text = text.strip()
-    return bool(
-        _FORMAL_ITEM.search(item_title)
-        or _FORMAL_DECISION.match(text)
-        or _LAST_MINUTES.search(text)
-    )
+    if _ON_A_MATTER.search(text):
+        return False
+    return bool(_FORMAL_ITEM.search(item_title.strip()) or _FORMAL_DECISION.match(text))
 
 
 def _decisions_from_block(block: list[str]) -> list[Decision]:

@@ -7,7 +7,13 @@ from datetime import date
 
 import sqlite_utils
 
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import (
+    TOLD_DECISION,
+    needed,
+    not_found,
+    resolve_meetings,
+    topic_terms,
+)
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.citations import cite, dedupe, document_source, hit_source
 from knowledge.qa.corpus import Corpus
@@ -18,12 +24,6 @@ from knowledge.storage import corpus_queries
 from knowledge.storage.corpus_queries import Decision
 
 DECISIONS_PER_PAGE = 6
-# A sentence that tells of a decision in prose.
-DECIDING = re.compile(
-    r"\b(beslut\w*|beslöt|fattade|antog|antagit|antogs|godkän\w*|beviljade\w*|avsatt\w*|"
-    r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
-    re.IGNORECASE,
-)
 
 
 # "beslutade i enlighet med förslaget": the decision is the proposal, which the item states.
@@ -86,7 +86,7 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         if not hits:
             # No decision recorded as such: a report or an item may tell one in prose, or say
             # what was decided in its own words ("Vilken budget fastställde nämnden?").
-            told = answer_topic(corpus, query, today, prefer=DECIDING)
+            told = answer_topic(corpus, query, today, prefer=TOLD_DECISION)
             if told.found:
                 return told
             items = search(

@@ -12,7 +12,7 @@ from knowledge.qa.answers.shared import not_found, resolve_meetings
 from knowledge.qa.citations import council_label, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
-from knowledge.storage import corpus_queries, kallelser
+from knowledge.storage import corpus_bodies, corpus_queries, kallelser
 from knowledge.storage.corpus_queries import Attendance, Document
 
 OFFICERS = {"chair": "ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
@@ -23,6 +23,9 @@ ROLE_LABELS = {
     "tjänsteperson": "Tjänstepersoner",
     "frånvarande": "Frånvarande",
 }
+
+
+_COUNCIL_MEETING = re.compile(r"\b(radet|radets|radsmote\w*|samverkansrad\w*)\b")
 
 
 def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -61,6 +64,10 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         )
         answer.choices = _meeting_choices(corpus, list(reversed(known)))
         return answer
+    if len(document_ids) > 1 and _COUNCIL_MEETING.search(query.folded):
+        # "rådsmötet i september": the councils', not another body's meeting that month
+        of_councils = [i for i in document_ids if corpus_queries.document(db, i).councils]
+        document_ids = of_councils or document_ids
     if len(document_ids) > 1:
         return Answer(
             question=query.text,
@@ -138,6 +145,17 @@ def _held(doc: Document) -> date:
     return doc.date
 
 
+def _who_met(corpus: Corpus, councils: list[str], document_id: int) -> str:
+    """The council, or the other body and its organisation ("Kommunstyrelsen, Hallsbergs
+    kommun"); "Organet" when the document does not say."""
+    if councils:
+        return council_label(councils)
+    body = corpus_bodies.body_of(corpus.db, document_id)
+    if body is None:
+        return "Organet"
+    return f"{body.name}, {body.organisation}" if body.organisation else body.name
+
+
 def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     db = corpus.db
     doc = corpus_queries.document(db, document_id)
@@ -196,7 +214,8 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     else:
         place = f", {doc.place}" if doc.place else ""
         headline = (
-            f"{council_label(doc.councils)} sammanträdde {_when(day, doc.start, doc.end)}{place}."
+            f"{_who_met(corpus, doc.councils, document_id)} sammanträdde"
+            f" {_when(day, doc.start, doc.end)}{place}."
         )
         people = []
         if doc.chair:

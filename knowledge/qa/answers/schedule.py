@@ -28,24 +28,7 @@ def answer_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
     years = [int(y) for y in _YEAR.findall(query.text)]
     if query.aspect == "count":
         held = corpus_queries.protocols(corpus.db, [council], until=today)
-        if years:
-            # "antal rådsmöten 2023": that year's, which may be none
-            held = [(i, day) for i, day in held if day.year == years[0]]
-        if not held:
-            when = f" {years[0]}" if years else ""
-            return not_found(query, f"Jag hittar inga protokoll{when} från {name}.")
-        first, last = held[0][1], held[-1][1]
-        return Answer(
-            question=query.text,
-            intent=query.intent,
-            found=True,
-            headline=(
-                f"{name} har {len(held)} möten med protokoll i arkivet, från "
-                f"{format_date(first, weekday=False)} till {format_date(last, weekday=False)}."
-            ),
-            blocks=[Block(None, [f"- {format_date(day)}" for _, day in held[-SHOWN:]])],
-            sources=[document_source(corpus.db, i) for i, _ in held[-3:]],
-        )
+        return _count(corpus, query, name, held, years)
     year = years[0] if years else today.year  # "för 2022 på novembermötet 2021": 2022
     of_year = [
         m
@@ -69,6 +52,10 @@ def _body_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
     body = corpus_bodies.body(corpus.db, query.body or "")
     name = body.name if body else "det organet"
     years = [int(y) for y in _YEAR.findall(query.text)]
+    if query.aspect == "count":
+        documents = corpus_bodies.body_documents(corpus.db, query.body or "")
+        held = sorted((d.document_id, d.date) for d in documents if d.date and d.date <= today)
+        return _count(corpus, query, name, [(i, day) for i, day in held], years)
     year = years[0] if years else today.year
     meetings = [
         m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date.year == year
@@ -89,6 +76,34 @@ def _body_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
         headline=f"Möten {year} för {name}: {len(meetings)} st.",
         blocks=[Block(None, lines)],
         sources=[document_source(corpus.db, i) for i in ids][:3],
+    )
+
+
+def _count(
+    corpus: Corpus, query: Query, name: str, held: list[tuple[int, date]], years: list[int]
+) -> Answer:
+    """How many meetings with a protocol (``held``: id and day, oldest first), of the year
+    asked if one is ("antal rådsmöten 2023": that year's, which may be none)."""
+    held = sorted(
+        ((i, day) for i, day in held if not years or day.year == years[0]), key=lambda h: h[1]
+    )
+    when = f" {years[0]}" if years else ""
+    if not held:
+        return not_found(query, f"Jag hittar inga protokoll{when} från {name}.")
+    first, last = held[0][1], held[-1][1]
+    meetings = "1 möte" if len(held) == 1 else f"{len(held)} möten"
+    span = (
+        f", {format_date(first, weekday=False)}"
+        if first == last
+        else f", från {format_date(first, weekday=False)} till {format_date(last, weekday=False)}"
+    )
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=f"{name} har {meetings}{when} med protokoll i arkivet{span}.",
+        blocks=[Block(None, [f"- {format_date(day)}" for _, day in held[-SHOWN:]])],
+        sources=[document_source(corpus.db, i) for i, _ in held[-3:]],
     )
 
 

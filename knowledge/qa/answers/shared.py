@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
 from knowledge.bodies import SOCIAL
@@ -27,6 +28,14 @@ EXAMPLES = [
     "Skicka protokollet från 6 maj 2022",
     "Meddela mig när barnfattigdom tas upp",
 ]
+
+
+# A sentence that tells of a decision in prose.
+TOLD_DECISION = re.compile(
+    r"\b(beslut\w*|beslöt|fattade|antog|antagit|antogs|godkän\w*|beviljade\w*|avsatt\w*|"
+    r"förläng\w*|avbr\w*|fastställ\w*|ställde sig bakom)\b",
+    re.IGNORECASE,
+)
 
 
 def default_council(query: Query) -> str:
@@ -144,6 +153,38 @@ def subject_phrase(query: Query) -> str:
     return span if len(span) <= MAX_PHRASE and "\n" not in span else " ".join(words)
 
 
+# A question word, and after "vilken" its noun: the finite verb comes next (Swedish puts it
+# second): "Vilken vecka stänger simhallen", "När startade …", "Vem leder …".
+_BEFORE_VERB = re.compile(
+    r"^(?:när|nar|varför|varfor|vem|vad|var|(?:vilken|vilket|vilka) (?P<noun>[\w-]+))"
+    r"\s+(?P<verb>[\w-]+)",
+    re.I,
+)
+# The endings of a finite verb: present ("stänger", "startar") and past ("startade", "tog" is
+# a short verb of its own); a plural noun ("gatlampor", "riktlinjer") is told by its place.
+_FINITE = re.compile(r"(?:ar|er|ir|de|te|dde|tte|des|tes|ades|as|ats|ts)$")
+# Words that stand before the noun after "vilka": "vilka nya riktlinjer antogs".
+_BEFORE_NOUN = frozenset(
+    "nya stora små olika andra fler flera egna gamla viktigaste största senaste kommande "
+    "nästa första sista samma två tre fyra".split()
+)
+
+
+def finite_verb(question: str) -> str | None:
+    """The word in the verb's place of a question, lower case ("stänger"), if any: after
+    "vilken" and its noun only when that noun is no adjective ("vilka nya riktlinjer")."""
+    match = _BEFORE_VERB.match(question.strip())
+    if not match:
+        return None
+    noun, verb = match.group("noun"), match.group("verb").lower()
+    if noun and (noun.lower() in _BEFORE_NOUN or not _FINITE.search(normalize(verb))):
+        return None  # "vilka nya …", "vilka stora …": the noun comes later
+    return verb
+
+
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)\d\d")
+
+
 def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     """The topic words as search terms; None without a topic; an empty list when the corpus
     knows none of the significant words."""
@@ -152,12 +193,18 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     phrase = subject_phrase(query)
     terms = []
     for word in query.topic_words:
+        if _YEAR_RANGE.fullmatch(word):
+            # "2024-2025": the documents write "2024–2025" or "2024 och 2025"; each year counts
+            terms += [expand(corpus, year) for year in re.findall(r"\d{4}", word)]
+            continue
         term = expand(corpus, word)
         if term.exact or "-" not in word:
             terms.append(term)
         else:
             # "KPR-möte", "hälsa-pengar": a compound the documents write apart or closed.
             terms += [expand(corpus, part) for part in word.split("-") if len(part) >= 2]
+    verb = finite_verb(query.text)
+    terms = [replace(t, verb=True) if verb and t.word.lower() == verb else t for t in terms]
     known = [t for t in terms if t.known]
     unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not t.verb]
     if not known or len(unknown) > len(known) or _unheard_subject(query.text, unknown):
@@ -203,6 +250,13 @@ def unknown_names(corpus: Corpus, query: Query) -> list[str]:
             continue
         if normalize(word) in person or not word.isalpha() and "-" not in word:
             continue
-        if not expand(corpus, word).known:
-            names.append(word)
+        if expand(corpus, word).known:
+            continue
+        parts = [part for part in word.split("-") if part]
+        if len(parts) > 1 and all(
+            (query.body and names_body(corpus, query.body, part)) or expand(corpus, part).known
+            for part in parts
+        ):
+            continue  # "KPR-möte": the body's abbreviation and a word the documents hold
+        names.append(word)
     return names

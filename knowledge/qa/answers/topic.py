@@ -17,14 +17,23 @@ from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTHS, find_dates
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import (
+    TOLD_DECISION,
+    needed,
+    not_found,
+    resolve_meetings,
+    topic_terms,
+)
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
+    AGE,
     COVERAGE,
     DATE,
     KIND_NAMES,
     LIST,
+    PLACE,
+    TOWN,
     Wanted,
     Weights,
     holds,
@@ -53,6 +62,7 @@ PROPOSED = 2.0
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
+_OUTCOME = re.compile(r"\bvad (hande|blev det av)\b|\bhur gick det\b")
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
 
 
@@ -91,16 +101,18 @@ def answer_topic(
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
+    if prefer is None and _OUTCOME.search(query.folded):
+        prefer = TOLD_DECISION  # "vad hände med planen": what was decided is what became of it
     phrase, terms = topic
-    hits = _hits(corpus, query, terms, resolve_meetings(corpus, query, today))
-    period = None
-    if not hits and _dated(query):
-        # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": the date is
-        # the subject's period, not a meeting's, when no meeting of that date speaks of it;
-        # then the answer must name its month.
+    meetings = resolve_meetings(corpus, query, today)
+    hits = _hits(corpus, query, terms, meetings)
+    period: date | None = None
+    if meetings == [] and _dated(query):
+        # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": when no meeting
+        # was held that day or month, the date is the subject's; the answer must name it.
+        period = _period(query)
         undated = replace(query, meeting_date=None, month=None, year=None)
         hits = _hits(corpus, query, terms, resolve_meetings(corpus, undated, today))
-        period = query.meeting_date.month if query.meeting_date else query.month and query.month[1]
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     want = wanted(query.folded, STOPWORDS, lambda word: expand(corpus, word).verb)
@@ -174,10 +186,11 @@ def _findings(
     hits: list[Hit],
     *,
     themes: bool = False,
-    period: int | None = None,
+    period: date | None = None,
 ) -> list[Finding]:
     """Every sentence of the hits that passes the gate, best first; of the themes proposed
-    for coming meetings only with ``themes``; with ``period``, only those naming that month."""
+    for coming meetings only with ``themes``; with ``period``, only those naming its month
+    (and day, when the question gave one)."""
     asked_years = years(query.text)
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
@@ -192,7 +205,7 @@ def _findings(
             body = corpus_queries.decision_item_body(corpus.db, hit.ref_id)
             text = body if body is not None else text
         labelled = corpus.sentences.labelled(text)
-        sentences = [sentence for sentence, _ in labelled]
+        sentences = [sentence for sentence, _, _ in labelled]
         if not sentences:
             continue  # a title alone says nothing of its subject
         # The body that wrote the document names its town: "förskolan i Lindesberg" is read
@@ -219,11 +232,16 @@ def _findings(
             around = stems | corpus.sentences.stems(following) | heading
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
-            if any(not term.held(stems | heading) for term in weights.required):
-                continue  # a name asked about stands in the answer itself
+            # A name asked about stands in the answer itself, or earlier in its paragraph, which
+            # introduced it ("… en utbildning ”Leda omställning”. … Cirka 200 personer deltar.")
+            named = stems | heading | _earlier_in_paragraph(corpus, labelled, index)
+            if any(not term.held(named) for term in weights.required):
+                continue
+            if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
+                continue  # an age, a place or a town said of something else in the item
             if asked_years - years(f"{introduced} {window}") - held_year:
                 continue
-            if period and not _names_month(f"{introduced} {window}", period):
+            if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
             if future and _only_past_years(window, hit.date):
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
@@ -258,15 +276,27 @@ def _findings(
     return findings
 
 
+def _earlier_in_paragraph(
+    corpus: Corpus, labelled: tuple[tuple[str, str, int], ...], index: int
+) -> set[str]:
+    """The stems of the sentences before ``index`` in its paragraph."""
+    paragraph = labelled[index][2]
+    stems: set[str] = set()
+    for sentence, _, number in labelled[:index]:
+        if number == paragraph:
+            stems |= corpus.sentences.stems(sentence)
+    return stems
+
+
 def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
     """Stems of the name and town of the body that wrote a document; a body of several towns
     ("Socialchefsgruppen Sydnärke, Askersund, …, Laxå") speaks for none of them alone."""
 
     def load() -> set[str]:
-        body = corpus_bodies.body_of(corpus.db, document_id)
-        if body is None:
+        named = corpus_bodies.name_of(corpus.db, document_id)
+        if named is None:
             return set()
-        text = f"{body.name} {body.organisation or ''}"
+        text = f"{named[0]} {named[1] or ''}"
         towns = {m for m in MUNICIPALITIES if normalize(m) in normalize(text)}
         stems = set(corpus.sentences.stems(text))
         if len(towns) > 1:
@@ -288,12 +318,27 @@ def _headline(query: Query, finding: Finding) -> str:
     return finding.sentence
 
 
-def _names_month(text: str, month: int) -> bool:
-    """Whether ``text`` names ``month``, by name or in a date."""
-    if any(found.date.month == month for found in find_dates(text)):
-        return True
-    named = {MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS}
-    return month in named
+def _period(query: Query) -> date | None:
+    """The day or month a question names, as a date (the 1st for a month; year 1 if none)."""
+    if query.meeting_date:
+        return query.meeting_date
+    if query.month:
+        year, month = query.month
+        return date(year or 1, month, 1)
+    return None
+
+
+def _names_period(text: str, period: date, day: bool) -> bool:
+    """Whether ``text`` names the period's month (its day too with ``day``), by name or in
+    a date."""
+    for found in find_dates(text):
+        if found.date.month == period.month and (not day or found.date.day == period.day):
+            return True
+    if day:
+        return False
+    return period.month in {
+        MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS
+    }
 
 
 def _only_past_years(text: str, written: date | None) -> bool:
@@ -309,17 +354,25 @@ def _with_context(sentences: list[str], index: int) -> str:
     sentence that introduces a list ("… är:") with the list."""
     sentence = sentences[index]
     if sentence.rstrip().endswith(":"):
-        listed = [sentence]
-        for following in sentences[index + 1 :]:
-            if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
-                break
-            listed.append(following)
-        return " ".join(listed)
+        return _with_list(sentences, index)
     if index > 0 and len(sentence) < 40:
         return f"{sentences[index - 1]} {sentence}"
     if index + 1 < len(sentences) and len(sentence) + len(sentences[index + 1]) < MAX_CONTEXT:
-        return f"{sentence} {sentences[index + 1]}"
+        following = sentences[index + 1]
+        if following.rstrip().endswith(":"):
+            return f"{sentence} {_with_list(sentences, index + 1)}"  # "… är:" and its list
+        return f"{sentence} {following}"
     return sentence
+
+
+def _with_list(sentences: list[str], index: int) -> str:
+    """The sentence at ``index``, which introduces a list, with as much of the list as fits."""
+    listed = [sentences[index]]
+    for following in sentences[index + 1 :]:
+        if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
+            break
+        listed.append(following)
+    return " ".join(listed)
 
 
 def _one_per_item(findings: list[Finding]) -> list[Finding]:
@@ -340,7 +393,7 @@ def _nothing_that_answers(
     """The subject is there but no sentence holds what was asked: say so, and where it is."""
     missing = KIND_NAMES.get(want.kind or "")
     headline = (
-        f"Jag hittar inget {missing} om ”{phrase}” i protokollen."
+        f"Jag hittar {missing} om ”{phrase}” i protokollen."
         if missing
         else f"Jag hittar inget om ”{phrase}” i protokollen."
     )
