@@ -376,3 +376,39 @@ def test_a_two_digit_year_date_ending_a_sentence(text: str, expected: date) -> N
 
 def test_a_two_digit_year_date_followed_by_more_digits_is_no_date() -> None:
     assert find_dates("version 23-05-01.2") == []
+
+
+_FILLER = ["möte", "x", "kl", "13.00-16.00", "och", "till", "2025", "20/9", "1-2", "250331", ""]
+_GAPS = [" ", "  ", "\n", ", ", "\t", " \n "]
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_FILLER),
+            st.sampled_from(["", "tisdagen", "Torsdagen,", "fredag", "lördagen", "onsdag,"]),
+            st.sampled_from(["", "den", "Den"]),
+            st.sampled_from(["3", "3:e", "12", "1-2", "2024-09-20", "7.3.2025", "14/3-23"]),
+            st.sampled_from(["", "mars", "juni", "juni 2025"]),
+            st.lists(st.sampled_from(_GAPS), min_size=4, max_size=4),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_scan_for_dates_starts_no_later_than_the_first_date(
+    parts: list[tuple[str, str, str, str, str, list[str]]],
+) -> None:
+    """find_dates skips the text before its first digit and the words a date may start with
+    ("tisdagen, den 3 mars"): it finds what a scan of the whole text finds."""
+    from knowledge.language import dates
+
+    text = "".join(
+        f"{filler}{gaps[0]}{weekday}{gaps[1]}{den}{gaps[2]}{day}{gaps[3]}{month} "
+        for filler, weekday, den, day, month, gaps in parts
+    )
+    start = dates._earliest_date_start(text)
+    whole = [match.span() for match in dates._DATE_RE.finditer(text)]
+    skipped = [] if start is None else [m.span() for m in dates._DATE_RE.finditer(text, start)]
+    assert skipped == whole

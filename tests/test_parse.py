@@ -265,3 +265,40 @@ def test_parser_never_crashes_on_protocol_like_lines(lines: list[str]) -> None:
     except DocumentError:
         return
     assert protocol.kind in ("protocol", "report")
+
+
+_MEETING_WORDS = [
+    "Nästa",
+    "nästa",
+    "NÄSTA",
+    "ordinarie",
+    "möte",
+    "mötet",
+    "möten",
+    "sammanträde",
+    "sammanträdet",
+    "sammanträder",
+    "träff",
+    "gång",
+    "kommande",
+    "hålls",
+    "HÅLLS",
+    "äger",
+    "rum",
+    "flyttas",
+    "till",
+    "ſammanträder",
+    "den",
+    "3 mars",
+    "x",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_MEETING_WORDS), max_size=8), st.sampled_from([" ", "", ". "]))
+def test_a_text_speaks_of_a_coming_meeting_as_the_pattern_says(pieces: list[str], gap: str) -> None:
+    """The words looked for before the slow pattern never turn away a text it matches."""
+    from knowledge.ingest.parse.schedule import SCHEDULE_SENTENCE, schedules
+
+    text = gap.join(pieces) if gap else " ".join(pieces).replace("e ", "e")
+    assert schedules(text) == (SCHEDULE_SENTENCE.search(text) is not None)

@@ -246,3 +246,39 @@ def test_clean_text_on_markup_alphabet(raw: str) -> None:
     text = clean_text(raw)
     assert all(line == line.rstrip() and line == line.lstrip(" ") for line in text.split("\n"))
     assert "\n\n\n" not in text
+
+
+def _normalize_by_definition(text: str) -> str:
+    """normalize as its docstring says it, one character at a time."""
+    import unicodedata
+
+    folds = dict(zip("åäöéèüæøáàíóúñç", "aaoeeuaoaaiounc", strict=True))
+    folded = "".join(folds.get(c, c) for c in text.casefold())
+    decomposed = unicodedata.normalize("NFKD", folded) if not folded.isascii() else folded
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
+
+
+@settings(max_examples=500)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(max_codepoint=0x24F),
+            st.sampled_from(list("ſKÅẞµ–’…\u00a0\u2028\u0301\u0308ǅﬁ\t")),
+        ),
+        max_size=20,
+    )
+)
+@example("Ordförande  Region Örebro län")
+@example("Straße, Ćorić, ﬁnsk")
+def test_normalize_folds_as_its_definition(text: str) -> None:
+    assert normalize(text) == _normalize_by_definition(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("abåäöAÖ09²٣ǅ \t\n-–_.,:é\u0301")), max_size=30))
+@example("e-hälsa, hälso- och sjukvård 2024-2025 --x")
+def test_words_are_letters_and_digits_joined_by_inner_hyphens(text: str) -> None:
+    import re
+
+    assert words(text) == re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)

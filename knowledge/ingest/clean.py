@@ -59,7 +59,8 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     """The cleaned text, and its first ``top`` non-empty lines before page furniture is taken
     out: the letterhead, whose first occurrence names the organisation, body and date."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    # Odd spaces and invisible characters in one pass over the text, not one per line.
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
     letterhead = [line for line in lines[: top * 4] if line][:top]
@@ -75,8 +76,9 @@ _SPACE_RUN = re.compile(r" {2,}")
 
 
 def _clean_line(line: str) -> str | None:
-    """One line made regular; None drops it (table separators, rules)."""
-    stripped = _SPACES.sub(" ", line).strip()
+    """One line made regular (its odd spaces already plain); None drops it (table separators,
+    rules)."""
+    stripped = line.strip()
     if not _special(stripped):
         return stripped  # most lines: plain prose
     if _TABLE_SEPARATOR.match(stripped) and "-" in stripped:
@@ -233,7 +235,8 @@ def _mark_vocabulary_blocks(lines: list[str], remove: list[bool]) -> None:
                     break
             i = j
             continue
-        if stripped.casefold() == "tjänsteställe":
+        # Only short lines are casefolded (casefolding never shortens a text).
+        if len(stripped) <= len("tjänsteställe") and stripped.casefold() == "tjänsteställe":
             j = i
             while j < len(lines) and j - i < 8 and "sekreterare" not in lines[j].casefold():
                 j += 1

@@ -22,6 +22,7 @@ from knowledge.ingest.parse.body import body_key
 from knowledge.language import clock
 from knowledge.language.text import normalize
 from knowledge.storage import corpus, corpus_bodies, originals, untold
+from knowledge.storage.corpus_passages import Passage, insert_passages
 from knowledge.storage.database import transaction
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -173,56 +174,63 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
         ],
         protocol.date,
     )
-    passages: list[corpus.Passage] = []
+    passages: list[Passage] = []
     if protocol.preamble:
         # What the document says of itself before its items: the project, who leads it.
-        passages.append(
-            corpus.Passage("preamble", document_id, None, protocol.title, protocol.preamble)
-        )
-    decision_position = 0
-    for item in protocol.items:
-        item_id = corpus.insert_item(
+        passages.append(Passage("preamble", document_id, None, protocol.title, protocol.preamble))
+    item_ids = corpus.insert_items(
+        db,
+        document_id,
+        [
+            corpus.ItemRow(
+                item.position, item.number, item.title, item.presenters, item.body, item.kind
+            )
+            for item in protocol.items
+        ],
+        protocol.date,
+    )
+    # Decisions are numbered through the document, in the order of its items.
+    decisions = [
+        (item_id, decision)
+        for item, item_id in zip(protocol.items, item_ids, strict=True)
+        for decision in item.decisions
+    ]
+    decision_ids = iter(
+        corpus.insert_decisions(
             db,
             document_id,
-            position=item.position,
-            number=item.number,
-            title=item.title,
-            presenters=item.presenters,
-            body=item.body,
-            kind=item.kind,
-            meeting_date=protocol.date,
+            [
+                corpus.DecisionRow(
+                    item_id,
+                    position,
+                    decision.number,
+                    decision.text,
+                    decision.explicit,
+                    [(amount.text, amount.kronor) for amount in decision.amounts],
+                    decision.dates,
+                    decision.formal,
+                )
+                for position, (item_id, decision) in enumerate(decisions)
+            ],
         )
-        passages.append(corpus.Passage("item", item_id, item.number, item.title, item.body))
+    )
+    for item, item_id in zip(protocol.items, item_ids, strict=True):
+        passages.append(Passage("item", item_id, item.number, item.title, item.body))
         for decision in item.decisions:
-            decision_id = corpus.insert_decision(
-                db,
-                document_id,
-                item_id,
-                position=decision_position,
-                number=decision.number,
-                text=decision.text,
-                explicit=decision.explicit,
-                amounts=[(amount.text, amount.kronor) for amount in decision.amounts],
-                dates=decision.dates,
-                formal=decision.formal,
-            )
-            decision_position += 1
             passages.append(
-                corpus.Passage("decision", decision_id, item.number, item.title, decision.text)
+                Passage("decision", next(decision_ids), item.number, item.title, decision.text)
             )
-    for position, theme in enumerate(protocol.themes):
-        theme_id = corpus.insert_theme(
-            db,
-            document_id,
-            position=position,
-            text=theme.text,
-            raised_here=theme.raised_here,
-            item_number=theme.item_number,
-        )
+    theme_ids = corpus.insert_themes(
+        db,
+        document_id,
+        [
+            corpus.ThemeRow(position, theme.text, theme.raised_here, theme.item_number)
+            for position, theme in enumerate(protocol.themes)
+        ],
+    )
+    for theme, theme_id in zip(protocol.themes, theme_ids, strict=True):
         passages.append(
-            corpus.Passage(
-                "theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text
-            )
+            Passage("theme", theme_id, theme.item_number, "Teman till kommande möten", theme.text)
         )
     for section in protocol.sections:
         section_id = corpus.insert_section(
@@ -234,9 +242,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
             body=section.body,
             level=section.level,
         )
-        passages.append(
-            corpus.Passage("section", section_id, section.number, section.title, section.body)
-        )
+        passages.append(Passage("section", section_id, section.number, section.title, section.body))
     for meeting in protocol.scheduled:
         for council in meeting.councils or protocol.councils:
             corpus.insert_scheduled_meeting(
@@ -247,7 +253,7 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 decided=meeting.decided,
                 **_where_and_when(meeting),
             )
-    corpus.insert_passages(db, document_id, passages)
+    insert_passages(db, document_id, passages)
 
 
 def _insert_body_and_relations(
@@ -349,10 +355,11 @@ def _result_for(
 
 
 def _body_name(db: sqlite_utils.Database, document_id: int) -> str | None:
-    body = corpus_bodies.body_of(db, document_id)
+    body = corpus_bodies.name_of(db, document_id)
     if body is None:
         return None
-    return body.label
+    name, organisation = body
+    return f"{name}, {organisation}" if organisation else name
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:

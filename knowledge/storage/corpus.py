@@ -15,8 +15,6 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from knowledge.language.text import stem, words
-
 # --- Writing a document --------------------------------------------------------------------
 
 
@@ -154,86 +152,122 @@ def insert_attendees(
     )
 
 
-def insert_item(
+# Rows in one INSERT: at 9 parameters a row, far below SQLite's limit on parameters.
+ROWS_PER_INSERT = 500
+
+
+class ItemRow(NamedTuple):
+    """An agenda item of a document."""
+
+    position: int
+    number: str
+    title: str
+    presenters: list[str]
+    body: str
+    kind: str | None
+
+
+def insert_items(
     db: sqlite_utils.Database,
     document_id: int,
-    *,
-    position: int,
-    number: str,
-    title: str,
-    presenters: list[str],
-    body: str,
-    kind: str | None,
+    items: Sequence[ItemRow],
     meeting_date: dt.date | None,
-) -> int:
-    """An agenda item and its presenters; returns the item's id."""
-    item_id = db.conn.execute(
-        "INSERT INTO items (document_id, position, number, title, presenters, body, kind)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [document_id, position, number, title, _json_list(presenters), body, kind],
-    ).lastrowid
-    assert item_id is not None
+) -> list[int]:
+    """A document's agenda items and their presenters; the items' ids, in order."""
+    ids = _insert_rows(
+        db,
+        "items (document_id, position, number, title, presenters, body, kind)",
+        [
+            (document_id, i.position, i.number, i.title, _json_list(i.presenters), i.body, i.kind)
+            for i in items
+        ],
+    )
     db.conn.executemany(
         "INSERT INTO presenters (item_id, document_id, name, date) VALUES (?, ?, ?, ?)",
-        [(item_id, document_id, name, _iso(meeting_date)) for name in presenters],
-    )
-    return int(item_id)
-
-
-def insert_decision(
-    db: sqlite_utils.Database,
-    document_id: int,
-    item_id: int,
-    *,
-    position: int,
-    number: int | None,
-    text: str,
-    explicit: bool,
-    amounts: Sequence[tuple[str, int]],
-    dates: Sequence[dt.date],
-    formal: bool = False,
-) -> int:
-    """A decision of an item, with its amounts (as written, in kronor) and dates, and whether
-    it is a formality; its id."""
-    decision_id = db.conn.execute(
-        "INSERT INTO decisions (document_id, item_id, position, number, text, explicit,"
-        " amounts, dates, formal) VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            document_id,
-            item_id,
-            position,
-            number,
-            text,
-            int(explicit),
-            json.dumps(
-                [{"text": written, "kronor": kronor} for written, kronor in amounts],
-                ensure_ascii=False,
-            ),
-            json.dumps([d.isoformat() for d in dates]),
-            int(formal),
+            (item_id, document_id, name, _iso(meeting_date))
+            for item_id, item in zip(ids, items, strict=True)
+            for name in item.presenters
         ],
-    ).lastrowid
-    assert decision_id is not None
-    return int(decision_id)
+    )
+    return ids
 
 
-def insert_theme(
-    db: sqlite_utils.Database,
-    document_id: int,
-    *,
-    position: int,
-    text: str,
-    raised_here: bool,
-    item_number: str | None,
-) -> int:
-    """A theme proposed for coming meetings; returns its id."""
-    theme_id = db.conn.execute(
-        "INSERT INTO themes (document_id, position, text, raised_here, item_number)"
-        " VALUES (?,?,?,?,?)",
-        [document_id, position, text, int(raised_here), item_number],
-    ).lastrowid
-    assert theme_id is not None
-    return int(theme_id)
+class DecisionRow(NamedTuple):
+    """A decision of an item: amounts (as written, in kronor), dates, whether a formality."""
+
+    item_id: int
+    position: int
+    number: int | None
+    text: str
+    explicit: bool
+    amounts: Sequence[tuple[str, int]]
+    dates: Sequence[dt.date]
+    formal: bool = False
+
+
+def insert_decisions(
+    db: sqlite_utils.Database, document_id: int, decisions: Sequence[DecisionRow]
+) -> list[int]:
+    """A document's decisions; their ids, in order."""
+    return _insert_rows(
+        db,
+        "decisions (document_id, position, item_id, number, text, explicit, amounts, dates,"
+        " formal)",
+        [
+            (
+                document_id,
+                d.position,
+                d.item_id,
+                d.number,
+                d.text,
+                int(d.explicit),
+                _json_list([{"text": written, "kronor": kronor} for written, kronor in d.amounts]),
+                _json_list([day.isoformat() for day in d.dates]),
+                int(d.formal),
+            )
+            for d in decisions
+        ],
+    )
+
+
+class ThemeRow(NamedTuple):
+    """A theme proposed for coming meetings."""
+
+    position: int
+    text: str
+    raised_here: bool
+    item_number: str | None
+
+
+def insert_themes(
+    db: sqlite_utils.Database, document_id: int, themes: Sequence[ThemeRow]
+) -> list[int]:
+    """A document's themes for coming meetings; their ids, in order."""
+    return _insert_rows(
+        db,
+        "themes (document_id, position, text, raised_here, item_number)",
+        [(document_id, t.position, t.text, int(t.raised_here), t.item_number) for t in themes],
+    )
+
+
+def _insert_rows(db: sqlite_utils.Database, into: str, rows: list[tuple[object, ...]]) -> list[int]:
+    """Rows into ``into`` ("table (columns)"), 500 to a statement (a statement a row was most of
+    what storing a document's parts took); their ids, in order. SQLite returns new ids in no set
+    order: they are matched to the rows by their position, each row's second value."""
+    ids: list[int] = []
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[start : start + ROWS_PER_INSERT]
+        marks = "(" + ",".join("?" * len(chunk[0])) + ")"
+        returned = db.conn.execute(
+            f"INSERT INTO {into} VALUES {','.join([marks] * len(chunk))} RETURNING position, id",
+            [value for row in chunk for value in row],
+        ).fetchall()
+        by_position = {position: int(row_id) for position, row_id in returned}
+        if len(by_position) != len(chunk):
+            raise ValueError(f"two rows of one document at one position: {into}")
+        ids.extend(by_position[row[1]] for row in chunk)
+    return ids
 
 
 def insert_section(
@@ -295,49 +329,6 @@ def item_ids(db: sqlite_utils.Database, document_id: int) -> dict[int, int]:
     return {int(position): int(item_id) for position, item_id in rows.fetchall()}
 
 
-class Passage(NamedTuple):
-    """A searchable text: an item, decision, theme, report section or the prose before the
-    first item."""
-
-    kind: str  # 'item', 'decision', 'theme', 'section', 'preamble'
-    ref_id: int  # its id in items, decisions, themes or sections; a preamble's document id
-    item_number: str | None  # the item or section number to cite
-    title: str
-    text: str
-
-
-def insert_passages(
-    db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage]
-) -> None:
-    """Index a document's passages for search, and add their words to the vocabulary."""
-    tokenized = [words(f"{passage.title} {passage.text}") for passage in passages]
-    db.conn.executemany(
-        "INSERT INTO passages (document_id, kind, ref_id, item_number, title, text, stemmed)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [
-            # Each stem once: the column serves matching; term frequency comes from `text`.
-            # Tokens are made distinct before stemming: the same stems, in the same order.
-            (
-                document_id,
-                kind,
-                ref,
-                number,
-                title,
-                text,
-                " ".join(dict.fromkeys(map(stem, dict.fromkeys(tokens)))),
-            )
-            for (kind, ref, number, title, text), tokens in zip(passages, tokenized, strict=True)
-        ],
-    )
-    # The distinct tokens first (in C), then each lowered once.
-    vocabulary = {w.lower() for w in set().union(*tokenized) if len(w) >= 3}
-    # One statement over a JSON array: SQLite walks the words, not Python.
-    db.conn.execute(
-        "INSERT OR IGNORE INTO vocabulary (word) SELECT value FROM json_each(?)",
-        [json.dumps(sorted(vocabulary), ensure_ascii=False)],
-    )
-
-
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -346,8 +337,9 @@ def _hm(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
 
 
-def _json_list(values: list[str]) -> str:
-    return json.dumps(values, ensure_ascii=False)
+def _json_list(values: Sequence[object]) -> str:
+    # Most lists (presenters, amounts, dates) are empty: json.dumps would take microseconds.
+    return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
 # --- Reading a document --------------------------------------------------------------------
@@ -424,17 +416,21 @@ def document_councils(db: sqlite_utils.Database, document_id: int) -> list[str]:
 def document_summary(db: sqlite_utils.Database, document_id: int) -> DocumentSummary:
     """What was stored of a document: its header, councils and the number of each part."""
 
-    def count(table: str) -> int:
-        query = f"SELECT count(*) FROM {table} WHERE document_id = ?"
-        return int(db.execute(query, [document_id]).fetchone()[0])
-
+    # The four counts in one statement: an ingest reads them back for every file.
+    counts = db.execute(
+        "SELECT (SELECT count(*) FROM items WHERE document_id = :id),"
+        " (SELECT count(*) FROM decisions WHERE document_id = :id),"
+        " (SELECT count(*) FROM themes WHERE document_id = :id),"
+        " (SELECT count(*) FROM sections WHERE document_id = :id)",
+        {"id": document_id},
+    ).fetchone()
     return DocumentSummary(
         header=document_header(db, document_id),
         councils=document_councils(db, document_id),
-        items=count("items"),
-        decisions=count("decisions"),
-        themes=count("themes"),
-        sections=count("sections"),
+        items=int(counts[0]),
+        decisions=int(counts[1]),
+        themes=int(counts[2]),
+        sections=int(counts[3]),
     )
 
 

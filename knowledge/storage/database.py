@@ -19,6 +19,9 @@ import sqlite_utils
 # the bot's writes take milliseconds.
 BUSY_TIMEOUT_MS = 30_000
 
+# Pages (4 KB each) the write-ahead log grows to before its pages are copied to the file.
+WAL_CHECKPOINT_PAGES = 10_000
+
 # Components that own tables, in dependency order: a stable name (recorded in schema_version)
 # and the module whose MIGRATIONS list creates and changes them.
 COMPONENTS: dict[str, str] = {
@@ -56,6 +59,10 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     if str(path) != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoint when the WAL holds 40 MB rather than SQLite's 4 MB: an ingest rewrites the
+        # same index pages in every transaction (a document each), and each checkpoint copies
+        # them to the database file again: at 4 MB, copying took up to a fifth of an ingest.
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     db = sqlite_utils.Database(conn)
     migrate(db)
     return db

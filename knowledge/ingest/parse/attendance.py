@@ -8,7 +8,6 @@ organisation, a title and notes; entries stand one a line, in columns, or inline
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTEPERSON
@@ -211,7 +210,8 @@ _FUNCTION_LEAD = re.compile(
 def _attendee_of(entry: str, role: str) -> Attendee | None:
     """A fresh attendee for an entry; the same entries recur in every protocol of a body."""
     cached = _parse_attendee_cached(entry, role)
-    return replace(cached) if cached else None
+    # A copy by its fields (all of them init fields): dataclasses.replace took five times as long.
+    return Attendee(**vars(cached)) if cached else None
 
 
 @lru_cache(maxsize=8192)

@@ -38,6 +38,11 @@ _ITEM_PART = re.compile(
     re.I,
 )
 _BESLUT_HEADING = re.compile(r"^beslut\s+om\b.*:$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"^\d+[.)]\s")  # "1. ...", "2) ...": a list of sub-decisions
+_NUMBER_AND_TEXT = re.compile(r"^(\d+)[.)]\s*(.*)$")
+_GOES_ON = re.compile(r"^(att|totalt|summa)\b", re.I)  # lines that continue a "Beslut" block
+_TOTAL_BEFORE = re.compile(r"(totalt|summa|budget på)\s*:?\s*$", re.I)
 _AMOUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>miljarder kronor|miljarder kr|miljoner kronor|miljoner kr|"
@@ -102,9 +107,9 @@ def parse_decisions(item_paragraphs: list[str]) -> list[Decision]:
                     not block
                     or open_ended
                     or follows_colon
-                    or re.match(r"^\d+[.)]\s", nxt)
-                    or re.match(r"^(att|totalt|summa)\b", nxt, re.I)
-                    or (_AMOUNT.search(nxt) and len(nxt) < 60)
+                    or _NUMBERED.match(nxt)
+                    or _GOES_ON.match(nxt)
+                    or (len(nxt) < 60 and _AMOUNT.search(nxt))
                     or (nxt.startswith("- ") and block and block[-1].endswith(":"))
                 ):
                     block.append(nxt)
@@ -197,12 +202,12 @@ def is_formality(item_title: str, text: str) -> bool:
 
 
 def _decisions_from_block(block: list[str]) -> list[Decision]:
-    numbered = [p for p in block if re.match(r"^\d+[.)]\s", p)]
+    numbered = [p for p in block if _NUMBERED.match(p)]
     if len(numbered) >= 2:
         decisions = []
         extra = [p for p in block if p not in numbered]
         for para in numbered:
-            match = re.match(r"^(\d+)[.)]\s*(.*)$", para)
+            match = _NUMBER_AND_TEXT.match(para)
             assert match
             text = match.group(2).strip()
             decisions.append(
@@ -219,8 +224,12 @@ def _decisions_from_block(block: list[str]) -> list[Decision]:
 
 
 def _amounts(text: str) -> list[Amount]:
-    amounts = []
-    for match in _AMOUNT.finditer(text):
+    amounts: list[Amount] = []
+    digit = _DIGIT.search(text)
+    if digit is None:
+        return amounts
+    # An amount starts with its number: the scan starts at the first digit.
+    for match in _AMOUNT.finditer(text, digit.start()):
         number = match.group("num").replace(" ", "").replace("\u00a0", "").replace(",", ".")
         try:
             value = float(number)
@@ -228,7 +237,7 @@ def _amounts(text: str) -> list[Amount]:
             continue
         factor = _UNIT_FACTOR[match.group("unit").lower()]
         start = match.start()
-        prefix = re.search(r"(totalt|summa|budget på)\s*:?\s*$", text[:start], re.I)
+        prefix = _TOTAL_BEFORE.search(text[:start])
         written = (prefix.group(0) if prefix else "") + match.group(0)
         amounts.append(Amount(text=written.strip(), kronor=round(value * factor)))
     return amounts

@@ -58,6 +58,7 @@ _LIST_HEADING = re.compile(
 )
 _SIGNATURE_LINE = re.compile(r"^[.…_\s]{3,}$|^[.…_]{3,}\s*")
 _ADJOURNED = re.compile(r"\s*\(?\b(ajournering|ajournerat|paus)\b.*$", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s+och\s+|;|\t")
 
 
 @dataclass
@@ -228,7 +229,7 @@ def _names_in(field: Field) -> list[str]:
         text = _SIGNATURE_LINE.sub("", text).strip()
         if not text:
             continue
-        names = [person_name(part) for part in re.split(r"\s+och\s+|;|\t", text)]
+        names = [person_name(part) for part in _NAME_SEPARATOR.split(text)]
         found = [name for name in names if name]
         if found:
             return found

@@ -8,10 +8,11 @@ from knowledge.ingest.model import Item, Protocol
 from knowledge.ingest.parse.decisions import parse_decisions
 from knowledge.ingest.parse.lines import Line, reflow
 from knowledge.ingest.parse.people import add_presenters_from_sentences, name_list, split_presenters
-from knowledge.ingest.parse.schedule import SCHEDULE_SENTENCE, SCHEDULE_TITLE
+from knowledge.ingest.parse.schedule import SCHEDULE_TITLE, schedules
 from knowledge.ingest.parse.structure import ItemHeading
 
 _INFO_ITEM = re.compile(r"\binformations(ärende|punkt)\b", re.IGNORECASE)
+_LINK_LINE = re.compile(r"https?://|hittar du här")
 
 
 def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) -> list[Item]:
@@ -89,7 +90,7 @@ def cut_trailer(protocol: Protocol) -> None:
         return
     keep = []
     for paragraph in last.body.split("\n"):
-        if SCHEDULE_SENTENCE.search(paragraph) or re.search(r"https?://|hittar du här", paragraph):
+        if schedules(paragraph) or _LINK_LINE.search(paragraph):
             break
         keep.append(paragraph)
     last.body = "\n".join(keep).strip()

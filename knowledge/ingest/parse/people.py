@@ -21,6 +21,9 @@ MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}
 
 # A capitalised word of letters, any Latin ones ("Hadžić", "Mäkelä"), hyphens inside.
 NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜÆØČŠŽĆ][^\W\d_]*(?:-[^\W\d_]+)*$")
+_NAME_END = re.compile(r",|\t|\(")
+_LIST_SEPARATOR = re.compile(r",|\boch\b|&")
+_SPACED_HYPHEN = re.compile(r"\s+-\s+")  # "Ann - Christine": the name's own hyphen
 # Capitalised words that start or make up phrases but are not names.
 NOT_NAME_WORDS = {
     normalize(w)
@@ -100,9 +103,23 @@ _PRESENTED = re.compile(
     r"redogjorde|redogör|rapporterade|redovisade|redovisar|berättade|berättar|gick igenom|visade)\b"
     r"(?P<rest>.*)$"
 )
-_PRESENTING_VERB = re.compile(
-    r"föredr|presenter|informer|redogj|redogör|rapporter|redovis|berätta|gick igenom|visade"
-)
+
+
+def _presenting_verb(text: str) -> bool:
+    """Whether a text holds a verb of presenting (a chain of substring tests: twice as fast as
+    one regex of the alternatives)."""
+    return (
+        "föredr" in text
+        or "presenter" in text
+        or "informer" in text
+        or "redogj" in text
+        or "redogör" in text
+        or "rapporter" in text
+        or "redovis" in text
+        or "berätta" in text
+        or "gick igenom" in text
+        or "visade" in text
+    )
 
 
 def looks_like_name(text: str) -> bool:
@@ -119,7 +136,7 @@ def looks_like_name(text: str) -> bool:
 
 def person_name(value: str) -> str | None:
     """The name that starts a field value ("Anna Berg, Lekeberg"), if two words or more."""
-    value = re.split(r",|\t|\(", value)[0].strip(" .")
+    value = _NAME_END.split(value)[0].strip(" .")
     tokens = []
     for token in value.split():
         if not NAME_TOKEN.match(token) or fold(token) in MUNICIPALITY_KEYS:
@@ -133,7 +150,7 @@ def name_list(text: str, known: set[str], allow_titles: bool = False) -> list[st
     text = text.strip().rstrip(".")
     if not text:
         return []
-    parts = [p.strip() for p in re.split(r",|\boch\b|&", text) if p.strip()]
+    parts = [p.strip() for p in _LIST_SEPARATOR.split(text) if p.strip()]
     names: list[str] = []
     for part in parts:
         if looks_like_name(part) and (len(part.split()) >= 2 or part in known):
@@ -169,7 +186,7 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
         if separator not in title:
             continue
         left, right = title.rsplit(separator, 1) if separator == ", " else title.split(separator, 1)
-        right_clean = re.sub(r"\s+-\s+", "-", right)
+        right_clean = _SPACED_HYPHEN.sub("-", right)
         names = name_list(right_clean, known)
         if any(_definite_noun(name.split()[0]) for name in names if name not in known):
             continue  # "– Brottsofferjouren Sydnärke": an organisation, not a person
@@ -191,7 +208,7 @@ def add_presenters_from_sentences(
     sentences = [
         sentence
         for paragraph in item_paragraphs
-        if _PRESENTING_VERB.search(paragraph)
+        if _presenting_verb(paragraph)
         for sentence in split_sentences(paragraph)
     ]
     for text in sentences:

@@ -93,6 +93,8 @@ def parse_protocol(
 _SECRETARY_ROLE = re.compile(
     r"\b(sekreterare|namndsekreterare|kommunsekreterare|motessekreterare|sekr|antecknare)\b"
 )
+_CHAIR_ROLE = re.compile(r"\bordf(orande|\.|\b)")
+_VICE_CHAIR = re.compile(r"\b(vice|v\.?|\d:e) ordf")
 
 
 # "Ordföranden ... förklarade mötet avslutat kl. 20.50": the meeting's end.
@@ -134,6 +136,8 @@ _LED_THE_MEETING = re.compile(
 
 def _officers_in_running_text(protocol: Protocol, head: list[Line]) -> None:
     text = " ".join(line.text for line in head[:30])
+    if "ledde mötet" not in text and "förde " not in text:
+        return  # the pattern cannot match: skip its scan of every capital letter
     for match in _LED_THE_MEETING.finditer(text):
         if match.group("what") == "ledde mötet":
             protocol.chair = protocol.chair or match.group("who")
@@ -151,8 +155,8 @@ def _roles_from_attendance(protocol: Protocol) -> None:
         if protocol.secretary is None and attendee.function == "sekreterare":
             protocol.secretary = attendee.name
         role = normalize(f"{attendee.title or ''} {attendee.note or ''}")
-        vice = re.search(r"\b(vice|v\.?|\d:e) ordf", role)
-        if protocol.chair is None and re.search(r"\bordf(orande|\.|\b)", role) and not vice:
+        vice = _VICE_CHAIR.search(role)
+        if protocol.chair is None and _CHAIR_ROLE.search(role) and not vice:
             protocol.chair = attendee.name
         if protocol.secretary is None and _SECRETARY_ROLE.search(role):
             protocol.secretary = attendee.name

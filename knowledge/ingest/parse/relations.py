@@ -118,7 +118,24 @@ _HINTS: tuple[str, ...] = tuple(
         ]
     )
 )
+
+
+# The hints by a word several of them hold: a text without it holds none of them, and one
+# look for that word spares one for each of them (most texts hold none).
+def _hint_groups(shared: tuple[str, ...]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for hint in _HINTS:
+        groups.setdefault(next((w for w in shared if w in hint), hint), []).append(hint)
+    return groups
+
+
+_HINT_GROUPS = _hint_groups(("led", "ansvar", "uppdra", "ersatt", "uts", "förde "))
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
+_WHO_SEPARATOR = re.compile(r",\s*|\s+och\s+")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_DEFINITE_TITLE = re.compile(r"[a-z-]+(en|n)")  # "kommundirektören", folded
+_DEFINITE_ENDING = re.compile(r"(en|n)$")
+_NAME_RE = re.compile(_NAME)
 _AUTHOR = re.compile(
     rf"(?P<who>{_NAME})(?:,[^,.]{{0,40}},)? förde (?:anteckningar|protokollet|minnesanteckningarna)"
 )
@@ -196,7 +213,7 @@ def _table_owners(text: str, people: _People) -> list[Relation]:
                 continue
             what = row[task] if task is not None and task < len(row) else ""
             what = what or next((c for c in row if c.strip() and not c.strip().isdigit()), "")
-            for part in re.split(r",\s*|\s+och\s+", row[owner].strip()):
+            for part in _WHO_SEPARATOR.split(row[owner].strip()):
                 who = people.resolve(part)
                 if who:
                     found.append(Relation("responsible", who, _short(what), "\t".join(row)))
@@ -212,11 +229,14 @@ def _hinted(lower_text: str, paragraphs: list[str]) -> list[int]:
         starts.append(offset)
         offset += len(paragraph) + 1
     hit: set[int] = set()
-    for hint in _HINTS:
-        at = lower_text.find(hint)
-        while at != -1:
-            hit.add(bisect.bisect_right(starts, at) - 1)
-            at = lower_text.find(hint, at + 1)
+    for shared, hints in _HINT_GROUPS.items():
+        if shared not in lower_text:
+            continue
+        for hint in hints:
+            at = lower_text.find(hint)
+            while at != -1:
+                hit.add(bisect.bisect_right(starts, at) - 1)
+                at = lower_text.find(hint, at + 1)
     return sorted(hit)
 
 
@@ -228,14 +248,21 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
         paragraph = paragraphs[index]
         line = _RESPONSIBLE_LINE.match(paragraph.strip())
         if line and item is not None:
-            for part in re.split(r",\s*|\s+och\s+", line.group("who")):
+            for part in _WHO_SEPARATOR.split(line.group("who")):
                 who = people.resolve(part.strip())
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
             continue
+        # The patterns whose words the paragraph holds: a sentence of it holds no others.
+        paragraph_lower = paragraph.lower()
+        patterns = [
+            (kind, pattern, hint)
+            for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True)
+            if any(word in paragraph_lower for word in hint)
+        ]
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()
-            for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True):
+            for kind, pattern, hint in patterns:
                 if not any(word in lower for word in hint):
                     continue
                 for match in pattern.finditer(sentence):
@@ -307,7 +334,7 @@ class _People:
             self.first_names.setdefault(name.split()[0], []).append(name)
 
     def resolve(self, text: str) -> str | None:
-        text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.")
+        text = _PARENTHESES.sub("", text).strip(" ,.")
         for name in self.names:
             if text == name or text.endswith(" " + name) or text.startswith(name + " "):
                 return name
@@ -316,13 +343,13 @@ class _People:
             return self.chair
         if folded in ("sekreteraren", "antecknaren") and self.secretary:
             return self.secretary
-        if re.fullmatch(r"[a-z-]+(en|n)", folded) and " " not in folded:
-            return self._by_title(re.sub(r"(en|n)$", "", folded))
+        if _DEFINITE_TITLE.fullmatch(folded) and " " not in folded:
+            return self._by_title(_DEFINITE_ENDING.sub("", folded))
         # "samhällsbyggnadschef Malin Hedqvist", "Sekreteraren Jessica Bohman": the name.
         words = text.split()
-        if len(words) >= 3 and not re.fullmatch(_NAME, text):
+        if len(words) >= 3 and not _NAME_RE.fullmatch(text):
             text = " ".join(words[1:])
-        if re.fullmatch(_NAME, text) and _person_like(text.split()):
+        if _NAME_RE.fullmatch(text) and _person_like(text.split()):
             return text
         if len(self.first_names.get(text, [])) == 1:
             return self.first_names[text][0]

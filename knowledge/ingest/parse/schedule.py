@@ -24,10 +24,32 @@ SCHEDULE_SENTENCE = re.compile(
     r"\bflyttas till|\bsammanträder\b",
     re.IGNORECASE,
 )
+
+
+def schedules(text: str) -> bool:
+    """Whether a text speaks of a coming meeting (``SCHEDULE_SENTENCE``).
+
+    Every phrase of the pattern holds one of these words, looked for first: the pattern is
+    slow (it tries each of its phrases at every position), and most texts hold none. The text
+    is casefolded, as the pattern ignores case ("ſ" is an "s" to both).
+    """
+    folded = text.casefold()
+    return (
+        "nästa " in folded
+        or "kommande möte" in folded
+        or "hålls" in folded
+        or "äger rum" in folded
+        or "flyttas" in folded
+        or "sammanträder" in folded
+    ) and SCHEDULE_SENTENCE.search(text) is not None
+
+
 # "... kl. 13.00 i Sessionssalen.": the place after a scheduled meeting's date and time.
 _PLACE_AFTER = re.compile(r"^\s*,?\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖa-zåäö][^.;:\n(]{2,60})")
 # "samtliga med början kl. 09.00", "samtliga kl. 09.00–12.00": one time for a list of dates.
 _COMMON_TIME = re.compile(r"\bsamtliga\b[^.:\n]{0,20}?\b(?:kl\.?|klockan)\s*[\d.:–-]+", re.I)
+_OTHER = re.compile(r"\bövrig", re.I)  # "Övriga frågor" names no meetings of its own
+_NEXT_YEARS = re.compile(r"nästa års|nästa år", re.I)
 _DAYPART = re.compile(
     r"\b(förmiddag|eftermiddag|heldag|fysiskt möte|digitalt möte|digitalt)\b", re.I
 )
@@ -69,10 +91,10 @@ def parse_schedule(
     for item in protocol.items:
         if THEME_TITLE.search(item.title):
             continue
-        decided_here = any(d.explicit or decides(d.text) for d in item.decisions)
-        if SCHEDULE_TITLE.search(item.title) and not re.search(r"\bövrig", item.title, re.I):
+        if SCHEDULE_TITLE.search(item.title) and not _OTHER.search(item.title):
+            decided_here = any(d.explicit or decides(d.text) for d in item.decisions)
             reference = held
-            if re.search(r"nästa års|nästa år", item.title, re.I):
+            if _NEXT_YEARS.search(item.title):
                 reference = date(held.year + 1, 1, 1)
             before = len(found)
             for paragraph in item.body.split("\n"):
@@ -94,17 +116,17 @@ def parse_schedule(
                 or "nästa gång" in lower
             ):
                 continue
-            if not SCHEDULE_SENTENCE.search(paragraph):
+            if not schedules(paragraph):
                 continue
             for sentence in split_sentences(paragraph):
-                if SCHEDULE_SENTENCE.search(sentence):
+                if schedules(sentence):
                     decided = decides(sentence)
                     add(sentence, held, decided, protocol.councils, item.number)
     # Lines after the last item ("Nästa möte med ...: 11 februari 2022 kl 9 – 12.").
     last_item_line = items[-1].pos if items else 0
     tail_texts = paragraphs([line.text for line in lines[last_item_line + 1 :]])
     for paragraph in tail_texts:
-        if SCHEDULE_SENTENCE.search(paragraph):
+        if schedules(paragraph):
             councils = find_councils([Line(paragraph, 0, 0)]) or protocol.councils
             add(paragraph, held, False, councils, None)
     return sorted(found.values(), key=lambda m: m.date)

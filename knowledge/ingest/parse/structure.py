@@ -49,6 +49,10 @@ _MONTH_START = re.compile(
     r"^(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?\b", re.IGNORECASE
 )
 _SECTION_HEADING = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$")
+_TABLE_ROW = re.compile(r"^\d{1,3}[a-z]?\t")
+_LEADING_PUNCT = re.compile(r"^[.):\s]+")
+_TITLE_START = re.compile(r"[A-ZÅÄÖÉ0-9\"”]")
+_LIST_NUMBER = re.compile(r"^\d{1,3}[a-z]?\s*[.)]")  # a line numbered like the one below
 
 
 def looks_like_protocol(head: list[Line]) -> bool:
@@ -214,10 +218,11 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         if split is None:
             continue
         num, letter, title, strong, punct = split
-        punct = punct or bool(re.match(r"^\d{1,3}[a-z]?\t", line.text))  # a table's row
+        punct = punct or bool(_TABLE_ROW.match(line.text))  # a table's row
         cells = title.split("\t")
         title, rest = _DNR.sub("", cells[0]).strip(), "\t".join(cells[1:]).strip()
-        title = re.sub(r"^[.):\s]+", "", title).strip()
+        if title[:1] in ".):" or title[:1].isspace():
+            title = _LEADING_PUNCT.sub("", title).strip()
         skip = 0
         if strong and not title:
             # "§ 3   Dnr BUN 2023/45" with the title on the next line.
@@ -243,7 +248,7 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             title, skip = f"{title} {more}", skip + 1
         if len(title) > 160 or len(line.text) > 400:
             continue
-        if not title or _MONTH_START.match(title) or not re.match(r"[A-ZÅÄÖÉ0-9\"”]", title):
+        if not title or _MONTH_START.match(title) or not _TITLE_START.match(title):
             continue
         strong = strong or bool(line.heading)
         blank_before = pos == 0 or not lines[pos - 1].text
@@ -251,7 +256,7 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             continue
         previous = lines[pos - 1].text if pos else ""
         score = 2 * strong + blank_before
-        score -= 2 * bool(previous and re.match(r"^\d{1,3}[a-z]?\s*[.)]", previous))
+        score -= 2 * bool(previous and _LIST_NUMBER.match(previous))
         score -= title.endswith("?") + (len(title) > 100)
         candidates.append(_Candidate(pos, num, letter.lower(), title, strong, score, rest, skip))
     return candidates
