@@ -22,7 +22,6 @@ import hashlib
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -144,28 +143,21 @@ def worker(root: Path, db_path: Path) -> None:
 
 def compare(n: int, baseline: str, rounds: int) -> None:
     """Baseline and working tree in turns over the same database, figures side by side."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import interleave
+    from benchmarks.interleave import WORKING_TREE, checkout
+
     db_path = build(n)
-    with tempfile.TemporaryDirectory() as tmp:
-        base_root = Path(tmp) / "baseline"
-        base_root.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", baseline], check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(base_root)], input=archive, check=True)
-        pooled: dict[str, Timings] = {baseline: {}, "working tree": {}}
-        for round_ in range(1, rounds + 1):
-            for label, root in ((baseline, base_root), ("working tree", ROOT)):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--worker", str(root), str(db_path)],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                    cwd=root,
-                ).stdout
-                for intent, values in json.loads(out.strip().splitlines()[-1]).items():
-                    pooled[label].setdefault(intent, []).extend(map(tuple, values))
-            print(f"round {round_} of {rounds} done", flush=True)
-    base, work = pooled[baseline], pooled["working tree"]
+    pooled: dict[str, Timings] = {baseline: {}, WORKING_TREE: {}}
+    with checkout(baseline) as base_root:
+        for round_, label, result in interleave.rounds(
+            __file__, baseline, base_root, rounds, str(db_path)
+        ):
+            for intent, values in result.items():
+                pooled[label].setdefault(intent, []).extend(map(tuple, values))
+            if label == WORKING_TREE:
+                print(f"round {round_} of {rounds} done", flush=True)
+    base, work = pooled[baseline], pooled[WORKING_TREE]
     print(f"\n{n} generated protocols, {rounds} rounds: {baseline} | working tree (ms)")
     heads = ["p50", "p99", "cpu p50", "cpu p99"]
     print(f"{'intent':<16}{'n':>6}" + "".join(f"{h:>18}" for h in heads))

@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -78,38 +77,28 @@ def worker(root: Path, texts_file: Path) -> None:
 def compare(n: int, baseline: str, rounds: int) -> None:
     """Baseline and working tree in turns on the same protocols, figures side by side."""
     sys.path.insert(0, str(ROOT))
+    from benchmarks import interleave
     from benchmarks.generate import generate_protocols
+    from benchmarks.interleave import WORKING_TREE, checkout
 
-    with tempfile.TemporaryDirectory() as tmp:
-        base_root = Path(tmp) / "baseline"
-        base_root.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", baseline], check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(base_root)], input=archive, check=True)
+    with checkout(baseline) as base_root, tempfile.TemporaryDirectory() as tmp:
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(
             json.dumps(list(generate_protocols(n, seed=n)), ensure_ascii=False), encoding="utf-8"
         )
-        rates: dict[str, list[float]] = {baseline: [], "working tree": []}
+        rates: dict[str, list[float]] = {baseline: [], WORKING_TREE: []}
         print(f"N={n}: protocols/s, {baseline} | working tree")
-        for round_ in range(1, rounds + 1):
-            for label, root in ((baseline, base_root), ("working tree", ROOT)):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--worker", str(root), str(texts_file)],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                    cwd=root,
-                ).stdout
-                result = json.loads(out.strip().splitlines()[-1])
-                assert result["documents"] == n, result
-                rates[label].append(n / result["seconds"])
-            base, work = rates[baseline][-1], rates["working tree"][-1]
-            print(f"  round {round_}: {base:7.1f} | {work:7.1f}")
+        for round_, label, result in interleave.rounds(
+            __file__, baseline, base_root, rounds, str(texts_file)
+        ):
+            assert result["documents"] == n, result
+            rates[label].append(n / result["seconds"])
+            if label == WORKING_TREE:
+                base, work = rates[baseline][-1], rates[WORKING_TREE][-1]
+                print(f"  round {round_}: {base:7.1f} | {work:7.1f}")
         low_base, high_base = min(rates[baseline]), max(rates[baseline])
-        low, high = min(rates["working tree"]), max(rates["working tree"])
-        ratios = [w / b for b, w in zip(rates[baseline], rates["working tree"], strict=True)]
+        low, high = min(rates[WORKING_TREE]), max(rates[WORKING_TREE])
+        ratios = [w / b for b, w in zip(rates[baseline], rates[WORKING_TREE], strict=True)]
         print(
             f"  range:   {low_base:.1f}–{high_base:.1f} | {low:.1f}–{high:.1f}; "
             f"working tree / baseline per round {min(ratios):.2f}–{max(ratios):.2f}"
