@@ -358,8 +358,7 @@ def _body_name(db: sqlite_utils.Database, document_id: int) -> str | None:
     body = corpus_bodies.name_of(db, document_id)
     if body is None:
         return None
-    name, organisation = body
-    return f"{name}, {organisation}" if organisation else name
+    return corpus_bodies.label(*body)
 
 
 def ensure_shipped_corpus(db: sqlite_utils.Database) -> list[IngestResult]:

@@ -65,10 +65,6 @@ def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:
     return tuple(out)
 
 
-def _split_passage(text: str) -> tuple[str, ...]:
-    return tuple(sentence for sentence, _, _ in _labelled_passage(text))
-
-
 def _sentence_stems(sentence: str) -> frozenset[str]:
     # "ViSam-appen" stands as itself and as its parts, as query words may be either.
     tokens = words(sentence.lower())
@@ -81,8 +77,11 @@ class Sentences:
     (the same passages are hits again and again); bounded, least recently used out first."""
 
     def __init__(self, passages: int = 2048, sentences: int = 16384) -> None:
-        self.of = lru_cache(maxsize=passages)(_split_passage)
         self.labelled = lru_cache(maxsize=passages)(_labelled_passage)
+        # The sentences alone, read from the labelled split (a passage is split once).
+        self.of = lru_cache(maxsize=passages)(
+            lambda text: tuple(sentence for sentence, _, _ in self.labelled(text))
+        )
         self.stems = lru_cache(maxsize=sentences)(_sentence_stems)
 
     def clear(self) -> None:

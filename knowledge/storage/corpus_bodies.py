@@ -97,7 +97,12 @@ class Body:
     @property
     def label(self) -> str:
         """ "Socialnämnden, Kumla kommun": the body as the protocols name it."""
-        return f"{self.name}, {self.organisation}" if self.organisation else self.name
+        return label(self.name, self.organisation)
+
+
+def label(name: str, organisation: str | None) -> str:
+    """ "Socialnämnden, Kumla kommun": a body's name with its organisation, if it has one."""
+    return f"{name}, {organisation}" if organisation else name
 
 
 @dataclass(frozen=True)

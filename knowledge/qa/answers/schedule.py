@@ -54,8 +54,8 @@ def _body_schedule(corpus: Corpus, query: Query, today: date) -> Answer:
     years = [int(y) for y in _YEAR.findall(query.text)]
     if query.aspect == "count":
         documents = corpus_bodies.body_documents(corpus.db, query.body or "")
-        held = sorted((d.document_id, d.date) for d in documents if d.date and d.date <= today)
-        return _count(corpus, query, name, [(i, day) for i, day in held], years)
+        held = [(d.document_id, d.date) for d in documents if d.date and d.date <= today]
+        return _count(corpus, query, name, held, years)
     year = years[0] if years else today.year
     meetings = [
         m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date.year == year

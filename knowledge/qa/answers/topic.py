@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.bodies import MUNICIPALITIES
-from knowledge.language.dates import MONTHS, find_dates
+from knowledge.language.dates import find_dates, find_months
 from knowledge.language.text import normalize
 from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import (
@@ -219,6 +219,7 @@ def _findings(
         if weights.coverage(terms, passage_stems) < COVERAGE:
             continue
         held_year = {str(hit.date.year)} if hit.date else set()
+        paragraph, in_paragraph = -1, set[str]()  # the stems of the paragraph so far
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
@@ -227,6 +228,9 @@ def _findings(
                 sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
             )
             stems = set(corpus.sentences.stems(sentence))
+            if labelled[index][2] != paragraph:
+                paragraph, in_paragraph = labelled[index][2], set()
+            earlier, in_paragraph = in_paragraph, in_paragraph | stems
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | corpus.sentences.stems(labelled[index][1])
             around = stems | corpus.sentences.stems(following) | heading
@@ -234,7 +238,7 @@ def _findings(
                 continue
             # A name asked about stands in the answer itself, or earlier in its paragraph, which
             # introduced it ("… en utbildning ”Leda omställning”. … Cirka 200 personer deltar.")
-            named = stems | heading | _earlier_in_paragraph(corpus, labelled, index)
+            named = stems | heading | earlier
             if any(not term.held(named) for term in weights.required):
                 continue
             if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
@@ -274,18 +278,6 @@ def _findings(
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
-
-
-def _earlier_in_paragraph(
-    corpus: Corpus, labelled: tuple[tuple[str, str, int], ...], index: int
-) -> set[str]:
-    """The stems of the sentences before ``index`` in its paragraph."""
-    paragraph = labelled[index][2]
-    stems: set[str] = set()
-    for sentence, _, number in labelled[:index]:
-        if number == paragraph:
-            stems |= corpus.sentences.stems(sentence)
-    return stems
 
 
 def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
@@ -331,14 +323,10 @@ def _period(query: Query) -> date | None:
 def _names_period(text: str, period: date, day: bool) -> bool:
     """Whether ``text`` names the period's month (its day too with ``day``), by name or in
     a date."""
-    for found in find_dates(text):
-        if found.date.month == period.month and (not day or found.date.day == period.day):
-            return True
-    if day:
-        return False
-    return period.month in {
-        MONTHS[w] for w in re.findall(r"[a-zåäö]+", text.lower()) if w in MONTHS
-    }
+    dated = find_dates(text)
+    if any(d.date.month == period.month and (not day or d.date.day == period.day) for d in dated):
+        return True
+    return not day and any(month == period.month for _, month in find_months(text))
 
 
 def _only_past_years(text: str, written: date | None) -> bool:
