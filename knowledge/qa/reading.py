@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -232,7 +232,7 @@ class Weights:
     required: list[Term]  # names: an answer without them is about something else
     rarest: list[Term]  # the question's rarest words: the passage must be about them
 
-    def coverage(self, terms: list[Term], stems: set[str]) -> float:
+    def coverage(self, terms: list[Term], stems: Set[str]) -> float:
         """The share of the question's weight that ``stems`` hold."""
         total = sum(self.weight[t.word] for t in terms) or 1.0
         held = sum(self.weight[t.word] for t in terms if t.held(stems))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from knowledge.language.text import (
     looks_like_verb,
@@ -43,6 +44,29 @@ _NAME_THEN_WORD = re.compile(
 )
 
 
+# What a paragraph (a line) says, read once: generated and real protocols repeat the same
+# paragraphs in other passages, and other orders (a shuffled item, a standing text).
+class _Paragraph(NamedTuple):
+    label_alone: bool  # "Beslut:" alone: names what follows, says nothing itself
+    lead_in: str | None  # "Delprojekt CROSS Nora" of "Delprojekt CROSS Nora: …"
+    sub_heading: bool  # a sub-heading, if a line follows it
+    sentences: tuple[str, ...]
+
+
+@lru_cache(maxsize=16384)
+def _paragraph(paragraph: str) -> _Paragraph:
+    line = paragraph.strip()
+    if _LABEL_ALONE.match(line):
+        return _Paragraph(True, None, False, ())
+    lead_in = _LEAD_IN.match(line)
+    return _Paragraph(
+        False,
+        lead_in.group(1) if lead_in else None,
+        not lead_in and _sub_heading(line),
+        tuple(split_sentences(paragraph.removeprefix("- "))),
+    )
+
+
 def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:
     """Each sentence with the sub-heading or lead-in in force where it stands ("" if none)
     and the number of its paragraph."""
@@ -50,18 +74,15 @@ def _labelled_passage(text: str) -> tuple[tuple[str, str, int], ...]:
     label = ""
     lines = text.split("\n")
     for index, paragraph in enumerate(lines):
-        line = paragraph.strip()
-        lead_in = _LEAD_IN.match(line)
-        if _LABEL_ALONE.match(line):
-            label = line.rstrip(":")
-            continue  # "Beslut:" on its own line names what follows and says nothing itself
-        if lead_in:
-            label = lead_in.group(1)
-        elif _sub_heading(line) and index + 1 < len(lines):
-            label = line
-        out += [
-            (sentence, label, index) for sentence in split_sentences(paragraph.removeprefix("- "))
-        ]
+        read = _paragraph(paragraph)
+        if read.label_alone:
+            label = paragraph.strip().rstrip(":")
+            continue
+        if read.lead_in is not None:
+            label = read.lead_in
+        elif read.sub_heading and index + 1 < len(lines):
+            label = paragraph.strip()
+        out += [(sentence, label, index) for sentence in read.sentences]
     return tuple(out)
 
 

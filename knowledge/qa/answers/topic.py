@@ -196,6 +196,18 @@ def _findings(
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
+    # Whether a term is held reads only the term's own stems and parts: every set of stems below
+    # is cut to those of the question's terms, so the unions of each sentence are of a few
+    # stems, not of every word around it; a sentence repeated in other passages is cut once.
+    asked = frozenset().union(*(t.all_stems | set(t.parts) for t in terms))
+    cut: dict[str, frozenset[str]] = {}
+
+    def stems_of(text: str) -> frozenset[str]:
+        found = cut.get(text)
+        if found is None:
+            found = cut[text] = corpus.sentences.stems(text) & asked
+        return found
+
     for hit in hits:
         if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
             continue  # a theme proposed for a coming meeting names a subject, says nothing of it
@@ -210,8 +222,8 @@ def _findings(
             continue  # a title alone says nothing of its subject
         # The body that wrote the document names its town: "förskolan i Lindesberg" is read
         # in the Lindesberg board's protocol, whose sentences need not repeat the town.
-        title_stems = corpus.sentences.stems(hit.title) | _body_stems(corpus, hit.document_id)
-        passage_stems = set(hit.stems) | title_stems
+        title_stems = stems_of(hit.title) | (_body_stems(corpus, hit.document_id) & asked)
+        passage_stems = (hit.stems & asked) | title_stems
         # The passage must be about what was asked: its names and most of its weight.
         needed_terms = (*weights.required, *weights.rarest)
         if any(not term.held(passage_stems) for term in needed_terms):
@@ -219,7 +231,7 @@ def _findings(
         if weights.coverage(terms, passage_stems) < COVERAGE:
             continue
         held_year = {str(hit.date.year)} if hit.date else set()
-        paragraph, in_paragraph = -1, set[str]()  # the stems of the paragraph so far
+        paragraph, in_paragraph = -1, frozenset[str]()  # the stems of the paragraph so far
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
@@ -227,13 +239,13 @@ def _findings(
             introduced = (
                 sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
             )
-            stems = set(corpus.sentences.stems(sentence))
+            stems = stems_of(sentence)
             if labelled[index][2] != paragraph:
-                paragraph, in_paragraph = labelled[index][2], set()
+                paragraph, in_paragraph = labelled[index][2], frozenset()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
-            heading = title_stems | corpus.sentences.stems(labelled[index][1])
-            around = stems | corpus.sentences.stems(following) | heading
+            heading = title_stems | stems_of(labelled[index][1])
+            around = stems | stems_of(following) | heading
             if weights.coverage(terms, around) < SENTENCE_COVERAGE:
                 continue
             # A name asked about stands in the answer itself, or earlier in its paragraph, which
@@ -243,7 +255,7 @@ def _findings(
                 continue
             if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
                 continue  # an age, a place or a town said of something else in the item
-            if asked_years - years(f"{introduced} {window}") - held_year:
+            if asked_years and asked_years - years(f"{introduced} {window}") - held_year:
                 continue
             if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
