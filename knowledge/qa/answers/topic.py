@@ -208,6 +208,29 @@ def _findings(
             found = cut[text] = corpus.sentences.stems(text) & asked
         return found
 
+    # So cut, few sets of stems differ: what they hold of the question is weighed once each.
+    covered: dict[frozenset[str], float] = {}
+    scored: dict[tuple[frozenset[str], frozenset[str]], float] = {}
+
+    def coverage(stems: frozenset[str]) -> float:
+        found = covered.get(stems)
+        if found is None:
+            found = covered[stems] = weights.coverage(terms, stems)
+        return found
+
+    def weight_held(own: frozenset[str], around: frozenset[str]) -> float:
+        # A word the item's title holds says which item, not which of its sentences: it counts
+        # for every sentence of the item, so the one that repeats the heading is no better
+        # than the one that answers. A word only the next sentence holds counts less.
+        found = scored.get((own, around))
+        if found is None:
+            found = scored[own, around] = sum(
+                weights.weight[t.word] * (1.0 if t.held(own) else NEIGHBOUR)
+                for t in terms
+                if t.held(around)
+            )
+        return found
+
     for hit in hits:
         if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
             continue  # a theme proposed for a coming meeting names a subject, says nothing of it
@@ -246,7 +269,7 @@ def _findings(
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | stems_of(labelled[index][1])
             around = stems | stems_of(following) | heading
-            if weights.coverage(terms, around) < SENTENCE_COVERAGE:
+            if coverage(around) < SENTENCE_COVERAGE:
                 continue
             # A name asked about stands in the answer itself, or earlier in its paragraph, which
             # introduced it ("… en utbildning ”Leda omställning”. … Cirka 200 personer deltar.")
@@ -261,27 +284,19 @@ def _findings(
                 continue
             if future and _only_past_years(window, hit.date):
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
-            answers_kind = holds(sentence, want)
-            if not answers_kind and not holds(window, want):
+            # A sentence that holds too little of the question answers nothing, whatever kind of
+            # answer it holds: told by its score before the kind is looked for (patterns).
+            base = weight_held(stems | heading, around)
+            least = LEAST_SCORE * total
+            if _score(base, sentence, want, True, received) < least:
                 continue
-            # A word the item's title holds says which item, not which of its sentences: it
-            # counts for every sentence of the item, so the one that repeats the heading is no
-            # better than the one that answers. A word only the next sentence holds counts less.
-            score = sum(
-                weights.weight[t.word] * (1.0 if t.held(stems | heading) else NEIGHBOUR)
-                for t in terms
-                if t.held(around)
-            )
-            if want.kind == LIST:
-                score += listing(sentence)
-            elif want.kind:
-                score += 1.5 if answers_kind else NEIGHBOUR_HOLDS
-            if len(sentence) > 400:
-                score -= 0.5
-            if received and _PROPOSED.search(sentence):
-                score -= PROPOSED  # "fick … i bidrag": what was granted, not what was asked
-            if score < LEAST_SCORE * total:
-                continue  # a sentence that holds too little of the question answers nothing
+            answers_kind = want.kind in (None, LIST) or holds(sentence, want)
+            if not answers_kind:
+                if _score(base, sentence, want, False, received) < least:
+                    continue
+                if not holds(window, want):
+                    continue
+            score = _score(base, sentence, want, answers_kind, received)
             shown = _with_context(sentences, index)
             if want.kind and not holds(shown, want):
                 shown = window  # what was asked stands in the next sentence: show it
@@ -290,6 +305,22 @@ def _findings(
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
+
+
+def _score(base: float, sentence: str, want: Wanted, answers_kind: bool, received: bool) -> float:
+    """A sentence's score: what it holds of the question (``base``), whether it holds the kind
+    of answer asked for or only its neighbour does, its length, and a proposal where what was
+    granted is asked."""
+    score = base
+    if want.kind == LIST:
+        score += listing(sentence)
+    elif want.kind:
+        score += 1.5 if answers_kind else NEIGHBOUR_HOLDS
+    if len(sentence) > 400:
+        score -= 0.5
+    if received and _PROPOSED.search(sentence):
+        score -= PROPOSED  # "fick … i bidrag": what was granted, not what was asked
+    return score
 
 
 def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
