@@ -65,8 +65,9 @@ class Engine:
 
     def warm_up(self) -> None:
         """Load what the first question would otherwise load: names, vocabulary and its stems,
-        themes."""
+        themes, and the number of passages (every search weighs its words by it)."""
         self._corpus.refresh()
+        self._corpus.passage_count()
         known_people(self._corpus)
         vocabulary(self._corpus)
         stem_vocabulary(self._corpus)
