@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import sqlite_utils
 
+from knowledge.storage import term_stats
+
 # --- Writing a document --------------------------------------------------------------------
 
 
@@ -30,7 +32,9 @@ class IdentityTaken(Exception):
 
 def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
     """A document and everything read from it (its passages, which no key ties to it)."""
+    through = term_stats.forget_document(db, document_id)
     db.execute("DELETE FROM passages WHERE document_id = ?", [document_id])
+    term_stats.counts_kept(db, through)
     db.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 

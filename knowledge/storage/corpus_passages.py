@@ -10,7 +10,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from knowledge.language.text import stem, words
-from knowledge.storage import vocabulary
+from knowledge.storage import term_stats, vocabulary
 from knowledge.storage.corpus import ROWS_PER_INSERT
 
 
@@ -50,3 +50,4 @@ def insert_passages(
             [value for row in chunk for value in row],
         )
     vocabulary.add_words(db, tokens)
+    term_stats.passages_added(db)

@@ -226,4 +226,25 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX passages_filter ON passages(id, kind, document_id);
     """,
+    # 5: how many passages hold each indexed word, as FTS5 counted them up to a passage id
+    # (``term_stats.py``): FTS5 counts a word by reading its every passage, milliseconds for a
+    # common word at ten thousand protocols. A counted passage deleted by any other way than
+    # ``delete_document`` (which takes its words off first) leaves the counts unread until they
+    # are counted again.
+    """
+    CREATE TABLE term_counts (
+        term TEXT PRIMARY KEY,             -- as FTS5 indexed it
+        doc INTEGER NOT NULL               -- passages that hold it
+    ) WITHOUT ROWID;
+    CREATE TABLE term_counts_state (
+        through INTEGER NOT NULL           -- the highest passage id counted; 0: not counted
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, passages_fts, row);
+    INSERT INTO term_counts (term, doc) SELECT term, doc FROM temp.passages_vocab;
+    INSERT INTO term_counts_state (through) SELECT coalesce(max(id), 0) FROM passages;
+    CREATE TRIGGER passages_ad_counts AFTER DELETE ON passages
+    WHEN old.id <= (SELECT through FROM term_counts_state) BEGIN
+        UPDATE term_counts_state SET through = 0;
+    END;
+    """,
 ]
