@@ -73,7 +73,7 @@ def expand(corpus: Corpus, word: str) -> Term:
 def _expand(corpus: Corpus, word: str) -> Term:
     lower = word.lower()
     known = vocabulary(corpus)
-    words, folded_map, folded_list = known.words, known.by_folded, known.folded
+    words, folded_map = known.words, known.by_folded
     term = Term(word=word)
     folded = normalize(lower)
     term.verb = looks_like_verb(word) or _present_tense(known, folded)
@@ -94,16 +94,16 @@ def _expand(corpus: Corpus, word: str) -> Term:
         for compound in words_containing(corpus.db, base, limit=12):
             if compound not in term.exact:
                 term.exact.append(compound)
-    # A verb is not corrected into the nearest noun ("hände" is no "handel").
-    if not term.exact and len(folded) >= 5 and not term.verb:
-        match = process.extractOne(folded, folded_list, scorer=fuzz.ratio, score_cutoff=85)
-        if match:
-            corrected = folded_map[match[0]]
+    if not term.exact and len(folded) >= 5:
+        corrected = _corrected(known, folded, verb=term.verb)
+        if corrected:
             term.exact.append(corrected)
             term.stems.append(stem(corrected))
+        elif term.verb:
+            term.stems += _verb_stem(corpus, folded)
     # The stem alone may still match an inflection the vocabulary holds.
-    if not term.exact and not corpus_queries.stem_indexed(corpus.db, term.stems[0]):
-        term.stems = []
+    if not term.exact:
+        term.stems = [s for s in term.stems if corpus_queries.stem_indexed(corpus.db, s)]
     if len(folded) >= COMPOUND_LENGTH and corpus.frequency(term) <= RARE_COMPOUND:
         term.parts = _compound_parts(corpus, known, folded)
     if not term.exact and expansion(word):
@@ -113,6 +113,36 @@ def _expand(corpus: Corpus, word: str) -> Term:
             term.parts = long_form
             term.stems = term.stems or long_form[:1]
     return term
+
+
+# A misspelt verb is corrected only into another form of itself: long, closer, and a verb.
+VERB_LENGTH = 7
+VERB_CLOSENESS = 90
+
+
+def _corrected(known: Vocabulary, folded: str, *, verb: bool) -> str | None:
+    """The corpus word ``folded`` misspells, if one is close enough. A verb is corrected only
+    into a verb with the same beginning ("reserverde": "reserverade"), never into the nearest
+    noun ("hände" is no "handel")."""
+    if not verb:
+        match = process.extractOne(folded, known.folded, scorer=fuzz.ratio, score_cutoff=85)
+        return known.by_folded[match[0]] if match else None
+    if len(folded) < VERB_LENGTH:
+        return None
+    candidates = [w for w in known.folded if w[:4] == folded[:4]]
+    match = process.extractOne(folded, candidates, scorer=fuzz.ratio, score_cutoff=VERB_CLOSENESS)
+    if match and looks_like_verb(match[0]):
+        return known.by_folded[match[0]]
+    return None
+
+
+def _verb_stem(corpus: Corpus, folded: str) -> list[str]:
+    """The stem of the verb a misspelt inflection begins with ("reserverde": reserver, as in
+    "reserverar"), at least VERB_LENGTH - 1 letters long."""
+    for end in range(len(folded) - 1, VERB_LENGTH - 2, -1):
+        if corpus_queries.stem_indexed(corpus.db, folded[:end]):
+            return [folded[:end]]
+    return []
 
 
 def _a_word(corpus: Corpus, known: Vocabulary, folded: str) -> bool:

@@ -98,6 +98,23 @@ def answer_topic(
     """The sentence that answers as the headline, close seconds as blocks, each cited;
     with ``saying``, only a sentence that matches it answers; with ``prefer``, such sentences
     answer when there are any (a decision told in prose), else any that answers."""
+    answer = _answer_topic(corpus, query, today, saying=saying, prefer=prefer)
+    if not answer.found and query.document_kind:
+        # "enligt rapporten om äldre": a report presented at a meeting is told in its protocol
+        anywhere = replace(query, document_kind=None)
+        fallback = _answer_topic(corpus, anywhere, today, saying=saying, prefer=prefer)
+        answer = fallback if fallback.found else answer
+    return answer
+
+
+def _answer_topic(
+    corpus: Corpus,
+    query: Query,
+    today: date,
+    *,
+    saying: re.Pattern[str] | None,
+    prefer: re.Pattern[str] | None,
+) -> Answer:
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
