@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from knowledge.ingest.extract import read_bytes
+from knowledge.ingest.parse import parse_document
 
 
 def _docx_with_table(rows: list[list[str]], merge_down: tuple[int, int] | None = None) -> bytes:
@@ -49,3 +50,17 @@ def test_word_table_cells_of_several_lines_are_read_as_a_person_reads_them() -> 
         "Sekreterare\tOrdförande",
         "Plats\tKommunhuset",
     ]
+
+
+def test_a_substitute_serves_for_the_member_named_after_for() -> None:
+    protocol = parse_document(
+        "Protokoll\nSocialnämnden\nDatum: 2024-05-06\n\n"
+        "Tjänstgörande ersättare\nTomas Nyberg (S) för Gunilla Westerlund (S)\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    [nyberg] = protocol.attendees
+    assert (nyberg.function, nyberg.replaces, nyberg.title) == (
+        "tjänstgörande ersättare",
+        "Gunilla Westerlund",
+        None,
+    )

@@ -265,6 +265,10 @@ _REPLACES = re.compile(
     re.IGNORECASE,
 )
 _PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
+_FOR_NAME = re.compile(
+    r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*,?\s*för\s+"
+    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})"
+)
 
 
 def _parse_attendee(text: str, role: str) -> Attendee | None:
@@ -289,6 +293,10 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     attendee.replaces = replaces.group("who") if replaces else None
     folded = fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
     attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
+    if attendee.replaces is None and (role == ERSATTARE or attendee.function == TJANSTGORANDE):
+        # A substitute's "Tomas Nyberg (S) för Gunilla Westerlund (S)": whom they serve for.
+        serves = _FOR_NAME.match(after)
+        attendee.replaces = serves.group("who") if serves else None
     if attendee.title:
         attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
     if attendee.title and attendee.function:
@@ -401,7 +409,10 @@ def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None,
     return organisation, kind, title, notes
 
 
-_SERVES_FOR = re.compile(r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b", re.I)
+# "ersättare för Arne Lilja", and "för Gunilla Westerlund" after a substitute's name.
+_SERVES_FOR = re.compile(
+    r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b|^för\s+[A-ZÅÄÖ]", re.I
+)
 # Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88".
 _ITEMS_ATTENDED = re.compile(r"^(punkt(erna)?|p\.|§+)\s*\d", re.IGNORECASE)
 # Words that end a job title ("socialchef", "IT-chef", "nämndsekreterare", "miljöinspektör").
