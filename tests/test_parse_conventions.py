@@ -64,3 +64,40 @@ def test_a_substitute_serves_for_the_member_named_after_for() -> None:
         "Gunilla Westerlund",
         None,
     )
+
+
+EXTRACT = """\
+NORA KOMMUN
+Utdrag ur protokoll
+Kommunstyrelsens arbetsutskott
+Sammanträdesdatum 2021-06-08
+Paragrafer i utdraget: § 92, § 95
+
+§ 92 Medfinansiering av projektet Besöksnäring Bergslagen
+Arbetsutskottet beslutar att medfinansiera projektet.
+
+§ 95 Förlängd avgiftsbefrielse för uteserveringar
+Arbetsutskottet beslutar att förlänga avgiftsbefrielsen.
+"""
+
+
+def test_an_extract_holds_the_paragraphs_it_was_made_for_with_gaps() -> None:
+    protocol = parse_document(EXTRACT)
+    assert [item.number for item in protocol.items] == ["92", "95"]
+    assert all(item.decisions for item in protocol.items)
+    assert protocol.paragraphs == "92, 95"
+    assert (protocol.body, protocol.organisation) == (
+        "Kommunstyrelsens arbetsutskott",
+        "Nora kommun",
+    )
+
+
+def test_an_extract_of_one_paragraph_has_one_item() -> None:
+    one = EXTRACT.replace("§ 92, § 95", "§ 95").replace(
+        "§ 92 Medfinansiering av projektet Besöksnäring Bergslagen\n"
+        "Arbetsutskottet beslutar att medfinansiera projektet.\n\n",
+        "",
+    )
+    assert [item.number for item in parse_document(one).items] == ["95"]
+    # a protocol that is no extract keeps to numbers in sequence: 92 and 95 are no agenda
+    assert parse_document(EXTRACT.replace("Utdrag ur protokoll", "")).items == []

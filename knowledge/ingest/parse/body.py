@@ -18,7 +18,7 @@ from knowledge.language.text import normalize
 # ("Socialnämnden", "Kommunstyrelsen", "Folkhälsorådet", "Revisorerna"), or a compound
 # ("Samverkansgrupp länsdel Väster").
 _BODY_WORD = re.compile(
-    r"(nämnden|styrelsen|fullmäktige|rådet|gruppen|\w+grupp|\w+råd|revisorerna|utskottet|"
+    r"(nämnden|styrelsen|fullmäktige|rådet|gruppen|\w+grupp|\w+råd|revisorerna|utskottet|\w+utskott|"
     r"beredningen|kommittén|presidiet|nätverket|forumet)\b",
     re.IGNORECASE,
 )

@@ -44,7 +44,7 @@ _APPROVAL = {
     "justeringens plats",
     "justeringens tid",
 }
-_PARAGRAPHS = {"paragrafer", "paragraf", "justerade paragrafer", "§§"}
+_PARAGRAPHS = {"paragrafer", "paragraf", "justerade paragrafer", "paragrafer i utdraget", "§§"}
 LABELS = _WHEN | _WHEN_AND_PLACE | _PLACE | _CHAIR | _SECRETARY | _ADJUSTERS | _APPROVAL
 LABELS |= _PARAGRAPHS | {"underskrifter", "beslutande", "beslutande ledamoter", "ovriga"}
 # First words of a label broken over two lines ("Justeringens" / "plats och tid").
@@ -59,6 +59,7 @@ _LIST_HEADING = re.compile(
 _SIGNATURE_LINE = re.compile(r"^[.…_\s]{3,}$|^[.…_]{3,}\s*")
 _ADJOURNED = re.compile(r"\s*\(?\b(ajournering|ajournerat|paus)\b.*$", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s+och\s+|;|\t")
+_RANGE = re.compile(r"\d\)?\s*[-–]\s*(?:§\s*)?\d")  # "112–121", "12)–18)", "§ 84 - § 94"
 
 
 @dataclass
@@ -175,8 +176,10 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
                     protocol.adjusters.append(name)
         elif label in _PARAGRAPHS and protocol.paragraphs is None:
             numbers = re.findall(r"\d{1,3}", field.whole)
-            if numbers:
+            if len(numbers) == 1 or _RANGE.search(field.whole):
                 protocol.paragraphs = "-".join(numbers[:2])
+            elif numbers:  # an extract's §§, listed: "§ 92, § 95"
+                protocol.paragraphs = ", ".join(numbers)
     if protocol.date is None:
         _when_in_running_text(protocol, texts, top, reference)
     if protocol.place is None:

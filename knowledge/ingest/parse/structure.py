@@ -99,11 +99,24 @@ class _Candidate:
     skip: int = 0
 
 
-def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
+# "Utdrag ur protokoll", "Protokollsutdrag": an extract, holding only some of a meeting's §§.
+_EXTRACT = re.compile(
+    r"\butdrag ur (?:sammanträdes)?protokoll(?:et)?\b|\b(?:sammanträdes)?protokollsutdrag\b",
+    re.IGNORECASE,
+)
+
+
+def is_extract(head: list[Line]) -> bool:
+    """Whether the document names itself an extract of a protocol (in its first lines)."""
+    return any(_EXTRACT.search(line.text) for line in head[:30])
+
+
+def find_items(lines: list[Line], extract: bool = False) -> tuple[int, list[ItemHeading]]:
     """Agenda item headings: the longest run of numbered lines in sequence (1, 2, 3, 3a, 3b, 4).
 
     Numbered lists inside an item also count 1, 2, 3; choosing the longest valid sequence, and
-    among equally long ones the most heading-like, keeps them out.
+    among equally long ones the most heading-like, keeps them out. An ``extract`` of a protocol
+    holds the §§ it was made for, in order but with gaps ("§ 92", "§ 95").
     """
     candidates = _item_candidates(lines)
     window = 60  # a predecessor further back than this is never the best one in practice
@@ -115,7 +128,7 @@ def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
         )
         for j in range(max(0, i - window), i):
             length, score, _ = best[j]
-            if length and _follows(candidates[j], cand):
+            if length and _follows(candidates[j], cand, extract):
                 option = (length + 1, score + cand.score, j)
                 if option[:2] > chain[:2]:
                     chain = option
@@ -262,8 +275,10 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
     return candidates
 
 
-def _follows(prev: _Candidate, cand: _Candidate) -> bool:
+def _follows(prev: _Candidate, cand: _Candidate, extract: bool = False) -> bool:
     """Whether ``cand`` can be the next item heading after ``prev``."""
+    if extract and prev.strong and cand.strong and cand.num > prev.num:
+        return True
     if cand.num == prev.num:
         return bool(cand.letter) and cand.letter > prev.letter
     if cand.num == prev.num + 1:
