@@ -101,3 +101,10 @@ def test_an_extract_of_one_paragraph_has_one_item() -> None:
     assert [item.number for item in parse_document(one).items] == ["95"]
     # a protocol that is no extract keeps to numbers in sequence: 92 and 95 are no agenda
     assert parse_document(EXTRACT.replace("Utdrag ur protokoll", "")).items == []
+
+
+def test_a_markdown_table_keeps_its_empty_cells() -> None:
+    from knowledge.ingest.clean import clean_text
+
+    text = clean_text("| Ledamot | Ja | Nej | Avstår |\n|---|---|---|---|\n| Anna Berg | | X | |\n")
+    assert text.splitlines()[1] == "Anna Berg\t\tX"

@@ -95,7 +95,8 @@ def _clean_line(line: str) -> str | None:
         stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
     if "\\" in stripped:
         stripped = _ESCAPED.sub(r"\1", stripped)
-    if stripped.startswith("|") and stripped.count("|") >= 2:
+    piped = stripped.startswith("|") and stripped.count("|") >= 2
+    if piped:
         cells = [cell.strip() for cell in stripped.strip("|").split("|")]
         while cells and not cells[-1]:
             cells.pop()
@@ -111,8 +112,9 @@ def _clean_line(line: str) -> str | None:
     stripped = stripped.replace("**", "").strip()
     if not prefix and _BULLET.match(stripped):
         stripped = "- " + _BULLET.sub("", stripped).strip()
-    # Columns laid out with runs of spaces become tabs, as tab-separated ones already are.
-    if "\t" in stripped:
+    # Columns laid out with runs of spaces become tabs, as tab-separated ones already are. A
+    # markdown table's empty cells are kept: a cell's column tells what it is ("X" under "Nej").
+    if "\t" in stripped and not piped:
         stripped = _TAB.sub("\t", stripped)
     if "  " in stripped:
         stripped = _SPACE_RUN.sub("\t", stripped)
