@@ -108,3 +108,98 @@ def test_a_markdown_table_keeps_its_empty_cells() -> None:
 
     text = clean_text("| Ledamot | Ja | Nej | Avstår |\n|---|---|---|---|\n| Anna Berg | | X | |\n")
     assert text.splitlines()[1] == "Anna Berg\t\tX"
+
+
+HEADED_TABLE = """\
+Protokoll
+Hälso- och sjukvårdsnämnden
+Sammanträdesdatum: 2024-10-22
+
+## Beslutande
+
+| Funktion | Namn | Parti | Kommentar |
+|---|---|---|---|
+| Ordförande | Helena Gyllenbäck | S | |
+| 1:e vice ordförande | Jonas Ekvall | C | |
+| Ledamot | Per-Anders Öhrn | | §§ 112–118 |
+| Tjänstgörande ersättare | Ingela Bohm | S | ersätter Per-Anders Öhrn (S) §§ 119–121 |
+
+## Ersättare, ej tjänstgörande
+
+| Namn | Parti | Kommentar |
+|---|---|---|
+| Ingela Bohm | S | §§ 112–118 |
+
+## Övriga deltagare
+
+| Namn | Titel | Närvarande vid |
+|---|---|---|
+| Karin Lundmark | hälso- och sjukvårdsdirektör | hela sammanträdet |
+
+§ 1 Öppnande
+Mötet öppnades.
+
+§ 2 Avslutning
+Mötet avslutades.
+"""
+
+
+def test_an_attendance_table_is_read_by_its_header_row() -> None:
+    protocol = parse_document(HEADED_TABLE)
+    people = {a.name: a for a in protocol.attendees}
+    assert len(protocol.attendees) == len(people) == 5  # Ingela Bohm once
+    assert (people["Helena Gyllenbäck"].function, people["Helena Gyllenbäck"].party) == (
+        "ordförande",
+        "S",
+    )
+    assert people["Jonas Ekvall"].function == "vice ordförande"
+    # an empty party cell leaves the comment in its column
+    assert (people["Per-Anders Öhrn"].party, people["Per-Anders Öhrn"].note) == (None, "§§ 112–118")
+    bohm = people["Ingela Bohm"]
+    # listed twice, serving from § 119: the serving entry, the other's note qualified
+    assert (bohm.function, bohm.replaces) == ("tjänstgörande ersättare", "Per-Anders Öhrn")
+    assert bohm.note == "§§ 119–121; ersättare §§ 112–118"
+    lundmark = people["Karin Lundmark"]
+    assert (lundmark.title, lundmark.note, lundmark.function) == (
+        "hälso- och sjukvårdsdirektör",
+        "hela sammanträdet",
+        "tjänsteperson",
+    )
+    assert protocol.chair == "Helena Gyllenbäck"
+
+
+def test_the_role_before_the_name_in_a_list() -> None:
+    protocol = parse_document(
+        "ÖREBRO KOMMUN\nÖverförmyndarnämnden\nSammanträdesdatum 2019-11-14\n\n"
+        "Närvarande ledamöter\n"
+        "Ordförande\tGunnel Ahrén (S)\n"
+        "Ledamot\tAhmad Noori (S), ej § 91\n"
+        "Tjg ersättare\tPer-Erik Sand (KD) för Linnéa Åhs (C)\n\n"
+        "Tjänstepersoner\nÖverförmyndarchef\tCamilla Forsberg\n\n"
+        "Frånvarande\tLinnéa Åhs (C), ledamot\n\n"
+        "Justerare\tPer-Erik Sand (KD)\n\n"
+        "§ 84\tVal av justerare\nNämnden utser Per-Erik Sand.\n\n"
+        "§ 85\tGodkännande av dagordning\nDagordningen godkänns.\n"
+    )
+    people = {a.name: a for a in protocol.attendees}
+    assert protocol.chair == "Gunnel Ahrén"
+    assert (people["Ahmad Noori"].function, people["Ahmad Noori"].note) == ("ledamot", "ej § 91")
+    assert (people["Per-Erik Sand"].function, people["Per-Erik Sand"].replaces) == (
+        "tjänstgörande ersättare",
+        "Linnéa Åhs",
+    )
+    assert people["Camilla Forsberg"].title == "överförmyndarchef"
+    # "Justerare" after the lists is the header's field: no one listed twice, none absent more
+    assert people["Per-Erik Sand"].role != "frånvarande"
+    assert [a.name for a in protocol.attendees if a.role == "frånvarande"] == ["Linnéa Åhs"]
+
+
+def test_a_field_of_several_people_lists_them_by_commas() -> None:
+    protocol = parse_document(
+        "Protokoll\nSocialnämnden\nDatum: 2024-10-22\n"
+        "Ordförande: Eva Lind, Kumla kommun\n"
+        "Justerande: Mirja Koskinen, Thomas Wallén\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert protocol.chair == "Eva Lind"
+    assert protocol.adjusters == ["Mirja Koskinen", "Thomas Wallén"]

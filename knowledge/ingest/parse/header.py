@@ -16,7 +16,7 @@ from functools import lru_cache
 from knowledge.bodies import COUNCIL_NAMES
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
-from knowledge.ingest.parse.people import looks_like_name, person_name
+from knowledge.ingest.parse.people import NOT_NAME_WORDS, fold, looks_like_name, person_name
 from knowledge.language.dates import find_dates, parse_time_range
 from knowledge.language.text import normalize
 
@@ -101,7 +101,9 @@ def header_fields(texts: list[str]) -> list[Field]:
         ):
             below.append(texts[j])
             j += 1
-        fields.append(Field(i, label, value.replace("\t", " ").strip(), below))
+        # The value keeps its tabs: a table's next cell ("Helena Gyllenbäck<tab>S") is no
+        # part of a name.
+        fields.append(Field(i, label, value.strip(), below))
         i += used
     return fields
 
@@ -171,7 +173,7 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
         elif label in _SECRETARY:
             protocol.secretary = protocol.secretary or _name_in(field)
         elif label in _ADJUSTERS:
-            for name in _names_in(field):
+            for name in _names_in(field, listed=True):
                 if name not in protocol.adjusters:
                     protocol.adjusters.append(name)
         elif label in _PARAGRAPHS and protocol.paragraphs is None:
@@ -226,14 +228,22 @@ def _name_in(field: Field) -> str | None:
     return names[0] if names else None
 
 
-def _names_in(field: Field) -> list[str]:
-    """Names in a field's value, else on the lines below it (a signature's dotted line first)."""
+def _names_in(field: Field, listed: bool = False) -> list[str]:
+    """Names in a field's value, else on the lines below it (a signature's dotted line first).
+
+    A field of several people (``listed``: "Justerande: Mirja Koskinen, Thomas Wallén")
+    separates them by commas too; elsewhere what follows a comma is the person's town or
+    title ("Ordförande: Eva Lind, Kumla kommun").
+    """
     for text in [field.value, *field.below]:
         text = _SIGNATURE_LINE.sub("", text).strip()
         if not text:
             continue
-        names = [person_name(part) for part in _NAME_SEPARATOR.split(text)]
-        found = [name for name in names if name]
+        parts = _NAME_SEPARATOR.split(text)
+        if listed:
+            parts = [piece for part in parts for piece in part.split(",")]
+        names = [person_name(part) for part in parts]
+        found = [name for name in names if name and fold(name.split()[0]) not in NOT_NAME_WORDS]
         if found:
             return found
     return []

@@ -243,3 +243,41 @@ def adjusters_in_text(text: str) -> list[str]:
         if name:
             found.append(name)
     return found
+
+
+def starts_with_name(text: str) -> bool:
+    """Whether ``text`` starts with a person's name (after at most one title word); an
+    organisation in capitals ("SPF Seniorerna") or a company ("... AB") is no name."""
+    text = re.sub(r"^[a-zåäöé][\wåäöé-]*\s+(?=[A-ZÅÄÖ])", "", text.strip())
+    if re.match(r"^[^,(\t]*\bAB\b", text):
+        return False
+    tokens = []
+    for raw in text.split():
+        token = raw.rstrip(".,;:")
+        if not NAME_TOKEN.match(token) or fold(token) in MUNICIPALITY_KEYS:
+            break
+        tokens.append(token)
+        if token != raw:
+            break  # a name does not run past a comma or a full stop
+    return (
+        len(tokens) >= 2
+        and fold(tokens[0]) not in NOT_NAME_WORDS
+        and not tokens[0].isupper()
+        and not tokens[1].isupper()
+    )
+
+
+# Words that end a job title ("socialchef", "IT-chef", "nämndsekreterare", "miljöinspektör").
+_JOB_TITLE = re.compile(
+    r"(chef|direktör|handläggare|sekreterare|strateg|samordnare|controller|ekonom|inspektör|"
+    r"ledare|utvecklare|assistent|kurator|sjuksköterska|läkare|polis|biträde|specialist|"
+    r"koordinator|rådgivare|utredare|jurist|registrator|arkivarie|pedagog|planerare|"
+    r"analytiker|kommunikatör|ingenjör|administratör|tekniker)$",
+    re.IGNORECASE,
+)
+
+
+def is_job_title(text: str) -> bool:
+    """Whether a title's first word names a job ("socialchef", "IT-chef", "ekonom")."""
+    first = text.split(" ", 1)[0].split(",", 1)[0]
+    return _JOB_TITLE.search(first) is not None

@@ -6,7 +6,7 @@ import re
 
 from knowledge.bodies import BODY_TYPES, LEDAMOT, OVRIG, TJANSTEPERSON
 from knowledge.ingest.model import Protocol
-from knowledge.ingest.parse.attendance import is_job_title, parse_attendance
+from knowledge.ingest.parse.attendance import parse_attendance
 from knowledge.ingest.parse.body import (
     body_in_text,
     find_body,
@@ -18,7 +18,13 @@ from knowledge.ingest.parse.decisions import decision_dates, is_formality
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
-from knowledge.ingest.parse.people import FRANVARANDE, adjusters_in_text, names_in, person_name
+from knowledge.ingest.parse.people import (
+    FRANVARANDE,
+    adjusters_in_text,
+    is_job_title,
+    names_in,
+    person_name,
+)
 from knowledge.ingest.parse.relations import decision_period, find_relations
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
