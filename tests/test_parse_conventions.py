@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date, time
 
 from knowledge.ingest.extract import read_bytes
 from knowledge.ingest.parse import parse_document
@@ -203,3 +204,20 @@ def test_a_field_of_several_people_lists_them_by_commas() -> None:
     )
     assert protocol.chair == "Eva Lind"
     assert protocol.adjusters == ["Mirja Koskinen", "Thomas Wallén"]
+
+
+def test_a_header_value_wrapped_onto_a_line_in_lower_case_goes_on_there() -> None:
+    protocol = parse_document(
+        "Protokoll\nHälso- och sjukvårdsnämnden\n\n"
+        "Plats och tid: Regionens hus, sal Tiveden, Örebro, tisdagen den 22 oktober 2024\n"
+        "kl. 09.00–15.40 (ajournering kl. 12.00–13.00)\n\n"
+        "Justering\t241029, Regionens hus\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert (protocol.date, protocol.start, protocol.end) == (
+        date(2024, 10, 22),
+        time(9),
+        time(15, 40),
+    )
+    assert protocol.place == "Regionens hus, sal Tiveden, Örebro"
+    assert protocol.approved == date(2024, 10, 29)

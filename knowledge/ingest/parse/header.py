@@ -89,10 +89,11 @@ def header_fields(texts: list[str]) -> list[Field]:
         value = _SIGNATURE_LINE.sub("", value).strip()
         below: list[str] = []
         j = i + used
-        # A value that is complete on its line ("Plats: Lokal Eken") takes no lines below.
+        # A value that is complete on its line ("Plats: Lokal Eken") takes no lines below,
+        # but for a line wrapped from it, which starts in lower case ("kl. 09.00–15.40").
         unfinished = not value.strip() or value.rstrip().endswith((",", " den", " och", "-"))
         while (
-            unfinished
+            (unfinished or (j < len(texts) and texts[j][:1].islower()))
             and j < len(texts)
             and len(below) < 3
             and texts[j]
@@ -165,7 +166,8 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
         elif label in _PLACE:
             protocol.place = protocol.place or _clean_place(field.whole)
         elif label in _APPROVAL:
-            found = find_dates(field.whole, reference=reference)
+            # "Justering 191121, Stadshuset": the short date form of older minutes too.
+            found = find_dates(field.whole, reference=reference, allow_yymmdd=True)
             if found and protocol.approved is None:
                 protocol.approved = found[0].date
         elif label in _CHAIR:
