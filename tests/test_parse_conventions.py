@@ -221,3 +221,47 @@ def test_a_header_value_wrapped_onto_a_line_in_lower_case_goes_on_there() -> Non
     )
     assert protocol.place == "Regionens hus, sal Tiveden, Örebro"
     assert protocol.approved == date(2024, 10, 29)
+
+
+def test_pdf_columns_with_text_run_over_the_edge_justified_lines_and_amounts() -> None:
+    from knowledge.ingest.columns import page_text
+
+    layout = "\n".join(
+        [
+            "Ledamöter                                   Ersättare",
+            "Maria Holm (S), Region Örebro län           Ola Burman (KD)",
+            "Stefan Ahl, vice ordförande, ArbetsförmedlingenKarin Ståhl, Försäkringskassan",
+            "Anders Kihl (S), Askersunds kommun          Jessica Ljung, förbundschef",
+            "                                            Per Lund, ekonom",
+            "",
+            "att   bevilja   Hallsbergs   kommun   180   000   kr   för   förstudien",
+            "under 2025.",
+            "",
+            "Insats                       Insatsägare            Belopp (kr)",
+            "Steg framåt                  Kumla kommun             1 450 000",
+            "Hälsolots Laxå               Laxå kommun                380 000",
+            "Summa                                                 1 830 000",
+        ]
+    )
+    assert page_text(layout).split("\n") == [
+        # the left column's text ran into the right one's: cut where the words meet
+        "Ledamöter",
+        "Maria Holm (S), Region Örebro län",
+        "Stefan Ahl, vice ordförande, Arbetsförmedlingen",
+        "Anders Kihl (S), Askersunds kommun",
+        "Ersättare",
+        "Ola Burman (KD)",
+        "Karin Ståhl, Försäkringskassan",
+        "Jessica Ljung, förbundschef",
+        "Per Lund, ekonom",
+        "",
+        # a justified line is one text, not a row of cells
+        "att bevilja Hallsbergs kommun 180 000 kr för förstudien",
+        "under 2025.",
+        "",
+        # a column of amounts under its heading keeps the rows
+        "Insats\tInsatsägare\tBelopp (kr)",
+        "Steg framåt\tKumla kommun\t1 450 000",
+        "Hälsolots Laxå\tLaxå kommun\t380 000",
+        "Summa\t1 830 000",
+    ]
