@@ -265,3 +265,17 @@ def test_pdf_columns_with_text_run_over_the_edge_justified_lines_and_amounts() -
         "Hälsolots Laxå\tLaxå kommun\t380 000",
         "Summa\t1 830 000",
     ]
+
+
+def test_a_footer_line_ending_in_the_page_number_is_furniture() -> None:
+    from knowledge.ingest.clean import clean_text
+
+    letterhead = "Samordningsförbundet Sydnärke\tPROTOKOLL\nFörbundsstyrelsen\t2025-03-12\n\n"
+    pages = ["Styrelsen beslutar\n", "att godkänna årsredovisningen,\n", "Mötet avslutas.\n"]
+    raw = "".join(
+        f"{letterhead}{page}\nJusterandes signatur ___\tSida {n} av 3\n\n"
+        for n, page in enumerate(pages, 1)
+    )
+    text = clean_text(raw)
+    assert "Sida" not in text and "signatur" not in text
+    assert "Styrelsen beslutar att godkänna årsredovisningen," in text.splitlines()
