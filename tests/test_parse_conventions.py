@@ -279,3 +279,25 @@ def test_a_footer_line_ending_in_the_page_number_is_furniture() -> None:
     text = clean_text(raw)
     assert "Sida" not in text and "signatur" not in text
     assert "Styrelsen beslutar att godkänna årsredovisningen," in text.splitlines()
+
+
+def test_a_forbund_named_by_its_area_owns_the_body() -> None:
+    protocol = parse_document(
+        "Samordningsförbundet Sydnärke\tPROTOKOLL 2/2025\n"
+        "Förbundsstyrelsen\tSammanträdesdatum 2025-03-12\n\n"
+        "Ärende 1 Mötets öppnande\nOrdföranden öppnar mötet.\n\n"
+        "Ärende 2 Val av justerare\nStyrelsen beslutar att utse Sandra Öhman.\n"
+    )
+    assert (protocol.body, protocol.organisation) == (
+        "Förbundsstyrelsen",
+        "Samordningsförbundet Sydnärke",
+    )
+    shouted = parse_document(
+        "KOMMUNALA FUNKTIONSHINDERRÅDET (KFR), HÄLLEFORS KOMMUN\nMinnesanteckningar\n"
+        "Datum: 2020-02-03\n\n1. Välkommen\nOrdföranden hälsade välkommen.\n\n"
+        "2. Nästa möte\nNästa möte är 30 mars.\n"
+    )
+    assert (shouted.body, shouted.organisation) == (
+        "Kommunala funktionshinderrådet (KFR)",
+        "Hällefors kommun",
+    )
