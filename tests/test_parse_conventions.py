@@ -301,3 +301,11 @@ def test_a_forbund_named_by_its_area_owns_the_body() -> None:
         "Kommunala funktionshinderrådet (KFR)",
         "Hällefors kommun",
     )
+
+
+def test_a_project_in_a_town_after_a_dash_is_part_of_the_title() -> None:
+    from knowledge.ingest.parse.people import split_presenters
+
+    title = "Ansökan om medel för förstudie – Bryggan Hallsberg"
+    assert split_presenters(title, set()) == (title, [])
+    assert split_presenters("Budget 2025 – Anna Berg", set()) == ("Budget 2025", ["Anna Berg"])

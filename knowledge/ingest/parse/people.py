@@ -180,6 +180,13 @@ def _definite_noun(word: str) -> bool:
     return len(word) >= 10 and word.lower().endswith(("en", "et", "na"))
 
 
+def _not_a_person(name: str) -> bool:
+    """An organisation ("Brottsofferjouren Sydnärke") or a project in a town ("Bryggan
+    Hallsberg"): a definite noun first, or a municipality last."""
+    words = name.split()
+    return _definite_noun(words[0]) or fold(words[-1]) in MUNICIPALITY_KEYS
+
+
 def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
     """ "Vaccinationsprocess i samverkan – Anna Mann, Karin Brage" -> title and presenters."""
     for separator in (" – ", " - ", ", ", " — "):
@@ -188,8 +195,8 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
         left, right = title.rsplit(separator, 1) if separator == ", " else title.split(separator, 1)
         right_clean = _SPACED_HYPHEN.sub("-", right)
         names = name_list(right_clean, known)
-        if any(_definite_noun(name.split()[0]) for name in names if name not in known):
-            continue  # "– Brottsofferjouren Sydnärke": an organisation, not a person
+        if any(_not_a_person(name) for name in names if name not in known):
+            continue  # "– Brottsofferjouren Sydnärke", "– Bryggan Hallsberg": no person
         if names and left.strip() and any(len(name.split()) >= 2 for name in names):
             return left.strip().rstrip(",."), names
     # "Dietist direkt Ingmar Ångman": a known attendee's name at the end of the title.
