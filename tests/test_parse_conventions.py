@@ -309,3 +309,50 @@ def test_a_project_in_a_town_after_a_dash_is_part_of_the_title() -> None:
     title = "Ansökan om medel för förstudie – Bryggan Hallsberg"
     assert split_presenters(title, set()) == (title, [])
     assert split_presenters("Budget 2025 – Anna Berg", set()) == ("Budget 2025", ["Anna Berg"])
+
+
+RELATIONS = """\
+Minnesanteckningar
+Kommunala funktionshinderrådet
+Datum: 2020-02-03
+
+Närvarande
+Kenneth Brolin (S), ordförande
+Ingrid Wahlberg, Reumatikerföreningen
+Åsa Lindkvist, Autismföreningen
+Lena Dahl (M)
+Ahmad Noori (S)
+Ronny Holm (S)
+Karin Lund, hälso- och sjukvårdsdirektör
+Amira Selimi, projektledare
+
+1. Välkommen
+Åsa Lindkvist är ny representant för Autismföreningen och ersätter Thomas Bäck, som har
+avsagt sig uppdraget.
+
+2. Färdtjänst
+Rådet vill att frågan lyfts. Kenneth Brolin tar med sig frågan. Lena Dahl lovade att
+kontakta tekniska enheten. Ingrid Wahlberg och Åsa Lindkvist planerar temadagen.
+
+3. Jäv
+Ahmad Noori (S) anmäler jäv och deltar inte. Ronny Holm (S) tjänstgör i hans ställe.
+
+4. Mobil läkarorganisation
+Projektledare Amira Selimi redovisar resultaten från insatsen Steg framåt. Rådet beslutar
+att ge hälso- och sjukvårdsdirektören i uppdrag att inrätta en mobil läkarorganisation.
+"""
+
+
+def test_who_replaces_leads_and_is_responsible_in_running_text() -> None:
+    relations = {(r.kind, r.subject, r.object) for r in parse_document(RELATIONS).relations}
+    assert ("replaces", "Åsa Lindkvist", "Thomas Bäck") in relations
+    assert ("replaces", "Ronny Holm", "Ahmad Noori") in relations
+    assert ("leads", "Amira Selimi", "insatsen Steg framåt") in relations
+    responsible = {subject for kind, subject, _ in relations if kind == "responsible"}
+    assert responsible == {
+        "Kenneth Brolin",
+        "Lena Dahl",
+        "Ingrid Wahlberg",
+        "Åsa Lindkvist",
+        "Karin Lund",  # "hälso- och sjukvårdsdirektören": the attendee with that title
+    }

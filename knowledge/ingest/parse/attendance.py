@@ -68,7 +68,9 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
                 continue
             # A table's row, or a row with the role before the name, as a list's entry.
             entry = row_entry(text, columns) if columns else None
-            if entry is None and role is not None and role != FRANVARANDE:
+            # ("Ersättare<tab>Gösta Nyman (S)" heads a list of its own.)
+            first = fold(text.split("\t", 1)[0]).rstrip(":").strip()
+            if entry is None and role not in (None, FRANVARANDE) and not _heading_role(first):
                 entry = role_first(text)
             text = entry or text
         elif not text:
