@@ -356,3 +356,58 @@ def test_who_replaces_leads_and_is_responsible_in_running_text() -> None:
         "Åsa Lindkvist",
         "Karin Lund",  # "hälso- och sjukvårdsdirektören": the attendee with that title
     }
+
+
+CONFIDENTIAL = """\
+ÖREBRO KOMMUN\tSAMMANTRÄDESPROTOKOLL
+Överförmyndarnämnden\tSammanträdesdatum 2019-11-14
+
+Närvarande ledamöter
+Ordförande\tGunnel Ahrén (S)
+
+Tjänstepersoner
+Handläggare\tJens Wikander, §§ 89–90
+Överförmyndarchef\tCamilla Forsberg
+
+Sekretess\t§§ 89–90 innehåller uppgifter som omfattas av sekretess
+enligt 32 kap. 4 § offentlighets- och sekretesslagen.
+Besluten i dessa ärenden redovisas i sekretessbilaga.
+
+§ 88\tInternkontrollplan 2020
+
+Nämnden beslutar att anta planen.
+
+§ 89\tÄrende enligt sekretess
+Byte av förvaltare, akt nr 1880-2016-0231
+
+§ 90\tÄrende enligt sekretess
+Ansökan om samtycke till försäljning av fast egendom,
+akt nr 1880-2011-0987
+
+§ 91\tAnmälan av delegationsbeslut
+
+Nämnden beslutar att lägga anmälan till handlingarna.
+"""
+
+
+def test_confidential_items_their_subject_presenter_and_decision_in_an_annex() -> None:
+    items = {item.number: item for item in parse_document(CONFIDENTIAL).items}
+    assert (
+        items["89"].title == "Ärende enligt sekretess – Byte av förvaltare, akt nr 1880-2016-0231"
+    )
+    assert items["90"].title == (
+        "Ärende enligt sekretess – Ansökan om samtycke till försäljning av fast egendom, "
+        "akt nr 1880-2011-0987"
+    )
+    # the official listed for §§ 89–90 only was there to present them
+    assert [items[n].presenters for n in ("88", "89", "90", "91")] == [
+        [],
+        ["Jens Wikander"],
+        ["Jens Wikander"],
+        [],
+    ]
+    # the header says their decisions are in the annex
+    assert [d.text for d in items["89"].decisions] == [
+        "Besluten i dessa ärenden redovisas i sekretessbilaga."
+    ]
+    assert items["90"].decisions and items["91"].decisions[0].text.startswith("Nämnden beslutar")

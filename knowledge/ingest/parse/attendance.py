@@ -441,10 +441,10 @@ _SERVES_FOR = re.compile(
     r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b|^för\s+[A-ZÅÄÖ]", re.I
 )
 # Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88",
-# "ej § 91", "tjänstgör § 91", "från § 13".
+# "ärende 5", "ej § 91", "tjänstgör § 91", "från § 13".
 _ITEMS_ATTENDED = re.compile(
     r"^((ej|inte|tjänstgör|tjg|från|till|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?)\s+)?"
-    r"(punkt(erna)?|p\.|§+)\s*\d",
+    r"(punkt(erna)?|p\.|§+|ärenden?)\s*\d",
     re.IGNORECASE,
 )
 

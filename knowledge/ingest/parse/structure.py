@@ -259,6 +259,8 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             # "Omställning av korttidsplatser vid Tallbackens vård- och" / "omsorgsboende"
             more = _DNR.sub("", lines[following_pos].text.split("\t")[0]).strip()
             title, skip = f"{title} {more}", skip + 1
+        if _GENERIC_TITLE.match(title):
+            title, skip = _with_subject(lines, title, pos + 1 + skip, skip)
         if len(title) > 160 or len(line.text) > 400:
             continue
         if not title or _MONTH_START.match(title) or not _TITLE_START.match(title):
@@ -273,6 +275,33 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         score -= title.endswith("?") + (len(title) > 100)
         candidates.append(_Candidate(pos, num, letter.lower(), title, strong, score, rest, skip))
     return candidates
+
+
+# A confidential item's title says only that it is one; its subject is on the line(s) under
+# it: "§ 89 Ärende enligt sekretess" / "Byte av förvaltare, akt nr 1880-2016-0231".
+_GENERIC_TITLE = re.compile(
+    r"^(ärenden? enligt sekretess|sekretessärenden?|sekretessbelagda? ärenden?|"
+    r"ärenden? som omfattas av sekretess)$",
+    re.IGNORECASE,
+)
+
+
+def _with_subject(lines: list[Line], title: str, start: int, skip: int) -> tuple[str, int]:
+    """A generic title with the subject on the lines right under it (a line that ends in a
+    comma goes on on the next), and the lines used."""
+    subject: list[str] = []
+    at = start
+    while at < len(lines) and len(subject) < 3:
+        text = lines[at].text
+        if not text or lines[at].heading or _split_heading(text) or LABELLED_FIELD.match(text):
+            break
+        subject.append(text)
+        at += 1
+        if not text.endswith(","):
+            break
+    if not subject:
+        return title, skip
+    return f"{title} – {' '.join(subject)}", skip + len(subject)
 
 
 def _follows(prev: _Candidate, cand: _Candidate, extract: bool = False) -> bool:
