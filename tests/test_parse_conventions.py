@@ -411,3 +411,29 @@ def test_confidential_items_their_subject_presenter_and_decision_in_an_annex() -
         "Besluten i dessa ärenden redovisas i sekretessbilaga."
     ]
     assert items["90"].decisions and items["91"].decisions[0].text.startswith("Nämnden beslutar")
+
+
+SCHEDULE = """\
+Protokoll
+Hälso- och sjukvårdsnämnden
+Sammanträdesdatum: 2024-10-22
+
+§ 1 Uppföljning av uteserveringar
+Frågan om avgifter återkommer till nämnden den 17 december. Ärendet återkommer till
+regionstyrelsen den 3 december.
+
+§ 2 Sammanträdesplan 2025
+Nämnden beslutar att sammanträda följande tisdagar 2025, samtliga kl. 09.00:
+
+- 4 februari
+- 9 december
+
+Protokollet är justerat 2024-10-29. Anslaget 2024-10-30 – 2024-11-21.
+"""
+
+
+def test_meetings_a_list_of_a_named_year_and_a_matter_returning_to_the_body_set() -> None:
+    meetings = [m.date for m in parse_document(SCHEDULE).scheduled]
+    # "återkommer till nämnden" is this body's meeting, not the regionstyrelse's; the list's
+    # dates are in the year its introduction names; the closing notice's dates are none
+    assert meetings == [date(2024, 12, 17), date(2025, 2, 4), date(2025, 12, 9)]
