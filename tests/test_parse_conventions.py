@@ -437,3 +437,40 @@ def test_meetings_a_list_of_a_named_year_and_a_matter_returning_to_the_body_set(
     # "återkommer till nämnden" is this body's meeting, not the regionstyrelse's; the list's
     # dates are in the year its introduction names; the closing notice's dates are none
     assert meetings == [date(2024, 12, 17), date(2025, 2, 4), date(2025, 12, 9)]
+
+
+MAIL = """\
+Från: Annika Rydholm <annika.rydholm@hallefors.se>
+Skickat: den 5 februari 2020 10:17
+Till: KFR Hällefors; Kenneth Brolin
+Ämne: Minnesanteckningar KFR
+
+Hej alla! Här kommer anteckningarna.
+
+Minnesanteckningar från rådets möte den 3 februari 2020 i Kommunhuset.
+
+Närvarande
+Kenneth Brolin (S), ordförande
+Annika Rydholm, nämndsekreterare
+
+1. Välkommen
+Ordföranden hälsade välkommen.
+
+2. Nästa möte
+Nästa möte är måndag 30/3 kl. 13:30.
+
+-----Ursprungligt meddelande-----
+Från: Kenneth Brolin <kenneth.brolin@hallefors.se>
+Skickat: den 4 februari 2020 16:02
+Till: Annika Rydholm
+Ämne: SV: Minnesanteckningar KFR
+
+Ser bra ut.
+"""
+
+
+def test_minutes_in_an_e_mail_are_dated_by_the_meeting_not_the_message() -> None:
+    protocol = parse_document(MAIL)
+    assert protocol.date == date(2020, 2, 3)
+    assert [m.date for m in protocol.scheduled] == [date(2020, 3, 30)]
+    assert "Ser bra ut" not in protocol.text and "Skickat" not in protocol.text

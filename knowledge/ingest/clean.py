@@ -63,6 +63,8 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
+    if "meddelande" in text or "Från:" in text or "From:" in text:
+        lines = _without_mail(lines)
     letterhead = [line for line in lines[: top * 4] if line][:top]
     lines = _drop_furniture(lines)
     lines = _join_hyphenated(lines)
@@ -120,6 +122,44 @@ def _clean_line(line: str) -> str | None:
         stripped = _SPACE_RUN.sub("\t", stripped)
     stripped = stripped.rstrip(" ")
     return prefix + stripped if stripped else ""  # a heading of markup only is no heading
+
+
+# Minutes pasted into an e-mail: the message's header lines ("Från:", "Skickat:", "Till:",
+# "Ämne:") date the e-mail, not the meeting; a quoted earlier message starts at its
+# separator ("-----Ursprungligt meddelande-----") or at a header of its own.
+_MAIL_FIELD = re.compile(
+    r"^(från|skickat|till|kopia|ämne|bifogade filer|datum|from|sent|to|cc|subject|"
+    r"attachments)\s*:",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(
+    r"^-{2,}\s*(ursprungligt meddelande|original message|vidarebefordrat meddelande|"
+    r"forwarded message)\s*-{2,}$",
+    re.IGNORECASE,
+)
+
+
+def _without_mail(lines: list[str]) -> list[str]:
+    """The lines without e-mail headers (three or more "Label:" lines in a row, "Från:" and
+    "Ämne:" among them) and without a quoted earlier message after the text."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _QUOTED.match(lines[i].strip()) and out:
+            break  # what follows is the earlier message the e-mail quotes
+        labels: set[str] = set()
+        j = i
+        while j < len(lines) and (field := _MAIL_FIELD.match(lines[j])) is not None:
+            labels.add(field.group(1).lower())
+            j += 1
+        if j - i >= 3 and labels & {"från", "from"} and labels & {"ämne", "subject"}:
+            if any(line.strip() for line in out):
+                break  # a header after the text starts a quoted message
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _key(line: str) -> str:
