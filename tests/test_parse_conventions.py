@@ -474,3 +474,15 @@ def test_minutes_in_an_e_mail_are_dated_by_the_meeting_not_the_message() -> None
     assert protocol.date == date(2020, 2, 3)
     assert [m.date for m in protocol.scheduled] == [date(2020, 3, 30)]
     assert "Ser bra ut" not in protocol.text and "Skickat" not in protocol.text
+
+
+def test_a_table_row_with_even_gaps_is_no_justified_line() -> None:
+    from knowledge.ingest.columns import page_text
+
+    layout = (
+        "Nr    Ärende    Ansvarig\n1    Mötets öppnande    Ordföranden öppnade mötet och hälsade"
+    )
+    assert page_text(layout).split("\n") == [
+        "Nr\tÄrende\tAnsvarig",  # short of the block's width
+        "1\tMötets öppnande\tOrdföranden öppnade mötet och hälsade",  # cells of several words
+    ]

@@ -52,10 +52,11 @@ def _block(lines: list[str]) -> list[str]:
     edge = _column_edge(runs)
     if edge is None and any(_GLUED.search(line) for line in lines):
         runs, edge = _unglued(runs)
+    width = max((line[-1][1] for line in runs if line), default=0)
     if edge is None:
-        return [_cells(line) for line in runs]
+        return [_cells(line, width) for line in runs]
     left = [[r for r in line if r[0] < edge - _SLACK] for line in runs]
-    right = [_cells([r for r in line if r[0] >= edge - _SLACK]) for line in runs]
+    right = [_cells([r for r in line if r[0] >= edge - _SLACK], width) for line in runs]
     flowing = not (all(left) and all(right))
     # A table's column of amounts under its heading ("Belopp (kr)", "1 450 000") keeps its rows.
     amounts = [text for text in right if text][1:]
@@ -65,7 +66,7 @@ def _block(lines: list[str]) -> list[str]:
         return [" ".join(t for _, _, t in line) for line in left if line] + [
             text for text in right if text
         ]
-    return [f"{_cells(a)}\t{b}".strip("\t") for a, b in zip(left, right, strict=True)]
+    return [f"{_cells(a, width)}\t{b}".strip("\t") for a, b in zip(left, right, strict=True)]
 
 
 def _single(text: str) -> str:
@@ -78,11 +79,18 @@ _AMOUNT = re.compile(r"[-+−]?\d{1,3}(?:[ .\u00a0]\d{3})*(?:,\d+)?(?:\s*(?:kr|t
 _GLUED = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ][a-zåäö])")
 
 
-def _cells(line: list[Run]) -> str:
-    """A line's runs as tab-separated cells, but a justified line (its words spread by gaps
-    of one width, each a few spaces) is one text: "att   bevilja   Hallsbergs   kommun"."""
+def _cells(line: list[Run], width: int) -> str:
+    """A line's runs as tab-separated cells, but a justified line is one text: "att   bevilja
+    Hallsbergs   kommun" (single words spread by gaps of one width, a few spaces each, out to
+    the ``width`` its block's lines fill)."""
     gaps = {b[0] - a[1] for a, b in zip(line, line[1:], strict=False)}
-    if len(line) >= 3 and max(gaps) - min(gaps) <= 1 and max(gaps) <= 6:
+    if (
+        len(line) >= 3
+        and max(gaps) - min(gaps) <= 1
+        and max(gaps) <= 6
+        and line[-1][1] >= width - _SLACK
+        and not any(" " in text for _, _, text in line)
+    ):
         return " ".join(text for _, _, text in line)
     return "\t".join(text for _, _, text in line)
 
