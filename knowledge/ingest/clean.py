@@ -173,7 +173,11 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     keys = [_key(line).lstrip("# ") if line.strip() else None for line in lines]
     _mark_repeated_blocks(keys, remove)  # whole headers first, with their council line
     _mark_vocabulary_blocks(lines, remove)
-    numbers = [i for i, line in enumerate(lines) if _page_number(line)]
+    numbers = [
+        i
+        for i, line in enumerate(lines)
+        if _PAGE_NUMBER.match(line.strip()) or ("\t" in line and _page_cell(line))
+    ]
     if len(numbers) >= 2:
         for i in numbers:
             remove[i] = True
@@ -208,13 +212,9 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     return out
 
 
-def _page_number(line: str) -> bool:
-    """A page number alone on its line, or a footer's last cell: "Justerandes signatur ___
-    <tab> Sida 1 av 3" (the line differs from page to page, so it is no repeated block)."""
-    if _PAGE_NUMBER.match(line.strip()):
-        return True
-    if "\t" not in line:
-        return False
+def _page_cell(line: str) -> bool:
+    """Whether a line's last cell is the page number: a footer "Justerandes signatur ___
+    <tab> Sida 1 av 3" (it differs from page to page, so it is no repeated block)."""
     last = line.rsplit("\t", 1)[1].strip()
     return last[:4].lower() in ("sida", "page") and _PAGE_NUMBER.match(last) is not None
 

@@ -12,7 +12,13 @@ from functools import lru_cache
 
 from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTEPERSON
 from knowledge.ingest.model import Attendee
-from knowledge.ingest.parse.attendance_rows import column_header, role_first, row_entry
+from knowledge.ingest.parse.attendance_rows import (
+    COLUMN_WORDS,
+    column_header,
+    names_a_role,
+    role_first,
+    row_entry,
+)
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.ingest.parse.people import (
     FRANVARANDE,
@@ -61,16 +67,22 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     columns: tuple[str, ...] | None = None  # what each cell holds, under a table's header row
     for text in _joined(head):
         if "\t" in text:
-            header = column_header(text)
+            first_cell = text.split("\t", 1)[0]
+            first = fold(first_cell).rstrip(":").strip()
+            header = column_header(text) if first in COLUMN_WORDS else None
             if header is not None:
                 columns = header
                 role, function = (role, function) if role else (LEDAMOT, None)
                 continue
-            # A table's row, or a row with the role before the name, as a list's entry.
+            # A table's row, or a row with the role before the name, as a list's entry
+            # ("Ersättare<tab>Gösta Nyman (S)" heads a list of its own).
             entry = row_entry(text, columns) if columns else None
-            # ("Ersättare<tab>Gösta Nyman (S)" heads a list of its own.)
-            first = fold(text.split("\t", 1)[0]).rstrip(":").strip()
-            if entry is None and role not in (None, FRANVARANDE) and not _heading_role(first):
+            if (
+                entry is None
+                and role not in (None, FRANVARANDE)
+                and names_a_role(first, first_cell)
+                and not _heading_role(first)
+            ):
                 entry = role_first(text)
             text = entry or text
         elif not text:

@@ -39,6 +39,7 @@ _COLUMNS = {
     "§": "note",
     "ersatter": "note",
 }
+COLUMN_WORDS = frozenset(_COLUMNS)
 # A member's function before the name: "Ordförande", "1:e vice ordförande", "Tjg ersättare".
 _FUNCTION_FIRST = re.compile(
     r"(\d:e )?(vice )?ordforande|ledamot|(tjg\.?|tjanstgorande) (ers\.?|ersattare)|ersattare|"
@@ -88,17 +89,22 @@ def row_entry(text: str, columns: tuple[str, ...]) -> str | None:
     return entry
 
 
+def names_a_role(folded: str, cell: str) -> bool:
+    """Whether a first cell (``folded``, and as written) is a member's function or an
+    official's job title. "Sekreterare" and "Justerare" before a name are the header's
+    fields, not a role in a list."""
+    return _FUNCTION_FIRST.fullmatch(folded) is not None or (
+        " " not in folded and folded != "sekreterare" and is_job_title(cell)
+    )
+
+
 def role_first(text: str) -> str | None:
     """ "Ordförande<tab>Gunnel Ahrén (S)" -> "Gunnel Ahrén (S), ordförande": a list's row with
-    the member's function, or an official's job title, in the cell before the name."""
+    a role (``names_a_role``) in the cell before the name."""
     first, tab, rest = text.partition("\t")
     if not tab or not starts_with_name(rest):
         return None
-    folded = fold(first).rstrip(":").strip()
-    # "Sekreterare" and "Justerare" before a name are the header's fields, not a role in a list.
-    if _FUNCTION_FIRST.fullmatch(folded) or (is_job_title(first) and folded != "sekreterare"):
-        return f"{rest.strip()}, {_lower_first(first.strip())}"
-    return None
+    return f"{rest.strip()}, {_lower_first(first.strip())}"
 
 
 def _lower_first(text: str) -> str:

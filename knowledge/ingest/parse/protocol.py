@@ -175,6 +175,8 @@ _KEPT_APART = re.compile(
 
 def _decisions_kept_apart(protocol: Protocol, head: list[Line]) -> None:
     """Items the header says were decided in a confidential annex have that decision."""
+    if "ekretess" not in protocol.text and "ärskil" not in protocol.text:
+        return
     # The header's blocks between blank lines: the §§ and the sentence on their decisions.
     blocks = " ".join(line.text or "\n" for line in head).split("\n")
     for paragraph in blocks:

@@ -88,7 +88,7 @@ def parse_schedule(
             if daypart and not meeting.note:
                 meeting.note = daypart.group(1).lower()
 
-    own = _own_names(protocol.body)
+    own: set[str] | None = None  # how the body names itself, when a matter returns to it
     for item in protocol.items:
         if THEME_TITLE.search(item.title):
             continue
@@ -118,6 +118,7 @@ def parse_schedule(
         for paragraph in item.body.split("\n"):
             lower = paragraph.lower()
             if "återkommer till" in lower:
+                own = _own_names(protocol.body) if own is None else own
                 for returned in _RETURNS_TO.finditer(paragraph):
                     if normalize(returned.group("body")) in own:
                         add(returned.group(0), held, True, protocol.councils, item.number)

@@ -108,7 +108,8 @@ _EXTRACT = re.compile(
 
 def is_extract(head: list[Line]) -> bool:
     """Whether the document names itself an extract of a protocol (in its first lines)."""
-    return any(_EXTRACT.search(line.text) for line in head[:30])
+    texts = [line.text for line in head[:30]]
+    return "tdrag" in " ".join(texts).lower() and any(_EXTRACT.search(text) for text in texts)
 
 
 def find_items(lines: list[Line], extract: bool = False) -> tuple[int, list[ItemHeading]]:
@@ -259,7 +260,7 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             # "Omställning av korttidsplatser vid Tallbackens vård- och" / "omsorgsboende"
             more = _DNR.sub("", lines[following_pos].text.split("\t")[0]).strip()
             title, skip = f"{title} {more}", skip + 1
-        if _GENERIC_TITLE.match(title):
+        if "ekretess" in title and _GENERIC_TITLE.match(title):
             title, skip = _with_subject(lines, title, pos + 1 + skip, skip)
         if len(title) > 160 or len(line.text) > 400:
             continue
