@@ -237,6 +237,7 @@ def _findings(
             continue
         held_year = {str(hit.date.year)} if hit.date else set()
         paragraph, in_paragraph = -1, set[str]()  # the stems of the paragraph so far
+        paragraph_years = set[str]()  # and the years it named
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
@@ -247,7 +248,11 @@ def _findings(
             stems = set(corpus.sentences.stems(sentence))
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], set()
+                paragraph_years = set()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
+            # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before
+            said_years = paragraph_years | years(f"{introduced} {window}")
+            paragraph_years |= years(sentence)
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | corpus.sentences.stems(labelled[index][1])
             around = stems | corpus.sentences.stems(following) | heading
@@ -260,7 +265,7 @@ def _findings(
                 continue
             if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
                 continue  # an age, a place or a town said of something else in the item
-            if asked_years - years(f"{introduced} {window}") - held_year:
+            if asked_years - said_years - held_year:
                 continue
             if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
