@@ -49,9 +49,10 @@ _HELP = re.compile(
     r"^(/?hjalp|help|/start|meny)\b|\bvad kan (du|jag)\b|\bhur (funkar|fungerar|anvander)\b"
     r"|\bexempel pa fragor\b|\bvad gor du\b|^hjalp\b"
 )
+_AFTER = re.compile(r"\befter\b")
 _NEXT = re.compile(
     r"\b(nasta|kommande|naste|nesta|nastkommande|narmaste)\s+(mote|moten|motet|sammantrade|"
-    r"traff|rad|radsmote|gang)\b"
+    r"traff|rad|radsmote|gang|\w+mote|\w+motet)\b"
     r"|\bnar\s+(ar|blir|har|ses|traffas|motes|hals)\s+(vi|nasta|mote|motet|radet|chefsgruppen)"
     r"|\bnar\s+(ses|traffas)\b|\bnasta gang\b|\bkommande moten\b"
 )
@@ -87,6 +88,10 @@ _MEETING_VERBS = {
     "tid",
     "dags",
 }
+# What a question about the next meeting may ask without asking about something said of it.
+_AGENDA_WORDS = {"ta", "tas", "upp", "prata", "pratas", "snacka", "diskutera", "diskuteras"}
+_AGENDA_WORDS |= {"behandla", "behandlas", "handla", "hander", "vi", "dom", "ni"}
+_WHAT = re.compile(r"(vad|vilka|vem|vilken|vilket)\b(?! (tid|dag|datum|lokal)\b)")
 # Who sits in a council, and who its secretary is (the roster, not one meeting's list).
 _COUNCIL_MEMBERS = re.compile(
     r"\bvilka (kommuner|organisationer|parter)\b.*\b(med|ingar|deltar|sitter|representerade)\b"
@@ -260,13 +265,19 @@ def _intent(query: Query) -> str:
         return SCHEDULE
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
+    if _NEXT.search(folded) and query.meeting_date and _AFTER.search(folded):
+        # "nästa möte efter 20 april 2022": the meeting that followed that day
+        query.relative = "after"
+        return NEXT_MEETING
     if _MET.search(folded) and not (query.meeting_date or query.month):
         # "När träffades rådet senast?", "När sammanträdde kommunstyrelsen?": the latest
         query.relative = "latest"
         query.topic_words = [w for w in query.topic_words if not _MET_WORD.fullmatch(normalize(w))]
         return MEETING
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
-        return NEXT_MEETING
+        # "vilka ska bjudas in till nästa möte": what a protocol said of it, not its date
+        subject = {normalize(w) for w in query.topic_words} - _AGENDA_WORDS
+        return TOPIC if _WHAT.match(folded) and subject else NEXT_MEETING
     if _MEETING_COUNT.search(folded):
         query.aspect = "count"
         return SCHEDULE
