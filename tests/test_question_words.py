@@ -376,3 +376,21 @@ def test_joining_phrases_are_no_subject(engine: Engine) -> None:
         "Har någon föreslagit barnfattigdom som tema, och i så fall vad?", today=TODAY
     )
     assert [normalize(w) for w in query.topic_words] == ["barnfattigdom"]
+
+
+def test_a_compound_of_narvard_is_no_attendance_question(engine: Engine) -> None:
+    query = engine.understand("vem ska leda det mobila närvårdsteamet?", today=TODAY)
+    assert query.aspect != "attendees" and "närvårdsteamet" in query.topic_words
+
+
+def test_who_reported_an_absence_asks_for_the_absent(engine: Engine) -> None:
+    question = "Vilka hade anmält förhinder till rådet för barn och ungas hälsa 21 november 2025?"
+    assert engine.understand(question, today=TODAY).aspect == "absent"
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "Jonas Eklöf" in answer.headline
+
+
+def test_a_new_thing_is_the_thing_as_the_minutes_name_it(engine: Engine) -> None:
+    # "nya överenskommelsen" where the heading says "ny överenskommelse": "ny" is no subject
+    query = engine.understand("vem ska leda implementeringen av nya överenskommelsen?", today=TODAY)
+    assert "nya" not in query.topic_words

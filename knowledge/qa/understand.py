@@ -138,8 +138,17 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("approved", re.compile(r"\bjusterat\w*\b|\bjusterades\b|\bjusteringsdatum\b")),
     ("adjusters", re.compile(r"\bjusterare\w*|\bjusterade\b")),
-    ("absent", re.compile(r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\bhade forhinder\b")),
-    ("attendees", re.compile(r"\bnarvar\w*|\bdeltog\w*|\bdeltagare\b|\bvar med\b|\bvilka var\b")),
+    (
+        "absent",
+        re.compile(
+            r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\b(hade|anmalt|anmalde) forhinder\b"
+        ),
+    ),
+    # "närvårdsteamet" is no "närvarande"
+    (
+        "attendees",
+        re.compile(r"\bnarvar(?!d)\w*|\bdeltog\w*|\bdeltagare\b|\bvar med\b|\bvilka var\b"),
+    ),
     (
         "agenda",
         re.compile(
