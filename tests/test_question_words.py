@@ -384,7 +384,10 @@ def test_a_compound_of_narvard_is_no_attendance_question(engine: Engine) -> None
 
 
 def test_who_reported_an_absence_asks_for_the_absent(engine: Engine) -> None:
-    question = "Vilka hade anmält förhinder till rådet för barn och ungas hälsa 21 november 2025?"
+    question = (
+        "Vilka hade anmält förhinder till samverkansrådet för barn och ungas hälsa"
+        " den 21 november 2025?"
+    )
     assert engine.understand(question, today=TODAY).aspect == "absent"
     answer = engine.answer(question, today=TODAY)
     assert answer.found and "Jonas Eklöf" in answer.headline
