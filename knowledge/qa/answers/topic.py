@@ -60,6 +60,7 @@ _RECEIVED = re.compile(r"\b(fick|far|beviljades|beviljats|blev|beslutade\w*|fast
 _PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*)\b", re.I)
 PROPOSED = 2.0
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
+_PERIOD_YEAR = re.compile(r"\b(?:för|for|under|inför|infor|år|ar)\s+((?:19|20)\d\d)\b", re.I)
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _OUTCOME = re.compile(r"\bvad (hande|blev det av)\b|\bhur gick det\b")
@@ -209,6 +210,7 @@ def _findings(
     for coming meetings only with ``themes``; with ``period``, only those naming its month
     (and day, when the question gave one)."""
     asked_years = years(query.text)
+    period_years = set(_PERIOD_YEAR.findall(query.text))
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
@@ -265,7 +267,10 @@ def _findings(
                 continue
             if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
                 continue  # an age, a place or a town said of something else in the item
-            if asked_years - said_years - held_year:
+            # The meeting's year holds for what it says, unless the question asks of a period
+            # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023.
+            held = held_year - period_years if said_years else held_year
+            if asked_years - said_years - held:
                 continue
             if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue

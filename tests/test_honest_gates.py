@@ -1,0 +1,72 @@
+"""An honest no where a sentence shares the subject but not what was asked: a grant for another
+year than the one asked of, and someone who told of a recruitment is not who was recruited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.qa.engine import Engine
+from knowledge.qa.reading import PERSON, Wanted, holds
+
+TODAY = date(2026, 11, 23)
+
+PROTOCOL = """\
+PROTOKOLL
+Kultur- och fritidsnämnden, Testby kommun
+Sammanträdesdatum 2023-09-14
+
+Tid och plats: Torsdagen den 14 september 2023 kl. 13.00–15.00, Nämndrummet
+Ledamöter: Eva Lind (S), ordförande
+           Per Holm (M)
+Justerare: Per Holm (M)
+
+§ 5 Fördelning av bidrag 2024
+Nämnden beslutar att Testby konstförening får 12 000 kr i kulturbidrag för 2024.
+
+§ 6 Investeringsbudget 2024–2026
+Nämnden antar investeringsbudgeten. Per Holm (M) reserverar sig mot beslutet.
+
+§ 7 Information från förvaltningen
+Camilla Östberg informerade om rekryteringen av ny bibliotekschef.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder = tmp_path_factory.mktemp("honest")
+    document = folder / "kfn_2023-09-14.txt"
+    document.write_text(PROTOCOL, "utf-8")
+    db = open_store(folder / "samrad.db")
+    ingest_file(db, document)
+    return Engine(db)
+
+
+def test_a_grant_for_another_year_is_no_answer(engine: Engine) -> None:
+    answer = engine.answer("Hur mycket bidrag fick Testby konstförening för 2023?", today=TODAY)
+    assert not answer.found
+    answer = engine.answer("Hur mycket bidrag fick Testby konstförening för 2024?", today=TODAY)
+    assert answer.found and "12 000 kr" in answer.headline
+
+
+def test_the_meeting_year_still_holds_for_what_was_decided_then(engine: Engine) -> None:
+    question = "Vem reserverade sig mot investeringsbudgeten i september 2023?"
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "Per Holm" in answer.headline
+
+
+def test_who_told_of_a_recruitment_is_not_who_was_recruited(engine: Engine) -> None:
+    answer = engine.answer("vem blev ny bibliotekschef efter rekryteringen?", today=TODAY)
+    assert not answer.found
+    answer = engine.answer("vem informerade om rekryteringen av bibliotekschef?", today=TODAY)
+    assert answer.found and "Camilla Östberg" in answer.headline
+
+
+def test_a_capitalised_role_is_no_name() -> None:
+    want = Wanted(PERSON, asked=frozenset({"vem", "ar", "projektledare"}))
+    # a heading run into the text: "Digital lösning" + "Samordnare anställdes …"
+    assert not holds("Digital lösning Samordnare anställdes i september.", want)
+    assert holds("Projektledare är Anna Berg.", want)
