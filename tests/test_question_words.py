@@ -397,3 +397,17 @@ def test_a_new_thing_is_the_thing_as_the_minutes_name_it(engine: Engine) -> None
     # "nya överenskommelsen" where the heading says "ny överenskommelse": "ny" is no subject
     query = engine.understand("vem ska leda implementeringen av nya överenskommelsen?", today=TODAY)
     assert "nya" not in query.topic_words
+
+
+@pytest.mark.parametrize(
+    ("question", "attendance"),
+    [
+        ("Hur många deltog på mötet 19 november 2021?", True),
+        ("Vilka deltog i chefsgruppsmötet?", True),
+        ("Hur många elever deltog i undersökningen i februari 2020?", False),
+    ],
+)
+def test_who_took_part_in_a_meeting_not_in_something_else(
+    engine: Engine, question: str, attendance: bool
+) -> None:
+    assert (engine.understand(question, today=TODAY).aspect == "attendees") is attendance

@@ -100,6 +100,11 @@ def answer_topic(
     with ``saying``, only a sentence that matches it answers; with ``prefer``, such sentences
     answer when there are any (a decision told in prose), else any that answers."""
     answer = _answer_topic(corpus, query, today, saying=saying, prefer=prefer)
+    if not answer.found and query.month and _dated(query):
+        # "uppföljningen juni–september 2021": some body met that month, but what was asked
+        # is the subject's own period, told in another document
+        period = _answer_topic(corpus, query, today, saying=saying, prefer=prefer, period=True)
+        answer = period if period.found else answer
     if not answer.found and query.document_kind:
         # "enligt rapporten om äldre": a report presented at a meeting is told in its protocol
         anywhere = replace(query, document_kind=None)
@@ -115,7 +120,9 @@ def _answer_topic(
     *,
     saying: re.Pattern[str] | None,
     prefer: re.Pattern[str] | None,
+    period: bool = False,
 ) -> Answer:
+    """The answer; with ``period``, the question's date is read as its subject's period."""
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
@@ -124,21 +131,23 @@ def _answer_topic(
     phrase, terms = topic
     meetings = resolve_meetings(corpus, query, today)
     hits = _hits(corpus, query, terms, meetings)
-    period: date | None = None
-    if meetings == [] and _dated(query):
+    named_period: date | None = None
+    if period or meetings == [] and _dated(query):
         # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": when no meeting
         # was held that day or month, the date is the subject's; the answer must name it.
-        period = _period(query)
+        named_period = _period(query)
         undated = replace(query, meeting_date=None, month=None, year=None)
         hits = _hits(corpus, query, terms, resolve_meetings(corpus, undated, today))
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     want = wanted(query.folded, STOPWORDS, lambda word: expand(corpus, word).verb)
     weights = weigh(corpus, terms, query.text, also_required=query.municipality)
-    findings = _findings(corpus, query, terms, weights, want, hits, period=period)
+    findings = _findings(corpus, query, terms, weights, want, hits, period=named_period)
     if not findings and _ASKS_PROPOSAL.search(query.folded):
         # "vad var förslaget om …": nothing said of it but its proposal as a theme
-        findings = _findings(corpus, query, terms, weights, want, hits, themes=True, period=period)
+        findings = _findings(
+            corpus, query, terms, weights, want, hits, themes=True, period=named_period
+        )
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
     if prefer is not None:
