@@ -132,7 +132,7 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "secretary",
         re.compile(
-            r"\bsekreterare\w*|\bprotokollet forde|\bforde (protokoll|anteckning)\w*"
+            r"\bsekreterare\w*|\bprotokollet forde|\b(forde|skrev) (protokoll|anteckning)\w*"
             r"|\bantecknare\b|\bprotokollforare\b"
         ),
     ),

@@ -159,6 +159,12 @@ def document(db: sqlite_utils.Database, document_id: int) -> Document:
     )
 
 
+def authored(db: sqlite_utils.Database) -> list[tuple[int, str, list[str]]]:
+    """Every document whose authors are known (reports): its id, title and authors."""
+    rows = db.execute("SELECT id, title, authors FROM documents WHERE authors != '[]'")
+    return [(row[0], row[1], json.loads(row[2])) for row in rows]
+
+
 def councils_of(db: sqlite_utils.Database, document_id: int) -> list[str]:
     """The councils a document belongs to (a joint meeting has several)."""
     return [
