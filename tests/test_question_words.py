@@ -411,3 +411,18 @@ def test_who_took_part_in_a_meeting_not_in_something_else(
     engine: Engine, question: str, attendance: bool
 ) -> None:
     assert (engine.understand(question, today=TODAY).aspect == "attendees") is attendance
+
+
+def test_who_presented_at_a_named_meeting_is_read_in_that_meeting(engine: Engine) -> None:
+    answer = engine.answer(
+        "vilka föredrog temat om digitalisering inom vård och omsorg på mötet 19 nov 2021?",
+        today=TODAY,
+    )
+    assert answer.found and "19 november 2021" in answer.headline
+    answer = engine.answer("vem föredrog digitalisering på mötet 3 mars 2023?", today=TODAY)
+    assert not answer.found or "3 mars 2023" in answer.headline
+
+
+def test_the_specific_councils_are_no_other_body(engine: Engine) -> None:
+    query = engine.understand("vad gjorde de specifika samverkansråden 2024?", today=TODAY)
+    assert query.body is None

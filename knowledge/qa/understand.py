@@ -49,6 +49,7 @@ _HELP = re.compile(
     r"^(/?hjalp|help|/start|meny)\b|\bvad kan (du|jag)\b|\bhur (funkar|fungerar|anvander)\b"
     r"|\bexempel pa fragor\b|\bvad gor du\b|^hjalp\b"
 )
+_BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
 _AFTER = re.compile(r"\befter\b")
 _NEXT = re.compile(
     r"\b(nasta|kommande|naste|nesta|nastkommande|narmaste)\s+(mote|moten|motet|sammantrade|"
@@ -223,7 +224,9 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     folded = _fix_keywords(normalize(text))
     query = Query(text=text, folded=folded, intent=UNKNOWN)
     query.council = _council(folded)
-    query.body = None if query.council else named_body(corpus, text)
+    # "de specifika samverkansråden": both councils samrad serves, no other body
+    ours = query.council or _BOTH_COUNCILS.search(folded)
+    query.body = None if ours else named_body(corpus, text)
     meeting_reference(query, text, today, corpus.db)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = None if query.body else _municipality(folded)
