@@ -426,3 +426,24 @@ def test_who_presented_at_a_named_meeting_is_read_in_that_meeting(engine: Engine
 def test_the_specific_councils_are_no_other_body(engine: Engine) -> None:
     query = engine.understand("vad gjorde de specifika samverkansråden 2024?", today=TODAY)
     assert query.body is None
+
+
+def test_an_organisation_of_the_lists_is_asked_of_like_a_town(engine: Engine) -> None:
+    answer = engine.answer(
+        "Vem representerade RF-SISU som ledamot i rådet för folkhälsa i september 2024?",
+        today=TODAY,
+    )
+    assert answer.found and "Unnur Tryggvadottir" in answer.headline
+
+
+def test_an_association_named_by_its_name_is_no_other_towns(tmp_path: Path) -> None:
+    db = open_store(tmp_path / "samrad.db")
+    ingest_file(db, PROTOCOLS / "06_hembygdsforening_styrelse.txt")
+    ingest_file(db, PROTOCOLS / "11_kfn_degerfors.docx")
+    engine = Engine(db)
+    query = engine.understand(
+        "Vad ska Edsbergs hembygdsförening söka bidrag från Lekebergs kommun till?", today=TODAY
+    )
+    assert query.body and "edsbergs" in query.body
+    # a kind of body alone ("föreningar") does not name a body of no town
+    assert engine.understand("Vilka föreningar i Laxå fick bidrag?", today=TODAY).body is None

@@ -281,3 +281,9 @@ def test_a_month_another_body_met_in_is_still_the_subjects_period(
     engine = Engine(db)
     answer = engine.answer("Hur många barn fick stöd i uppföljningen april 2023?", today=TODAY)
     assert answer.found and "57 barn" in answer.headline
+
+
+def test_six_digits_that_make_a_date_answer_when() -> None:
+    want = wanted("nar ska projektet avslutas", STOPWORDS)
+    assert holds("Att projektet avslutas 250331.", want)
+    assert not holds("Ärendet har nummer 123456.", want)

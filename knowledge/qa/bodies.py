@@ -150,8 +150,10 @@ def named_body(corpus: Corpus, text: str) -> str | None:
         named = named or len(body.proper) > 1 and body.proper <= tokens or bool(body.pairs & pairs)
         if not named and not capitals & body.abbreviations:
             continue
-        if named_towns - body.towns:
-            continue  # "socialnämnden i Örebro" is not Kumla's
+        # "socialnämnden i Örebro" is not Kumla's; but "Edsbergs hembygdsförening", named by
+        # its organisation, has no town of its own that another could contradict
+        if named_towns - body.towns and (body.towns & _TOWNS or not body.towns & present):
+            continue
         score = 1 + len(body.words & set(stems)) + 2 * len(body.towns & present)
         candidates.append((score, bool(body.towns & present), body.key))
     if not candidates:

@@ -182,13 +182,14 @@ def holds(text: str, want: Wanted) -> bool:
         return bool(_AMOUNT.search(text))
     if want.kind == COUNT:
         return _has_count(text, want.focus)
+    # "avslutas 250331": asked when, six digits that make a date are one
     if want.kind == DATE and want.day:
-        return bool(find_dates(text))
+        return bool(find_dates(text, allow_yymmdd=True))
     if want.kind == DATE:
         lower = text.lower()
         # A year the question names is part of its subject ("konferensen E-hälsa 2025").
         return bool(
-            find_dates(text)
+            find_dates(text, allow_yymmdd=True)
             or _WEEK.search(text)
             or set(_YEAR.findall(text)) - want.asked
             or _SEASONS.search(text)

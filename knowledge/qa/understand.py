@@ -20,7 +20,7 @@ from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
 from knowledge.qa.bodies import named_body, names_body, shared_town
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.meeting_dates import MONTH_MEETING, meeting_reference
-from knowledge.qa.people_names import find_person
+from knowledge.qa.people_names import find_person, named_organisation
 from knowledge.qa.search import vocabulary
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import (
@@ -230,6 +230,9 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     meeting_reference(query, text, today, corpus.db)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = None if query.body else _municipality(folded)
+    if query.municipality is None and not query.body and _REPRESENT.search(folded):
+        # "vem representerade RF-SISU": an organisation of the lists, as a town would be
+        query.municipality = named_organisation(corpus, folded)
     query.person = find_person(corpus, folded)
     query.substitutes = bool(_SUBSTITUTE.search(folded))
     query.represent = bool(_REPRESENT.search(folded))

@@ -288,6 +288,12 @@ def representatives(
     return [_attendance(row) for row in rows]
 
 
+def attendee_organisations(db: sqlite_utils.Database) -> set[str]:
+    """Every organisation an attendance list names ("RF-SISU", "Örebro kommun")."""
+    rows = db.execute("SELECT DISTINCT organisation FROM attendees WHERE organisation != ''")
+    return {row[0] for row in rows if row[0]}
+
+
 def presentations(db: sqlite_utils.Database, name: str, limit: int) -> list[Presentation]:
     """The items a person presented, latest first."""
     rows = db.execute(
