@@ -28,6 +28,14 @@ _ABBREVIATIONS = {
     "bra": "brottsforebyggande radet",
     "mbn": "miljo- och byggnadsnamnden",
     "kfn": "kultur- och fritidsnamnden",
+    "hsn": "halso- och sjukvardsnamnden",
+    "ksau": "kommunstyrelsens arbetsutskott",
+    "au": "arbetsutskott",
+    "ofn": "overformyndarnamnden",
+    "kfr": "kommunala funktionshinderradet",
+    "von": "vard- och omsorgsnamnden",
+    "sbn": "samhallsbyggnadsnamnden",
+    "tn": "tekniska namnden",
 }
 _TOWNS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
 # Words many bodies share: they name none of them alone.

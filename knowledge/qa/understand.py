@@ -49,6 +49,8 @@ _HELP = re.compile(
     r"^(/?hjalp|help|/start|meny)\b|\bvad kan (du|jag)\b|\bhur (funkar|fungerar|anvander)\b"
     r"|\bexempel pa fragor\b|\bvad gor du\b|^hjalp\b"
 )
+# "§ 93", "paragraf 12", "punkt 4": one item of a meeting
+_ITEM = re.compile(r"(?:§|\bparagraf(?:en)?|\bpunkt(?:en)?)\s*(\d{1,3}[a-z]?)\b", re.IGNORECASE)
 _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
 _AFTER = re.compile(r"\befter\b")
 _NEXT = re.compile(
@@ -64,8 +66,9 @@ _DECISION = re.compile(
 # "Vilka möten är planerade 2022?", "mötesdatum för 2022", "mötesplan 2023".
 _SCHEDULE = re.compile(
     r"\b(moten|motesdatum|motesdagar|motestider|motesplan\w*|sammantradesplan\w*|"
-    r"sammantradesdagar)\b.*\b(19|20)\d\d\b|\b(19|20)\d\d\b.*\b(motesdatum|motesplan\w*|"
-    r"sammantradesplan\w*)\b|\bvilka moten (ar|blir|finns) (planerade|inplanerade|bokade)\b"
+    r"sammantradesdagar|sammantradesdatum|sammantradestider)\b.*\b(19|20)\d\d\b"
+    r"|\b(19|20)\d\d\b.*\b(motesdatum|motesplan\w*|sammantradesplan\w*|sammantradesdatum)\b"
+    r"|\bvilka moten (ar|blir|finns) (planerade|inplanerade|bokade)\b"
 )
 _MEETING_COUNT = re.compile(
     r"\b(hur manga|antal|antalet) (moten|radsmoten|sammantraden|protokoll|motestillfallen)\b"
@@ -238,7 +241,9 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     query.represent = bool(_REPRESENT.search(folded))
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
-    query.topic_words = _topic_words(text, query, corpus)
+    item = _ITEM.search(folded)
+    query.item = item.group(1) if item else None
+    query.topic_words = _topic_words(_ITEM.sub(" ", text), query, corpus)
     request = None if intent else requests.recognise(text)
     if request and request.intent == FOLLOW_TOPIC:
         # "meddela mig när nästa möte är": no subject to follow, a question after all.
@@ -283,6 +288,8 @@ def _intent(query: Query) -> str:
         return THEMES
     if _SCHEDULE.search(folded) and not query.meeting_date:
         return SCHEDULE
+    if query.item and (query.has_meeting_ref or query.body):
+        return MEETING  # "vad handlade § 93 om på mötet i juni"
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
     if _NEXT.search(folded) and query.meeting_date and _AFTER.search(folded):

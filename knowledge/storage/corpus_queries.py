@@ -239,6 +239,16 @@ def items_of(db: sqlite_utils.Database, document_id: int) -> list[Item]:
     ]
 
 
+def item_text(db: sqlite_utils.Database, document_id: int, number: str) -> str | None:
+    """The text of one item of a protocol, as its passages hold it."""
+    rows = db.execute(
+        "SELECT text FROM passages WHERE document_id = ? AND item_number = ? AND kind = 'item'"
+        " ORDER BY id",
+        [document_id, number],
+    ).fetchall()
+    return "\n\n".join(row[0] for row in rows) or None
+
+
 _ATTENDANCE = (
     "SELECT a.name, a.organisation, a.role, a.title, a.note, a.council, a.document_id, a.date"
     " FROM attendees a"
