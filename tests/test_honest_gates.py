@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import sqlite_utils
 
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
@@ -70,3 +71,14 @@ def test_a_capitalised_role_is_no_name() -> None:
     # a heading run into the text: "Digital lösning" + "Samordnare anställdes …"
     assert not holds("Digital lösning Samordnare anställdes i september.", want)
     assert holds("Projektledare är Anna Berg.", want)
+
+
+def test_a_theme_proposed_but_never_treated_tells_nothing_of_its_content(
+    corpus_db: sqlite_utils.Database,
+) -> None:
+    engine = Engine(corpus_db)
+    asked = engine.answer("vad kom fram när läkemedelsgenomgångar var tema, minns du?", today=TODAY)
+    assert not asked.found and "inte behandlats" in asked.headline
+    assert "minns" not in asked.headline
+    answer = engine.answer("har läkemedelsgenomgångar varit tema?", today=TODAY)
+    assert answer.found and "inte behandlats" in answer.headline
