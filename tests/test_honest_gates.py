@@ -33,6 +33,14 @@ Nämnden antar investeringsbudgeten. Per Holm (M) reserverar sig mot beslutet.
 
 § 7 Information från förvaltningen
 Camilla Östberg informerade om rekryteringen av ny bibliotekschef.
+
+§ 8 Tillgänglighet
+Kommunen har avsatt 250 000 kr för åtgärder under 2023. Först ut är en ny ramp vid biblioteket.
+
+§ 9 Stimulansmedel 2024
+Förslaget gäller de 2,4 Mkr i stimulansmedel som avsatts för 2024.
+Beslut: Medlen fördelas med ett grundbelopp om 100 000 kr per förening.
+Resterande medel fördelas efter antal medlemmar den 31 december 2023.
 """
 
 
@@ -82,3 +90,19 @@ def test_a_theme_proposed_but_never_treated_tells_nothing_of_its_content(
     assert "minns" not in asked.headline
     answer = engine.answer("har läkemedelsgenomgångar varit tema?", today=TODAY)
     assert answer.found and "inte behandlats" in answer.headline
+
+
+def test_an_amount_for_something_else_in_the_item_is_no_answer(engine: Engine) -> None:
+    assert not engine.answer("vad kostar den nya rampen vid biblioteket?", today=TODAY).found
+    answer = engine.answer("hur mycket har kommunen avsatt för åtgärder 2023?", today=TODAY)
+    assert answer.found and "250 000 kr" in answer.headline
+
+
+def test_what_an_amount_is_for_and_its_year_may_be_told_before_it_in_the_item(
+    engine: Engine,
+) -> None:
+    answer = engine.answer(
+        "hur mycket får varje förening i grundbelopp av stimulanspengarna 2024?", today=TODAY
+    )
+    text = "\n".join([answer.headline, *(line for b in answer.blocks for line in b.lines)])
+    assert answer.found and "100 000 kr" in text

@@ -28,6 +28,7 @@ from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
     AGE,
+    AMOUNT,
     COVERAGE,
     DATE,
     KIND_NAMES,
@@ -248,7 +249,8 @@ def _findings(
             continue
         held_year = {str(hit.date.year)} if hit.date else set()
         paragraph, in_paragraph = -1, set[str]()  # the stems of the paragraph so far
-        paragraph_years = set[str]()  # and the years it named
+        in_item = set[str]()  # and of the item so far
+        item_years = set[str]()  # the years the item named so far
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
@@ -259,11 +261,12 @@ def _findings(
             stems = set(corpus.sentences.stems(sentence))
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], set()
-                paragraph_years = set()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
-            # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before
-            said_years = paragraph_years | years(f"{introduced} {window}")
-            paragraph_years |= years(sentence)
+            in_item |= stems
+            # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before in the
+            # item holds for what follows
+            said_years = item_years | years(f"{introduced} {window}")
+            item_years |= years(sentence)
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | corpus.sentences.stems(labelled[index][1])
             around = stems | corpus.sentences.stems(following) | heading
@@ -276,6 +279,11 @@ def _findings(
                 continue
             if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
                 continue  # an age, a place or a town said of something else in the item
+            # "250 000 kr för åtgärder. Först ut är en ny ramp …": not what the ramp costs;
+            # what an amount is for is told before it in its item, or in its heading
+            told = stems | heading | in_item
+            if want.kind == AMOUNT and any(not t.held(told) for t in weights.rarest):
+                continue
             # The meeting's year holds for what it says, unless the question asks of a period
             # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023.
             held = held_year - period_years if said_years else held_year
