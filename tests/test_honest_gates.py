@@ -41,6 +41,10 @@ Kommunen har avsatt 250 000 kr för åtgärder under 2023. Först ut är en ny r
 Förslaget gäller de 2,4 Mkr i stimulansmedel som avsatts för 2024.
 Beslut: Medlen fördelas med ett grundbelopp om 100 000 kr per förening.
 Resterande medel fördelas efter antal medlemmar den 31 december 2023.
+
+§ 10 Kollektivtrafik
+Nämnden beslutade att bjuda in Länstrafiken till nästa möte om närtrafik.
+Trafikverket meddelade att vägen byggs om under 2024.
 """
 
 
@@ -106,3 +110,9 @@ def test_what_an_amount_is_for_and_its_year_may_be_told_before_it_in_the_item(
     )
     text = "\n".join([answer.headline, *(line for b in answer.blocks for line in b.lines)])
     assert answer.found and "100 000 kr" in text
+
+
+def test_what_someone_said_is_told_with_a_verb_of_saying(engine: Engine) -> None:
+    assert not engine.answer("Vad svarade Länstrafiken om närtrafik?", today=TODAY).found
+    answer = engine.answer("Vad sa Trafikverket om vägen?", today=TODAY)
+    assert answer.found and "byggs om" in answer.headline

@@ -62,6 +62,18 @@ _PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*
 PROPOSED = 2.0
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
 _PERIOD_YEAR = re.compile(r"\b(?:för|for|under|inför|infor|år|ar)\s+((?:19|20)\d\d)\b", re.I)
+# "Vad svarade/sa/tyckte X": what someone said is told with a verb of saying.
+_ASKS_SPEECH = re.compile(
+    r"(vad|hur) (svarade|svarar|sa|sade|sager|tyckte|tycker|ansag|anser|menade|lovade|kravde|"
+    r"kritiserade|framforde|uppgav)\b"
+)
+_SPEECH = re.compile(
+    r"\b(svar\w*|sa|sade|sagt|säger|tyck\w*|ansåg|anse\w*|men(ar|ade)|lova\w*|kräv\w*|"
+    r"föreslog|föreslår|förslag\w*|kritiser\w*|meddela\w*|uppg(av|er)|berätta\w*|"
+    r"informera\w*|framför\w*|påpeka\w*|betona\w*|poängtera\w*|redogj\w*|redogör\w*|"
+    r"beskr\w*|önska\w*|vill|framhöll|lyfte|efterfråga\w*)\b",
+    re.IGNORECASE,
+)
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _OUTCOME = re.compile(r"\bvad (hande|blev det av)\b|\bhur gick det\b")
@@ -221,6 +233,7 @@ def _findings(
     (and day, when the question gave one)."""
     asked_years = years(query.text)
     period_years = set(_PERIOD_YEAR.findall(query.text))
+    asks_speech = bool(_ASKS_SPEECH.match(query.folded))
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
@@ -284,6 +297,8 @@ def _findings(
             told = stems | heading | in_item
             if want.kind == AMOUNT and any(not t.held(told) for t in weights.rarest):
                 continue
+            if asks_speech and not _SPEECH.search(sentence):
+                continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
             # The meeting's year holds for what it says, unless the question asks of a period
             # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023.
             held = held_year - period_years if said_years else held_year
