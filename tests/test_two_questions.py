@@ -79,3 +79,12 @@ def test_a_part_without_an_answer_is_left_out(engine: Engine) -> None:
     )
     assert answer.found and "tre år" in answer.headline
     assert answer.question.endswith("vem är projektledare för det?")
+
+
+def test_what_is_said_after_the_question_is_not_asked(engine: Engine) -> None:
+    answer = engine.answer(
+        "Hur länge pågår projektet Unga ledare? vill planera in det", today=TODAY
+    )
+    assert answer.found and "tre år" in answer.headline
+    answer = engine.answer("Hur länge pågår projektet Unga ledare? När startade det?", today=TODAY)
+    assert answer.found and "1 september 2022" in answer.headline

@@ -112,7 +112,15 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     answer = BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)
     if not answer.found and query.intent in (DECISIONS, TOPIC) and _month_alone(query):
         return _in_the_text(corpus, query, today) or answer
+    if not answer.found and query.intent == DECISIONS and query.topic_words:
+        # "Har chefsgruppen tagit beslut om EP-larm?": no decision was recorded, but the text
+        # may say what of one ("Underlag ska tas fram innan beslut")
+        told = answer_topic(corpus, query, today, saying=_OF_DECISION)
+        return told if told.found else answer
     return answer
+
+
+_OF_DECISION = re.compile(r"beslut\w*|beslöt", re.IGNORECASE)
 
 
 def _found(answer: Answer) -> Answer | None:

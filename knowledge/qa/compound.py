@@ -14,8 +14,19 @@ _OPENING = re.compile(
     rf"^\s*{_QUESTION_WORD}\b(?:\s+(?:länge|lange|mycket|mkt|många|manga|ofta|stor|stora))?",
     re.IGNORECASE,
 )
+# "…? och vem …", "…? vill boka in den": what follows a question mark inside the text
+_AFTER_QUESTION = re.compile(r"\?\s+(?:(?:och|o|samt)\s+)?(?=\S)", re.IGNORECASE)
 # The second part must ask something of its own, not be a second question word ("när och var").
 LEAST_WORDS = 3
+
+
+def asked(text: str) -> str:
+    """The question of ``text`` without what is said after it ("När är uppföljningsdagen?
+    vill boka in den"); a second question after it stays."""
+    match = _AFTER_QUESTION.search(text)
+    if match is None or not _OPENING.match(text) or _OPENING.match(text[match.end() :]):
+        return text
+    return text[: match.start() + 1]
 
 
 def split_question(text: str) -> tuple[str, str] | None:
@@ -23,10 +34,12 @@ def split_question(text: str) -> tuple[str, str] | None:
     subject ("när drog det igång" + "pågår projekt regional testbädd"); otherwise None."""
     if not _OPENING.match(text):
         return None  # "jag kan inte komma och vem …": a request, not two questions
-    match = _SECOND.search(text)
+    match = _SECOND.search(text) or _AFTER_QUESTION.search(text)
     if match is None:
         return None
-    first, second = text[: match.start()].strip(), text[match.end() :].strip(" ?")
+    first, second = text[: match.start()].strip(" ?"), text[match.end() :].strip(" ?")
+    if not _OPENING.match(second):
+        return None
     if len(second.split()) < LEAST_WORDS or len(first.split()) < LEAST_WORDS:
         return None
     subject = _OPENING.sub("", first).strip()

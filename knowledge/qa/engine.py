@@ -15,7 +15,7 @@ from knowledge.qa.answering import build
 from knowledge.qa.answers.shared import EXAMPLES
 from knowledge.qa.answers.themes import all_themes
 from knowledge.qa.briefing import prior_mentions
-from knowledge.qa.compound import joined, split_question
+from knowledge.qa.compound import asked, joined, split_question
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.people_names import known_people
 from knowledge.qa.search import stem_vocabulary, vocabulary
@@ -66,6 +66,11 @@ class Engine:
         ``council`` replaces the engine's default council, ``page`` > 0 asks for more of a
         long answer."""
         today = today or clock.today()
+        if intent is None and asked(question) != question:
+            # "När är mötet? vill boka in det": the question; "När är mötet? Jag kan inte
+            # komma": a request, read whole
+            whole = self.understand(question, today=today)
+            question = question if whole.intent in _NOT_QUESTIONS else asked(question)
         parts = split_question(question) if intent is None and page == 0 else None
         if parts is not None:
             first = self._answer(parts[0], today, None, council, 0)

@@ -253,6 +253,8 @@ def search(
     # A verb says what happened to the subject: it goes before any noun, however rare.
     by_rarity = sorted(terms, key=lambda t: (t.verb, corpus.frequency(t)))
     found = passages_with(by_rarity)
+    if not found and len(by_rarity) == 2 and by_rarity[-1].verb:
+        found = passages_with(by_rarity[:1])  # "tagit beslut om EP-larm": in other words
     if not found and len(by_rarity) > 2:
         # One word the passage lacks may be any of them, the rarest too: a stray word of the
         # question ("antog") or a misspelt one. Every choice of the one word left out counts.

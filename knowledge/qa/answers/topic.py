@@ -203,7 +203,10 @@ def _hits(
         limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
         document_kind=query.document_kind,
     )
-    return [h for h in hits if h.matched >= needed(len(terms))]
+    # A verb says what happened to the subject, in other words than the minutes' as often as
+    # not ("tagit beslut om EP-larm"): the subject's words decide which passages count.
+    subject = [t for t in terms if not t.verb] or terms
+    return [h for h in hits if h.matched >= needed(len(subject))]
 
 
 # A question that names a meeting means that meeting's date, whatever it is about.
