@@ -149,6 +149,8 @@ def test_a_month_written_into_the_meeting_word(engine: Engine) -> None:
     query = engine.understand("vilka var med på majmötet 2022", today=TODAY)
     assert query.month == (2022, 5)
     assert engine.understand("vad togs upp på novembermötet", today=TODAY).month == (None, 11)
+    query = engine.understand("vilka teman fanns enligt majprotokollet 2022?", today=TODAY)
+    assert query.month == (2022, 5)
 
 
 def test_who_took_the_minutes_asks_for_the_secretary(engine: Engine) -> None:
