@@ -13,6 +13,7 @@ import pytest
 
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
+from knowledge.language.synonyms import synonyms
 from knowledge.qa.engine import Engine
 from knowledge.qa.search import expand
 
@@ -39,6 +40,9 @@ Dennis Åkerlund (SD) reserverar sig mot beslutet.
 § 13 Ekonomi för projektet Grön skola
 Projektets totala budget är 1,85 Mkr för 2024–2026.
 Beslut: Nämnden godkänner att 120 000 kr flyttas från konsultposten till utbildning.
+
+§ 15 Stimulansmedel
+Nämnden tilldelas 2,4 Mkr i stimulansmedel för 2026.
 
 § 14 Rapport om äldres levnadsvanor
 Rapporten visar att hälsans fyra hörnpelare är fysisk aktivitet, goda matvanor, social \
@@ -89,3 +93,19 @@ def test_a_report_told_at_a_meeting_is_read_in_its_protocol(engine: Engine) -> N
 def test_a_report_the_protocols_do_not_hold_is_still_not_found(engine: Engine) -> None:
     answer = engine.answer("vad säger rapporten om vindkraftverk?", today=TODAY)
     assert not answer.found
+
+
+def test_a_compound_with_pengar_is_the_minutes_compound_with_medel(engine: Engine) -> None:
+    assert "stimulansmedel" in expand(engine._corpus, "stimulanspengarna").exact
+    assert not expand(engine._corpus, "konsultpengarna").exact  # nothing the minutes lack
+    answer = engine.answer("hur mycket stimulanspengar får nämnden för 2026?", today=TODAY)
+    assert answer.found and "2,4 Mkr" in answer.headline
+
+
+def test_a_verb_the_minutes_do_not_use_is_left_out_of_a_short_question(engine: Engine) -> None:
+    answer = engine.answer("Har nämnden tagit något beslut om timavgiften?", today=TODAY)
+    assert answer.found and "1 240 kr" in answer.headline
+
+
+def test_gratis_is_the_minutes_kostnadsfri() -> None:
+    assert "kostnadsfria" in synonyms("gratis")

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 # Raise when the parser reads the same file into different rows (new passages, new fields).
 # 2: the prose before the first item, titles from main headings, formalities among decisions.
-PARSER_VERSION = 2
+# 3: the last item keeps its sentences that mention the next meeting without a date.
+PARSER_VERSION = 3
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

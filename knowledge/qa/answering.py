@@ -10,6 +10,7 @@ from datetime import date
 from knowledge.language.dates import MONTH_NAMES
 from knowledge.qa.answers.agenda import answer_agenda
 from knowledge.qa.answers.agenda_outcome import answer_outcome
+from knowledge.qa.answers.authors import answer_author, asks_author
 from knowledge.qa.answers.decisions import answer_decisions
 from knowledge.qa.answers.documents import answer_send_document
 from knowledge.qa.answers.help import answer_help, answer_unknown
@@ -83,6 +84,10 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
     # A name no document holds ("Kulturrådet") is a subject they never speak of.
     unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []
+    if query.intent in SUBJECT_INTENTS and asks_author(query):
+        authored = answer_author(corpus, query, today)
+        if authored is not None:
+            return authored
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":
@@ -107,7 +112,15 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     answer = BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)
     if not answer.found and query.intent in (DECISIONS, TOPIC) and _month_alone(query):
         return _in_the_text(corpus, query, today) or answer
+    if not answer.found and query.intent == DECISIONS and query.topic_words:
+        # "Har chefsgruppen tagit beslut om EP-larm?": no decision was recorded, but the text
+        # may say what of one ("Underlag ska tas fram innan beslut")
+        told = answer_topic(corpus, query, today, saying=_OF_DECISION)
+        return told if told.found else answer
     return answer
+
+
+_OF_DECISION = re.compile(r"beslut\w*|beslöt", re.IGNORECASE)
 
 
 def _found(answer: Answer) -> Answer | None:

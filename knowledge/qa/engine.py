@@ -3,6 +3,7 @@ questions, so two engines never share an answer and a changed corpus is read aga
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import sqlite_utils
@@ -14,14 +15,27 @@ from knowledge.qa.answering import build
 from knowledge.qa.answers.shared import EXAMPLES
 from knowledge.qa.answers.themes import all_themes
 from knowledge.qa.briefing import prior_mentions
+from knowledge.qa.compound import asked, joined, split_question
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.people_names import known_people
 from knowledge.qa.search import stem_vocabulary, vocabulary
-from knowledge.qa.types import Answer, Query
+from knowledge.qa.types import (
+    FOLLOW_TOPIC,
+    HELP,
+    PROPOSE_THEME,
+    REPORT_ABSENCE,
+    SEND_DOCUMENT,
+    UNKNOWN,
+    Answer,
+    Query,
+)
 from knowledge.qa.understand import understand
 from knowledge.storage.kallelser import AgendaItem
 
 __all__ = ["EXAMPLES", "Engine"]
+
+# What a part of a question in two parts may not be: a request is made once, as written.
+_NOT_QUESTIONS = (REPORT_ABSENCE, PROPOSE_THEME, SEND_DOCUMENT, FOLLOW_TOPIC, HELP, UNKNOWN)
 
 
 class Engine:
@@ -52,6 +66,22 @@ class Engine:
         ``council`` replaces the engine's default council, ``page`` > 0 asks for more of a
         long answer."""
         today = today or clock.today()
+        if intent is None and asked(question) != question:
+            # "När är mötet? vill boka in det": the question; "När är mötet? Jag kan inte
+            # komma": a request, read whole
+            whole = self.understand(question, today=today)
+            question = question if whole.intent in _NOT_QUESTIONS else asked(question)
+        parts = split_question(question) if intent is None and page == 0 else None
+        if parts is not None:
+            first = self._answer(parts[0], today, None, council, 0)
+            if first.intent not in _NOT_QUESTIONS:
+                second = self._answer(parts[1], today, None, council, 0)
+                return replace(joined(first, second), question=question)
+        return self._answer(question, today, intent, council, page)
+
+    def _answer(
+        self, question: str, today: date, intent: str | None, council: str | None, page: int
+    ) -> Answer:
         query = self.understand(question, today=today, intent=intent)
         query.default_council = council or self.default_council
         query.page = max(0, page)

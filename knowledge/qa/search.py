@@ -85,6 +85,9 @@ def _expand(corpus: Corpus, word: str) -> Term:
     for other in synonyms(lower):
         if other in words and other not in term.exact:
             term.exact.append(other)  # "totalt": the table says "Summa"
+    for other in _compound_synonyms(known, folded):
+        if other not in term.exact:
+            term.exact.append(other)  # "stimulanspengarna": the minutes say "stimulansmedel"
     month = MONTHS.get(folded)
     if month and MONTH_NAMES[month - 1] != folded:
         term.exact.append(MONTH_NAMES[month - 1])  # "jan-juli": the documents write "januari"
@@ -143,6 +146,28 @@ def _verb_stem(corpus: Corpus, folded: str) -> list[str]:
         if corpus_queries.stem_indexed(corpus.db, folded[:end]):
             return [folded[:end]]
     return []
+
+
+def _compound_synonyms(known: Vocabulary, folded: str) -> list[str]:
+    """Corpus words for a compound whose last part has an everyday synonym: "stimulanspengar"
+    as "stimulansmedel", "vård-pengar" as "vård-medel"."""
+    found = []
+    for tail in sorted(_SYNONYM_TAILS, key=len, reverse=True):
+        if folded.endswith(tail) and len(folded) > len(tail) + 2:
+            head = folded[: -len(tail)]
+            for other in _SYNONYM_TAILS[tail]:
+                word = known.by_folded.get(head + other)
+                if word:
+                    found.append(word)
+            break
+    return found
+
+
+_SYNONYM_TAILS = {
+    "pengar": ("medel", "medlen"),
+    "pengarna": ("medlen", "medel"),
+    "pengarnas": ("medlens",),
+}
 
 
 def _a_word(corpus: Corpus, known: Vocabulary, folded: str) -> bool:
@@ -228,6 +253,8 @@ def search(
     # A verb says what happened to the subject: it goes before any noun, however rare.
     by_rarity = sorted(terms, key=lambda t: (t.verb, corpus.frequency(t)))
     found = passages_with(by_rarity)
+    if not found and len(by_rarity) == 2 and by_rarity[-1].verb:
+        found = passages_with(by_rarity[:1])  # "tagit beslut om EP-larm": in other words
     if not found and len(by_rarity) > 2:
         # One word the passage lacks may be any of them, the rarest too: a stray word of the
         # question ("antog") or a misspelt one. Every choice of the one word left out counts.

@@ -27,7 +27,7 @@ STOPWORDS = set(
     sags sagdes
     ofta lange heter kallas sitt sina per enligt
     ungefar cirka circa typ mkt pengar pengarna belopp beloppet summa summan kronor
-    over igang ihop fram bort
+    over igang ihop fram bort ny nya nytt minns
     holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
     """.split()
 )
