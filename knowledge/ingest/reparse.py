@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 # Raise when the parser reads the same file into different rows (new passages, new fields).
 # 2: the prose before the first item, titles from main headings, formalities among decisions.
 # 3: the last item keeps its sentences that mention the next meeting without a date.
-PARSER_VERSION = 3
+# 4: attendance tables and roles before names, a person listed twice read once, Word tables'
+#    lines, PDF columns run together, extracts, confidential items, e-mail headers left out.
+PARSER_VERSION = 4
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:
