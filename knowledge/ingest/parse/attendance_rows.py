@@ -40,10 +40,23 @@ _COLUMNS = {
     "ersatter": "note",
 }
 COLUMN_WORDS = frozenset(_COLUMNS)
-# A member's function before the name: "Ordförande", "1:e vice ordförande", "Tjg ersättare".
-_FUNCTION_FIRST = re.compile(
-    r"(\d:e )?(vice )?ordforande|ledamot|(tjg\.?|tjanstgorande) (ers\.?|ersattare)|ersattare|"
-    r"suppleant|kassor"
+# A member's function before the name, folded: "Ordförande", "1:e vice ordförande", "Tjg
+# ersättare" (a set: every tab-separated line of a list is looked up).
+_FUNCTION_FIRST = frozenset(
+    [
+        "ordforande",
+        "vice ordforande",
+        "1:e vice ordforande",
+        "2:e vice ordforande",
+        "ledamot",
+        "ersattare",
+        "tjg ersattare",
+        "tjg. ersattare",
+        "tjg ers.",
+        "tjanstgorande ersattare",
+        "suppleant",
+        "kassor",
+    ]
 )
 # A note that says whom one serves for, or which items one attended, is a cell of its own;
 # any other is a note in parentheses ("hela sammanträdet").
@@ -93,7 +106,7 @@ def names_a_role(folded: str, cell: str) -> bool:
     """Whether a first cell (``folded``, and as written) is a member's function or an
     official's job title. "Sekreterare" and "Justerare" before a name are the header's
     fields, not a role in a list."""
-    return _FUNCTION_FIRST.fullmatch(folded) is not None or (
+    return folded in _FUNCTION_FIRST or (
         " " not in folded and folded != "sekreterare" and is_job_title(cell)
     )
 

@@ -34,8 +34,6 @@ _TITLE_WORD = (
 _FIRST_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _WHO_TEXT = rf"(?:{_TITLE_WORD}\s+|[a-zåäö][\wåäö-]*\s+)?{_NAME}|{_TITLE_WORD}|{_FIRST_NAME}"
 _WHO = rf"(?P<who>{_WHO_TEXT})"
-# Two people who are to do something together: "Ingrid Wahlberg och Åsa Lindkvist planerar".
-_WHO_BOTH = rf"(?P<who>(?:{_NAME}{_PARTY}\s+och\s+)?(?:{_WHO_TEXT}))"
 # What someone is to do runs to the end of its clause: a sentence's end, the next att-clause
 # of a decision (", att ...", ", samt att ..."), or "och" and the next person.
 _TASK_TEXT = r"(?:(?!,\s*(?:samt\s+)?att\b|\soch\s+[A-ZÅÄÖ])[^.;]){3,120}"
@@ -78,7 +76,7 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("responsible", re.compile(rf"\b(?:ge|ger|gav|ges) {_WHO} i uppdrag att {_TASK}")),
     (
         "responsible",
-        re.compile(rf"(?<![\w-]){_WHO_BOTH}{_PARTY} (?P<what>(?={_ACTION}\b){_TASK_TEXT})"),
+        re.compile(rf"(?<![\w-]){_WHO}{_PARTY} (?P<what>(?={_ACTION}\b){_TASK_TEXT})"),
     ),
     # A fyllnadsval: "att som ny ersättare ... efter Siv Blomqvist välja Lars Ekberg (S)".
     (
@@ -94,17 +92,18 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "leads",
         re.compile(
-            rf"\b[Pp]rojektledare(?:n)? (?P<who>{_NAME}) [^.;]{{0,60}}?\b"
+            rf"\b[Pp]rojektledare (?P<who>{_NAME}) [^.;]{{0,60}}?\b"
             rf"(?P<what>(?:projektet|insatsen) [A-ZÅÄÖ][^.,;]{{2,60}})"
         ),
     ),
 ]
 _ACTION_HINTS = (
-    "tar med sig",
-    "lovade att",
-    "lovar att",
-    "planerar",
-    "samordnar",
+    # the new verbs as words ("Länsdelssamordnarna" holds no " samordnar")
+    " tar med sig",
+    " lovade att",
+    " lovar att",
+    " planerar",
+    " samordnar",
     "tar fram",
     "skickar",
     "sköter",
@@ -135,7 +134,7 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     _ACTION_HINTS,
     _ELECTED,
     ("utses till", "utsågs till"),
-    ("projektledare",),
+    ("projektledare ",),
 ]
 # A paragraph is read for relations when it holds one of these: a pattern's word, an
 # "Ansvarig:" line, or a sentence saying who kept the minutes.
@@ -163,7 +162,7 @@ def _hint_groups(shared: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 _HINT_GROUPS = _hint_groups(("led", "ansvar", "uppdra", "ersatt", "uts", "förde "))
-_BOTH = re.compile(r"(?<=\S)\s+och\s+(?=[A-ZÅÄÖ])")
+_AND_BEFORE = re.compile(rf"(?P<who>{_NAME}){_PARTY} och $")
 # "Ahmad Noori (S) anmäler jäv ... . Ronny Holm (S) tjänstgör i hans ställe": the substitute
 # serves for the one the sentence before names.
 _IN_THEIR_PLACE = re.compile(
@@ -306,6 +305,8 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
             for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True)
             if any(word in paragraph_lower for word in hint)
         ]
+        if not patterns and "förde " not in paragraph_lower:
+            continue  # a hint of the lines above only ("s ställe", "ansvarig" mid-text)
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()
             for kind, pattern, hint in patterns:
@@ -313,7 +314,15 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                     continue
                 for match in pattern.finditer(sentence):
                     what = match.group("what").strip(" ,")
-                    for part in _BOTH.split(match.group("who")):
+                    whom = [match.group("who")]
+                    before = sentence[: match.start()]
+                    if whom[0].startswith("och "):  # read as a word before the name
+                        before, whom = before + "och ", [whom[0][4:]]
+                    if kind == "responsible" and before.endswith(" och "):
+                        # "Ingrid Wahlberg och Åsa Lindkvist planerar ...": both of them
+                        also = _AND_BEFORE.search(before)
+                        whom += [also.group("who")] if also else []
+                    for part in whom:
                         who = people.resolve(part)
                         if who is None:
                             continue
