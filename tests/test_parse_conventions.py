@@ -486,3 +486,14 @@ def test_a_table_row_with_even_gaps_is_no_justified_line() -> None:
         "Nr\tÄrende\tAnsvarig",  # short of the block's width
         "1\tMötets öppnande\tOrdföranden öppnade mötet och hälsade",  # cells of several words
     ]
+
+
+def test_a_letter_quoted_inside_an_item_is_no_end_of_the_minutes() -> None:
+    from knowledge.ingest.clean import clean_text
+
+    text = clean_text(
+        "1. Skrivelse\nEn skrivelse har kommit in.\n"
+        "Från: Anna Berg\nSkickat: den 2 mars 2020\nTill: Rådet\nÄmne: Ledstråk\n"
+        "Ledstråken saknas.\n\n2. Nästa möte\nNästa möte är 30 mars.\n"
+    )
+    assert "Skickat" not in text and "Ledstråken saknas." in text and "2. Nästa möte" in text

@@ -132,6 +132,7 @@ _MAIL_FIELD = re.compile(
     r"attachments)\s*:",
     re.IGNORECASE,
 )
+_REPLY = re.compile(r"^(sv|vb|re|fw|fwd|vs)\s*:", re.IGNORECASE)
 _QUOTED = re.compile(
     r"^-{2,}\s*(ursprungligt meddelande|original message|vidarebefordrat meddelande|"
     r"forwarded message)\s*-{2,}$",
@@ -141,21 +142,23 @@ _QUOTED = re.compile(
 
 def _without_mail(lines: list[str]) -> list[str]:
     """The lines without e-mail headers (three or more "Label:" lines in a row, "Från:" and
-    "Ämne:" among them) and without a quoted earlier message after the text."""
+    "Ämne:" among them) and without a quoted earlier message after the text: after its
+    separator, or after a header whose subject is a reply's or a forward's ("SV:", "VB:")."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         if _QUOTED.match(lines[i].strip()) and out:
             break  # what follows is the earlier message the e-mail quotes
-        labels: set[str] = set()
+        labels: dict[str, str] = {}
         j = i
         while j < len(lines) and (field := _MAIL_FIELD.match(lines[j])) is not None:
-            labels.add(field.group(1).lower())
+            labels[field.group(1).lower()] = lines[j][field.end() :].strip()
             j += 1
-        if j - i >= 3 and labels & {"från", "from"} and labels & {"ämne", "subject"}:
-            if any(line.strip() for line in out):
-                break  # a header after the text starts a quoted message
-            i = j
+        subject = labels.get("ämne", labels.get("subject"))
+        if j - i >= 3 and labels.keys() & {"från", "from"} and subject is not None:
+            if any(line.strip() for line in out) and _REPLY.match(subject):
+                break  # an earlier message the e-mail quotes
+            i = j  # the message's header: it dates the e-mail, not the meeting
             continue
         out.append(lines[i])
         i += 1
