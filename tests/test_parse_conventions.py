@@ -325,6 +325,7 @@ Ahmad Noori (S)
 Ronny Holm (S)
 Karin Lund, hälso- och sjukvårdsdirektör
 Amira Selimi, projektledare
+Per Ek (V)
 
 1. Välkommen
 Åsa Lindkvist är ny representant för Autismföreningen och ersätter Thomas Bäck, som har
@@ -336,6 +337,7 @@ kontakta tekniska enheten. Ingrid Wahlberg och Åsa Lindkvist planerar temadagen
 
 3. Jäv
 Ahmad Noori (S) anmäler jäv och deltar inte. Ronny Holm (S) tjänstgör i hans ställe.
+Lena Dahl (M) föreslår att Per Ek ersätter Lisa Holm i arbetsgruppen.
 
 4. Mobil läkarorganisation
 Projektledare Amira Selimi redovisar resultaten från insatsen Steg framåt. Rådet beslutar
@@ -347,6 +349,8 @@ def test_who_replaces_leads_and_is_responsible_in_running_text() -> None:
     relations = {(r.kind, r.subject, r.object) for r in parse_document(RELATIONS).relations}
     assert ("replaces", "Åsa Lindkvist", "Thomas Bäck") in relations
     assert ("replaces", "Ronny Holm", "Ahmad Noori") in relations
+    assert ("replaces", "Per Ek", "Lisa Holm") in relations  # the clause's own subject
+    assert not any(kind == "replaces" and who == "Lena Dahl" for kind, who, _ in relations)
     assert ("leads", "Amira Selimi", "insatsen Steg framåt") in relations
     responsible = {subject for kind, subject, _ in relations if kind == "responsible"}
     assert responsible == {

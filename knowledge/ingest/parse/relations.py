@@ -48,11 +48,13 @@ _ACTION = (
 # Each pattern with a word it cannot match without: most sentences hold none and skip them.
 _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("replaces", re.compile(rf"(?P<who>{_NAME}){_PARTY} har ersatt (?P<what>{_NAME})")),
-    # "Åsa Lindkvist är ny representant för ... och ersätter Thomas Bäck": the nearest name.
+    # "Åsa Lindkvist är ny representant för ... och ersätter Thomas Bäck": the nearest name,
+    # in the same clause ("X föreslår att Y ersätter Z" is Y's).
     (
         "replaces",
         re.compile(
-            rf"(?P<who>{_NAME_IN_LINE}){_PARTY}(?: [^.,;:\t]{{0,100}}?)? ersätter (?P<what>{_NAME})"
+            rf"(?P<who>{_NAME_IN_LINE}){_PARTY}(?: (?:(?!\batt\b)[^.,;:\t]){{0,100}}?)? ersätter "
+            rf"(?P<what>{_NAME})"
         ),
     ),
     (
