@@ -287,3 +287,9 @@ def test_six_digits_that_make_a_date_answer_when() -> None:
     want = wanted("nar ska projektet avslutas", STOPWORDS)
     assert holds("Att projektet avslutas 250331.", want)
     assert not holds("Ärendet har nummer 123456.", want)
+
+
+def test_a_list_of_named_things_is_answered_by_their_names() -> None:
+    want = wanted("vilka andra regioner var piloter", STOPWORDS)
+    assert not holds("Örebro län är tillsammans med två andra regioner piloter.", want)
+    assert holds("Piloter är också Region Skåne och Region Gävleborg.", want)

@@ -25,6 +25,11 @@ from knowledge.qa.types import Term
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
 PLACE, TOWN, AGE = "place", "town", "age"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
+NAMES = "names"  # "vilka andra regioner …": things with names, named
+# Things a list answers by their names ("två andra regioner" names none).
+_NAMED_THINGS = (
+    r"(regioner|foreningar|organisationer|foretag|leverantorer|skolor|lander|partier|aktorer)"
+)
 # How a missing kind is named in an honest answer ("Jag hittar inget belopp om …").
 KIND_NAMES = {
     AMOUNT: "inget belopp",
@@ -35,6 +40,7 @@ KIND_NAMES = {
     AGE: "ingen ålder",
     PLACE: "ingen plats",
     TOWN: "ingen kommun",
+    NAMES: "inga namn",
 }
 
 _NUMBER_WORDS = (
@@ -129,6 +135,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),
+    (NAMES, re.compile(rf"\bvilka (andra |fler |ovriga )?{_NAMED_THINGS}\b")),
     (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 
@@ -200,6 +207,10 @@ def holds(text: str, want: Wanted) -> bool:
             )
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
+    if want.kind == NAMES:
+        names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
+        names = [n for n in names if not _COMMON_NOUN.search(n)]
+        return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == PERSON:
         # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
         # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
