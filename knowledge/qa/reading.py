@@ -188,7 +188,7 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == AMOUNT:
         return bool(_AMOUNT.search(text))
     if want.kind == COUNT:
-        return _has_count(text, want.focus)
+        return _has_count(text, want.focus, want.asked)
     # "avslutas 250331": asked when, six digits that make a date are one
     if want.kind == DATE and want.day:
         return bool(find_dates(text, allow_yymmdd=True))
@@ -247,7 +247,7 @@ def _root(word: str) -> str:
     return stemmed[:5] if len(stemmed) > 6 else stemmed
 
 
-def _has_count(text: str, focus: str | None) -> bool:
+def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()) -> bool:
     """A figure that is not a year or an amount; next to the counted thing when one is named."""
     without = _AMOUNT.sub(" ", text)
     figures = [f for f in _FIGURE.findall(without) if not _YEAR.fullmatch(f.strip())]
@@ -260,7 +260,15 @@ def _has_count(text: str, focus: str | None) -> bool:
     roots = "|".join(re.escape(_root(w)) for w in (focus, *synonyms(focus)))
     folded = normalize(without)
     number = rf"(?:\d[\d ,.]*|{normalize(_NUMBER_WORDS)})"
-    return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}(?:{roots})", folded))
+    # "40 nya medlemmar" counts the new ones, not how many there are, unless asked so
+    return any(
+        not set(match.group(1).split()) & (_CHANGE - asked)
+        for match in re.finditer(rf"{number}\s+((?:\w+\s+){{0,2}})(?:{roots})", folded)
+    )
+
+
+# Words that make a count one of a change: "nya", "fler", "ytterligare".
+_CHANGE = {"nya", "fler", "ytterligare", "farre", "nytillkomna", "tillkommande"}
 
 
 def years(text: str) -> set[str]:
