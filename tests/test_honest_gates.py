@@ -116,3 +116,9 @@ def test_what_someone_said_is_told_with_a_verb_of_saying(engine: Engine) -> None
     assert not engine.answer("Vad svarade Länstrafiken om närtrafik?", today=TODAY).found
     answer = engine.answer("Vad sa Trafikverket om vägen?", today=TODAY)
     assert answer.found and "byggs om" in answer.headline
+
+
+def test_who_reserved_themselves_is_read_in_the_item_named(engine: Engine) -> None:
+    answer = engine.answer("Vem reserverade sig mot investeringsbudgeten?", today=TODAY)
+    assert answer.found and answer.headline.startswith("Per Holm (M) reserverar sig")
+    assert not engine.answer("Vem reserverade sig mot kulturbidraget?", today=TODAY).found

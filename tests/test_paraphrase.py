@@ -38,7 +38,7 @@ Reservation
 Dennis Åkerlund (SD) reserverar sig mot beslutet.
 
 § 13 Ekonomi för projektet Grön skola
-Projektets totala budget är 1,85 Mkr för 2024–2026.
+Projektets totala budget är 1,85 Mkr för 2024–2026, en gemensam satsning.
 Beslut: Nämnden godkänner att 120 000 kr flyttas från konsultposten till utbildning.
 
 § 15 Stimulansmedel
@@ -109,3 +109,8 @@ def test_a_verb_the_minutes_do_not_use_is_left_out_of_a_short_question(engine: E
 
 def test_gratis_is_the_minutes_kostnadsfri() -> None:
     assert "kostnadsfria" in synonyms("gratis")
+
+
+def test_an_adjective_with_a_doubled_consonant_is_its_undoubled_stem(engine: Engine) -> None:
+    # "gemensamma" stems to "gemensamm", "gemensam" to itself
+    assert "gemensam" in expand(engine._corpus, "gemensamma").stems

@@ -287,3 +287,23 @@ def test_six_digits_that_make_a_date_answer_when() -> None:
     want = wanted("nar ska projektet avslutas", STOPWORDS)
     assert holds("Att projektet avslutas 250331.", want)
     assert not holds("Ärendet har nummer 123456.", want)
+
+
+def test_a_list_of_named_things_is_answered_by_their_names() -> None:
+    want = wanted("vilka andra regioner var piloter", STOPWORDS)
+    assert not holds("Örebro län är tillsammans med två andra regioner piloter.", want)
+    assert holds("Piloter är också Region Skåne och Region Gävleborg.", want)
+
+
+def test_a_count_of_new_ones_is_no_count_of_all() -> None:
+    assert not holds(
+        "Föreningen har fått 40 nya medlemmar.",
+        wanted("hur manga medlemmar har foreningen", STOPWORDS),
+    )
+    assert holds(
+        "Föreningen har fått 40 nya medlemmar.",
+        wanted("hur manga nya medlemmar fick foreningen", STOPWORDS),
+    )
+    assert holds(
+        "Föreningen har 412 medlemmar.", wanted("hur manga medlemmar har foreningen", STOPWORDS)
+    )

@@ -29,6 +29,7 @@ from knowledge.qa.answers.requests import (
     answer_propose_theme,
     answer_report_absence,
 )
+from knowledge.qa.answers.reservations import answer_reservation, asks_reservation
 from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
@@ -88,6 +89,11 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
         authored = answer_author(corpus, query, today)
         if authored is not None:
             return authored
+    if query.intent in SUBJECT_INTENTS and asks_reservation(query):
+        # A sentence naming someone beside the subject is no reservation against it
+        return answer_reservation(corpus, query, today) or not_found(
+            query, "Jag hittar ingen reservation mot det i protokollen."
+        )
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":

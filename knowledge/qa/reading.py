@@ -25,6 +25,11 @@ from knowledge.qa.types import Term
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
 PLACE, TOWN, AGE = "place", "town", "age"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
+NAMES = "names"  # "vilka andra regioner …": things with names, named
+# Things a list answers by their names ("två andra regioner" names none).
+_NAMED_THINGS = (
+    r"(regioner|foreningar|organisationer|foretag|leverantorer|skolor|lander|partier|aktorer)"
+)
 # How a missing kind is named in an honest answer ("Jag hittar inget belopp om …").
 KIND_NAMES = {
     AMOUNT: "inget belopp",
@@ -35,6 +40,7 @@ KIND_NAMES = {
     AGE: "ingen ålder",
     PLACE: "ingen plats",
     TOWN: "ingen kommun",
+    NAMES: "inga namn",
 }
 
 _NUMBER_WORDS = (
@@ -129,6 +135,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),
+    (NAMES, re.compile(rf"\bvilka (andra |fler |ovriga )?{_NAMED_THINGS}\b")),
     (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 
@@ -181,7 +188,7 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == AMOUNT:
         return bool(_AMOUNT.search(text))
     if want.kind == COUNT:
-        return _has_count(text, want.focus)
+        return _has_count(text, want.focus, want.asked)
     # "avslutas 250331": asked when, six digits that make a date are one
     if want.kind == DATE and want.day:
         return bool(find_dates(text, allow_yymmdd=True))
@@ -200,6 +207,10 @@ def holds(text: str, want: Wanted) -> bool:
             )
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
+    if want.kind == NAMES:
+        names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
+        names = [n for n in names if not _COMMON_NOUN.search(n)]
+        return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == PERSON:
         # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
         # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
@@ -236,7 +247,7 @@ def _root(word: str) -> str:
     return stemmed[:5] if len(stemmed) > 6 else stemmed
 
 
-def _has_count(text: str, focus: str | None) -> bool:
+def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()) -> bool:
     """A figure that is not a year or an amount; next to the counted thing when one is named."""
     without = _AMOUNT.sub(" ", text)
     figures = [f for f in _FIGURE.findall(without) if not _YEAR.fullmatch(f.strip())]
@@ -249,7 +260,15 @@ def _has_count(text: str, focus: str | None) -> bool:
     roots = "|".join(re.escape(_root(w)) for w in (focus, *synonyms(focus)))
     folded = normalize(without)
     number = rf"(?:\d[\d ,.]*|{normalize(_NUMBER_WORDS)})"
-    return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}(?:{roots})", folded))
+    # "40 nya medlemmar" counts the new ones, not how many there are, unless asked so
+    return any(
+        not set(match.group(1).split()) & (_CHANGE - asked)
+        for match in re.finditer(rf"{number}\s+((?:\w+\s+){{0,2}})(?:{roots})", folded)
+    )
+
+
+# Words that make a count one of a change: "nya", "fler", "ytterligare".
+_CHANGE = {"nya", "fler", "ytterligare", "farre", "nytillkomna", "tillkommande"}
 
 
 def years(text: str) -> set[str]:

@@ -11,6 +11,7 @@ only ever reaches FTS5 inside double-quoted strings, so its syntax characters ar
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,6 +27,9 @@ from knowledge.qa.types import Hit, Term
 from knowledge.storage import corpus_queries, corpus_search
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_search import ItemTitle, Passage
+
+# A stem ending in a doubled consonant ("gemensamm") is the word's undoubled stem too.
+_UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$")
 
 # Passages kept per query, the best by bm25 over every match.
 CANDIDATES = 60
@@ -82,6 +86,9 @@ def _expand(corpus: Corpus, word: str) -> Term:
     elif folded in folded_map:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
+    single = _UNDOUBLED.sub(r"\1", term.stems[0])
+    if single != term.stems[0] and corpus_queries.stem_indexed(corpus.db, single):
+        term.stems.append(single)  # "gemensamma" stems to "gemensamm", "gemensam" to itself
     for other in synonyms(lower):
         if other in words and other not in term.exact:
             term.exact.append(other)  # "totalt": the table says "Summa"

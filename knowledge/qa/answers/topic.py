@@ -113,6 +113,10 @@ def answer_topic(
     with ``saying``, only a sentence that matches it answers; with ``prefer``, such sentences
     answer when there are any (a decision told in prose), else any that answers."""
     answer = _answer_topic(corpus, query, today, saying=saying, prefer=prefer)
+    if not answer.found and query.council and query.month and _dated(query):
+        # "huvudtemat på chefsgruppen i juni": what a council did in a month it did not meet
+        # is told in others' protocols
+        query = replace(query, council=None)
     if not answer.found and query.month and _dated(query):
         # "uppföljningen juni–september 2021": some body met that month, but what was asked
         # is the subject's own period, told in another document
