@@ -407,6 +407,7 @@ def test_a_new_thing_is_the_thing_as_the_minutes_name_it(engine: Engine) -> None
         ("Hur många deltog på mötet 19 november 2021?", True),
         ("Vilka deltog i chefsgruppsmötet?", True),
         ("vilka var me på mötet 19 november 2021?", True),  # "me": "med" as typed
+        ("tjg ersättare på mötet 19 november 2021, för vem?", True),
         ("Hur många elever deltog i undersökningen i februari 2020?", False),
     ],
 )

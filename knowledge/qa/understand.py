@@ -153,7 +153,7 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
         "attendees",
         # "deltog i undersökningen" asks of something else than a meeting
         re.compile(
-            r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b"
+            r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b|\btjg\b|\btjanstgorande\b"
             r"|\bdeltog\w*(?!\s+(?:i|pa)\s+(?!(?:det |den |dagens )?"
             r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet)\b)\w)"
         ),
