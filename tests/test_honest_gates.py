@@ -11,7 +11,8 @@ import sqlite_utils
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
-from knowledge.qa.reading import PERSON, Wanted, holds
+from knowledge.qa.reading import PERSON, Wanted, holds, wanted
+from knowledge.qa.stopwords import STOPWORDS
 
 TODAY = date(2026, 11, 23)
 
@@ -122,3 +123,44 @@ def test_who_reserved_themselves_is_read_in_the_item_named(engine: Engine) -> No
     answer = engine.answer("Vem reserverade sig mot investeringsbudgeten?", today=TODAY)
     assert answer.found and answer.headline.startswith("Per Holm (M) reserverar sig")
     assert not engine.answer("Vem reserverade sig mot kulturbidraget?", today=TODAY).found
+
+
+def test_reservations_at_a_meeting_named_without_a_subject(engine: Engine) -> None:
+    answer = engine.answer("Vilka reserverade sig på mötet 14 september 2023?", today=TODAY)
+    assert answer.found and "Per Holm" in answer.headline
+
+
+def test_a_grants_new_ones_are_no_answer_to_a_total_nor_a_total_to_new_ones() -> None:
+    new = wanted("hur manga nya medlemmar fick foreningen", STOPWORDS)
+    assert new.focus == "medlemmar"
+    assert not holds("Föreningen har 412 medlemmar.", new)
+    assert holds("Föreningen har fått 40 nya medlemmar.", new)
+
+
+def test_who_talked_of_something_keeps_the_one_who_talked() -> None:
+    want = wanted("vem talade om sommarens program", STOPWORDS)
+    assert holds("Sanna Eriksson berättade om sommarens program.", want)
+    assert not holds(
+        "Sanna Eriksson berättade om rekryteringen.", wanted("vem blev ny chef", STOPWORDS)
+    )
+
+
+def test_a_sentence_naming_its_own_year_answers_for_that_year_only(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("bokslut")
+    document = folder / "styrelse_2024-02-13.txt"
+    document.write_text(
+        PROTOCOL.replace(
+            "§ 10 Kollektivtrafik",
+            "§ 11 Ekonomi\nBudgeten för 2024 antogs i januari. "
+            "Bokslutet för 2023 visar ett överskott om 6 140 kr.\n\n§ 10 Kollektivtrafik",
+        ),
+        "utf-8",
+    )
+    db = open_store(folder / "samrad.db")
+    ingest_file(db, document)
+    engine = Engine(db)
+    assert not engine.answer("Hur stort överskott visade bokslutet för 2024?", today=TODAY).found
+    answer = engine.answer("Hur stort överskott visade bokslutet för 2023?", today=TODAY)
+    assert answer.found and "6 140 kr" in answer.headline

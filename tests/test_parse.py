@@ -325,3 +325,25 @@ def test_a_closing_line_with_the_next_meetings_date_ends_the_last_item() -> None
         "https://www.testby.se/protokoll\n"
     )
     assert protocol.items[-1].body == "Ordföranden tackade för mötet."
+
+
+def test_a_dated_mention_of_the_next_meeting_inside_the_last_item_keeps_what_follows() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nKultur- och fritidsnämnden, Testby kommun\nSammanträdesdatum 2023-09-14\n\n"
+        "§ 9 Bidrag\nText här.\n\n"
+        "§ 10 Kollektivtrafik\n"
+        "Nämnden beslutade att bjuda in Länstrafiken till nästa möte den 12 oktober.\n"
+        "Trafikverket meddelade att vägen byggs om under 2024.\n"
+    )
+    assert "Trafikverket meddelade" in protocol.items[-1].body
+
+
+def test_an_undated_closing_line_ends_the_last_item_too() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nKultur- och fritidsnämnden, Testby kommun\nSammanträdesdatum 2023-09-14\n\n"
+        "§ 8 Bidrag\nText här.\n\n"
+        "§ 9 Övrigt\nInget övrigt.\n"
+        "Nästa möte bestäms senare.\n"
+        "Vid protokollet Anna Berg Justeras Per Holm\n"
+    )
+    assert protocol.items[-1].body == "Inget övrigt."

@@ -19,7 +19,7 @@ from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, holds, wanted
 from knowledge.qa.search import expand, search
 from knowledge.qa.stopwords import STOPWORDS
-from knowledge.qa.types import SCHEDULE
+from knowledge.qa.types import NEXT_MEETING, SCHEDULE
 
 TODAY = date(2026, 11, 23)
 PROTOCOLS = Path(__file__).parent / "fixtures" / "protocols"
@@ -451,3 +451,48 @@ def test_an_association_named_by_its_name_is_no_other_towns(tmp_path: Path) -> N
     assert query.body and "edsbergs" in query.body
     # a kind of body alone ("föreningar") does not name a body of no town
     assert engine.understand("Vilka föreningar i Laxå fick bidrag?", today=TODAY).body is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vilken sal är nästa möte i?", "Vem leder nästa möte?", "Vilket klockslag börjar nästa möte?"],
+)
+def test_a_question_about_the_next_meeting_itself(engine: Engine, question: str) -> None:
+    assert engine.understand(question, today=TODAY).intent == NEXT_MEETING
+
+
+def test_a_short_stem_is_not_undoubled_into_another_word(engine: Engine) -> None:
+    assert "som" not in expand(engine._corpus, "sommaren").stems
+    assert "nor" not in expand(engine._corpus, "norra").stems
+
+
+def test_who_wrote_a_report_is_asked_of_a_report(engine: Engine) -> None:
+    for question in (
+        "Vem har skrivit under överenskommelsen om nära vård?",
+        "Vem skrev artikeln om vård i Örebro?",
+    ):
+        answer = engine.answer(question, today=TODAY)
+        assert "Margit Gehrke Flyckt" not in answer.headline
+
+
+def test_who_took_part_in_a_body_at_a_meeting(engine: Engine) -> None:
+    query = engine.understand("Vilka deltog i chefsgruppen 7 mars 2025?", today=TODAY)
+    assert query.aspect == "attendees"
+
+
+def test_the_parts_of_an_item_asked_by_its_number(engine: Engine) -> None:
+    for question in (
+        "Vad handlade punkt 9 om på chefsgruppens möte 7 mars 2025?",
+        "Vad handlade § 9 a om på chefsgruppens möte 7 mars 2025?",
+    ):
+        answer = engine.answer(question, today=TODAY)
+        assert answer.found and "9a" in answer.headline + " ".join(
+            line for block in answer.blocks for line in block.lines
+        )
+    query = engine.understand("Vad sa man om punkt 4 i handlingsplanen 6 maj 2022?", today=TODAY)
+    assert query.item is None
+
+
+def test_when_a_theme_was_proposed_is_answered(engine: Engine) -> None:
+    assert engine.answer("När föreslogs läkemedelsgenomgångar som tema?", today=TODAY).found
+    assert not engine.answer("Vad kom fram när läkemedelsgenomgångar var tema?", today=TODAY).found

@@ -44,12 +44,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine(db)
 
 
-def test_the_second_part_carries_the_first_ones_subject() -> None:
+def test_a_question_in_two_parts_is_split_at_its_second_question_word() -> None:
     parts = split_question("Hur länge pågår projektet Unga ledare och när startade det?")
-    assert parts == (
-        "Hur länge pågår projektet Unga ledare",
-        "när startade det pågår projektet Unga ledare",
-    )
+    assert parts == ("Hur länge pågår projektet Unga ledare", "när startade det")
 
 
 @pytest.mark.parametrize(
@@ -58,6 +55,7 @@ def test_the_second_part_carries_the_first_ones_subject() -> None:
         "Jag kan inte komma på mötet och vem ska ersätta mig?",  # a request and a question
         "nästa möte, när och var",  # two question words, one question
         "Vilka kommuner och regioner deltar?",  # one question
+        "Vad beslutades om bidragen och var det enhälligt?",  # "var det": was it
     ],
 )
 def test_one_question_is_not_split(text: str) -> None:
@@ -73,15 +71,26 @@ def test_both_parts_are_answered(engine: Engine) -> None:
     assert answer.found and "64 unga" in text and "27" in text
 
 
-def test_a_part_without_an_answer_is_left_out(engine: Engine) -> None:
+def test_a_part_without_an_answer_is_said_to_have_none(engine: Engine) -> None:
     answer = engine.answer(
         "Hur länge pågår projektet Unga ledare och vem är projektledare för det?", today=TODAY
     )
     assert answer.found and "tre år" in answer.headline
     assert answer.question.endswith("vem är projektledare för det?")
+    assert any("Jag hittar" in line for block in answer.blocks for line in block.lines)
+
+
+def test_what_the_whole_question_names_holds_for_both_parts(engine: Engine) -> None:
+    answer = engine.answer(
+        "Vem var ordförande och vem var justerare på mötet 14 september 2023?", today=TODAY
+    )
+    text = "\n".join([answer.headline, *(line for b in answer.blocks for line in b.lines)])
+    assert "Eva Lind" in text and "Per Holm" in text and "14 september 2023" in answer.headline
 
 
 def test_what_is_said_after_the_question_is_not_asked(engine: Engine) -> None:
+    answer = engine.answer("Vem var ordförande? På mötet 14 september 2023", today=TODAY)
+    assert answer.found and "14 september 2023" in answer.headline
     answer = engine.answer(
         "Hur länge pågår projektet Unga ledare? vill planera in det", today=TODAY
     )

@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 # 3: the last item keeps its sentences that mention the next meeting without a date.
 # 4: attendance tables and roles before names, a person listed twice read once, Word tables'
 #    lines, PDF columns run together, extracts, confidential items, e-mail headers left out.
-PARSER_VERSION = 4
+# 5: the last item ends at a line that opens with the next meeting, not at any mention.
+PARSER_VERSION = 5
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

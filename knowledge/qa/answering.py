@@ -91,9 +91,9 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
             return authored
     if query.intent in SUBJECT_INTENTS and asks_reservation(query):
         # A sentence naming someone beside the subject is no reservation against it
-        return answer_reservation(corpus, query, today) or not_found(
-            query, "Jag hittar ingen reservation mot det i protokollen."
-        )
+        reserved = answer_reservation(corpus, query, today)
+        if reserved is not None:
+            return reserved
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":
@@ -118,15 +118,7 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     answer = BUILDERS.get(query.intent, answer_unknown)(corpus, query, today)
     if not answer.found and query.intent in (DECISIONS, TOPIC) and _month_alone(query):
         return _in_the_text(corpus, query, today) or answer
-    if not answer.found and query.intent == DECISIONS and query.topic_words:
-        # "Har chefsgruppen tagit beslut om EP-larm?": no decision was recorded, but the text
-        # may say what of one ("Underlag ska tas fram innan beslut")
-        told = answer_topic(corpus, query, today, saying=_OF_DECISION)
-        return told if told.found else answer
     return answer
-
-
-_OF_DECISION = re.compile(r"beslut\w*|beslöt", re.IGNORECASE)
 
 
 def _found(answer: Answer) -> Answer | None:

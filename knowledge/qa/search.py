@@ -30,6 +30,7 @@ from knowledge.storage.corpus_search import ItemTitle, Passage
 
 # A stem ending in a doubled consonant ("gemensamm") is the word's undoubled stem too.
 _UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$")
+UNDOUBLED_LENGTH = 6
 
 # Passages kept per query, the best by bm25 over every match.
 CANDIDATES = 60
@@ -87,7 +88,9 @@ def _expand(corpus: Corpus, word: str) -> Term:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
     single = _UNDOUBLED.sub(r"\1", term.stems[0])
-    if single != term.stems[0] and corpus_queries.stem_indexed(corpus.db, single):
+    # only a long stem: "sommaren" is no "som", "norra" no "nor"
+    long_enough = len(single) >= UNDOUBLED_LENGTH
+    if single != term.stems[0] and long_enough and corpus_queries.stem_indexed(corpus.db, single):
         term.stems.append(single)  # "gemensamma" stems to "gemensamm", "gemensam" to itself
     for other in synonyms(lower):
         if other in words and other not in term.exact:

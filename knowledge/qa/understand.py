@@ -50,9 +50,14 @@ _HELP = re.compile(
     r"|\bexempel pa fragor\b|\bvad gor du\b|^hjalp\b"
 )
 # "§ 93", "paragraf 12", "punkt 4": one item of a meeting
-_ITEM = re.compile(r"(?:§|\bparagraf(?:en)?|\bpunkt(?:en)?)\s*(\d{1,3}[a-z]?)\b", re.IGNORECASE)
+# ("§ 9 a" is 9a; "punkt 4 i handlingsplanen" is a point of something else)
+_ITEM = re.compile(
+    r"(?:§|\bparagraf(?:en)?|\bpunkt(?:en)?)\s*(\d{1,3}(?:\s?[a-h](?![\w-]))?)\b"
+    r"(?!\s+(?:i|av|på|pa)\s+(?!(?:mötet|motet|protokollet|dagordningen|sammanträdet)\b))",
+    re.IGNORECASE,
+)
 _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
-_AFTER = re.compile(r"\befter\b")
+_AFTER = re.compile(r"\befter (den |det |mötet |motet )?(\d|(man|tis|ons|tors|fre|lor|son)dag)")
 _NEXT = re.compile(
     r"\b(nasta|kommande|naste|nesta|nastkommande|narmaste)\s+(mote|moten|motet|sammantrade|"
     r"traff|rad|radsmote|gang|\w+mote|\w+motet)\b"
@@ -92,10 +97,11 @@ _MEETING_VERBS = {
     "tid",
     "dags",
 }
-# What a question about the next meeting may ask without asking about something said of it.
-_AGENDA_WORDS = {"ta", "tas", "upp", "prata", "pratas", "snacka", "diskutera", "diskuteras"}
-_AGENDA_WORDS |= {"behandla", "behandlas", "handla", "hander", "vi", "dom", "ni"}
-_WHAT = re.compile(r"(vad|vilka|vem|vilken|vilket)\b(?! (tid|dag|datum|lokal)\b)")
+# What a protocol may have said would happen at the next meeting: someone invited, something
+# raised again or reported ("vilka ska bjudas in till nästa möte"); a question about the
+# meeting itself ("vilken sal", "vem leder nästa möte") asks for the meeting.
+_SAID_OF_NEXT = re.compile(r"(in)?bjud\w*|lyft\w*|aterkomm\w*|aterrapport\w*|redovis\w*|bjuds")
+_WHAT = re.compile(r"(vad|vilka|vem)\b")
 # Who sits in a council, and who its secretary is (the roster, not one meeting's list).
 _COUNCIL_MEMBERS = re.compile(
     r"\bvilka (kommuner|organisationer|parter)\b.*\b(med|ingar|deltar|sitter|representerade)\b"
@@ -155,7 +161,8 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b|\btjg\b|\btjanstgorande\b"
             r"|\bdeltog\w*(?!\s+(?:i|pa)\s+(?!(?:det |den |dagens )?"
-            r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet)\b)\w)"
+            r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet|\w*radet|\w*gruppen|"
+            r"\w*namnden|\w*styrelsen|\w*utskottet|\w*fullmaktige)\b)\w)"
         ),
     ),
     (
@@ -242,7 +249,7 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
     item = _ITEM.search(folded)
-    query.item = item.group(1) if item else None
+    query.item = item.group(1).replace(" ", "").lower() if item else None
     query.topic_words = _topic_words(_ITEM.sub(" ", text), query, corpus)
     request = None if intent else requests.recognise(text)
     if request and request.intent == FOLLOW_TOPIC:
@@ -303,8 +310,8 @@ def _intent(query: Query) -> str:
         return MEETING
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
         # "vilka ska bjudas in till nästa möte": what a protocol said of it, not its date
-        subject = {normalize(w) for w in query.topic_words} - _AGENDA_WORDS
-        return TOPIC if _WHAT.match(folded) and subject else NEXT_MEETING
+        said_of = any(_SAID_OF_NEXT.match(normalize(w)) for w in query.topic_words)
+        return TOPIC if _WHAT.match(folded) and said_of else NEXT_MEETING
     if _MEETING_COUNT.search(folded):
         query.aspect = "count"
         return SCHEDULE

@@ -17,18 +17,22 @@ _WROTE = re.compile(
     r"\b(?:vem|vilka) (?:har |hade |som )?(?:skrev|skrivit|skrivt|skrivet|forfattade|forfattat|"
     r"sammanstallde|sammanstallt|tog fram)\b|\bskrevs av vem\b|\bforfattare\b"
 )
-_WROTE_WORD = re.compile(r"^(skrev|skrivit|skrivt|skrivet|forfattade|forfattat|sammanstallde)$")
+_WROTE_WORD = re.compile(
+    r"^(skrev|skrivit|skrivt|skrivet|forfattade|forfattat|sammanstallde|sammanstallt|tog|fram)$"
+)
+_SIGNED = re.compile(r"\bskriv\w* under\b|\bunderteckna\w*")
 # Minutes are written by the meeting's secretary, not by a report's authors.
 _MINUTES = re.compile(r"\b(protokoll\w*|\w*anteckning\w*)\b")
 # Towns and the region stand in many titles: they name no report.
 _PLACES = {normalize(m) for m in MUNICIPALITIES} | {"region", "lan", "lans", "orebro"}
 # The share of the question's subject words a report's title must hold.
-TITLE_SHARE = 0.5
+TITLE_SHARE = 0.66
 
 
 def asks_author(query: Query) -> bool:
-    """Whether the question asks who wrote a document other than minutes."""
-    return bool(_WROTE.search(query.folded)) and not _MINUTES.search(query.folded)
+    """Whether the question asks who wrote a report (not minutes, not who signed something)."""
+    wrote = _WROTE.search(query.folded) and not _SIGNED.search(query.folded)
+    return bool(wrote) and query.document_kind == "report" and not _MINUTES.search(query.folded)
 
 
 def answer_author(corpus: Corpus, query: Query, today: date) -> Answer | None:
@@ -47,7 +51,7 @@ def answer_author(corpus: Corpus, query: Query, today: date) -> Answer | None:
     best: tuple[float, int, str, list[str]] | None = None
     for document_id, title, authors in corpus_queries.authored(corpus.db):
         folded = normalize(title)
-        share = sum(1 for r in roots if re.search(rf"\b\w*{re.escape(r)}", folded)) / len(roots)
+        share = sum(1 for r in roots if re.search(rf"\b{re.escape(r)}", folded)) / len(roots)
         if share >= TITLE_SHARE and (best is None or share > best[0]):
             best = (share, document_id, title, authors)
     if best is None:

@@ -94,6 +94,10 @@ def _item_of(db: sqlite_utils.Database, document_id: int, number: str) -> Item |
     return next((i for i in corpus_queries.items_of(db, document_id) if i.number == number), None)
 
 
+def _sub_item(number: str, asked: str) -> bool:
+    return number.startswith(asked) and number[len(asked) :].isalpha()
+
+
 # The most of an item's text an answer shows; the protocol is cited for the rest.
 ITEM_TEXT = 700
 
@@ -105,6 +109,17 @@ def _one_item(corpus: Corpus, query: Query, document_id: int, number: str) -> An
     item = _item_of(db, document_id, number)
     source = document_source(db, document_id)
     when = format_date(source.date, weekday=False) if source.date else "mötet"
+    parts = [i for i in corpus_queries.items_of(db, document_id) if _sub_item(i.number, number)]
+    if item is None and parts:
+        # "punkt 9" where the protocol has 9a–9d: its parts
+        return Answer(
+            question=query.text,
+            intent=query.intent,
+            found=True,
+            headline=f"§ {number} har {len(parts)} delar ({source.council} {when}):",
+            blocks=[Block(None, [f"§ {i.number} {i.title}" for i in parts])],
+            sources=[document_source(db, document_id, i.number, i.title) for i in parts],
+        )
     if item is None:
         items = corpus_queries.items_of(db, document_id)
         listed = [f"§ {i.number} {i.title}" for i in items]

@@ -76,7 +76,9 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         lines.append("Därefter: " + ", ".join(format_date(m.date) for m in later[:3]) + ".")
     blocks = [Block(None, lines)] if lines else []
     kallelse = kallelser.published(db, council, meeting.date)
-    if kallelse is not None:
+    if meeting.date < today:
+        pass  # a meeting that has been: its notice is no news
+    elif kallelse is not None:
         blocks.append(
             Block(
                 "Dagordning (kallelsen)",

@@ -260,7 +260,5 @@ def unknown_names(corpus: Corpus, query: Query) -> list[str]:
             and all(expand(corpus, p).known for p in parts if p not in naming)
         ):
             continue  # "KPR-möte": the body's abbreviation and a word the documents hold
-        if len(parts) > 1 and all(expand(corpus, p).known for p in parts):
-            continue  # "RF-SISU": the documents hold it, their index has it in two words
         names.append(word)
     return names

@@ -285,7 +285,12 @@ def _findings(
             in_item |= stems
             # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before in the
             # item holds for what follows
-            said_years = item_years | years(f"{introduced} {window}")
+            # a sentence that names its own year speaks of that year ("Bokslutet för 2023 …")
+            own = years(sentence)
+            subject = [t for t in weights.rarest if not t.word.isdigit()]
+            if subject and not any(t.held(stems) for t in subject):
+                own = years(following)  # what was asked stands in the next sentence, with its year
+            said_years = own or item_years | years(f"{introduced} {window}")
             item_years |= years(sentence)
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | corpus.sentences.stems(labelled[index][1])
