@@ -302,3 +302,48 @@ def test_a_text_speaks_of_a_coming_meeting_as_the_pattern_says(pieces: list[str]
 
     text = gap.join(pieces) if gap else " ".join(pieces).replace("e ", "e")
     assert schedules(text) == (SCHEDULE_SENTENCE.search(text) is not None)
+
+
+def test_the_last_item_keeps_a_sentence_about_the_next_meeting_and_what_follows() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nKultur- och fritidsnämnden, Testby kommun\nSammanträdesdatum 2023-09-14\n\n"
+        "§ 9 Bidrag\nText här.\n\n"
+        "§ 10 Kollektivtrafik\n"
+        "Nämnden beslutade att bjuda in Länstrafiken till nästa möte om närtrafik.\n"
+        "Trafikverket meddelade att vägen byggs om under 2024.\n"
+    )
+    last = protocol.items[-1]
+    assert "bjuda in Länstrafiken" in last.body and "Trafikverket meddelade" in last.body
+
+
+def test_a_closing_line_with_the_next_meetings_date_ends_the_last_item() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nKultur- och fritidsnämnden, Testby kommun\nSammanträdesdatum 2023-09-14\n\n"
+        "§ 8 Bidrag\nText här.\n\n"
+        "§ 9 Mötets avslutande\nOrdföranden tackade för mötet.\n"
+        "Nästa möte hålls den 12 oktober 2023 kl. 13.00.\n"
+        "https://www.testby.se/protokoll\n"
+    )
+    assert protocol.items[-1].body == "Ordföranden tackade för mötet."
+
+
+def test_a_dated_mention_of_the_next_meeting_inside_the_last_item_keeps_what_follows() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nKultur- och fritidsnämnden, Testby kommun\nSammanträdesdatum 2023-09-14\n\n"
+        "§ 9 Bidrag\nText här.\n\n"
+        "§ 10 Kollektivtrafik\n"
+        "Nämnden beslutade att bjuda in Länstrafiken till nästa möte den 12 oktober.\n"
+        "Trafikverket meddelade att vägen byggs om under 2024.\n"
+    )
+    assert "Trafikverket meddelade" in protocol.items[-1].body
+
+
+def test_an_undated_closing_line_ends_the_last_item_too() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nKultur- och fritidsnämnden, Testby kommun\nSammanträdesdatum 2023-09-14\n\n"
+        "§ 8 Bidrag\nText här.\n\n"
+        "§ 9 Övrigt\nInget övrigt.\n"
+        "Nästa möte bestäms senare.\n"
+        "Vid protokollet Anna Berg Justeras Per Holm\n"
+    )
+    assert protocol.items[-1].body == "Inget övrigt."

@@ -19,7 +19,7 @@ from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, holds, wanted
 from knowledge.qa.search import expand, search
 from knowledge.qa.stopwords import STOPWORDS
-from knowledge.qa.types import SCHEDULE
+from knowledge.qa.types import NEXT_MEETING, SCHEDULE
 
 TODAY = date(2026, 11, 23)
 PROTOCOLS = Path(__file__).parent / "fixtures" / "protocols"
@@ -149,6 +149,8 @@ def test_a_month_written_into_the_meeting_word(engine: Engine) -> None:
     query = engine.understand("vilka var med på majmötet 2022", today=TODAY)
     assert query.month == (2022, 5)
     assert engine.understand("vad togs upp på novembermötet", today=TODAY).month == (None, 11)
+    query = engine.understand("vilka teman fanns enligt majprotokollet 2022?", today=TODAY)
+    assert query.month == (2022, 5)
 
 
 def test_who_took_the_minutes_asks_for_the_secretary(engine: Engine) -> None:
@@ -376,3 +378,121 @@ def test_joining_phrases_are_no_subject(engine: Engine) -> None:
         "Har någon föreslagit barnfattigdom som tema, och i så fall vad?", today=TODAY
     )
     assert [normalize(w) for w in query.topic_words] == ["barnfattigdom"]
+
+
+def test_a_compound_of_narvard_is_no_attendance_question(engine: Engine) -> None:
+    query = engine.understand("vem ska leda det mobila närvårdsteamet?", today=TODAY)
+    assert query.aspect != "attendees" and "närvårdsteamet" in query.topic_words
+
+
+def test_who_reported_an_absence_asks_for_the_absent(engine: Engine) -> None:
+    question = (
+        "Vilka hade anmält förhinder till samverkansrådet för barn och ungas hälsa"
+        " den 21 november 2025?"
+    )
+    assert engine.understand(question, today=TODAY).aspect == "absent"
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "Jonas Eklöf" in answer.headline
+
+
+def test_a_new_thing_is_the_thing_as_the_minutes_name_it(engine: Engine) -> None:
+    # "nya överenskommelsen" where the heading says "ny överenskommelse": "ny" is no subject
+    query = engine.understand("vem ska leda implementeringen av nya överenskommelsen?", today=TODAY)
+    assert "nya" not in query.topic_words
+
+
+@pytest.mark.parametrize(
+    ("question", "attendance"),
+    [
+        ("Hur många deltog på mötet 19 november 2021?", True),
+        ("Vilka deltog i chefsgruppsmötet?", True),
+        ("vilka var me på mötet 19 november 2021?", True),  # "me": "med" as typed
+        ("tjg ersättare på mötet 19 november 2021, för vem?", True),
+        ("Hur många elever deltog i undersökningen i februari 2020?", False),
+    ],
+)
+def test_who_took_part_in_a_meeting_not_in_something_else(
+    engine: Engine, question: str, attendance: bool
+) -> None:
+    assert (engine.understand(question, today=TODAY).aspect == "attendees") is attendance
+
+
+def test_who_presented_at_a_named_meeting_is_read_in_that_meeting(engine: Engine) -> None:
+    answer = engine.answer(
+        "vilka föredrog temat om digitalisering inom vård och omsorg på mötet 19 nov 2021?",
+        today=TODAY,
+    )
+    assert answer.found and "19 november 2021" in answer.headline
+    answer = engine.answer("vem föredrog digitalisering på mötet 3 mars 2023?", today=TODAY)
+    assert not answer.found or "3 mars 2023" in answer.headline
+
+
+def test_the_specific_councils_are_no_other_body(engine: Engine) -> None:
+    query = engine.understand("vad gjorde de specifika samverkansråden 2024?", today=TODAY)
+    assert query.body is None
+
+
+def test_an_organisation_of_the_lists_is_asked_of_like_a_town(engine: Engine) -> None:
+    answer = engine.answer(
+        "Vem representerade RF-SISU som ledamot i rådet för folkhälsa i september 2024?",
+        today=TODAY,
+    )
+    assert answer.found and "Unnur Tryggvadottir" in answer.headline
+
+
+def test_an_association_named_by_its_name_is_no_other_towns(tmp_path: Path) -> None:
+    db = open_store(tmp_path / "samrad.db")
+    ingest_file(db, PROTOCOLS / "06_hembygdsforening_styrelse.txt")
+    ingest_file(db, PROTOCOLS / "11_kfn_degerfors.docx")
+    engine = Engine(db)
+    query = engine.understand(
+        "Vad ska Edsbergs hembygdsförening söka bidrag från Lekebergs kommun till?", today=TODAY
+    )
+    assert query.body and "edsbergs" in query.body
+    # a kind of body alone ("föreningar") does not name a body of no town
+    assert engine.understand("Vilka föreningar i Laxå fick bidrag?", today=TODAY).body is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vilken sal är nästa möte i?", "Vem leder nästa möte?", "Vilket klockslag börjar nästa möte?"],
+)
+def test_a_question_about_the_next_meeting_itself(engine: Engine, question: str) -> None:
+    assert engine.understand(question, today=TODAY).intent == NEXT_MEETING
+
+
+def test_a_short_stem_is_not_undoubled_into_another_word(engine: Engine) -> None:
+    assert "som" not in expand(engine._corpus, "sommaren").stems
+    assert "nor" not in expand(engine._corpus, "norra").stems
+
+
+def test_who_wrote_a_report_is_asked_of_a_report(engine: Engine) -> None:
+    for question in (
+        "Vem har skrivit under överenskommelsen om nära vård?",
+        "Vem skrev artikeln om vård i Örebro?",
+    ):
+        answer = engine.answer(question, today=TODAY)
+        assert "Margit Gehrke Flyckt" not in answer.headline
+
+
+def test_who_took_part_in_a_body_at_a_meeting(engine: Engine) -> None:
+    query = engine.understand("Vilka deltog i chefsgruppen 7 mars 2025?", today=TODAY)
+    assert query.aspect == "attendees"
+
+
+def test_the_parts_of_an_item_asked_by_its_number(engine: Engine) -> None:
+    for question in (
+        "Vad handlade punkt 9 om på chefsgruppens möte 7 mars 2025?",
+        "Vad handlade § 9 a om på chefsgruppens möte 7 mars 2025?",
+    ):
+        answer = engine.answer(question, today=TODAY)
+        assert answer.found and "9a" in answer.headline + " ".join(
+            line for block in answer.blocks for line in block.lines
+        )
+    query = engine.understand("Vad sa man om punkt 4 i handlingsplanen 6 maj 2022?", today=TODAY)
+    assert query.item is None
+
+
+def test_when_a_theme_was_proposed_is_answered(engine: Engine) -> None:
+    assert engine.answer("När föreslogs läkemedelsgenomgångar som tema?", today=TODAY).found
+    assert not engine.answer("Vad kom fram när läkemedelsgenomgångar var tema?", today=TODAY).found

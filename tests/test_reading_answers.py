@@ -254,3 +254,56 @@ def test_counted_in_total_is_no_thing_counted() -> None:
     want = wanted("hur manga tjejer deltog", STOPWORDS)
     assert holds("Av dem var 31 flickor.", want)
     assert not holds("Rådet har haft 3 sammanträden under året.", want)
+
+
+OTHER_BODY_IN_APRIL = """\
+PROTOKOLL
+Tekniska nämnden, Testby kommun
+Sammanträdesdatum 2023-04-18
+
+Tid och plats: Tisdagen den 18 april 2023 kl. 13.00–15.00, Nämndrummet
+Ledamöter: Anna Berg (S), ordförande
+
+§ 3 Gatubelysning
+Nämnden beslutar att byta armaturer på Storgatan.
+"""
+
+
+def test_a_month_another_body_met_in_is_still_the_subjects_period(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    directory = tmp_path_factory.mktemp("period")
+    for name, text in (("fritid.txt", PROTOCOL), ("teknik.txt", OTHER_BODY_IN_APRIL)):
+        (directory / name).write_text(text, encoding="utf-8")
+    db = open_store(directory / "samrad.db")
+    for name in ("fritid.txt", "teknik.txt"):
+        ingest_file(db, directory / name)
+    engine = Engine(db)
+    answer = engine.answer("Hur många barn fick stöd i uppföljningen april 2023?", today=TODAY)
+    assert answer.found and "57 barn" in answer.headline
+
+
+def test_six_digits_that_make_a_date_answer_when() -> None:
+    want = wanted("nar ska projektet avslutas", STOPWORDS)
+    assert holds("Att projektet avslutas 250331.", want)
+    assert not holds("Ärendet har nummer 123456.", want)
+
+
+def test_a_list_of_named_things_is_answered_by_their_names() -> None:
+    want = wanted("vilka andra regioner var piloter", STOPWORDS)
+    assert not holds("Örebro län är tillsammans med två andra regioner piloter.", want)
+    assert holds("Piloter är också Region Skåne och Region Gävleborg.", want)
+
+
+def test_a_count_of_new_ones_is_no_count_of_all() -> None:
+    assert not holds(
+        "Föreningen har fått 40 nya medlemmar.",
+        wanted("hur manga medlemmar har foreningen", STOPWORDS),
+    )
+    assert holds(
+        "Föreningen har fått 40 nya medlemmar.",
+        wanted("hur manga nya medlemmar fick foreningen", STOPWORDS),
+    )
+    assert holds(
+        "Föreningen har 412 medlemmar.", wanted("hur manga medlemmar har foreningen", STOPWORDS)
+    )

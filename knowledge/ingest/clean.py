@@ -63,6 +63,8 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
+    if "meddelande" in text or "Från:" in text or "From:" in text:
+        lines = _without_mail(lines)
     letterhead = [line for line in lines[: top * 4] if line][:top]
     lines = _drop_furniture(lines)
     lines = _join_hyphenated(lines)
@@ -95,7 +97,8 @@ def _clean_line(line: str) -> str | None:
         stripped = _MD_LINK.sub(r"\1 (\2)", stripped)
     if "\\" in stripped:
         stripped = _ESCAPED.sub(r"\1", stripped)
-    if stripped.startswith("|") and stripped.count("|") >= 2:
+    piped = stripped.startswith("|") and stripped.count("|") >= 2
+    if piped:
         cells = [cell.strip() for cell in stripped.strip("|").split("|")]
         while cells and not cells[-1]:
             cells.pop()
@@ -111,13 +114,55 @@ def _clean_line(line: str) -> str | None:
     stripped = stripped.replace("**", "").strip()
     if not prefix and _BULLET.match(stripped):
         stripped = "- " + _BULLET.sub("", stripped).strip()
-    # Columns laid out with runs of spaces become tabs, as tab-separated ones already are.
-    if "\t" in stripped:
+    # Columns laid out with runs of spaces become tabs, as tab-separated ones already are. A
+    # markdown table's empty cells are kept: a cell's column tells what it is ("X" under "Nej").
+    if "\t" in stripped and not piped:
         stripped = _TAB.sub("\t", stripped)
     if "  " in stripped:
         stripped = _SPACE_RUN.sub("\t", stripped)
     stripped = stripped.rstrip(" ")
     return prefix + stripped if stripped else ""  # a heading of markup only is no heading
+
+
+# Minutes pasted into an e-mail: the message's header lines ("Från:", "Skickat:", "Till:",
+# "Ämne:") date the e-mail, not the meeting; a quoted earlier message starts at its
+# separator ("-----Ursprungligt meddelande-----") or at a header of its own.
+_MAIL_FIELD = re.compile(
+    r"^(från|skickat|till|kopia|ämne|bifogade filer|datum|from|sent|to|cc|subject|"
+    r"attachments)\s*:",
+    re.IGNORECASE,
+)
+_REPLY = re.compile(r"^(sv|vb|re|fw|fwd|vs)\s*:", re.IGNORECASE)
+_QUOTED = re.compile(
+    r"^-{2,}\s*(ursprungligt meddelande|original message|vidarebefordrat meddelande|"
+    r"forwarded message)\s*-{2,}$",
+    re.IGNORECASE,
+)
+
+
+def _without_mail(lines: list[str]) -> list[str]:
+    """The lines without e-mail headers (three or more "Label:" lines in a row, "Från:" and
+    "Ämne:" among them) and without a quoted earlier message after the text: after its
+    separator, or after a header whose subject is a reply's or a forward's ("SV:", "VB:")."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _QUOTED.match(lines[i].strip()) and out:
+            break  # what follows is the earlier message the e-mail quotes
+        labels: dict[str, str] = {}
+        j = i
+        while j < len(lines) and (field := _MAIL_FIELD.match(lines[j])) is not None:
+            labels[field.group(1).lower()] = lines[j][field.end() :].strip()
+            j += 1
+        subject = labels.get("ämne", labels.get("subject"))
+        if j - i >= 3 and labels.keys() & {"från", "from"} and subject is not None:
+            if any(line.strip() for line in out) and _REPLY.match(subject):
+                break  # an earlier message the e-mail quotes
+            i = j  # the message's header: it dates the e-mail, not the meeting
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _key(line: str) -> str:
@@ -131,7 +176,11 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     keys = [_key(line).lstrip("# ") if line.strip() else None for line in lines]
     _mark_repeated_blocks(keys, remove)  # whole headers first, with their council line
     _mark_vocabulary_blocks(lines, remove)
-    numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.strip())]
+    numbers = [
+        i
+        for i, line in enumerate(lines)
+        if _PAGE_NUMBER.match(line.strip()) or ("\t" in line and _page_cell(line))
+    ]
     if len(numbers) >= 2:
         for i in numbers:
             remove[i] = True
@@ -164,6 +213,13 @@ def _drop_furniture(lines: list[str]) -> list[str]:
         else:
             out.append("")
     return out
+
+
+def _page_cell(line: str) -> bool:
+    """Whether a line's last cell is the page number: a footer "Justerandes signatur ___
+    <tab> Sida 1 av 3" (it differs from page to page, so it is no repeated block)."""
+    last = line.rsplit("\t", 1)[1].strip()
+    return last[:4].lower() in ("sida", "page") and _PAGE_NUMBER.match(last) is not None
 
 
 def _mark_repeated_blocks(line_keys: list[str | None], remove: list[bool]) -> None:

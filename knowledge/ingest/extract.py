@@ -5,9 +5,13 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knowledge.errors import UserError
 from knowledge.ingest.columns import page_text
+
+if TYPE_CHECKING:
+    from docx.table import Table
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_BYTES = 50 * 1024 * 1024
@@ -164,13 +168,43 @@ def _docx_text(data: bytes) -> str:
             else:
                 lines.append(text)
         elif tag == "tbl":
-            table = Table(element, document)
-            for row in table.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or cells[-1] != value:  # merged cells repeat their text
-                        cells.append(value)
-                lines.append("\t".join(cells).rstrip("\t"))
+            lines.extend(_table_lines(Table(element, document)))
             lines.append("")
     return "\n".join(lines)
+
+
+def _table_lines(table: Table) -> list[str]:
+    """A Word table's rows as text lines, each cell read once: a cell merged across columns
+    is one cell, and a cell merged down over rows (a "Beslutande" label beside two rows of
+    names) is read with its first row only.
+
+    A row is one line, its cells separated by a tab, the lines within a cell joined (a title
+    wrapped in an agenda's cell). But a label beside a list of people, one a line, is read
+    as a person reads it: the label, then the list one a line; and a row whose cells hold as
+    many lines each (names above their roles in a signature block) keeps those lines as rows.
+    """
+    from docx.table import _Cell
+
+    out: list[str] = []
+    for row in table.rows:
+        cells: list[list[str]] = []
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue":
+                continue  # the rest of a cell merged down: read with the row above
+            text = _Cell(tc, table).text
+            cells.append([" ".join(line.split()) for line in text.split("\n") if line.strip()])
+        filled = [cell for cell in cells if cell]
+        counts = {len(cell) for cell in filled}
+        # A list beside its label, or alone in its row (its label merged down from above).
+        listed = (
+            len(filled[-1]) > 1
+            if len(filled) == 1
+            else (len(filled) == 2 and len(filled[0]) == 1 and len(filled[1]) > 1)
+        )
+        if listed:
+            out.extend(line for cell in filled for line in cell)
+        elif len(counts) == 1 and len(filled) >= 2 and counts != {1}:
+            out.extend("\t".join(column) for column in zip(*filled, strict=True))
+        else:
+            out.append("\t".join(" ".join(cell) for cell in cells).rstrip("\t"))
+    return out

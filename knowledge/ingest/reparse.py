@@ -24,7 +24,11 @@ log = logging.getLogger(__name__)
 
 # Raise when the parser reads the same file into different rows (new passages, new fields).
 # 2: the prose before the first item, titles from main headings, formalities among decisions.
-PARSER_VERSION = 2
+# 3: the last item keeps its sentences that mention the next meeting without a date.
+# 4: attendance tables and roles before names, a person listed twice read once, Word tables'
+#    lines, PDF columns run together, extracts, confidential items, e-mail headers left out.
+# 5: the last item ends at a line that opens with the next meeting, not at any mention.
+PARSER_VERSION = 5
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

@@ -12,6 +12,7 @@ _GROUPS = [
     ("killar", "pojkar"),
     ("mejl", "mail", "e-post", "epost"),
     ("pengar", "medel"),
+    ("gratis", "kostnadsfri", "kostnadsfria", "kostnadsfritt", "avgiftsfri", "avgiftsfria"),
 ]
 _BY_WORD = {normalize(word): group for group in _GROUPS for word in group}
 

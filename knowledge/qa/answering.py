@@ -10,6 +10,7 @@ from datetime import date
 from knowledge.language.dates import MONTH_NAMES
 from knowledge.qa.answers.agenda import answer_agenda
 from knowledge.qa.answers.agenda_outcome import answer_outcome
+from knowledge.qa.answers.authors import answer_author, asks_author
 from knowledge.qa.answers.decisions import answer_decisions
 from knowledge.qa.answers.documents import answer_send_document
 from knowledge.qa.answers.help import answer_help, answer_unknown
@@ -28,6 +29,7 @@ from knowledge.qa.answers.requests import (
     answer_propose_theme,
     answer_report_absence,
 )
+from knowledge.qa.answers.reservations import answer_reservation, asks_reservation
 from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
@@ -83,6 +85,15 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
     # A name no document holds ("Kulturrådet") is a subject they never speak of.
     unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []
+    if query.intent in SUBJECT_INTENTS and asks_author(query):
+        authored = answer_author(corpus, query, today)
+        if authored is not None:
+            return authored
+    if query.intent in SUBJECT_INTENTS and asks_reservation(query):
+        # A sentence naming someone beside the subject is no reservation against it
+        reserved = answer_reservation(corpus, query, today)
+        if reserved is not None:
+            return reserved
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":

@@ -28,6 +28,14 @@ _ABBREVIATIONS = {
     "bra": "brottsforebyggande radet",
     "mbn": "miljo- och byggnadsnamnden",
     "kfn": "kultur- och fritidsnamnden",
+    "hsn": "halso- och sjukvardsnamnden",
+    "ksau": "kommunstyrelsens arbetsutskott",
+    "au": "arbetsutskott",
+    "ofn": "overformyndarnamnden",
+    "kfr": "kommunala funktionshinderradet",
+    "von": "vard- och omsorgsnamnden",
+    "sbn": "samhallsbyggnadsnamnden",
+    "tn": "tekniska namnden",
 }
 _TOWNS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
 # Words many bodies share: they name none of them alone.
@@ -50,6 +58,9 @@ class NamedBody:
     # The proper words of its name, folded: "e-arkiv", "bergslagen" of "Styrgruppen för projekt
     # E-arkiv Bergslagen"; named together, they name the body ("budgeten för E-arkiv Bergslagen").
     proper: frozenset[str] = frozenset()
+    # A proper word with its neighbour in the name: "länsdel väster" of "Samverkansgrupp länsdel
+    # Väster" names it, though one proper word alone may be a region many bodies share.
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 def _load(db: sqlite_utils.Database) -> list[NamedBody]:
@@ -88,6 +99,7 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
                 frozenset(towns),
                 frozenset(normalize(a) for a in re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", body.name)),
                 _proper_words(body.name),
+                _proper_pairs(body.name),
             )
         )
     return named
@@ -102,6 +114,17 @@ def _proper_words(name: str) -> frozenset[str]:
         if w[:1].isupper()
         and not w.isupper()
         and not {normalize(w), normalize(w).rstrip("s")} & _TOWNS  # "Degerfors", "Nora kommuns"
+    )
+
+
+def _proper_pairs(name: str) -> frozenset[tuple[str, str]]:
+    """Each proper word of a name with the word before it, folded."""
+    words = re.findall(r"[\w-]+", name)
+    proper = _proper_words(name)
+    return frozenset(
+        (normalize(before), normalize(word))
+        for before, word in zip(words, words[1:], strict=False)
+        if normalize(word) in proper and normalize(before) not in _FILLER
     )
 
 
@@ -126,16 +149,19 @@ def named_body(corpus: Corpus, text: str) -> str | None:
     # Only a word that says what kind of body it is can name one ("familjerätt" does not).
     naming = [t for t in expanded if _BODY_NOUN.search(t)]
     capitals = {normalize(t) for t in re.findall(r"\b[A-ZÅÄÖ]{2,6}\b", text)}
-    tokens = {normalize(t) for t in re.findall(r"[\w-]+", text)}
+    sequence = [normalize(t) for t in re.findall(r"[\w-]+", text)]
+    tokens, pairs = set(sequence), set(zip(sequence, sequence[1:], strict=False))
     candidates = []
     for body in corpus.derived("named_bodies", _load):
         named = any(t.startswith(core) for t in naming for core in body.cores)
         # One proper word may be a region many bodies share ("Sydnärke"): two or more name it.
-        named = named or len(body.proper) > 1 and body.proper <= tokens
+        named = named or len(body.proper) > 1 and body.proper <= tokens or bool(body.pairs & pairs)
         if not named and not capitals & body.abbreviations:
             continue
-        if named_towns - body.towns:
-            continue  # "socialnämnden i Örebro" is not Kumla's
+        # "socialnämnden i Örebro" is not Kumla's; but "Edsbergs hembygdsförening", named by
+        # its organisation, has no town of its own that another could contradict
+        if named_towns - body.towns and (body.towns & _TOWNS or not body.towns & present):
+            continue
         score = 1 + len(body.words & set(stems)) + 2 * len(body.towns & present)
         candidates.append((score, bool(body.towns & present), body.key))
     if not candidates:

@@ -3,6 +3,7 @@ questions, so two engines never share an answer and a changed corpus is read aga
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import sqlite_utils
@@ -14,14 +15,28 @@ from knowledge.qa.answering import build
 from knowledge.qa.answers.shared import EXAMPLES
 from knowledge.qa.answers.themes import all_themes
 from knowledge.qa.briefing import prior_mentions
+from knowledge.qa.compound import asked, joined, split_question, subject_of, with_context
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.people_names import known_people
-from knowledge.qa.search import stem_vocabulary, vocabulary
-from knowledge.qa.types import Answer, Query
+from knowledge.qa.search import expand, stem_vocabulary, vocabulary
+from knowledge.qa.types import (
+    FOLLOW_TOPIC,
+    HELP,
+    PROPOSE_THEME,
+    REPORT_ABSENCE,
+    SEND_DOCUMENT,
+    UNKNOWN,
+    Answer,
+    Query,
+)
 from knowledge.qa.understand import understand
 from knowledge.storage.kallelser import AgendaItem
 
 __all__ = ["EXAMPLES", "Engine"]
+
+# Requests are made once, as written; a part of a question in two parts is no request either.
+_REQUESTS = (REPORT_ABSENCE, PROPOSE_THEME, SEND_DOCUMENT, FOLLOW_TOPIC)
+_NOT_QUESTIONS = (*_REQUESTS, HELP, UNKNOWN)
 
 
 class Engine:
@@ -52,10 +67,40 @@ class Engine:
         ``council`` replaces the engine's default council, ``page`` > 0 asks for more of a
         long answer."""
         today = today or clock.today()
+        if intent is not None or page > 0:
+            return self._answer(question, today, intent, council, page)
+        whole = self._query(question, today, None, council, 0)
+        if whole.intent in _REQUESTS:
+            return build(self._corpus, whole, today)  # a request is made once, as written
+        parts = split_question(question)
+        if parts is not None:
+            first = with_context(self._query(parts[0], today, None, council, 0), whole)
+            is_verb = lambda word: expand(self._corpus, word).verb  # noqa: E731
+            borrowed = f"{parts[1]} {subject_of(first, is_verb)}"
+            second = with_context(self._query(borrowed, today, None, council, 0), whole)
+            if first.intent not in _NOT_QUESTIONS and second.intent not in _NOT_QUESTIONS:
+                answers = build(self._corpus, first, today), build(self._corpus, second, today)
+                return replace(joined(*answers), question=question)
+        answer = build(self._corpus, whole, today)
+        if not answer.found and asked(question) != question:
+            # "När är uppföljningsdagen? vill boka in den": what follows the question may
+            # only be in the way
+            short = self._answer(asked(question), today, None, council, 0)
+            answer = replace(short, question=question) if short.found else answer
+        return answer
+
+    def _answer(
+        self, question: str, today: date, intent: str | None, council: str | None, page: int
+    ) -> Answer:
+        return build(self._corpus, self._query(question, today, intent, council, page), today)
+
+    def _query(
+        self, question: str, today: date, intent: str | None, council: str | None, page: int
+    ) -> Query:
         query = self.understand(question, today=today, intent=intent)
         query.default_council = council or self.default_council
         query.page = max(0, page)
-        return build(self._corpus, query, today)
+        return query
 
     def brief(self, council: str, item: AgendaItem, before: date) -> list[Mention]:
         """What the protocols before ``before`` said about the agenda item's subject (the

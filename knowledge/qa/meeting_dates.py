@@ -20,7 +20,7 @@ _RELATIVE_LATEST = re.compile(
 )
 MONTH_MEETING = re.compile(
     r"\b(" + "|".join(normalize(m) for m in MONTH_NAMES) + r")(?:motet|mote|radsmotet|"
-    r"sammantradet)\b(?:\s+((?:19|20)\d\d)\b)?"
+    r"sammantradet|protokollet|protokoll)\b(?:\s+((?:19|20)\d\d)\b)?"
 )
 _LAST_WEEKDAY = re.compile(r"\bi (mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags)\b")
 

@@ -78,3 +78,22 @@ def _surname_alone(surname: str, tokens: list[str]) -> bool:
             before = tokens[i - 1] if i else ""
             return not before or before in STOPWORDS or len(before) <= 2
     return False
+
+
+def named_organisation(corpus: Corpus, folded: str) -> str | None:
+    """The organisation of an attendance list the question names as written ("RF-SISU"), the
+    longest when several fit; None for none."""
+    named = [
+        organisation
+        for organisation, pattern in corpus.derived("organisations", _load_organisations)
+        if pattern.search(folded)
+    ]
+    return max(named, key=len) if named else None
+
+
+def _load_organisations(db: sqlite_utils.Database) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (o, re.compile(rf"(?<![\w-]){re.escape(normalize(o))}(?![\w-])"))
+        for o in sorted(corpus_queries.attendee_organisations(db))
+        if len(normalize(o)) >= 3
+    ]

@@ -25,6 +25,11 @@ from knowledge.qa.types import Term
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
 PLACE, TOWN, AGE = "place", "town", "age"
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
+NAMES = "names"  # "vilka andra regioner …": things with names, named
+# Things a list answers by their names ("två andra regioner" names none).
+_NAMED_THINGS = (
+    r"(regioner|foreningar|organisationer|foretag|leverantorer|skolor|lander|partier|aktorer)"
+)
 # How a missing kind is named in an honest answer ("Jag hittar inget belopp om …").
 KIND_NAMES = {
     AMOUNT: "inget belopp",
@@ -35,6 +40,7 @@ KIND_NAMES = {
     AGE: "ingen ålder",
     PLACE: "ingen plats",
     TOWN: "ingen kommun",
+    NAMES: "inga namn",
 }
 
 _NUMBER_WORDS = (
@@ -70,6 +76,22 @@ _IN_TOWN = re.compile(r"\b(?:i|på) [A-ZÅÄÖ]\w+")
 _NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][\wåäöé-]+")
 _CAPITAL_INSIDE = re.compile(r"(?<=[\w,;:] )[A-ZÅÄÖ][\wåäöé-]{2,}")
 
+# Someone who tells of something at a meeting ("Camilla Östberg informerade om …") is not
+# who the news is about, unless the question asks who told.
+_REPORTING = (
+    r"(?:informera|berätta|redogj|redogör|föredr|presentera|rapportera|redovisa|sammanfatta|"
+    r"gick igenom|går igenom)\w*"
+)
+_REPORTER = re.compile(
+    rf"\b[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*(?:\s+\([^)]*\))?\s+{_REPORTING}"
+)
+_REPORTING_ASKED = re.compile(
+    r"(informer|beratt|redogj|redogor|fored|presenter|rapporter|redovis|sammanfatt|talade|"
+    r"pratade|holl|igenom|drog|snackade)"
+)
+# A capitalised role or thing ("… SBAR Projektledare anställdes"), not a name.
+_COMMON_NOUN = re.compile(r"(?:are|ande|ende|ning|het|tion|skap)$")
+
 # Which kind of answer a question wants, from its folded text; the first that matches wins.
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
     (AGE, re.compile(r"\bhur (gamla|gammal)\b|\bvilken alder\b|\bvilka aldrar\b")),
@@ -101,6 +123,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),
+    (NAMES, re.compile(rf"\bvilka (andra |fler |ovriga )?{_NAMED_THINGS}\b")),
     (LIST, re.compile(r"^(i )?vilka\b|\bvilka (kommuner|ar|var|delar|omraden|aktiviteter)\b")),
 ]
 
@@ -127,7 +150,10 @@ def wanted(
         if pattern.search(folded):
             focus = None
             if kind == COUNT:
-                counted = re.search(r"\b(?:hur manga|antal(?:et)?)\s+(\w+)", folded)
+                # "hur många nya medlemmar": the members are counted, the new ones asked for
+                counted = re.search(
+                    r"\b(?:hur manga|antal(?:et)?)\s+(?:(?:nya|fler|ytterligare)\s+)?(\w+)", folded
+                )
                 word = counted.group(1) if counted else ""
                 # "hur många deltar": a verb says what they do, not what is counted
                 noun = (
@@ -153,14 +179,15 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == AMOUNT:
         return bool(_AMOUNT.search(text))
     if want.kind == COUNT:
-        return _has_count(text, want.focus)
+        return _has_count(text, want.focus, want.asked)
+    # "avslutas 250331": asked when, six digits that make a date are one
     if want.kind == DATE and want.day:
-        return bool(find_dates(text))
+        return bool(find_dates(text, allow_yymmdd=True))
     if want.kind == DATE:
         lower = text.lower()
         # A year the question names is part of its subject ("konferensen E-hälsa 2025").
         return bool(
-            find_dates(text)
+            find_dates(text, allow_yymmdd=True)
             or _WEEK.search(text)
             or set(_YEAR.findall(text)) - want.asked
             or _SEASONS.search(text)
@@ -171,9 +198,17 @@ def holds(text: str, want: Wanted) -> bool:
             )
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
-    if want.kind == PERSON:
-        # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell.
+    if want.kind == NAMES:
         names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
+        names = [n for n in names if not _COMMON_NOUN.search(n)]
+        return any(not set(normalize(n).split()) <= want.asked for n in names)
+    if want.kind == PERSON:
+        # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
+        # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
+        if not any(_REPORTING_ASKED.match(word) for word in want.asked):
+            text = _REPORTER.sub(" ", text)
+        names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
+        names = [n for n in names if not _COMMON_NOUN.search(n)]
         return any(not set(normalize(n).split()) <= want.asked for n in names)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
@@ -203,7 +238,7 @@ def _root(word: str) -> str:
     return stemmed[:5] if len(stemmed) > 6 else stemmed
 
 
-def _has_count(text: str, focus: str | None) -> bool:
+def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()) -> bool:
     """A figure that is not a year or an amount; next to the counted thing when one is named."""
     without = _AMOUNT.sub(" ", text)
     figures = [f for f in _FIGURE.findall(without) if not _YEAR.fullmatch(f.strip())]
@@ -216,7 +251,17 @@ def _has_count(text: str, focus: str | None) -> bool:
     roots = "|".join(re.escape(_root(w)) for w in (focus, *synonyms(focus)))
     folded = normalize(without)
     number = rf"(?:\d[\d ,.]*|{normalize(_NUMBER_WORDS)})"
-    return bool(re.search(rf"{number}\s+(?:\w+\s+){{0,2}}(?:{roots})", folded))
+    # "40 nya medlemmar" counts the new ones, not how many there are, unless asked so; asked
+    # for new ones, a count of all is no answer
+    wants_change = bool(_CHANGE & asked)
+    return any(
+        bool(set(match.group(1).split()) & _CHANGE) == wants_change
+        for match in re.finditer(rf"{number}\s+((?:\w+\s+){{0,2}})(?:{roots})", folded)
+    )
+
+
+# Words that make a count one of a change: "nya", "fler", "ytterligare".
+_CHANGE = {"nya", "fler", "ytterligare", "farre", "nytillkomna", "tillkommande"}
 
 
 def years(text: str) -> set[str]:

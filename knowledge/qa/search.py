@@ -11,6 +11,7 @@ only ever reaches FTS5 inside double-quoted strings, so its syntax characters ar
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,6 +27,10 @@ from knowledge.qa.types import Hit, Term
 from knowledge.storage import corpus_queries, corpus_search
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_search import ItemTitle, Passage
+
+# A stem ending in a doubled consonant ("gemensamm") is the word's undoubled stem too.
+_UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$")
+UNDOUBLED_LENGTH = 6
 
 # Passages kept per query, the best by bm25 over every match.
 CANDIDATES = 60
@@ -73,7 +78,7 @@ def expand(corpus: Corpus, word: str) -> Term:
 def _expand(corpus: Corpus, word: str) -> Term:
     lower = word.lower()
     known = vocabulary(corpus)
-    words, folded_map, folded_list = known.words, known.by_folded, known.folded
+    words, folded_map = known.words, known.by_folded
     term = Term(word=word)
     folded = normalize(lower)
     term.verb = looks_like_verb(word) or _present_tense(known, folded)
@@ -82,9 +87,17 @@ def _expand(corpus: Corpus, word: str) -> Term:
     elif folded in folded_map:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
+    single = _UNDOUBLED.sub(r"\1", term.stems[0])
+    # only a long stem: "sommaren" is no "som", "norra" no "nor"
+    long_enough = len(single) >= UNDOUBLED_LENGTH
+    if single != term.stems[0] and long_enough and corpus_queries.stem_indexed(corpus.db, single):
+        term.stems.append(single)  # "gemensamma" stems to "gemensamm", "gemensam" to itself
     for other in synonyms(lower):
         if other in words and other not in term.exact:
             term.exact.append(other)  # "totalt": the table says "Summa"
+    for other in _compound_synonyms(known, folded):
+        if other not in term.exact:
+            term.exact.append(other)  # "stimulanspengarna": the minutes say "stimulansmedel"
     month = MONTHS.get(folded)
     if month and MONTH_NAMES[month - 1] != folded:
         term.exact.append(MONTH_NAMES[month - 1])  # "jan-juli": the documents write "januari"
@@ -94,16 +107,16 @@ def _expand(corpus: Corpus, word: str) -> Term:
         for compound in words_containing(corpus.db, base, limit=12):
             if compound not in term.exact:
                 term.exact.append(compound)
-    # A verb is not corrected into the nearest noun ("hände" is no "handel").
-    if not term.exact and len(folded) >= 5 and not term.verb:
-        match = process.extractOne(folded, folded_list, scorer=fuzz.ratio, score_cutoff=85)
-        if match:
-            corrected = folded_map[match[0]]
+    if not term.exact and len(folded) >= 5:
+        corrected = _corrected(known, folded, verb=term.verb)
+        if corrected:
             term.exact.append(corrected)
             term.stems.append(stem(corrected))
+        elif term.verb:
+            term.stems += _verb_stem(corpus, folded)
     # The stem alone may still match an inflection the vocabulary holds.
-    if not term.exact and not corpus_queries.stem_indexed(corpus.db, term.stems[0]):
-        term.stems = []
+    if not term.exact:
+        term.stems = [s for s in term.stems if corpus_queries.stem_indexed(corpus.db, s)]
     if len(folded) >= COMPOUND_LENGTH and corpus.frequency(term) <= RARE_COMPOUND:
         term.parts = _compound_parts(corpus, known, folded)
     if not term.exact and expansion(word):
@@ -113,6 +126,58 @@ def _expand(corpus: Corpus, word: str) -> Term:
             term.parts = long_form
             term.stems = term.stems or long_form[:1]
     return term
+
+
+# A misspelt verb is corrected only into another form of itself: long, closer, and a verb.
+VERB_LENGTH = 7
+VERB_CLOSENESS = 90
+
+
+def _corrected(known: Vocabulary, folded: str, *, verb: bool) -> str | None:
+    """The corpus word ``folded`` misspells, if one is close enough. A verb is corrected only
+    into a verb with the same beginning ("reserverde": "reserverade"), never into the nearest
+    noun ("hände" is no "handel")."""
+    if not verb:
+        match = process.extractOne(folded, known.folded, scorer=fuzz.ratio, score_cutoff=85)
+        return known.by_folded[match[0]] if match else None
+    if len(folded) < VERB_LENGTH:
+        return None
+    candidates = [w for w in known.folded if w[:4] == folded[:4]]
+    match = process.extractOne(folded, candidates, scorer=fuzz.ratio, score_cutoff=VERB_CLOSENESS)
+    if match and looks_like_verb(match[0]):
+        return known.by_folded[match[0]]
+    return None
+
+
+def _verb_stem(corpus: Corpus, folded: str) -> list[str]:
+    """The stem of the verb a misspelt inflection begins with ("reserverde": reserver, as in
+    "reserverar"), at least VERB_LENGTH - 1 letters long."""
+    for end in range(len(folded) - 1, VERB_LENGTH - 2, -1):
+        if corpus_queries.stem_indexed(corpus.db, folded[:end]):
+            return [folded[:end]]
+    return []
+
+
+def _compound_synonyms(known: Vocabulary, folded: str) -> list[str]:
+    """Corpus words for a compound whose last part has an everyday synonym: "stimulanspengar"
+    as "stimulansmedel", "vård-pengar" as "vård-medel"."""
+    found = []
+    for tail in sorted(_SYNONYM_TAILS, key=len, reverse=True):
+        if folded.endswith(tail) and len(folded) > len(tail) + 2:
+            head = folded[: -len(tail)]
+            for other in _SYNONYM_TAILS[tail]:
+                word = known.by_folded.get(head + other)
+                if word:
+                    found.append(word)
+            break
+    return found
+
+
+_SYNONYM_TAILS = {
+    "pengar": ("medel", "medlen"),
+    "pengarna": ("medlen", "medel"),
+    "pengarnas": ("medlens",),
+}
 
 
 def _a_word(corpus: Corpus, known: Vocabulary, folded: str) -> bool:
@@ -198,6 +263,8 @@ def search(
     # A verb says what happened to the subject: it goes before any noun, however rare.
     by_rarity = sorted(terms, key=lambda t: (t.verb, corpus.frequency(t)))
     found = passages_with(by_rarity)
+    if not found and len(by_rarity) == 2 and by_rarity[-1].verb:
+        found = passages_with(by_rarity[:1])  # "tagit beslut om EP-larm": in other words
     if not found and len(by_rarity) > 2:
         # One word the passage lacks may be any of them, the rarest too: a stray word of the
         # question ("antog") or a misspelt one. Every choice of the one word left out counts.

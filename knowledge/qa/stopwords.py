@@ -26,6 +26,8 @@ STOPWORDS = set(
     pga enl ang bla tex resp osv dvs inkl exkl jfr jmf ev nat nagot nan nt emot
     sags sagdes
     ofta lange heter kallas sitt sina per enligt
+    ungefar cirka circa typ mkt pengar pengarna belopp beloppet summa summan kronor
+    over igang ihop fram bort ny nya nytt minns
     holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
     """.split()
 )

@@ -80,6 +80,7 @@ class Query:
     how_to: str | None = None  # HELP about doing something: REPORT_ABSENCE or PROPOSE_THEME
     default_council: str | None = None  # the caller's default, for "next" and "latest"
     page: int = 0
+    item: str | None = None  # "§ 93", "punkt 4": one item of the meeting named
 
     @property
     def has_meeting_ref(self) -> bool:

@@ -20,7 +20,7 @@ from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
 from knowledge.qa.bodies import named_body, names_body, shared_town
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.meeting_dates import MONTH_MEETING, meeting_reference
-from knowledge.qa.people_names import find_person
+from knowledge.qa.people_names import find_person, named_organisation
 from knowledge.qa.search import vocabulary
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import (
@@ -49,9 +49,18 @@ _HELP = re.compile(
     r"^(/?hjalp|help|/start|meny)\b|\bvad kan (du|jag)\b|\bhur (funkar|fungerar|anvander)\b"
     r"|\bexempel pa fragor\b|\bvad gor du\b|^hjalp\b"
 )
+# "§ 93", "paragraf 12", "punkt 4": one item of a meeting
+# ("§ 9 a" is 9a; "punkt 4 i handlingsplanen" is a point of something else)
+_ITEM = re.compile(
+    r"(?:§|\bparagraf(?:en)?|\bpunkt(?:en)?)\s*(\d{1,3}(?:\s?[a-h](?![\w-]))?)\b"
+    r"(?!\s+(?:i|av|på|pa)\s+(?!(?:mötet|motet|protokollet|dagordningen|sammanträdet)\b))",
+    re.IGNORECASE,
+)
+_BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
+_AFTER = re.compile(r"\befter (den |det |mötet |motet )?(\d|(man|tis|ons|tors|fre|lor|son)dag)")
 _NEXT = re.compile(
     r"\b(nasta|kommande|naste|nesta|nastkommande|narmaste)\s+(mote|moten|motet|sammantrade|"
-    r"traff|rad|radsmote|gang)\b"
+    r"traff|rad|radsmote|gang|\w+mote|\w+motet)\b"
     r"|\bnar\s+(ar|blir|har|ses|traffas|motes|hals)\s+(vi|nasta|mote|motet|radet|chefsgruppen)"
     r"|\bnar\s+(ses|traffas)\b|\bnasta gang\b|\bkommande moten\b"
 )
@@ -62,8 +71,9 @@ _DECISION = re.compile(
 # "Vilka möten är planerade 2022?", "mötesdatum för 2022", "mötesplan 2023".
 _SCHEDULE = re.compile(
     r"\b(moten|motesdatum|motesdagar|motestider|motesplan\w*|sammantradesplan\w*|"
-    r"sammantradesdagar)\b.*\b(19|20)\d\d\b|\b(19|20)\d\d\b.*\b(motesdatum|motesplan\w*|"
-    r"sammantradesplan\w*)\b|\bvilka moten (ar|blir|finns) (planerade|inplanerade|bokade)\b"
+    r"sammantradesdagar|sammantradesdatum|sammantradestider)\b.*\b(19|20)\d\d\b"
+    r"|\b(19|20)\d\d\b.*\b(motesdatum|motesplan\w*|sammantradesplan\w*|sammantradesdatum)\b"
+    r"|\bvilka moten (ar|blir|finns) (planerade|inplanerade|bokade)\b"
 )
 _MEETING_COUNT = re.compile(
     r"\b(hur manga|antal|antalet) (moten|radsmoten|sammantraden|protokoll|motestillfallen)\b"
@@ -87,6 +97,11 @@ _MEETING_VERBS = {
     "tid",
     "dags",
 }
+# What a protocol may have said would happen at the next meeting: someone invited, something
+# raised again or reported ("vilka ska bjudas in till nästa möte"); a question about the
+# meeting itself ("vilken sal", "vem leder nästa möte") asks for the meeting.
+_SAID_OF_NEXT = re.compile(r"(in)?bjud\w*|lyft\w*|aterkomm\w*|aterrapport\w*|redovis\w*|bjuds")
+_WHAT = re.compile(r"(vad|vilka|vem)\b")
 # Who sits in a council, and who its secretary is (the roster, not one meeting's list).
 _COUNCIL_MEMBERS = re.compile(
     r"\bvilka (kommuner|organisationer|parter)\b.*\b(med|ingar|deltar|sitter|representerade)\b"
@@ -127,14 +142,29 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "secretary",
         re.compile(
-            r"\bsekreterare\w*|\bprotokollet forde|\bforde (protokoll|anteckning)\w*"
+            r"\bsekreterare\w*|\bprotokollet forde|\b(forde|skrev) (protokoll|anteckning)\w*"
             r"|\bantecknare\b|\bprotokollforare\b"
         ),
     ),
     ("approved", re.compile(r"\bjusterat\w*\b|\bjusterades\b|\bjusteringsdatum\b")),
     ("adjusters", re.compile(r"\bjusterare\w*|\bjusterade\b")),
-    ("absent", re.compile(r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\bhade forhinder\b")),
-    ("attendees", re.compile(r"\bnarvar\w*|\bdeltog\w*|\bdeltagare\b|\bvar med\b|\bvilka var\b")),
+    (
+        "absent",
+        re.compile(
+            r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\b(hade|anmalt|anmalde) forhinder\b"
+        ),
+    ),
+    # "närvårdsteamet" is no "närvarande"
+    (
+        "attendees",
+        # "deltog i undersökningen" asks of something else than a meeting
+        re.compile(
+            r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b|\btjg\b|\btjanstgorande\b"
+            r"|\bdeltog\w*(?!\s+(?:i|pa)\s+(?!(?:det |den |dagens )?"
+            r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet|\w*radet|\w*gruppen|"
+            r"\w*namnden|\w*styrelsen|\w*utskottet|\w*fullmaktige)\b)\w)"
+        ),
+    ),
     (
         "agenda",
         re.compile(
@@ -204,16 +234,23 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     folded = _fix_keywords(normalize(text))
     query = Query(text=text, folded=folded, intent=UNKNOWN)
     query.council = _council(folded)
-    query.body = None if query.council else named_body(corpus, text)
+    # "de specifika samverkansråden": both councils samrad serves, no other body
+    ours = query.council or _BOTH_COUNCILS.search(folded)
+    query.body = None if ours else named_body(corpus, text)
     meeting_reference(query, text, today, corpus.db)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = None if query.body else _municipality(folded)
+    if query.municipality is None and not query.body and _REPRESENT.search(folded):
+        # "vem representerade RF-SISU": an organisation of the lists, as a town would be
+        query.municipality = named_organisation(corpus, folded)
     query.person = find_person(corpus, folded)
     query.substitutes = bool(_SUBSTITUTE.search(folded))
     query.represent = bool(_REPRESENT.search(folded))
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
-    query.topic_words = _topic_words(text, query, corpus)
+    item = _ITEM.search(folded)
+    query.item = item.group(1).replace(" ", "").lower() if item else None
+    query.topic_words = _topic_words(_ITEM.sub(" ", text), query, corpus)
     request = None if intent else requests.recognise(text)
     if request and request.intent == FOLLOW_TOPIC:
         # "meddela mig när nästa möte är": no subject to follow, a question after all.
@@ -258,15 +295,23 @@ def _intent(query: Query) -> str:
         return THEMES
     if _SCHEDULE.search(folded) and not query.meeting_date:
         return SCHEDULE
+    if query.item and (query.has_meeting_ref or query.body):
+        return MEETING  # "vad handlade § 93 om på mötet i juni"
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
+    if _NEXT.search(folded) and query.meeting_date and _AFTER.search(folded):
+        # "nästa möte efter 20 april 2022": the meeting that followed that day
+        query.relative = "after"
+        return NEXT_MEETING
     if _MET.search(folded) and not (query.meeting_date or query.month):
         # "När träffades rådet senast?", "När sammanträdde kommunstyrelsen?": the latest
         query.relative = "latest"
         query.topic_words = [w for w in query.topic_words if not _MET_WORD.fullmatch(normalize(w))]
         return MEETING
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
-        return NEXT_MEETING
+        # "vilka ska bjudas in till nästa möte": what a protocol said of it, not its date
+        said_of = any(_SAID_OF_NEXT.match(normalize(w)) for w in query.topic_words)
+        return TOPIC if _WHAT.match(folded) and said_of else NEXT_MEETING
     if _MEETING_COUNT.search(folded):
         query.aspect = "count"
         return SCHEDULE

@@ -159,6 +159,12 @@ def document(db: sqlite_utils.Database, document_id: int) -> Document:
     )
 
 
+def authored(db: sqlite_utils.Database) -> list[tuple[int, str, list[str]]]:
+    """Every document whose authors are known (reports): its id, title and authors."""
+    rows = db.execute("SELECT id, title, authors FROM documents WHERE authors != '[]'")
+    return [(row[0], row[1], json.loads(row[2])) for row in rows]
+
+
 def councils_of(db: sqlite_utils.Database, document_id: int) -> list[str]:
     """The councils a document belongs to (a joint meeting has several)."""
     return [
@@ -233,6 +239,16 @@ def items_of(db: sqlite_utils.Database, document_id: int) -> list[Item]:
     ]
 
 
+def item_text(db: sqlite_utils.Database, document_id: int, number: str) -> str | None:
+    """The text of one item of a protocol, as its passages hold it."""
+    rows = db.execute(
+        "SELECT text FROM passages WHERE document_id = ? AND item_number = ? AND kind = 'item'"
+        " ORDER BY id",
+        [document_id, number],
+    ).fetchall()
+    return "\n\n".join(row[0] for row in rows) or None
+
+
 _ATTENDANCE = (
     "SELECT a.name, a.organisation, a.role, a.title, a.note, a.council, a.document_id, a.date"
     " FROM attendees a"
@@ -280,6 +296,12 @@ def representatives(
         [council, organisation, *roles, council, limit],
     )
     return [_attendance(row) for row in rows]
+
+
+def attendee_organisations(db: sqlite_utils.Database) -> set[str]:
+    """Every organisation an attendance list names ("RF-SISU", "Örebro kommun")."""
+    rows = db.execute("SELECT DISTINCT organisation FROM attendees WHERE organisation != ''")
+    return {row[0] for row in rows if row[0]}
 
 
 def presentations(db: sqlite_utils.Database, name: str, limit: int) -> list[Presentation]:

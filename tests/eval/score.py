@@ -32,7 +32,7 @@ from knowledge.qa.engine import Engine
 HERE = Path(__file__).resolve().parent
 BLIND = HERE / "blind"
 PROTOCOLS = HERE.parent / "fixtures" / "protocols"
-SETS = ("shipped.jsonl", "protocols.jsonl")
+SETS = tuple(sorted(path.name for path in BLIND.glob("*.jsonl")))  # waves of questions
 
 
 @dataclass
@@ -121,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("tune", "holdout", "all"), default="tune")
     parser.add_argument("--show", type=int, default=0, help="print this many failures")
     parser.add_argument("--db", type=Path, default=None, help="reuse this database file")
-    parser.add_argument("--set", choices=("shipped", "protocols", "all"), default="all")
+    names = [name.removesuffix(".jsonl") for name in SETS]
+    parser.add_argument("--set", choices=(*names, "all"), default="all")
     args = parser.parse_args(argv)
     path = args.db or Path(tempfile.mkdtemp(prefix="samrad-eval-")) / "eval.db"
     db, refused = build_store(path)

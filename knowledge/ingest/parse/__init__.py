@@ -29,6 +29,7 @@ from knowledge.ingest.parse.structure import (
     find_items,
     find_sections,
     find_unnumbered_items,
+    is_extract,
     looks_like_protocol,
 )
 
@@ -44,15 +45,17 @@ def parse_document(raw: str) -> Protocol:
     if not text.strip():
         raise DocumentError("Filen innehåller ingen läsbar text.")
     lines = [to_line(i, line) for i, line in enumerate(text.split("\n"))]
-    items_start, items = find_items(lines)
-    if len(items) < 2:
+    # An extract of a protocol may hold a single §: one numbered heading is its item.
+    least = 1 if is_extract(lines) else 2
+    items_start, items = find_items(lines, extract=least == 1)
+    if len(items) < least:
         items = find_unnumbered_items(lines)
         items_start = items[0].pos if items else len(lines)
     head = lines[:items_start] if items else lines[:40]
     protocol = Protocol(text=text)
     protocol.councils = find_councils(head)
     minutes = looks_like_protocol(head)
-    if len(items) >= 2 and minutes and (items[0].number or not _numbered_sections(lines)):
+    if len(items) >= least and minutes and (items[0].number or not _numbered_sections(lines)):
         parse_protocol(protocol, lines, head, items, raw, top)
         protocol.preamble = preamble(head)
         return protocol

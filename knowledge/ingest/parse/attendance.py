@@ -12,6 +12,13 @@ from functools import lru_cache
 
 from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTEPERSON
 from knowledge.ingest.model import Attendee
+from knowledge.ingest.parse.attendance_rows import (
+    COLUMN_WORDS,
+    column_header,
+    names_a_role,
+    role_first,
+    row_entry,
+)
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.ingest.parse.people import (
     FRANVARANDE,
@@ -19,6 +26,8 @@ from knowledge.ingest.parse.people import (
     NAME_TOKEN,
     NOT_NAME_WORDS,
     fold,
+    is_job_title,
+    starts_with_name,
 )
 from knowledge.language.text import normalize
 
@@ -35,7 +44,7 @@ _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
 # Parenthesised attendance notes ("del av mötet", "ersätter Eva Persson"), not "(primärvård)".
 _NOTE = re.compile(
     r"§|\b(del av|ersätter|ersättare|tjänstgör|från|till|punkt|digital|distans|deltog|närvar|"
-    r"ej |inte )",
+    r"ej |inte |hela )",
     re.IGNORECASE,
 )
 
@@ -55,7 +64,29 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     since_label = 0  # attendees added under the current label
     council_index = 0
     seen_roles: set[str] = set()
+    columns: tuple[str, ...] | None = None  # what each cell holds, under a table's header row
     for text in _joined(head):
+        if "\t" in text:
+            first_cell = text.split("\t", 1)[0]
+            first = fold(first_cell).rstrip(":").strip()
+            header = column_header(text) if first in COLUMN_WORDS else None
+            if header is not None:
+                columns = header
+                role, function = (role, function) if role else (LEDAMOT, None)
+                continue
+            # A table's row, or a row with the role before the name, as a list's entry
+            # ("Ersättare<tab>Gösta Nyman (S)" heads a list of its own).
+            entry = row_entry(text, columns) if columns else None
+            if (
+                entry is None
+                and role not in (None, FRANVARANDE)
+                and names_a_role(first, first_cell)
+                and not _heading_role(first)
+            ):
+                entry = role_first(text)
+            text = entry or text
+        elif not text:
+            columns = None
         cell, value = _label_cell(text)
         if cell is not None:
             fragment = cell[:1].islower() and bool(label)
@@ -93,7 +124,37 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
                 parsed.council = councils[council_index]
             attendees.append(parsed)
             since_label += 1
-    return attendees
+    return _once_each(attendees)
+
+
+def _once_each(attendees: list[Attendee]) -> list[Attendee]:
+    """A person in two lists is one attendee: a substitute who served from a § on is also
+    listed among those not serving ("Ingela Bohm, §§ 112–118"). The entry where they serve
+    (a member's, or one who serves for someone) is kept, with the other's note."""
+    first: dict[tuple[str, str | None], int] = {}
+    out: list[Attendee] = []
+    for attendee in attendees:
+        key = (attendee.name, attendee.council)
+        if attendee.role == FRANVARANDE or key not in first:
+            if attendee.role != FRANVARANDE:
+                first[key] = len(out)
+            out.append(attendee)
+            continue
+        kept = out[first[key]]
+        if _serves(attendee) and not _serves(kept):
+            kept, attendee = attendee, kept
+            out[first[key]] = kept
+        if attendee.note and attendee.note != kept.note:
+            # "ersättare §§ 112–118": the other entry's note says when they were that.
+            other = attendee.note
+            if attendee.function and attendee.function != kept.function:
+                other = f"{attendee.function} {other}"
+            kept.note = "; ".join(n for n in (kept.note, other) if n)
+    return out
+
+
+def _serves(attendee: Attendee) -> bool:
+    return attendee.role == LEDAMOT or bool(attendee.replaces) or attendee.function == TJANSTGORANDE
 
 
 def _function_under(heading: str | None, written: str | None) -> str | None:
@@ -129,7 +190,7 @@ def _label_cell(text: str) -> tuple[str | None, str]:
     first, tab, rest = text.partition("\t")
     key = fold(first).rstrip(":").strip()
     labelled = first.endswith(":") or _heading_role(key) or first[:1].islower()
-    if tab and labelled and len(first.split()) <= 4 and not _starts_with_name(first):
+    if tab and labelled and len(first.split()) <= 4 and not starts_with_name(first):
         return first.rstrip(":").strip(), rest.strip()
     if _heading_role(key) and not tab:
         return first.rstrip(":").strip(), ""
@@ -174,28 +235,6 @@ def _joined(head: list[Line]) -> list[str]:
     return out
 
 
-def _starts_with_name(text: str) -> bool:
-    """Whether ``text`` starts with a person's name (after at most one title word); an
-    organisation in capitals ("SPF Seniorerna") or a company ("... AB") is no name."""
-    text = re.sub(r"^[a-zåäöé][\wåäöé-]*\s+(?=[A-ZÅÄÖ])", "", text.strip())
-    if re.match(r"^[^,(\t]*\bAB\b", text):
-        return False
-    tokens = []
-    for raw in text.split():
-        token = raw.rstrip(".,;:")
-        if not NAME_TOKEN.match(token) or fold(token) in MUNICIPALITY_KEYS:
-            break
-        tokens.append(token)
-        if token != raw:
-            break  # a name does not run past a comma or a full stop
-    return (
-        len(tokens) >= 2
-        and fold(tokens[0]) not in NOT_NAME_WORDS
-        and not tokens[0].isupper()
-        and not tokens[1].isupper()
-    )
-
-
 # Between entries: a comma, a tab, "och" (not "kultur- och fritidschef"), "samt", or a space
 # after a party ("(S) Erik Hägg (V)", a table cell's lines run together).
 _SEPARATOR = re.compile(r"\s*(?:,|\t|\bsamt\b|(?<!-)\s\boch\b)\s*|(?<=\))\s+(?=[A-ZÅÄÖ])")
@@ -228,18 +267,18 @@ def _entries(text: str) -> tuple[str, ...]:
         rest = text[match.end() :]
         lead = fold(rest.split(" ")[0]) if rest else ""
         function = _FUNCTION_LEAD.match(rest)
-        if function and _starts_with_name(rest[function.end() :]):
+        if function and starts_with_name(rest[function.end() :]):
             cuts.append(match.end() + function.end())
-        elif lead not in _NOT_TITLE and _starts_with_name(rest) and match.start() > 0:
+        elif lead not in _NOT_TITLE and starts_with_name(rest) and match.start() > 0:
             cuts.append(match.start())
     # A name after a title within a cell: "..., kultur- och fritidschef Niklas Fagerlund, ...".
     for match in re.finditer(r"(?<=[a-zåäö0-9])\s+(?=[A-ZÅÄÖ][^\W\d_]+\s[A-ZÅÄÖ][^\W\d_]+,)", text):
-        if match.start() not in cuts and _starts_with_name(text[match.end() :]):
+        if match.start() not in cuts and starts_with_name(text[match.end() :]):
             before = text[: match.start()].rsplit(",", 1)[-1]
             last_word = fold(before.split()[-1]) if before.split() else ""
             if (
                 "," in text[: match.start()]
-                and not _starts_with_name(before.strip())
+                and not starts_with_name(before.strip())
                 and last_word not in _NOT_TITLE
             ):
                 cuts.append(match.start())
@@ -265,6 +304,10 @@ _REPLACES = re.compile(
     re.IGNORECASE,
 )
 _PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
+_FOR_NAME = re.compile(
+    r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*,?\s*för\s+"
+    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})"
+)
 
 
 def _parse_attendee(text: str, role: str) -> Attendee | None:
@@ -289,6 +332,10 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     attendee.replaces = replaces.group("who") if replaces else None
     folded = fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
     attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
+    if attendee.replaces is None and (role == ERSATTARE or attendee.function == TJANSTGORANDE):
+        # A substitute's "Tomas Nyberg (S) för Gunilla Westerlund (S)": whom they serve for.
+        serves = _FOR_NAME.match(after)
+        attendee.replaces = serves.group("who") if serves else None
     if attendee.title:
         attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
     if attendee.title and attendee.function:
@@ -401,23 +448,17 @@ def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None,
     return organisation, kind, title, notes
 
 
-_SERVES_FOR = re.compile(r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b", re.I)
-# Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88".
-_ITEMS_ATTENDED = re.compile(r"^(punkt(erna)?|p\.|§+)\s*\d", re.IGNORECASE)
-# Words that end a job title ("socialchef", "IT-chef", "nämndsekreterare", "miljöinspektör").
-_JOB_TITLE = re.compile(
-    r"(chef|direktör|handläggare|sekreterare|strateg|samordnare|controller|ekonom|inspektör|"
-    r"ledare|utvecklare|assistent|kurator|sjuksköterska|läkare|polis|biträde|specialist|"
-    r"koordinator|rådgivare|utredare|jurist|registrator|arkivarie|pedagog|planerare|"
-    r"analytiker|kommunikatör|ingenjör|administratör|tekniker)$",
+# "ersättare för Arne Lilja", and "för Gunilla Westerlund" after a substitute's name.
+_SERVES_FOR = re.compile(
+    r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b|^för\s+[A-ZÅÄÖ]", re.I
+)
+# Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88",
+# "ärende 5", "ej § 91", "tjänstgör § 91", "från § 13".
+_ITEMS_ATTENDED = re.compile(
+    r"^((ej|inte|tjänstgör|tjg|från|till|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?)\s+)?"
+    r"(punkt(erna)?|p\.|§+|ärenden?)\s*\d",
     re.IGNORECASE,
 )
-
-
-def is_job_title(text: str) -> bool:
-    """Whether a title's first word names a job ("socialchef", "IT-chef", "ekonom")."""
-    first = text.split(" ", 1)[0].split(",", 1)[0]
-    return _JOB_TITLE.search(first) is not None
 
 
 def _municipality_in(folded: str) -> str | None:

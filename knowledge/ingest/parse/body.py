@@ -18,7 +18,7 @@ from knowledge.language.text import normalize
 # ("Socialnämnden", "Kommunstyrelsen", "Folkhälsorådet", "Revisorerna"), or a compound
 # ("Samverkansgrupp länsdel Väster").
 _BODY_WORD = re.compile(
-    r"(nämnden|styrelsen|fullmäktige|rådet|gruppen|\w+grupp|\w+råd|revisorerna|utskottet|"
+    r"(nämnden|styrelsen|fullmäktige|rådet|gruppen|\w+grupp|\w+råd|revisorerna|utskottet|\w+utskott|"
     r"beredningen|kommittén|presidiet|nätverket|forumet)\b",
     re.IGNORECASE,
 )
@@ -30,7 +30,9 @@ _LETTERHEAD_WORDS = re.compile(
 )
 _ORGANISATION = re.compile(
     r"^(?P<org>(?:[A-ZÅÄÖ][\wÅÄÖåäö-]*\s){0,3}(?:kommun|kommuner|förening|region|"
-    r"hembygdsförening|förbund|kommunalförbund)|region örebro län(?: och länets kommuner)?)$",
+    r"hembygdsförening|förbund|kommunalförbund)|region örebro län(?: och länets kommuner)?"
+    # a förbund named by its area: "Samordningsförbundet Sydnärke", "Kommunalförbundet X"
+    r"|[A-ZÅÄÖ]\w*förbundet(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*){1,2})$",
     re.IGNORECASE,
 )
 _TITLE_PREFIX = re.compile(
@@ -169,6 +171,8 @@ def _proper_case(text: str) -> str:
     if not text.isupper():
         return text
     words = text.lower().split()
+    # An abbreviation in parentheses stays in capitals: "Funktionshinderrådet (KFR)".
+    words = [w.upper() if re.fullmatch(r"\(\w{2,6}\)", w) else w for w in words]
     return " ".join([words[0].capitalize(), *words[1:]])
 
 

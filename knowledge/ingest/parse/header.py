@@ -16,7 +16,7 @@ from functools import lru_cache
 from knowledge.bodies import COUNCIL_NAMES
 from knowledge.ingest.model import Protocol
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
-from knowledge.ingest.parse.people import looks_like_name, person_name
+from knowledge.ingest.parse.people import NOT_NAME_WORDS, fold, looks_like_name, person_name
 from knowledge.language.dates import find_dates, parse_time_range
 from knowledge.language.text import normalize
 
@@ -44,7 +44,7 @@ _APPROVAL = {
     "justeringens plats",
     "justeringens tid",
 }
-_PARAGRAPHS = {"paragrafer", "paragraf", "justerade paragrafer", "§§"}
+_PARAGRAPHS = {"paragrafer", "paragraf", "justerade paragrafer", "paragrafer i utdraget", "§§"}
 LABELS = _WHEN | _WHEN_AND_PLACE | _PLACE | _CHAIR | _SECRETARY | _ADJUSTERS | _APPROVAL
 LABELS |= _PARAGRAPHS | {"underskrifter", "beslutande", "beslutande ledamoter", "ovriga"}
 # First words of a label broken over two lines ("Justeringens" / "plats och tid").
@@ -59,6 +59,7 @@ _LIST_HEADING = re.compile(
 _SIGNATURE_LINE = re.compile(r"^[.…_\s]{3,}$|^[.…_]{3,}\s*")
 _ADJOURNED = re.compile(r"\s*\(?\b(ajournering|ajournerat|paus)\b.*$", re.IGNORECASE)
 _NAME_SEPARATOR = re.compile(r"\s+och\s+|;|\t")
+_RANGE = re.compile(r"\d\)?\s*[-–]\s*(?:§\s*)?\d")  # "112–121", "12)–18)", "§ 84 - § 94"
 
 
 @dataclass
@@ -88,10 +89,11 @@ def header_fields(texts: list[str]) -> list[Field]:
         value = _SIGNATURE_LINE.sub("", value).strip()
         below: list[str] = []
         j = i + used
-        # A value that is complete on its line ("Plats: Lokal Eken") takes no lines below.
+        # A value that is complete on its line ("Plats: Lokal Eken") takes no lines below,
+        # but for a line wrapped from it, which starts in lower case ("kl. 09.00–15.40").
         unfinished = not value.strip() or value.rstrip().endswith((",", " den", " och", "-"))
         while (
-            unfinished
+            (unfinished or (j < len(texts) and texts[j][:1].islower()))
             and j < len(texts)
             and len(below) < 3
             and texts[j]
@@ -100,7 +102,9 @@ def header_fields(texts: list[str]) -> list[Field]:
         ):
             below.append(texts[j])
             j += 1
-        fields.append(Field(i, label, value.replace("\t", " ").strip(), below))
+        # The value keeps its tabs: a table's next cell ("Helena Gyllenbäck<tab>S") is no
+        # part of a name.
+        fields.append(Field(i, label, value.strip(), below))
         i += used
     return fields
 
@@ -162,7 +166,8 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
         elif label in _PLACE:
             protocol.place = protocol.place or _clean_place(field.whole)
         elif label in _APPROVAL:
-            found = find_dates(field.whole, reference=reference)
+            # "Justering 191121, Stadshuset": the short date form of older minutes too.
+            found = find_dates(field.whole, reference=reference, allow_yymmdd=True)
             if found and protocol.approved is None:
                 protocol.approved = found[0].date
         elif label in _CHAIR:
@@ -170,13 +175,15 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
         elif label in _SECRETARY:
             protocol.secretary = protocol.secretary or _name_in(field)
         elif label in _ADJUSTERS:
-            for name in _names_in(field):
+            for name in _names_in(field, listed=True):
                 if name not in protocol.adjusters:
                     protocol.adjusters.append(name)
         elif label in _PARAGRAPHS and protocol.paragraphs is None:
             numbers = re.findall(r"\d{1,3}", field.whole)
-            if numbers:
+            if len(numbers) == 1 or _RANGE.search(field.whole):
                 protocol.paragraphs = "-".join(numbers[:2])
+            elif numbers:  # an extract's §§, listed: "§ 92, § 95"
+                protocol.paragraphs = ", ".join(numbers)
     if protocol.date is None:
         _when_in_running_text(protocol, texts, top, reference)
     if protocol.place is None:
@@ -223,14 +230,22 @@ def _name_in(field: Field) -> str | None:
     return names[0] if names else None
 
 
-def _names_in(field: Field) -> list[str]:
-    """Names in a field's value, else on the lines below it (a signature's dotted line first)."""
+def _names_in(field: Field, listed: bool = False) -> list[str]:
+    """Names in a field's value, else on the lines below it (a signature's dotted line first).
+
+    A field of several people (``listed``: "Justerande: Mirja Koskinen, Thomas Wallén")
+    separates them by commas too; elsewhere what follows a comma is the person's town or
+    title ("Ordförande: Eva Lind, Kumla kommun").
+    """
     for text in [field.value, *field.below]:
         text = _SIGNATURE_LINE.sub("", text).strip()
         if not text:
             continue
-        names = [person_name(part) for part in _NAME_SEPARATOR.split(text)]
-        found = [name for name in names if name]
+        parts = _NAME_SEPARATOR.split(text)
+        if listed:
+            parts = [piece for part in parts for piece in part.split(",")]
+        names = [person_name(part) for part in parts]
+        found = [name for name in names if name and fold(name.split()[0]) not in NOT_NAME_WORDS]
         if found:
             return found
     return []

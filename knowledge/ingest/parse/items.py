@@ -8,10 +8,15 @@ from knowledge.ingest.model import Item, Protocol
 from knowledge.ingest.parse.decisions import parse_decisions
 from knowledge.ingest.parse.lines import Line, reflow
 from knowledge.ingest.parse.people import add_presenters_from_sentences, name_list, split_presenters
-from knowledge.ingest.parse.schedule import SCHEDULE_TITLE, schedules
+from knowledge.ingest.parse.schedule import SCHEDULE_TITLE
 from knowledge.ingest.parse.structure import ItemHeading
 
 _INFO_ITEM = re.compile(r"\binformations(ärende|punkt)\b", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"\s*(nästa|kommande)\s+(möte|sammanträde|träff|styrelsemöte)|\s*(mötet|sammanträdet)\s+"
+    r"(hålls|äger rum)",
+    re.IGNORECASE,
+)
 _LINK_LINE = re.compile(r"https?://|hittar du här")
 
 
@@ -90,7 +95,9 @@ def cut_trailer(protocol: Protocol) -> None:
         return
     keep = []
     for paragraph in last.body.split("\n"):
-        if schedules(paragraph) or _LINK_LINE.search(paragraph):
+        # "Nästa möte 12 mars kl. 13" ends the minutes; "… bjuda in Länstrafiken till nästa
+        # möte den 12 oktober" is what the item said, and the text after it is the item's too
+        if _CLOSING.match(paragraph) or _LINK_LINE.search(paragraph):
             break
         keep.append(paragraph)
     last.body = "\n".join(keep).strip()

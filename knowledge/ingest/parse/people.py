@@ -180,6 +180,13 @@ def _definite_noun(word: str) -> bool:
     return len(word) >= 10 and word.lower().endswith(("en", "et", "na"))
 
 
+def _not_a_person(name: str) -> bool:
+    """An organisation ("Brottsofferjouren Sydnärke") or a project in a town ("Bryggan
+    Hallsberg"): a definite noun first, or a municipality last."""
+    words = name.split()
+    return _definite_noun(words[0]) or fold(words[-1]) in MUNICIPALITY_KEYS
+
+
 def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
     """ "Vaccinationsprocess i samverkan – Anna Mann, Karin Brage" -> title and presenters."""
     for separator in (" – ", " - ", ", ", " — "):
@@ -188,8 +195,8 @@ def split_presenters(title: str, known: set[str]) -> tuple[str, list[str]]:
         left, right = title.rsplit(separator, 1) if separator == ", " else title.split(separator, 1)
         right_clean = _SPACED_HYPHEN.sub("-", right)
         names = name_list(right_clean, known)
-        if any(_definite_noun(name.split()[0]) for name in names if name not in known):
-            continue  # "– Brottsofferjouren Sydnärke": an organisation, not a person
+        if any(_not_a_person(name) for name in names if name not in known):
+            continue  # "– Brottsofferjouren Sydnärke", "– Bryggan Hallsberg": no person
         if names and left.strip() and any(len(name.split()) >= 2 for name in names):
             return left.strip().rstrip(",."), names
     # "Dietist direkt Ingmar Ångman": a known attendee's name at the end of the title.
@@ -243,3 +250,41 @@ def adjusters_in_text(text: str) -> list[str]:
         if name:
             found.append(name)
     return found
+
+
+def starts_with_name(text: str) -> bool:
+    """Whether ``text`` starts with a person's name (after at most one title word); an
+    organisation in capitals ("SPF Seniorerna") or a company ("... AB") is no name."""
+    text = re.sub(r"^[a-zåäöé][\wåäöé-]*\s+(?=[A-ZÅÄÖ])", "", text.strip())
+    if re.match(r"^[^,(\t]*\bAB\b", text):
+        return False
+    tokens = []
+    for raw in text.split():
+        token = raw.rstrip(".,;:")
+        if not NAME_TOKEN.match(token) or fold(token) in MUNICIPALITY_KEYS:
+            break
+        tokens.append(token)
+        if token != raw:
+            break  # a name does not run past a comma or a full stop
+    return (
+        len(tokens) >= 2
+        and fold(tokens[0]) not in NOT_NAME_WORDS
+        and not tokens[0].isupper()
+        and not tokens[1].isupper()
+    )
+
+
+# Words that end a job title ("socialchef", "IT-chef", "nämndsekreterare", "miljöinspektör").
+_JOB_TITLE = re.compile(
+    r"(chef|direktör|handläggare|sekreterare|strateg|samordnare|controller|ekonom|inspektör|"
+    r"ledare|utvecklare|assistent|kurator|sjuksköterska|läkare|polis|biträde|specialist|"
+    r"koordinator|rådgivare|utredare|jurist|registrator|arkivarie|pedagog|planerare|"
+    r"analytiker|kommunikatör|ingenjör|administratör|tekniker)$",
+    re.IGNORECASE,
+)
+
+
+def is_job_title(text: str) -> bool:
+    """Whether a title's first word names a job ("socialchef", "IT-chef", "ekonom")."""
+    first = text.split(" ", 1)[0].split(",", 1)[0]
+    return _JOB_TITLE.search(first) is not None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from knowledge.bodies import BODY_TYPES, LEDAMOT, OVRIG, TJANSTEPERSON
-from knowledge.ingest.model import Protocol
-from knowledge.ingest.parse.attendance import is_job_title, parse_attendance
+from knowledge.ingest.model import Decision, Protocol
+from knowledge.ingest.parse.attendance import parse_attendance
 from knowledge.ingest.parse.body import (
     body_in_text,
     find_body,
@@ -18,7 +18,13 @@ from knowledge.ingest.parse.decisions import decision_dates, is_formality
 from knowledge.ingest.parse.header import parse_header_fields, protocol_title
 from knowledge.ingest.parse.items import cut_trailer, parse_items
 from knowledge.ingest.parse.lines import Line
-from knowledge.ingest.parse.people import FRANVARANDE, adjusters_in_text, names_in, person_name
+from knowledge.ingest.parse.people import (
+    FRANVARANDE,
+    adjusters_in_text,
+    is_job_title,
+    names_in,
+    person_name,
+)
 from knowledge.ingest.parse.relations import decision_period, find_relations
 from knowledge.ingest.parse.schedule import parse_schedule
 from knowledge.ingest.parse.structure import ItemHeading
@@ -79,6 +85,8 @@ def parse_protocol(
                     protocol.adjusters = names[:2]
                     break
     _functions_of_officers(protocol)
+    _presenters_by_attendance(protocol)
+    _decisions_kept_apart(protocol, head)
     protocol.themes = parse_themes(protocol.items)
     if protocol.start and protocol.end is None:
         closed = _CLOSED_AT.search(protocol.text)
@@ -124,6 +132,64 @@ def _functions_of_officers(protocol: Protocol) -> None:
             attendee.function = TJANSTEPERSON
         elif auditors and attendee.role == LEDAMOT and not (attendee.function or attendee.title):
             attendee.function = "revisor"
+
+
+# "§§ 89–91", "§ 114", "punkt 3–4", "punkt 4 och 6", "ärende 5": the items a note names.
+_ITEMS_NOTE = re.compile(r"^(?:§+|punkt(?:erna)?|p\.|ärenden?)\s*\d[\d\s,–\-]*(?:och\s*\d+)?", re.I)
+_NUMBER_RANGE = re.compile(r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?")
+
+
+def _numbers_in(text: str) -> set[str]:
+    """The item numbers "§§ 89–91" or "punkt 4 och 6" names."""
+    numbers: set[str] = set()
+    for match in _NUMBER_RANGE.finditer(text):
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        numbers.update(str(n) for n in range(first, min(last, first + 50) + 1))
+    return numbers
+
+
+def _presenters_by_attendance(protocol: Protocol) -> None:
+    """An official listed as present for some items only ("Jens Wikander, handläggare,
+    §§ 89–91") was there to present them."""
+    for attendee in protocol.attendees:
+        if attendee.function != TJANSTEPERSON or not attendee.note:
+            continue
+        listed = _ITEMS_NOTE.match(attendee.note)
+        if not listed:
+            continue
+        numbers = _numbers_in(listed.group(0))
+        for item in protocol.items:
+            if item.number in numbers and attendee.name not in item.presenters:
+                item.presenters.append(attendee.name)
+
+
+# "§§ 89–91 innehåller uppgifter som omfattas av sekretess ... Besluten i dessa ärenden
+# redovisas i sekretessbilaga": decisions made, but written in an annex kept apart.
+_KEPT_APART = re.compile(
+    r"[^.]*\bbeslut\w*[^.]*\b(?:sekretessbilag\w*|särskil(?:t|da?) (?:protokoll|bilag\w*)|"
+    r"sekretessprotokoll\w*)[^.]*\.?",
+    re.IGNORECASE,
+)
+
+
+def _decisions_kept_apart(protocol: Protocol, head: list[Line]) -> None:
+    """Items the header says were decided in a confidential annex have that decision."""
+    if "ekretess" not in protocol.text and "ärskil" not in protocol.text:
+        return
+    # The header's blocks between blank lines: the §§ and the sentence on their decisions.
+    blocks = " ".join(line.text or "\n" for line in head).split("\n")
+    for paragraph in blocks:
+        if "beslut" not in paragraph.lower():
+            continue
+        said = _KEPT_APART.search(paragraph)
+        numbers = re.search(r"§+\s*\d[\d\s,–\-]*(?:och\s*\d+)?", paragraph)
+        if not said or not numbers:
+            continue
+        kept = _numbers_in(numbers.group(0))
+        for item in protocol.items:
+            if item.number in kept and not item.decisions:
+                item.decisions.append(Decision(text=said.group(0).strip()))
 
 
 # "Per-Olof Grahn, kommunstyrelsens ordförande ..., ledde mötet": the chair in running text;

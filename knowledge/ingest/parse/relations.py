@@ -20,15 +20,20 @@ from knowledge.ingest.parse.people import MUNICIPALITY_KEYS
 from knowledge.language.text import normalize, split_sentences
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéüć-]+(?:\s+[A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
+_NAME_IN_LINE = r"[A-ZÅÄÖ][\wåäöéüć-]+(?: [A-ZÅÄÖ][\wåäöéüć-]+){1,2}"  # not across a tab
 _PARTY = r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
+# A title in the definite form, a shortened compound before it too: "hälso- och
+# sjukvårdsdirektören", "kultur- och fritidschefen".
 _TITLE_WORD = (
+    r"(?:[a-zåäö]+-\s(?:och|eller)\s)?"
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö-]*)?(?:chefen|direktören|ordföranden|sekreteraren|ledaren|kassören)"
 )
 # Who: a name, a title and a name ("samhällsbyggnadschef Malin Hedqvist", "Sekreteraren
 # Jessica Bohman"), a title alone ("kommundirektören", "ordföranden"), or a first name
 # ("Mats tar fram ..."), which only counts when one attendee has it.
 _FIRST_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-_WHO = rf"(?P<who>(?:{_TITLE_WORD}\s+|[a-zåäö][\wåäö-]*\s+)?{_NAME}|{_TITLE_WORD}|{_FIRST_NAME})"
+_WHO_TEXT = rf"(?:{_TITLE_WORD}\s+|[a-zåäö][\wåäö-]*\s+)?{_NAME}|{_TITLE_WORD}|{_FIRST_NAME}"
+_WHO = rf"(?P<who>{_WHO_TEXT})"
 # What someone is to do runs to the end of its clause: a sentence's end, the next att-clause
 # of a decision (", att ...", ", samt att ..."), or "och" and the next person.
 _TASK_TEXT = r"(?:(?!,\s*(?:samt\s+)?att\b|\soch\s+[A-ZÅÄÖ])[^.;]){3,120}"
@@ -36,11 +41,22 @@ _TASK = rf"(?P<what>{_TASK_TEXT})"
 # What people are given to do, said in the present tense of minutes' action points.
 _ACTION = (
     r"(?:tar fram|skickar(?: ut)?|sköter|bokar|kallar till|återkommer med|sammanställer|"
-    r"kontaktar|bjuder in|beställer|ordnar|bereder|undersöker|utreder|följer upp)"
+    r"kontaktar|bjuder in|beställer|ordnar|bereder|undersöker|utreder|följer upp|"
+    # "tar med sig frågan", "lovade att kontakta", "planerar dagen", "samordnar annonseringen"
+    r"tar med sig|lovade att|lovar att|planerar|samordnar)"
 )
 # Each pattern with a word it cannot match without: most sentences hold none and skip them.
 _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("replaces", re.compile(rf"(?P<who>{_NAME}){_PARTY} har ersatt (?P<what>{_NAME})")),
+    # "Åsa Lindkvist är ny representant för ... och ersätter Thomas Bäck": the nearest name,
+    # in the same clause ("X föreslår att Y ersätter Z" is Y's).
+    (
+        "replaces",
+        re.compile(
+            rf"(?P<who>{_NAME_IN_LINE}){_PARTY}(?: (?:(?!\batt\b)[^.,;:\t]){{0,100}}?)? ersätter "
+            rf"(?P<what>{_NAME})"
+        ),
+    ),
     (
         "replaced_by",
         re.compile(rf"(?P<what>{_NAME}){_PARTY}[^.]{{0,40}}?\bersattes av (?P<who>{_NAME})"),
@@ -73,8 +89,23 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("responsible", re.compile(rf"{_WHO}{_PARTY} (?:utses|utsågs) till (?P<what>[^.;]{{3,80}})")),
+    # "Projektledare Amira Selimi redovisar resultaten från insatsen Steg framåt": the leader
+    # of a project, reporting on the project the sentence names, leads it.
+    (
+        "leads",
+        re.compile(
+            rf"\b[Pp]rojektledare (?P<who>{_NAME}) [^.;]{{0,60}}?\b"
+            rf"(?P<what>(?:projektet|insatsen) [A-ZÅÄÖ][^.,;]{{2,60}})"
+        ),
+    ),
 ]
 _ACTION_HINTS = (
+    # the new verbs as words ("Länsdelssamordnarna" holds no " samordnar")
+    " tar med sig",
+    " lovade att",
+    " lovar att",
+    " planerar",
+    " samordnar",
     "tar fram",
     "skickar",
     "sköter",
@@ -94,6 +125,7 @@ _ACTION_HINTS = (
 _ELECTED = ("välj", "vald", "utse", "utsåg")
 _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("har ersatt",),
+    ("ersätter ",),
     ("ersattes av",),
     ("leds av", "ledas av", "leddes av"),
     ("som leder",),
@@ -104,6 +136,7 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     _ACTION_HINTS,
     _ELECTED,
     ("utses till", "utsågs till"),
+    ("projektledare ",),
 ]
 # A paragraph is read for relations when it holds one of these: a pattern's word, an
 # "Ansvarig:" line, or a sentence saying who kept the minutes.
@@ -112,6 +145,7 @@ _HINTS: tuple[str, ...] = tuple(
         [
             *(word for words in _PATTERN_HINTS for word in words),
             "ansvarig",
+            "s ställe",
             "förde anteckningar",
             "förde protokoll",
             "förde minnesanteckningar",
@@ -130,10 +164,18 @@ def _hint_groups(shared: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 _HINT_GROUPS = _hint_groups(("led", "ansvar", "uppdra", "ersatt", "uts", "förde "))
+_AND_BEFORE = re.compile(rf"(?P<who>{_NAME}){_PARTY} och $")
+# "Ahmad Noori (S) anmäler jäv ... . Ronny Holm (S) tjänstgör i hans ställe": the substitute
+# serves for the one the sentence before names.
+_IN_THEIR_PLACE = re.compile(
+    rf"(?P<what>{_NAME}){_PARTY} [^.]*\.\s+(?P<who>{_NAME}){_PARTY} tjänstgör(?: \w+)? i "
+    r"(?:hans|hennes|dennes) ställe"
+)
 _RESPONSIBLE_LINE = re.compile(r"^ansvarig[a]?\s*[:\t]\s*(?P<who>.+)$", re.IGNORECASE)
 _WHO_SEPARATOR = re.compile(r",\s*|\s+och\s+")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_DEFINITE_TITLE = re.compile(r"[a-z-]+(en|n)")  # "kommundirektören", folded
+# "kommundirektören", "hälso- och sjukvårdsdirektören", folded
+_DEFINITE_TITLE = re.compile(r"(?:[a-z]+- (?:och|eller) )?[a-z-]+(en|n)")
 _DEFINITE_ENDING = re.compile(r"(en|n)$")
 _NAME_RE = re.compile(_NAME)
 _AUTHOR = re.compile(
@@ -253,27 +295,43 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                 if who:
                     found.append(Relation("responsible", who, item.title, paragraph, position))
             continue
-        # The patterns whose words the paragraph holds: a sentence of it holds no others.
         paragraph_lower = paragraph.lower()
+        if "s ställe" in paragraph_lower:
+            for match in _IN_THEIR_PLACE.finditer(paragraph):
+                who, what = people.resolve(match.group("who")), people.resolve(match.group("what"))
+                if who and what:
+                    found.append(Relation("replaces", who, what, match.group(0), position))
+        # The patterns whose words the paragraph holds: a sentence of it holds no others.
         patterns = [
             (kind, pattern, hint)
             for (kind, pattern), hint in zip(_SENTENCE_PATTERNS, _PATTERN_HINTS, strict=True)
             if any(word in paragraph_lower for word in hint)
         ]
+        if not patterns and "förde " not in paragraph_lower:
+            continue  # a hint of the lines above only ("s ställe", "ansvarig" mid-text)
         for sentence in split_sentences(paragraph):
             lower = sentence.lower()
             for kind, pattern, hint in patterns:
                 if not any(word in lower for word in hint):
                     continue
                 for match in pattern.finditer(sentence):
-                    who = people.resolve(match.group("who"))
-                    if who is None:
-                        continue
                     what = match.group("what").strip(" ,")
-                    if kind == "replaced_by" or kind == "replaces":
-                        found.append(Relation("replaces", who, what, sentence, position))
-                    else:
-                        found.append(Relation(kind, who, _short(what), sentence, position))
+                    whom = [match.group("who")]
+                    before = sentence[: match.start()]
+                    if whom[0].startswith("och "):  # read as a word before the name
+                        before, whom = before + "och ", [whom[0][4:]]
+                    if kind == "responsible" and before.endswith(" och "):
+                        # "Ingrid Wahlberg och Åsa Lindkvist planerar ...": both of them
+                        also = _AND_BEFORE.search(before)
+                        whom += [also.group("who")] if also else []
+                    for part in whom:
+                        who = people.resolve(part)
+                        if who is None:
+                            continue
+                        if kind == "replaced_by" or kind == "replaces":
+                            found.append(Relation("replaces", who, what, sentence, position))
+                        else:
+                            found.append(Relation(kind, who, _short(what), sentence, position))
             author = _AUTHOR.search(sentence) if "förde " in lower else None
             if author and people.resolve(author.group("who")):
                 who = people.resolve(author.group("who")) or author.group("who")
@@ -334,7 +392,7 @@ class _People:
             self.first_names.setdefault(name.split()[0], []).append(name)
 
     def resolve(self, text: str) -> str | None:
-        text = _PARENTHESES.sub("", text).strip(" ,.")
+        text = " ".join(_PARENTHESES.sub("", text).split()).strip(" ,.")
         for name in self.names:
             if text == name or text.endswith(" " + name) or text.startswith(name + " "):
                 return name
@@ -343,7 +401,7 @@ class _People:
             return self.chair
         if folded in ("sekreteraren", "antecknaren") and self.secretary:
             return self.secretary
-        if _DEFINITE_TITLE.fullmatch(folded) and " " not in folded:
+        if _DEFINITE_TITLE.fullmatch(folded):
             return self._by_title(_DEFINITE_ENDING.sub("", folded))
         # "samhällsbyggnadschef Malin Hedqvist", "Sekreteraren Jessica Bohman": the name.
         words = text.split()

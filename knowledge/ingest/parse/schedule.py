@@ -11,7 +11,7 @@ from knowledge.ingest.parse.lines import Line, paragraphs
 from knowledge.ingest.parse.structure import ItemHeading, find_councils
 from knowledge.ingest.parse.themes import THEME_TITLE
 from knowledge.language.dates import find_dates, parse_time_range
-from knowledge.language.text import split_sentences
+from knowledge.language.text import normalize, split_sentences
 
 SCHEDULE_TITLE = re.compile(
     r"\b(datum|mötesdatum|mötestider|sammanträdesplan|sammanträdesdagar|kommande möten|"
@@ -88,6 +88,7 @@ def parse_schedule(
             if daypart and not meeting.note:
                 meeting.note = daypart.group(1).lower()
 
+    own: set[str] | None = None  # how the body names itself, when a matter returns to it
     for item in protocol.items:
         if THEME_TITLE.search(item.title):
             continue
@@ -97,8 +98,16 @@ def parse_schedule(
             if _NEXT_YEARS.search(item.title):
                 reference = date(held.year + 1, 1, 1)
             before = len(found)
+            listed: int | None = None  # the year a list's introduction names
             for paragraph in item.body.split("\n"):
-                add(paragraph, reference, decided_here, protocol.councils, item.number)
+                if not paragraph.strip() or _NOTICE.search(paragraph):
+                    continue  # "Protokollet är justerat ...", "Anslaget ...": no meeting
+                if listed and not paragraph.startswith("- ") and not paragraph[:1].isdigit():
+                    listed = None
+                year = reference if listed is None else date(listed, 1, 1)
+                add(paragraph, year, decided_here, protocol.councils, item.number)
+                if listed is None and paragraph.rstrip().endswith(":"):
+                    listed = _year_named(paragraph, held)
             common = _COMMON_TIME.search(item.body)
             if common:
                 start, end = parse_time_range(common.group(0))
@@ -108,6 +117,11 @@ def parse_schedule(
             continue
         for paragraph in item.body.split("\n"):
             lower = paragraph.lower()
+            if "återkommer till" in lower:
+                own = _own_names(protocol.body) if own is None else own
+                for returned in _RETURNS_TO.finditer(paragraph):
+                    if normalize(returned.group("body")) in own:
+                        add(returned.group(0), held, True, protocol.councils, item.number)
             if not (
                 "möte" in lower
                 or "sammantr" in lower
@@ -130,6 +144,51 @@ def parse_schedule(
             councils = find_councils([Line(paragraph, 0, 0)]) or protocol.councils
             add(paragraph, held, False, councils, None)
     return sorted(found.values(), key=lambda m: m.date)
+
+
+# The closing notice: the minutes approved and posted, with dates of their own.
+_NOTICE = re.compile(r"\b(protokollet är justerat|justerades|anslag(et|s)?\b)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def _year_named(paragraph: str, held: date) -> int | None:
+    """The year a list's introduction names ("... följande tisdagar 2025, samtliga kl. 09.00
+    i Regionens hus:"), not the year of a date it holds; a year after the meeting's."""
+    rest = paragraph
+    for mention in find_dates(paragraph):
+        rest = rest.replace(mention.text, " ")
+    years = [int(y) for y in _YEAR.findall(rest)]
+    return years[-1] if years and years[-1] > held.year else None
+
+
+# "Frågan ... återkommer till arbetsutskottet den 17 augusti 2021": the body meets that day,
+# when it is this body (a matter may go on to another).
+_RETURNS_TO = re.compile(
+    r"\båterkommer till (?P<body>[a-zåäö][\wåäö-]*)\s+(?:(?:vid|på) (?:sammanträdet|mötet) )?"
+    r"(?:den\s+)?\d{1,2}\s+\w+(?:\s+\d{4})?"
+)
+# A body's noun (folded) and its definite form, which its own minutes call it by.
+_BODY_NOUNS = {
+    "namnd": "namnden",
+    "styrelse": "styrelsen",
+    "utskott": "utskottet",
+    "rad": "radet",
+    "grupp": "gruppen",
+    "beredning": "beredningen",
+    "kommitte": "kommitten",
+}
+
+
+def _own_names(body: str | None) -> set[str]:
+    """How a body's minutes name the body itself, folded: "Kommunstyrelsens arbetsutskott"
+    -> arbetsutskottet, utskottet; "Hälso- och sjukvårdsnämnden" -> sjukvardsnamnden, namnden."""
+    words = [word for word in normalize(body or "").split() if not word.startswith("(")]
+    for word in reversed(words):
+        for base, definite in _BODY_NOUNS.items():
+            for form in (definite, base):
+                if word.endswith(form):
+                    return {definite, word[: len(word) - len(form)] + definite}
+    return set()
 
 
 _NEXT_DATE = re.compile(

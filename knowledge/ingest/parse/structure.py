@@ -99,11 +99,25 @@ class _Candidate:
     skip: int = 0
 
 
-def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
+# "Utdrag ur protokoll", "Protokollsutdrag": an extract, holding only some of a meeting's §§.
+_EXTRACT = re.compile(
+    r"\butdrag ur (?:sammanträdes)?protokoll(?:et)?\b|\b(?:sammanträdes)?protokollsutdrag\b",
+    re.IGNORECASE,
+)
+
+
+def is_extract(head: list[Line]) -> bool:
+    """Whether the document names itself an extract of a protocol (in its first lines)."""
+    texts = [line.text for line in head[:30]]
+    return "tdrag" in " ".join(texts).lower() and any(_EXTRACT.search(text) for text in texts)
+
+
+def find_items(lines: list[Line], extract: bool = False) -> tuple[int, list[ItemHeading]]:
     """Agenda item headings: the longest run of numbered lines in sequence (1, 2, 3, 3a, 3b, 4).
 
     Numbered lists inside an item also count 1, 2, 3; choosing the longest valid sequence, and
-    among equally long ones the most heading-like, keeps them out.
+    among equally long ones the most heading-like, keeps them out. An ``extract`` of a protocol
+    holds the §§ it was made for, in order but with gaps ("§ 92", "§ 95").
     """
     candidates = _item_candidates(lines)
     window = 60  # a predecessor further back than this is never the best one in practice
@@ -115,7 +129,7 @@ def find_items(lines: list[Line]) -> tuple[int, list[ItemHeading]]:
         )
         for j in range(max(0, i - window), i):
             length, score, _ = best[j]
-            if length and _follows(candidates[j], cand):
+            if length and _follows(candidates[j], cand, extract):
                 option = (length + 1, score + cand.score, j)
                 if option[:2] > chain[:2]:
                     chain = option
@@ -246,6 +260,8 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             # "Omställning av korttidsplatser vid Tallbackens vård- och" / "omsorgsboende"
             more = _DNR.sub("", lines[following_pos].text.split("\t")[0]).strip()
             title, skip = f"{title} {more}", skip + 1
+        if "ekretess" in title and _GENERIC_TITLE.match(title):
+            title, skip = _with_subject(lines, title, pos + 1 + skip, skip)
         if len(title) > 160 or len(line.text) > 400:
             continue
         if not title or _MONTH_START.match(title) or not _TITLE_START.match(title):
@@ -262,8 +278,37 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
     return candidates
 
 
-def _follows(prev: _Candidate, cand: _Candidate) -> bool:
+# A confidential item's title says only that it is one; its subject is on the line(s) under
+# it: "§ 89 Ärende enligt sekretess" / "Byte av förvaltare, akt nr 1880-2016-0231".
+_GENERIC_TITLE = re.compile(
+    r"^(ärenden? enligt sekretess|sekretessärenden?|sekretessbelagda? ärenden?|"
+    r"ärenden? som omfattas av sekretess)$",
+    re.IGNORECASE,
+)
+
+
+def _with_subject(lines: list[Line], title: str, start: int, skip: int) -> tuple[str, int]:
+    """A generic title with the subject on the lines right under it (a line that ends in a
+    comma goes on on the next), and the lines used."""
+    subject: list[str] = []
+    at = start
+    while at < len(lines) and len(subject) < 3:
+        text = lines[at].text
+        if not text or lines[at].heading or _split_heading(text) or LABELLED_FIELD.match(text):
+            break
+        subject.append(text)
+        at += 1
+        if not text.endswith(","):
+            break
+    if not subject:
+        return title, skip
+    return f"{title} – {' '.join(subject)}", skip + len(subject)
+
+
+def _follows(prev: _Candidate, cand: _Candidate, extract: bool = False) -> bool:
     """Whether ``cand`` can be the next item heading after ``prev``."""
+    if extract and prev.strong and cand.strong and cand.num > prev.num:
+        return True
     if cand.num == prev.num:
         return bool(cand.letter) and cand.letter > prev.letter
     if cand.num == prev.num + 1:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+import sqlite_utils
+
 from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
 from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, meeting_on
 from knowledge.language.dates import format_date, format_time_range
@@ -13,7 +15,7 @@ from knowledge.qa.citations import council_label, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
 from knowledge.storage import corpus_bodies, corpus_queries, kallelser
-from knowledge.storage.corpus_queries import Attendance, Document
+from knowledge.storage.corpus_queries import Attendance, Document, Item
 
 OFFICERS = {"chair": "ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
 ROLE_LABELS = {
@@ -69,6 +71,10 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         # "rådsmötet i september": the councils', not another body's meeting that month
         of_councils = [i for i in document_ids if corpus_queries.document(db, i).councils]
         document_ids = of_councils or document_ids
+    if query.item and len(document_ids) > 1:
+        # "§ 93 i arbetsutskottet": the protocols that have that item
+        holding = [i for i in document_ids if _item_of(db, i, query.item)]
+        document_ids = holding or document_ids
     if len(document_ids) > 1:
         return Answer(
             question=query.text,
@@ -79,7 +85,62 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
             sources=[document_source(db, i) for i in document_ids],
             choices=_meeting_choices(corpus, document_ids),
         )
+    if query.item:
+        return _one_item(corpus, query, document_ids[0], query.item)
     return _one_meeting(corpus, query, document_ids[0])
+
+
+def _item_of(db: sqlite_utils.Database, document_id: int, number: str) -> Item | None:
+    return next((i for i in corpus_queries.items_of(db, document_id) if i.number == number), None)
+
+
+def _sub_item(number: str, asked: str) -> bool:
+    return number.startswith(asked) and number[len(asked) :].isalpha()
+
+
+# The most of an item's text an answer shows; the protocol is cited for the rest.
+ITEM_TEXT = 700
+
+
+def _one_item(corpus: Corpus, query: Query, document_id: int, number: str) -> Answer:
+    """One item of a protocol, by its number; a number the protocol does not have is said so,
+    with the numbers it has."""
+    db = corpus.db
+    item = _item_of(db, document_id, number)
+    source = document_source(db, document_id)
+    when = format_date(source.date, weekday=False) if source.date else "mötet"
+    parts = [i for i in corpus_queries.items_of(db, document_id) if _sub_item(i.number, number)]
+    if item is None and parts:
+        # "punkt 9" where the protocol has 9a–9d: its parts
+        return Answer(
+            question=query.text,
+            intent=query.intent,
+            found=True,
+            headline=f"§ {number} har {len(parts)} delar ({source.council} {when}):",
+            blocks=[Block(None, [f"§ {i.number} {i.title}" for i in parts])],
+            sources=[document_source(db, document_id, i.number, i.title) for i in parts],
+        )
+    if item is None:
+        items = corpus_queries.items_of(db, document_id)
+        listed = [f"§ {i.number} {i.title}" for i in items]
+        answer = not_found(
+            query,
+            f"Protokollet från mötet {when} ({source.council}) har ingen § {number}.",
+            [Block("Punkter i protokollet", listed)] if listed else [],
+        )
+        answer.sources = [source]
+        return answer
+    text = corpus_queries.item_text(db, document_id, number) or ""
+    if len(text) > ITEM_TEXT:
+        text = text[:ITEM_TEXT].rsplit(" ", 1)[0] + " …"
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=f"§ {item.number} {item.title} ({source.council} {when})",
+        blocks=[Block(None, [text])] if text else [],
+        sources=[document_source(db, document_id, item.number, item.title)],
+    )
 
 
 def _planned_meeting(corpus: Corpus, query: Query, day: date) -> Answer | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
@@ -16,13 +16,18 @@ from knowledge.storage.kallelser import DECISION
 
 
 def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
-    """The next meeting of the question's council (or the default one), and the ones after."""
+    """The next meeting of the question's council (or the default one), and the ones after;
+    "nästa möte efter 20 april 2022": the one after that day."""
+    after = query.meeting_date if query.relative == "after" else None
+    since = after + timedelta(days=1) if after else today
     if query.body:
-        return _next_body_meeting(corpus, query, today)
+        return _next_body_meeting(corpus, query, since, after)
     db = corpus.db
     council = query.council or default_council(query)
     name = COUNCIL_SHORT.get(council, council)
-    meeting = next_meeting(db, council, today)
+    meeting = next_meeting(db, council, since)
+    if meeting is None and after:
+        return not_found(query, f"Jag hittar inget möte för {name} efter {format_date(after)}.")
     if meeting is None:
         latest = latest_meeting(db, council, today)
         blocks = []
@@ -42,7 +47,7 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
             sources=sources,
         )
     clock = format_time_range(meeting.start, meeting.end)
-    headline = f"Nästa möte med {name}: {format_date(meeting.date)}"
+    headline = f"{_next(name, after)}: {format_date(meeting.date)}"
     headline += f", {clock}" if clock else ""
     headline += f", {meeting.place}." if meeting.place else "."
     lines = []
@@ -71,7 +76,9 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         lines.append("Därefter: " + ", ".join(format_date(m.date) for m in later[:3]) + ".")
     blocks = [Block(None, lines)] if lines else []
     kallelse = kallelser.published(db, council, meeting.date)
-    if kallelse is not None:
+    if meeting.date < today:
+        pass  # a meeting that has been: its notice is no news
+    elif kallelse is not None:
         blocks.append(
             Block(
                 "Dagordning (kallelsen)",
@@ -94,19 +101,25 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     )
 
 
-def _next_body_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
-    """The next meeting of another body, as its protocols schedule it."""
+def _next(name: str, after: date | None) -> str:
+    return f"Mötet med {name} efter {format_date(after)}" if after else f"Nästa möte med {name}"
+
+
+def _next_body_meeting(corpus: Corpus, query: Query, since: date, after: date | None) -> Answer:
+    """The next meeting of another body on or after ``since``, as its protocols schedule it."""
     body = corpus_bodies.body(corpus.db, query.body or "")
     name = body_label(body)
-    coming = [m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date >= today]
+    coming = [m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date >= since]
     if not coming:
+        if after:
+            return not_found(query, f"Jag hittar inget möte för {name} efter {format_date(after)}.")
         return not_found(query, f"Jag hittar inget kommande möte för {name} i protokollen.")
     meeting = coming[0]
     hours = format_time_range(
         time.fromisoformat(meeting.start) if meeting.start else None,
         time.fromisoformat(meeting.end) if meeting.end else None,
     )
-    headline = f"Nästa möte med {name}: {format_date(meeting.date)}"
+    headline = f"{_next(name, after)}: {format_date(meeting.date)}"
     headline += f", {hours}" if hours else ""
     headline += f", {meeting.place}." if meeting.place else "."
     return Answer(

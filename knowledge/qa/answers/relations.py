@@ -120,7 +120,10 @@ def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None
     if topic is None or not topic[1]:
         return None
     phrase, terms = topic
-    hits = search(corpus, terms, kinds=("item",), limit=8)
+    scope = resolve_meetings(corpus, query, today)
+    if scope == []:
+        return None  # "på mötet 19 nov 2021": no such meeting, no presenter of it
+    hits = search(corpus, terms, kinds=("item",), document_ids=scope, limit=8)
     for hit in hits:
         if hit.matched < needed(len(terms)):
             continue

@@ -72,7 +72,10 @@ def answer_themes(corpus: Corpus, query: Query, today: date) -> Answer:
             else f"”{phrase}” finns bland de föreslagna temana men har inte behandlats "
             "som egen punkt."
         )
-        return Answer(query.text, THEMES, True, headline, [Block(None, lines)], dedupe(sources))
+        # Proposed but never treated: "har X varit tema?" is answered, "vad kom fram när X var
+        # tema?" is not, whatever else is told
+        found = bool(item_hits) or not _ASKS_CONTENT.search(query.folded)
+        return Answer(query.text, THEMES, found, headline, [Block(None, lines)], dedupe(sources))
     if not themes:
         return not_found(query, "Protokollen listar inga teman till kommande möten.")
     open_themes = [t for t in themes if not t.treated]
@@ -104,6 +107,12 @@ def answer_themes(corpus: Corpus, query: Query, today: date) -> Answer:
         blocks=blocks,
         sources=sources,
     )
+
+
+# "vad kom fram när X var tema", "hur gick det": what came of it, not whether it was proposed
+_ASKS_CONTENT = re.compile(
+    r"(vad (kom fram|framkom|sades|sa man|hande|blev|beslutades)|hur gick)\b"
+)
 
 
 def all_themes(corpus: Corpus, councils: list[str] | None) -> list[Theme]:

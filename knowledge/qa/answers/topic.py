@@ -28,6 +28,7 @@ from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import (
     AGE,
+    AMOUNT,
     COVERAGE,
     DATE,
     KIND_NAMES,
@@ -60,6 +61,19 @@ _RECEIVED = re.compile(r"\b(fick|far|beviljades|beviljats|blev|beslutade\w*|fast
 _PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*)\b", re.I)
 PROPOSED = 2.0
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
+_PERIOD_YEAR = re.compile(r"\b(?:för|for|under|inför|infor|år|ar)\s+((?:19|20)\d\d)\b", re.I)
+# "Vad svarade/sa/tyckte X": what someone said is told with a verb of saying.
+_ASKS_SPEECH = re.compile(
+    r"(vad|hur) (svarade|svarar|sa|sade|sager|tyckte|tycker|ansag|anser|menade|lovade|kravde|"
+    r"kritiserade|framforde|uppgav)\b"
+)
+_SPEECH = re.compile(
+    r"\b(svar\w*|sa|sade|sagt|säger|tyck\w*|ansåg|anse\w*|men(ar|ade)|lova\w*|kräv\w*|"
+    r"föreslog|föreslår|förslag\w*|kritiser\w*|meddela\w*|uppg(av|er)|berätta\w*|"
+    r"informera\w*|framför\w*|påpeka\w*|betona\w*|poängtera\w*|redogj\w*|redogör\w*|"
+    r"beskr\w*|önska\w*|vill|framhöll|lyfte|efterfråga\w*)\b",
+    re.IGNORECASE,
+)
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _OUTCOME = re.compile(r"\bvad (hande|blev det av)\b|\bhur gick det\b")
@@ -98,6 +112,34 @@ def answer_topic(
     """The sentence that answers as the headline, close seconds as blocks, each cited;
     with ``saying``, only a sentence that matches it answers; with ``prefer``, such sentences
     answer when there are any (a decision told in prose), else any that answers."""
+    answer = _answer_topic(corpus, query, today, saying=saying, prefer=prefer)
+    if not answer.found and query.council and query.month and _dated(query):
+        # "huvudtemat på chefsgruppen i juni": what a council did in a month it did not meet
+        # is told in others' protocols
+        query = replace(query, council=None)
+    if not answer.found and query.month and _dated(query):
+        # "uppföljningen juni–september 2021": some body met that month, but what was asked
+        # is the subject's own period, told in another document
+        period = _answer_topic(corpus, query, today, saying=saying, prefer=prefer, period=True)
+        answer = period if period.found else answer
+    if not answer.found and query.document_kind:
+        # "enligt rapporten om äldre": a report presented at a meeting is told in its protocol
+        anywhere = replace(query, document_kind=None)
+        fallback = _answer_topic(corpus, anywhere, today, saying=saying, prefer=prefer)
+        answer = fallback if fallback.found else answer
+    return answer
+
+
+def _answer_topic(
+    corpus: Corpus,
+    query: Query,
+    today: date,
+    *,
+    saying: re.Pattern[str] | None,
+    prefer: re.Pattern[str] | None,
+    period: bool = False,
+) -> Answer:
+    """The answer; with ``period``, the question's date is read as its subject's period."""
     topic = subject_terms(corpus, query, today)
     if isinstance(topic, Answer):
         return topic
@@ -106,21 +148,23 @@ def answer_topic(
     phrase, terms = topic
     meetings = resolve_meetings(corpus, query, today)
     hits = _hits(corpus, query, terms, meetings)
-    period: date | None = None
-    if meetings == [] and _dated(query):
+    named_period: date | None = None
+    if period or meetings == [] and _dated(query):
         # "uppföljningen juni–september 2021", "behållningen 31 januari 2024": when no meeting
         # was held that day or month, the date is the subject's; the answer must name it.
-        period = _period(query)
+        named_period = _period(query)
         undated = replace(query, meeting_date=None, month=None, year=None)
         hits = _hits(corpus, query, terms, resolve_meetings(corpus, undated, today))
     if not hits:
         return not_found(query, f"Jag hittar inget om ”{phrase}” i protokollen.")
     want = wanted(query.folded, STOPWORDS, lambda word: expand(corpus, word).verb)
     weights = weigh(corpus, terms, query.text, also_required=query.municipality)
-    findings = _findings(corpus, query, terms, weights, want, hits, period=period)
+    findings = _findings(corpus, query, terms, weights, want, hits, period=named_period)
     if not findings and _ASKS_PROPOSAL.search(query.folded):
         # "vad var förslaget om …": nothing said of it but its proposal as a theme
-        findings = _findings(corpus, query, terms, weights, want, hits, themes=True, period=period)
+        findings = _findings(
+            corpus, query, terms, weights, want, hits, themes=True, period=named_period
+        )
     if saying is not None:
         findings = [f for f in findings if saying.search(f.sentence)]
     if prefer is not None:
@@ -163,7 +207,10 @@ def _hits(
         limit=CANDIDATE_PASSAGES + HITS_PER_PAGE * query.page,
         document_kind=query.document_kind,
     )
-    return [h for h in hits if h.matched >= needed(len(terms))]
+    # A verb says what happened to the subject, in other words than the minutes' as often as
+    # not ("tagit beslut om EP-larm"): the subject's words decide which passages count.
+    subject = [t for t in terms if not t.verb] or terms
+    return [h for h in hits if h.matched >= needed(len(subject))]
 
 
 # A question that names a meeting means that meeting's date, whatever it is about.
@@ -192,10 +239,13 @@ def _findings(
     for coming meetings only with ``themes``; with ``period``, only those naming its month
     (and day, when the question gave one)."""
     asked_years = years(query.text)
+    period_years = set(_PERIOD_YEAR.findall(query.text))
+    asks_speech = bool(_ASKS_SPEECH.match(query.folded))
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
+    subject = [t for t in weights.rarest if not t.word.isdigit()]
     # Whether a term is held reads only the term's own stems and parts: every set of stems below
     # is cut to those of the question's terms, so the unions of each sentence are of a few
     # stems, not of every word around it; a sentence repeated in other passages is cut once.
@@ -255,6 +305,9 @@ def _findings(
             continue
         held_year = {str(hit.date.year)} if hit.date else set()
         paragraph, in_paragraph = -1, frozenset[str]()  # the stems of the paragraph so far
+        in_item = set[str]()  # and of the item so far
+        item_years = set[str]()  # the years the item named so far
+        said_years = set[str]()  # the years a sentence speaks of, when a year is asked
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
@@ -266,6 +319,16 @@ def _findings(
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], frozenset()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
+            in_item |= stems
+            if asked_years:  # the years read only for a question that names one
+                # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before in
+                # the item holds for what follows
+                # a sentence that names its own year speaks of that year ("Bokslutet för 2023 …")
+                own = years(sentence)
+                if subject and not any(t.held(stems) for t in subject):
+                    own = years(following)  # what was asked stands in the next one, with its year
+                said_years = own or item_years | years(f"{introduced} {window}")
+                item_years |= years(sentence)
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | stems_of(labelled[index][1])
             around = stems | stems_of(following) | heading
@@ -278,7 +341,17 @@ def _findings(
                 continue
             if want.kind in (AGE, PLACE, TOWN) and any(not t.held(around) for t in weights.rarest):
                 continue  # an age, a place or a town said of something else in the item
-            if asked_years and asked_years - years(f"{introduced} {window}") - held_year:
+            # "250 000 kr för åtgärder. Först ut är en ny ramp …": not what the ramp costs;
+            # what an amount is for is told before it in its item, or in its heading
+            told = stems | heading | in_item
+            if want.kind == AMOUNT and any(not t.held(told) for t in weights.rarest):
+                continue
+            if asks_speech and not _SPEECH.search(sentence):
+                continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
+            # The meeting's year holds for what it says, unless the question asks of a period
+            # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023.
+            held = held_year - period_years if said_years else held_year
+            if asked_years and asked_years - said_years - held:
                 continue
             if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
