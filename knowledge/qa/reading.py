@@ -20,6 +20,7 @@ from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
 from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.sentences import Sentences
 from knowledge.qa.types import Term
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
@@ -282,6 +283,55 @@ class Weights:
         total = sum(self.weight[t.word] for t in terms) or 1.0
         held = sum(self.weight[t.word] for t in terms if t.held(stems))
         return held / total
+
+
+class AskedStems:
+    """A question's terms as the sentences of its passages are read. Whether a term is held
+    reads only the term's own stems and parts, so the stems of every text are cut to those
+    (each text once): the sets joined for each sentence are then of a few stems, few of them
+    differ, and what each holds of the question is weighed once."""
+
+    def __init__(
+        self, sentences: Sentences, terms: list[Term], weights: Weights, neighbour: float
+    ) -> None:
+        self._sentences = sentences
+        self._terms = terms
+        self._weights = weights
+        self._neighbour = neighbour
+        self._asked = frozenset().union(*(t.all_stems | set(t.parts) for t in terms))
+        self._cut: dict[str, frozenset[str]] = {}
+        self._covered: dict[frozenset[str], float] = {}
+        self._weighed: dict[tuple[frozenset[str], frozenset[str]], float] = {}
+
+    def cut(self, stems: Set[str]) -> frozenset[str]:
+        """Those of ``stems`` that the question's terms have."""
+        return self._asked.intersection(stems)
+
+    def of(self, text: str) -> frozenset[str]:
+        """The stems of a sentence, title or label that the question's terms have."""
+        found = self._cut.get(text)
+        if found is None:
+            found = self._cut[text] = self._asked.intersection(self._sentences.stems(text))
+        return found
+
+    def coverage(self, stems: frozenset[str]) -> float:
+        """``Weights.coverage`` of the terms."""
+        found = self._covered.get(stems)
+        if found is None:
+            found = self._covered[stems] = self._weights.coverage(self._terms, stems)
+        return found
+
+    def weighed(self, own: frozenset[str], around: frozenset[str]) -> float:
+        """The weight of the terms ``around`` holds, of those ``own`` does not hold only the
+        ``neighbour`` share."""
+        found = self._weighed.get((own, around))
+        if found is None:
+            found = self._weighed[own, around] = sum(
+                self._weights.weight[t.word] * (1.0 if t.held(own) else self._neighbour)
+                for t in self._terms
+                if t.held(around)
+            )
+        return found
 
 
 # An answer must hold at least this share of the question's weight (rare words weigh most),

@@ -35,6 +35,7 @@ from knowledge.qa.reading import (
     LIST,
     PLACE,
     TOWN,
+    AskedStems,
     Wanted,
     Weights,
     holds,
@@ -246,41 +247,10 @@ def _findings(
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
     subject = [t for t in weights.rarest if not t.word.isdigit()]
-    # Whether a term is held reads only the term's own stems and parts: every set of stems below
-    # is cut to those of the question's terms, so the unions of each sentence are of a few
-    # stems, not of every word around it; a sentence repeated in other passages is cut once.
-    asked = frozenset().union(*(t.all_stems | set(t.parts) for t in terms))
-    cut: dict[str, frozenset[str]] = {}
-
-    def stems_of(text: str) -> frozenset[str]:
-        found = cut.get(text)
-        if found is None:
-            found = cut[text] = corpus.sentences.stems(text) & asked
-        return found
-
-    # So cut, few sets of stems differ: what they hold of the question is weighed once each.
-    covered: dict[frozenset[str], float] = {}
-    scored: dict[tuple[frozenset[str], frozenset[str]], float] = {}
-
-    def coverage(stems: frozenset[str]) -> float:
-        found = covered.get(stems)
-        if found is None:
-            found = covered[stems] = weights.coverage(terms, stems)
-        return found
-
-    def weight_held(own: frozenset[str], around: frozenset[str]) -> float:
-        # A word the item's title holds says which item, not which of its sentences: it counts
-        # for every sentence of the item, so the one that repeats the heading is no better
-        # than the one that answers. A word only the next sentence holds counts less.
-        found = scored.get((own, around))
-        if found is None:
-            found = scored[own, around] = sum(
-                weights.weight[t.word] * (1.0 if t.held(own) else NEIGHBOUR)
-                for t in terms
-                if t.held(around)
-            )
-        return found
-
+    # A word the item's title holds says which item, not which of its sentences: it counts for
+    # every sentence of the item, so the one that repeats the heading is no better than the one
+    # that answers. A word only the next sentence holds counts less.
+    asked = AskedStems(corpus.sentences, terms, weights, NEIGHBOUR)
     for hit in hits:
         if (hit.kind == "theme" or bool(_THEME_LIST.search(hit.title))) != themes:
             continue  # a theme proposed for a coming meeting names a subject, says nothing of it
@@ -295,8 +265,8 @@ def _findings(
             continue  # a title alone says nothing of its subject
         # The body that wrote the document names its town: "förskolan i Lindesberg" is read
         # in the Lindesberg board's protocol, whose sentences need not repeat the town.
-        title_stems = stems_of(hit.title) | (_body_stems(corpus, hit.document_id) & asked)
-        passage_stems = (hit.stems & asked) | title_stems
+        title_stems = asked.of(hit.title) | asked.cut(_body_stems(corpus, hit.document_id))
+        passage_stems = asked.cut(hit.stems) | title_stems
         # The passage must be about what was asked: its names and most of its weight.
         needed_terms = (*weights.required, *weights.rarest)
         if any(not term.held(passage_stems) for term in needed_terms):
@@ -315,7 +285,7 @@ def _findings(
             introduced = (
                 sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
             )
-            stems = stems_of(sentence)
+            stems = asked.of(sentence)
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], frozenset()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
@@ -330,9 +300,9 @@ def _findings(
                 said_years = own or item_years | years(f"{introduced} {window}")
                 item_years |= years(sentence)
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
-            heading = title_stems | stems_of(labelled[index][1])
-            around = stems | stems_of(following) | heading
-            if coverage(around) < SENTENCE_COVERAGE:
+            heading = title_stems | asked.of(labelled[index][1])
+            around = stems | asked.of(following) | heading
+            if asked.coverage(around) < SENTENCE_COVERAGE:
                 continue
             # A name asked about stands in the answer itself, or earlier in its paragraph, which
             # introduced it ("… en utbildning ”Leda omställning”. … Cirka 200 personer deltar.")
@@ -359,7 +329,7 @@ def _findings(
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
             # A sentence that holds too little of the question answers nothing, whatever kind of
             # answer it holds: told by its score before the kind is looked for (patterns).
-            base = weight_held(stems | heading, around)
+            base = asked.weighed(stems | heading, around)
             least = LEAST_SCORE * total
             if _score(base, sentence, want, True, received) < least:
                 continue
