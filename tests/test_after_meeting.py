@@ -8,10 +8,9 @@ from datetime import date
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import NEXT_MEETING, TOPIC
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -35,12 +34,7 @@ Nästa möte hålls onsdag 18 maj 2022 kl. 13.00 i Stadshuset, Lindesberg.
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder = tmp_path_factory.mktemp("after")
-    document = folder / "lansdel_norr_2022-04-20.txt"
-    document.write_text(PROTOCOL, "utf-8")
-    db = open_store(folder / "samrad.db")
-    ingest_file(db, document)
-    return Engine(db)
+    return engine_over(tmp_path_factory.mktemp("after"), ("lansdel_norr_2022-04-20.txt", PROTOCOL))
 
 
 def test_the_meeting_after_a_day_is_the_one_that_followed(engine: Engine) -> None:

@@ -13,6 +13,7 @@ from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, Wanted, holds, wanted
 from knowledge.qa.stopwords import STOPWORDS
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -51,12 +52,7 @@ Trafikverket meddelade att vägen byggs om under 2024.
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder = tmp_path_factory.mktemp("honest")
-    document = folder / "kfn_2023-09-14.txt"
-    document.write_text(PROTOCOL, "utf-8")
-    db = open_store(folder / "samrad.db")
-    ingest_file(db, document)
-    return Engine(db)
+    return engine_over(tmp_path_factory.mktemp("honest"), ("kfn_2023-09-14.txt", PROTOCOL))
 
 
 def test_a_grant_for_another_year_is_no_answer(engine: Engine) -> None:

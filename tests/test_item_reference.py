@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import MEETING, SCHEDULE
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -37,12 +36,7 @@ Nämnden sammanträder 2025-02-04, 2025-03-18 och 2025-05-06.
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder = tmp_path_factory.mktemp("items")
-    document = folder / "hsn_2024-10-22.txt"
-    document.write_text(PROTOCOL, "utf-8")
-    db = open_store(folder / "samrad.db")
-    ingest_file(db, document)
-    return Engine(db)
+    return engine_over(tmp_path_factory.mktemp("items"), ("hsn_2024-10-22.txt", PROTOCOL))
 
 
 @pytest.mark.parametrize(

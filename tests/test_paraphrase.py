@@ -11,11 +11,10 @@ from datetime import date
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.language.synonyms import synonyms
 from knowledge.qa.engine import Engine
 from knowledge.qa.search import expand
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -52,12 +51,9 @@ gemenskap och välbefinnande.
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder = tmp_path_factory.mktemp("paraphrase")
-    document = folder / "miljonamnden_2024-11-20.txt"
-    document.write_text(PROTOCOL, "utf-8")
-    db = open_store(folder / "samrad.db")
-    ingest_file(db, document)
-    return Engine(db)
+    return engine_over(
+        tmp_path_factory.mktemp("paraphrase"), ("miljonamnden_2024-11-20.txt", PROTOCOL)
+    )
 
 
 def test_a_misspelt_verb_is_read_as_the_verb_it_misspells(engine: Engine) -> None:

@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.qa.compound import split_question
 from knowledge.qa.engine import Engine
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -36,12 +35,7 @@ Nämnden beviljar bidrag till fem föreningar och avslår fyra ansökningar.
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder = tmp_path_factory.mktemp("two")
-    document = folder / "kfn_2023-09-14.txt"
-    document.write_text(PROTOCOL, "utf-8")
-    db = open_store(folder / "samrad.db")
-    ingest_file(db, document)
-    return Engine(db)
+    return engine_over(tmp_path_factory.mktemp("two"), ("kfn_2023-09-14.txt", PROTOCOL))
 
 
 def test_a_question_in_two_parts_is_split_at_its_second_question_word() -> None:
