@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from knowledge.bodies import CHEFSGRUPP
 from knowledge.ingest.load import SHIPPED_CORPUS, store_protocol
@@ -86,3 +87,20 @@ def test_a_new_version_replaces_the_old(tmp_path: Path, chefsgrupp_2025: Protoco
     assert corpus.find_document_by_hash(db, SHA256) is None
     assert corpus.find_document_by_hash(db, "1" * 64) == second.document_id
     assert db.execute("SELECT count(*) FROM decisions").fetchone()[0] == 11
+
+
+def test_a_documents_deletion_cascades_through_indexed_keys(
+    fresh_db: sqlite_utils.Database,
+) -> None:
+    # without an index on each key a deletion scans the whole table for every item deleted
+    for table, column in (
+        ("presenters", "item_id"),
+        ("decisions", "item_id"),
+        ("relations", "item_id"),
+        ("scheduled_meetings", "document_id"),
+    ):
+        first_columns = {
+            fresh_db.execute(f"PRAGMA index_info({index[1]})").fetchone()[2]
+            for index in fresh_db.execute(f"PRAGMA index_list({table})").fetchall()
+        }
+        assert column in first_columns, table
