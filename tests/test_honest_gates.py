@@ -8,8 +8,6 @@ from datetime import date
 import pytest
 import sqlite_utils
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import PERSON, Wanted, holds, wanted
 from knowledge.qa.stopwords import STOPWORDS
@@ -144,19 +142,12 @@ def test_who_talked_of_something_keeps_the_one_who_talked() -> None:
 def test_a_sentence_naming_its_own_year_answers_for_that_year_only(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    folder = tmp_path_factory.mktemp("bokslut")
-    document = folder / "styrelse_2024-02-13.txt"
-    document.write_text(
-        PROTOCOL.replace(
-            "§ 10 Kollektivtrafik",
-            "§ 11 Ekonomi\nBudgeten för 2024 antogs i januari. "
-            "Bokslutet för 2023 visar ett överskott om 6 140 kr.\n\n§ 10 Kollektivtrafik",
-        ),
-        "utf-8",
+    minutes = PROTOCOL.replace(
+        "§ 10 Kollektivtrafik",
+        "§ 11 Ekonomi\nBudgeten för 2024 antogs i januari. "
+        "Bokslutet för 2023 visar ett överskott om 6 140 kr.\n\n§ 10 Kollektivtrafik",
     )
-    db = open_store(folder / "samrad.db")
-    ingest_file(db, document)
-    engine = Engine(db)
+    engine = engine_over(tmp_path_factory.mktemp("bokslut"), ("styrelse_2024-02-13.txt", minutes))
     assert not engine.answer("Hur stort överskott visade bokslutet för 2024?", today=TODAY).found
     answer = engine.answer("Hur stort överskott visade bokslutet för 2023?", today=TODAY)
     assert answer.found and "6 140 kr" in answer.headline

@@ -7,12 +7,11 @@ from datetime import date
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.ingest.parse import parse_document
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import TOWN, holds, wanted
 from knowledge.qa.stopwords import STOPWORDS
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -64,12 +63,7 @@ Nämnden beslutar att byta armaturer på Storgatan.
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     """A store with the minutes above."""
-    directory = tmp_path_factory.mktemp("preamble")
-    path = directory / "digital_skogsvard.md"
-    path.write_text(MINUTES, encoding="utf-8")
-    db = open_store(directory / "samrad.db")
-    ingest_file(db, path)
-    return Engine(db)
+    return engine_over(tmp_path_factory.mktemp("preamble"), ("digital_skogsvard.md", MINUTES))
 
 
 def test_the_prose_before_the_first_item_is_kept() -> None:
@@ -139,12 +133,8 @@ def test_how_many_meetings_a_body_has_had(engine: Engine) -> None:
 def test_a_compound_of_the_bodys_abbreviation_is_known(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    directory = tmp_path_factory.mktemp("kpr")
-    path = directory / "kpr.txt"
-    path.write_text(KPR, encoding="utf-8")
-    db = open_store(directory / "samrad.db")
-    ingest_file(db, path)
-    answer = Engine(db).answer("Vem ska bjudas in till nästa KPR-möte i Testby?", today=TODAY)
+    engine = engine_over(tmp_path_factory.mktemp("kpr"), ("kpr.txt", KPR))
+    answer = engine.answer("Vem ska bjudas in till nästa KPR-möte i Testby?", today=TODAY)
     assert answer.found and "Länstrafiken" in answer.headline
 
 
@@ -174,13 +164,7 @@ def test_the_councils_meeting_is_the_council_meeting(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     # Tekniska nämnden met on 10 September 2024, the councils on the 20th (shipped corpus).
-    directory = tmp_path_factory.mktemp("september")
-    path = directory / "tekniska.txt"
-    path.write_text(
-        BOARD.replace("2024-05-02", "2024-09-10").replace("2 maj", "10 september"),
-        encoding="utf-8",
-    )
-    db = open_store(directory / "samrad.db")
-    ingest_file(db, path)
-    answer = Engine(db).answer("Vem var ordförande på rådsmötet i september 2024?", today=TODAY)
+    september = BOARD.replace("2024-05-02", "2024-09-10").replace("2 maj", "10 september")
+    engine = engine_over(tmp_path_factory.mktemp("september"), ("tekniska.txt", september))
+    answer = engine.answer("Vem var ordförande på rådsmötet i september 2024?", today=TODAY)
     assert answer.found and "20 september 2024" in answer.headline

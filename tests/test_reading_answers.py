@@ -11,14 +11,13 @@ from datetime import date
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.language.text import looks_like_verb
 from knowledge.qa.answers.shared import finite_verb
 from knowledge.qa.engine import Engine
 from knowledge.qa.reading import AGE, PLACE, holds, wanted
 from knowledge.qa.search import expand
 from knowledge.qa.stopwords import STOPWORDS
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 
@@ -64,12 +63,7 @@ Nästa sammanträde hålls den 16 april 2024.
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     """A store with the one protocol above."""
-    directory = tmp_path_factory.mktemp("reading")
-    path = directory / "fritidsnamnden.txt"
-    path.write_text(PROTOCOL, encoding="utf-8")
-    db = open_store(directory / "samrad.db")
-    ingest_file(db, path)
-    return Engine(db)
+    return engine_over(tmp_path_factory.mktemp("reading"), ("fritidsnamnden.txt", PROTOCOL))
 
 
 def test_a_lead_in_names_the_paragraphs_under_it(engine: Engine) -> None:
@@ -161,12 +155,8 @@ def test_formalities_come_after_the_matters(engine: Engine) -> None:
 def test_a_meeting_of_formalities_has_no_decisions_on_matters(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    directory = tmp_path_factory.mktemp("formal")
-    path = directory / "fritid_april.txt"
-    path.write_text(FORMAL_ONLY, encoding="utf-8")
-    db = open_store(directory / "samrad.db")
-    ingest_file(db, path)
-    answer = Engine(db).answer("Vad beslutades på fritidsnämndens möte 16 april 2024?", today=TODAY)
+    engine = engine_over(tmp_path_factory.mktemp("formal"), ("fritid_april.txt", FORMAL_ONLY))
+    answer = engine.answer("Vad beslutades på fritidsnämndens möte 16 april 2024?", today=TODAY)
     assert not answer.found
     assert "inga beslut i sak" in answer.headline
     assert "§ 9 Godkännande av dagordning" in answer.headline
@@ -272,13 +262,11 @@ Nämnden beslutar att byta armaturer på Storgatan.
 def test_a_month_another_body_met_in_is_still_the_subjects_period(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    directory = tmp_path_factory.mktemp("period")
-    for name, text in (("fritid.txt", PROTOCOL), ("teknik.txt", OTHER_BODY_IN_APRIL)):
-        (directory / name).write_text(text, encoding="utf-8")
-    db = open_store(directory / "samrad.db")
-    for name in ("fritid.txt", "teknik.txt"):
-        ingest_file(db, directory / name)
-    engine = Engine(db)
+    engine = engine_over(
+        tmp_path_factory.mktemp("period"),
+        ("fritid.txt", PROTOCOL),
+        ("teknik.txt", OTHER_BODY_IN_APRIL),
+    )
     answer = engine.answer("Hur många barn fick stöd i uppföljningen april 2023?", today=TODAY)
     assert answer.found and "57 barn" in answer.headline
 

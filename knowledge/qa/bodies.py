@@ -37,7 +37,8 @@ _ABBREVIATIONS = {
     "sbn": "samhallsbyggnadsnamnden",
     "tn": "tekniska namnden",
 }
-_TOWNS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
+# The towns and the region, folded: they name where a body is, not which body it is.
+TOWN_WORDS = {normalize(m) for m in MUNICIPALITIES} | {"region", "orebro", "lan"}
 # Words many bodies share: they name none of them alone.
 _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "projekt"}
 # A body is named by a word that says what kind of body it is ("socialnämnden", "styrelsen",
@@ -75,9 +76,9 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
             w for w in re.findall(r"\w+", normalize(body.organisation or "")) if w not in _FILLER
         ]
         towns = {w.rstrip("s") for w in organisation if len(w) > 3}
-        towns |= {w.rstrip("s") for w in name_words if w.rstrip("s") in _TOWNS}
+        towns |= {w.rstrip("s") for w in name_words if w.rstrip("s") in TOWN_WORDS}
         # An organisation that is not a town names the body too ("hembygdsförening").
-        name_words += [w for w in organisation if len(w) >= 8 and w.rstrip("s") not in _TOWNS]
+        name_words += [w for w in organisation if len(w) >= 8 and w.rstrip("s") not in TOWN_WORDS]
         cores = {
             _core(w)
             for w in name_words
@@ -113,7 +114,7 @@ def _proper_words(name: str) -> frozenset[str]:
         for w in words
         if w[:1].isupper()
         and not w.isupper()
-        and not {normalize(w), normalize(w).rstrip("s")} & _TOWNS  # "Degerfors", "Nora kommuns"
+        and not {normalize(w), normalize(w).rstrip("s")} & TOWN_WORDS  # "Degerfors", "Nora kommuns"
     )
 
 
@@ -143,7 +144,7 @@ def named_body(corpus: Corpus, text: str) -> str | None:
     stems = [stem(t) for t in expanded]
     present = {t.rstrip("s") for t in expanded}
     # "Region Örebro län" names the region, "i Örebro" the town.
-    named_towns = present & _TOWNS - {"region", "lan"} - (
+    named_towns = present & TOWN_WORDS - {"region", "lan"} - (
         {"orebro"} if "region" in present else set()
     )
     # Only a word that says what kind of body it is can name one ("familjerätt" does not).
@@ -160,7 +161,7 @@ def named_body(corpus: Corpus, text: str) -> str | None:
             continue
         # "socialnämnden i Örebro" is not Kumla's; but "Edsbergs hembygdsförening", named by
         # its organisation, has no town of its own that another could contradict
-        if named_towns - body.towns and (body.towns & _TOWNS or not body.towns & present):
+        if named_towns - body.towns and (body.towns & TOWN_WORDS or not body.towns & present):
             continue
         score = 1 + len(body.words & set(stems)) + 2 * len(body.towns & present)
         candidates.append((score, bool(body.towns & present), body.key))
@@ -201,6 +202,6 @@ def shared_town(corpus: Corpus, key: str, word: str) -> bool:
     familjerättsnämnd for four towns): named in a question, the town is a subject."""
     for body in corpus.derived("named_bodies", _load):
         if body.key == key:
-            towns = body.towns & _TOWNS
+            towns = body.towns & TOWN_WORDS
             return len(towns) > 1 and normalize(word).rstrip("s") in towns
     return False

@@ -4,16 +4,18 @@ answered on its own, the second with the first one's subject, and the answers ar
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.search import expand
 from knowledge.qa.types import Answer, Block, Query
 
-_QUESTION_WORD = r"(?:hur|när|nar|vem|vilka|vilken|vilket|vad|var|varför|varfor)"
-# "… och när …", "…, o hur många …": a second question word after a conjunction
+_ASKING = r"(?:hur|när|nar|vem|vilka|vilken|vilket|vad|varför|varfor)"
+_QUESTION_WORD = rf"(?:{_ASKING}|var)"
+# "… och när …", "…, o hur många …": a second question word after a conjunction ("… och var
+# det enhälligt" asks nothing of its own)
 _SECOND = re.compile(
-    r"(?:\s*,\s*|\s+)(?:och|o|samt)\s+(?=(?:hur|när|nar|vem|vilka|vilken|vilket|vad|varför|"
-    r"varfor)\b|var\b(?!\s+(?:det|den|de|han|hon)\b))",  # "och var det enhälligt": no question
+    rf"(?:\s*,\s*|\s+)(?:och|o|samt)\s+(?={_ASKING}\b|var\b(?!\s+(?:det|den|de|han|hon)\b))",
     re.IGNORECASE,
 )
 _OPENING = re.compile(
@@ -98,6 +100,6 @@ def with_context(part: Query, whole: Query) -> Query:
     return part
 
 
-def subject_of(query: Query, is_verb: Callable[[str], bool]) -> str:
+def subject_of(corpus: Corpus, query: Query) -> str:
     """The words a second part borrows from the first: its subject, not its verbs."""
-    return " ".join(w for w in query.topic_words if not is_verb(w))
+    return " ".join(w for w in query.topic_words if not expand(corpus, w).verb)

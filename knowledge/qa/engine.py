@@ -18,7 +18,7 @@ from knowledge.qa.briefing import prior_mentions
 from knowledge.qa.compound import asked, joined, split_question, subject_of, with_context
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.people_names import known_people
-from knowledge.qa.search import expand, stem_vocabulary, vocabulary
+from knowledge.qa.search import stem_vocabulary, vocabulary
 from knowledge.qa.types import (
     FOLLOW_TOPIC,
     HELP,
@@ -75,8 +75,7 @@ class Engine:
         parts = split_question(question)
         if parts is not None:
             first = with_context(self._query(parts[0], today, None, council, 0), whole)
-            is_verb = lambda word: expand(self._corpus, word).verb  # noqa: E731
-            borrowed = f"{parts[1]} {subject_of(first, is_verb)}"
+            borrowed = f"{parts[1]} {subject_of(self._corpus, first)}"
             second = with_context(self._query(borrowed, today, None, council, 0), whole)
             if first.intent not in _NOT_QUESTIONS and second.intent not in _NOT_QUESTIONS:
                 answers = build(self._corpus, first, today), build(self._corpus, second, today)

@@ -200,17 +200,13 @@ def holds(text: str, want: Wanted) -> bool:
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
     if want.kind == NAMES:
-        names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
-        names = [n for n in names if not _COMMON_NOUN.search(n)]
-        return any(not set(normalize(n).split()) <= want.asked for n in names)
+        return _names_besides(text, want.asked)
     if want.kind == PERSON:
         # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
         # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
         if not any(_REPORTING_ASKED.match(word) for word in want.asked):
             text = _REPORTER.sub(" ", text)
-        names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
-        names = [n for n in names if not _COMMON_NOUN.search(n)]
-        return any(not set(normalize(n).split()) <= want.asked for n in names)
+        return _names_besides(text, want.asked)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
     if want.kind == TOWN:
@@ -226,6 +222,13 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == PLACE:
         return bool(_PLACE.search(text) or _IN_TOWN.search(text))
     return True
+
+
+def _names_besides(text: str, asked: frozenset[str]) -> bool:
+    """Whether ``text`` names someone or something (a capitalised name, not a role) other than
+    the question's own words."""
+    names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
+    return any(not set(normalize(n).split()) <= asked for n in names if not _COMMON_NOUN.search(n))
 
 
 # "hur många totalt": how they are counted, not what

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.text import normalize, stem
 from knowledge.qa.answers.shared import topic_terms
+from knowledge.qa.bodies import TOWN_WORDS
 from knowledge.qa.citations import document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import Answer, Query
@@ -24,7 +24,7 @@ _SIGNED = re.compile(r"\bskriv\w* under\b|\bunderteckna\w*")
 # Minutes are written by the meeting's secretary, not by a report's authors.
 _MINUTES = re.compile(r"\b(protokoll\w*|\w*anteckning\w*)\b")
 # Towns and the region stand in many titles: they name no report.
-_PLACES = {normalize(m) for m in MUNICIPALITIES} | {"region", "lan", "lans", "orebro"}
+_PLACES = TOWN_WORDS | {"lans"}
 # The share of the question's subject words a report's title must hold.
 TITLE_SHARE = 0.66
 

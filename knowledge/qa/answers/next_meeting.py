@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+import sqlite_utils
+
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
 from knowledge.language.dates import format_date, format_time_range
@@ -75,21 +77,8 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     if later:
         lines.append("Därefter: " + ", ".join(format_date(m.date) for m in later[:3]) + ".")
     blocks = [Block(None, lines)] if lines else []
-    kallelse = kallelser.published(db, council, meeting.date)
-    if meeting.date < today:
-        pass  # a meeting that has been: its notice is no news
-    elif kallelse is not None:
-        blocks.append(
-            Block(
-                "Dagordning (kallelsen)",
-                [
-                    f"{item.number}. {item.title}" + (" (beslut)" if item.kind == DECISION else "")
-                    for item in kallelse.agenda.items
-                ],
-            )
-        )
-    else:
-        blocks.append(Block(None, ["Kallelsen med dagordningen är inte skickad än."]))
+    if meeting.date >= today:  # a meeting that has been: its notice is no news
+        blocks.append(_notice(db, council, meeting.date))
     return Answer(
         question=query.text,
         intent=query.intent,
@@ -98,6 +87,20 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         blocks=blocks,
         sources=sources,
         choices=[Choice("Senaste mötet", "Vad togs upp på senaste mötet?", MEETING)],
+    )
+
+
+def _notice(db: sqlite_utils.Database, council: str, day: date) -> Block:
+    """The coming meeting's agenda from its kallelse, or that it is not sent yet."""
+    kallelse = kallelser.published(db, council, day)
+    if kallelse is None:
+        return Block(None, ["Kallelsen med dagordningen är inte skickad än."])
+    return Block(
+        "Dagordning (kallelsen)",
+        [
+            f"{item.number}. {item.title}" + (" (beslut)" if item.kind == DECISION else "")
+            for item in kallelse.agenda.items
+        ],
     )
 
 

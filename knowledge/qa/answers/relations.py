@@ -5,7 +5,6 @@ the attendance notes and the items' presenters before any sentence is read."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from knowledge.language.dates import format_date
@@ -13,9 +12,9 @@ from knowledge.language.text import normalize, stem
 from knowledge.qa.answers.shared import (
     needed,
     not_found,
+    relation_subject,
     resolve_meetings,
     title_terms,
-    topic_terms,
 )
 from knowledge.qa.citations import cite, document_source, hit_source
 from knowledge.qa.corpus import Corpus
@@ -115,11 +114,9 @@ _NOT_A_NAME = {
 
 def answer_presenter(corpus: Corpus, query: Query, today: date) -> Answer | None:
     """Who presented the item the question names; None when no matching item lists anyone."""
-    words = [w for w in query.topic_words if not _PRESENTING_WORD.match(normalize(w))]
-    topic = topic_terms(corpus, replace(query, topic_words=words))
-    if topic is None or not topic[1]:
+    terms = relation_subject(corpus, query, _PRESENTING_WORD)
+    if not terms:
         return None
-    phrase, terms = topic
     scope = resolve_meetings(corpus, query, today)
     if scope == []:
         return None  # "på mötet 19 nov 2021": no such meeting, no presenter of it

@@ -4,10 +4,9 @@ reservation told in the item whose subject the question names."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
-from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
+from knowledge.qa.answers.shared import needed, not_found, relation_subject, resolve_meetings
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import expand, search
@@ -43,20 +42,19 @@ def reservations_in(text: str) -> list[str]:
 def answer_reservation(corpus: Corpus, query: Query, today: date) -> Answer | None:
     """The reservations in the item the question names, or at the meeting or body it names;
     an honest no when that item or meeting has none; None when nothing is named."""
-    words = [w for w in query.topic_words if not _RESERVING_WORD.match(w.lower())]
-    topic = topic_terms(corpus, replace(query, topic_words=words)) if words else None
+    subject = relation_subject(corpus, query, _RESERVING_WORD)
     scope = resolve_meetings(corpus, query, today)
     if scope == []:
         return None
     reserving = expand(corpus, "reserverar")
-    if topic is None or not topic[1]:
+    if not subject:
         if scope is None:
             return None  # "vem reserverade sig?": no item, meeting or body named
         terms = [reserving]  # "vilka reserverade sig i kommunstyrelsen i Hallsberg?"
     else:
         # The reservation is one of the words searched: an item that holds it and the
         # subject's rarer words is the one, whatever other words the question used
-        terms = [*topic[1], reserving]
+        terms = [*subject, reserving]
     hits = search(corpus, terms, kinds=("item",), document_ids=scope, limit=8)
     for hit in hits:
         if hit.matched < needed(len(terms) - 1) or not reserving.held(set(hit.stems)):
@@ -71,7 +69,6 @@ def answer_reservation(corpus: Corpus, query: Query, today: date) -> Answer | No
                 headline=" ".join(told[:3]),
                 sources=[hit_source(corpus.db, hit)],
             )
-    subject = terms[:-1]
     named = search(corpus, subject, kinds=("item",), document_ids=scope, limit=1) if subject else []
     if named and named[0].matched >= needed(len(subject)):
         # the item asked about is there, and tells of no reservation

@@ -212,6 +212,14 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
     return phrase, known
 
 
+def relation_subject(corpus: Corpus, query: Query, relation_word: re.Pattern[str]) -> list[Term]:
+    """The search terms of the question's subject without the words that name the relation
+    asked for ("föredrog", "reserverade sig"); empty when nothing else is asked of."""
+    words = [w for w in query.topic_words if not relation_word.match(normalize(w))]
+    topic = topic_terms(corpus, replace(query, topic_words=words)) if words else None
+    return topic[1] if topic else []
+
+
 # The words that introduce what a question is about: "beslutades om X", "satsningen på X",
 # "planen för X".
 _SUBJECT_PREPOSITIONS = {"om", "på", "pa", "för", "for", "kring", "angående", "angaende"}

@@ -246,6 +246,8 @@ def _findings(
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
+    least = LEAST_SCORE * total
+    needed_terms = (*weights.required, *weights.rarest)
     subject = [t for t in weights.rarest if not t.word.isdigit()]
     # A word the item's title holds says which item, not which of its sentences: it counts for
     # every sentence of the item, so the one that repeats the heading is no better than the one
@@ -268,7 +270,6 @@ def _findings(
         title_stems = asked.of(hit.title) | asked.cut(_body_stems(corpus, hit.document_id))
         passage_stems = asked.cut(hit.stems) | title_stems
         # The passage must be about what was asked: its names and most of its weight.
-        needed_terms = (*weights.required, *weights.rarest)
         if any(not term.held(passage_stems) for term in needed_terms):
             continue
         if weights.coverage(terms, passage_stems) < COVERAGE:
@@ -294,11 +295,12 @@ def _findings(
                 # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before in
                 # the item holds for what follows
                 # a sentence that names its own year speaks of that year ("Bokslutet för 2023 …")
-                own = years(sentence)
+                named_years = years(sentence)
+                own = named_years
                 if subject and not any(t.held(stems) for t in subject):
                     own = years(following)  # what was asked stands in the next one, with its year
                 said_years = own or item_years | years(f"{introduced} {window}")
-                item_years |= years(sentence)
+                item_years |= named_years
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | asked.of(labelled[index][1])
             around = stems | asked.of(following) | heading
@@ -313,8 +315,7 @@ def _findings(
                 continue  # an age, a place or a town said of something else in the item
             # "250 000 kr för åtgärder. Först ut är en ny ramp …": not what the ramp costs;
             # what an amount is for is told before it in its item, or in its heading
-            told = stems | heading | in_item
-            if want.kind == AMOUNT and any(not t.held(told) for t in weights.rarest):
+            if want.kind == AMOUNT and any(not t.held(heading | in_item) for t in weights.rarest):
                 continue
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
@@ -330,7 +331,6 @@ def _findings(
             # A sentence that holds too little of the question answers nothing, whatever kind of
             # answer it holds: told by its score before the kind is looked for (patterns).
             base = asked.weighed(stems | heading, around)
-            least = LEAST_SCORE * total
             if _score(base, sentence, want, True, received) < least:
                 continue
             answers_kind = want.kind in (None, LIST) or holds(sentence, want)
