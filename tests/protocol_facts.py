@@ -81,7 +81,9 @@ def checks(protocol: Protocol, facts: dict[str, Any]) -> dict[Check, bool]:
     for attendee in facts["attendees"]:
         found = people.get(fold(attendee["name"]))
         result[("attendee", attendee["name"])] = found is not None
-        values = (found.function or found.role, found.title) if found else ()
+        # A person's office and what they did at the meeting are both their role: an ersättare
+        # serving for an absent member is "ersättare" and "tjänstgörande ersättare".
+        values = (found.function, found.role, found.title) if found else ()
         result[("role", attendee["name"])] = any(fold(v) == fold(attendee["role"]) for v in values)
     items = {(item.number or None, fold(item.title)) for item in protocol.items}
     for item in facts["items"]:

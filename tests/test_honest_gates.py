@@ -45,6 +45,12 @@ Resterande medel fördelas efter antal medlemmar den 31 december 2023.
 § 10 Kollektivtrafik
 Nämnden beslutade att bjuda in Länstrafiken till nästa möte om närtrafik.
 Trafikverket meddelade att vägen byggs om under 2024.
+
+§ 11 Taxa för tillsyn 2024
+Förvaltningen föreslår att timavgiften höjs. Tillsynen av serveringstillstånd omfattas inte av
+detta ärende.
+
+Beslut: Nämnden antar taxan för tillsyn med en timavgift om 1 240 kr från 2024-01-01.
 """
 
 
@@ -95,6 +101,13 @@ def test_an_amount_for_something_else_in_the_item_is_no_answer(engine: Engine) -
     assert not engine.answer("vad kostar den nya rampen vid biblioteket?", today=TODAY).found
     answer = engine.answer("hur mycket har kommunen avsatt för åtgärder 2023?", today=TODAY)
     assert answer.found and "250 000 kr" in answer.headline
+
+
+def test_what_an_item_leaves_outside_its_scope_has_no_amount_in_it(engine: Engine) -> None:
+    question = "vad blir timavgiften för tillsyn av serveringstillstånd?"
+    assert not engine.answer(question, today=TODAY).found
+    answer = engine.answer("vad blir timavgiften för tillsyn 2024?", today=TODAY)
+    assert answer.found and "1 240 kr" in answer.headline
 
 
 def test_what_an_amount_is_for_and_its_year_may_be_told_before_it_in_the_item(

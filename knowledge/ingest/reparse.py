@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 # 4: attendance tables and roles before names, a person listed twice read once, Word tables'
 #    lines, PDF columns run together, extracts, confidential items, e-mail headers left out.
 # 5: the last item ends at a line that opens with the next meeting, not at any mention.
-PARSER_VERSION = 5
+# 6: "ers. för X" among those present is an ersättare serving for X (tjänstgörande).
+PARSER_VERSION = 6
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

@@ -336,6 +336,12 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
         # A substitute's "Tomas Nyberg (S) för Gunilla Westerlund (S)": whom they serve for.
         serves = _FOR_NAME.match(after)
         attendee.replaces = serves.group("who") if serves else None
+    if attendee.replaces and attendee.function in (None, "ersättare"):
+        # "Yvonne Stål (KD) ers. för Anders Wiberg (KD)" among those present: an ersättare
+        # by office, serving at this meeting
+        attendee.function = TJANSTGORANDE
+        if replaces and attendee.role == LEDAMOT:
+            attendee.role = ERSATTARE
     if attendee.title:
         attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
     if attendee.title and attendee.function:

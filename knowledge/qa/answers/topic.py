@@ -290,7 +290,8 @@ def _findings(
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], frozenset()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
-            in_item |= stems
+            if not _EXCLUDED.search(sentence):
+                in_item |= stems  # "livsmedelskontroll omfattas inte": not what follows is for
             if asked_years:  # the years read only for a question that names one
                 # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before in
                 # the item holds for what follows
@@ -348,6 +349,12 @@ def _findings(
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
+
+
+# A sentence that puts something outside the item's scope ("… omfattas inte av detta ärende").
+_EXCLUDED = re.compile(
+    r"\b(?:omfattas|ingår|ingick|gäller|berörs|inkluderas|avses)\s+(?:inte|ej)\b", re.IGNORECASE
+)
 
 
 def _score(base: float, sentence: str, want: Wanted, answers_kind: bool, received: bool) -> float:
