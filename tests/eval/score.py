@@ -47,7 +47,25 @@ def fold(text: str) -> str:
     """Lower case, å/ä/ö as a/a/o, one space: how expected strings are compared."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)  # "13.00–16.00" is "13.00-16.00"
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november december"
+).split()
+
+
+def forms(alternative: str) -> list[str]:
+    """An expected string and, for an ISO date, the date as Swedish writes it ("11 april
+    2023"): the same answer in the form the assistant uses."""
+    iso = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", alternative.strip())
+    if not iso:
+        return [alternative]
+    year, month, day = (int(part) for part in iso.groups())
+    if not 1 <= month <= 12:
+        return [alternative]
+    return [alternative, f"{day} {_MONTHS[month - 1]} {year}"]
 
 
 def load_questions(half: str, sets: tuple[str, ...] = SETS) -> list[dict[str, object]]:
@@ -90,7 +108,10 @@ def judge(engine: Engine, question: dict[str, object]) -> Outcome:
     else:
         groups = question["expect"]
         assert isinstance(groups, list)
-        hit = all(any(fold(alternative) in text for alternative in group) for group in groups)
+        hit = all(
+            any(fold(form) in text for alternative in group for form in forms(alternative))
+            for group in groups
+        )
         verdict = "right" if hit else "wrong"
     return Outcome(question, result.found, "\n".join(lines), verdict)
 
