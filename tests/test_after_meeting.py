@@ -45,9 +45,36 @@ def test_the_meeting_after_a_day_is_the_one_that_followed(engine: Engine) -> Non
     assert answer.found and "18 maj 2022" in answer.headline
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "nästa möte i länsdel Norr efter april 2022?",
+        "När var nästa ordinarie möte i länsdel Norr efter aprilmötet 2022?",
+    ],
+)
+def test_the_meeting_after_a_month_is_the_first_after_its_end(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found and "18 maj 2022" in answer.headline and "april 2022" in answer.headline
+
+
 def test_no_meeting_after_the_last_one_is_said_so(engine: Engine) -> None:
     answer = engine.answer("nästa möte i länsdel Norr efter 18 maj 2022?", today=TODAY)
     assert not answer.found and "efter" in answer.headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vilken fråga ska lyftas på nästa möte i länsdel Norr?",
+        "vad skulle Per Holm ta fram underlag om till nästa möte?",
+    ],
+)
+def test_what_is_to_be_raised_or_prepared_for_the_next_meeting_is_read(
+    engine: Engine, question: str
+) -> None:
+    assert engine.understand(question, today=TODAY).intent == TOPIC
 
 
 def test_what_a_protocol_said_of_the_next_meeting(engine: Engine) -> None:

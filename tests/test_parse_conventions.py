@@ -22,6 +22,33 @@ def test_a_substitute_serves_for_the_member_named_after_for() -> None:
     )
 
 
+def test_an_ersattare_for_a_member_among_those_present_serves_for_them() -> None:
+    protocol = parse_document(
+        "Protokoll\nÄldrenämnden\nDatum: 2023-03-14\n\n"
+        "Närvarande ledamöter\nMarianne Fock (S), ordf\n"
+        "Yvonne Stål (KD) ers. för Anders Wiberg (KD)\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    stal = next(a for a in protocol.attendees if a.name == "Yvonne Stål")
+    assert (stal.role, stal.function, stal.replaces) == (
+        "ersättare",
+        "tjänstgörande ersättare",
+        "Anders Wiberg",
+    )
+
+
+def test_a_line_that_ends_before_a_date_runs_on_into_it() -> None:
+    protocol = parse_document(
+        "Protokoll\nÖverförmyndarnämnden\nDatum: 2019-11-14\n\n"
+        "§ 1 Rekrytering\nEn rekryteringskväll hålls tisdag den\n3 december kl. 18.00 på "
+        "stadsbiblioteket.\n\n§ 2 Sammanträdesdagar\nNämnden sammanträder\n"
+        "5 februari 2020\n11 mars 2020\n"
+    )
+    first, second = protocol.items
+    assert "hålls tisdag den 3 december kl. 18.00" in first.body
+    assert "\n5 februari 2020\n11 mars 2020" in second.body  # a list of dates stays one a line
+
+
 EXTRACT = """\
 NORA KOMMUN
 Utdrag ur protokoll

@@ -55,7 +55,15 @@ Nämnden har tre nya mötesplatser för unga. De tre mötesplatserna är:
 Konferensen om barnrätt hålls i Folkets hus i Testby.
 Konferensen om barnrätt hålls den 14 maj 2024.
 
-§ 7 Nästa sammanträde
+§ 7 Projekt SOLROS
+Arbetet startade i Norrby och har sedan spridits till Söderby.
+Förvaltningschefen informerar om
+- renoveringen av simhallen,
+- nya öppettider i biblioteket.
+En träff för föreningarna i SOLROS hålls tisdag den
+3 december kl. 18.00 i Testby bibliotek.
+
+§ 8 Nästa sammanträde
 Nästa sammanträde hålls den 16 april 2024.
 """
 
@@ -110,6 +118,22 @@ def test_where_asks_for_a_place(engine: Engine) -> None:
     assert answer.found and "Folkets hus" in answer.headline
 
 
+def test_a_name_joined_to_a_word_by_a_hyphen_is_the_name_and_the_word(engine: Engine) -> None:
+    answer = engine.answer("vart startade SOLROS-projektet från början?", today=TODAY)
+    assert answer.found and "Norrby" in answer.headline
+
+
+def test_a_list_introduced_without_a_colon_is_shown_whole(engine: Engine) -> None:
+    answer = engine.answer("vad informerade förvaltningschefen om?", today=TODAY)
+    assert answer.found
+    assert "simhallen" in answer.headline and "biblioteket" in answer.headline
+
+
+def test_a_line_that_ends_before_a_date_runs_on_into_it(engine: Engine) -> None:
+    answer = engine.answer("när är träffen för föreningarna i SOLROS?", today=TODAY)
+    assert answer.found and "3 december" in answer.headline
+
+
 def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
     # The text above is a protocol with numbered items, not a plain document.
     numbers = [
@@ -119,7 +143,7 @@ def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
             " WHERE d.filename = 'fritidsnamnden.txt' ORDER BY i.position"
         )
     ]
-    assert numbers == ["5", "6", "7"]
+    assert numbers == ["5", "6", "7", "8"]
 
 
 FORMAL_ONLY = """\

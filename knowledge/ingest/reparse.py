@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 #    lines, PDF columns run together, extracts, confidential items, e-mail headers left out.
 # 5: the last item ends at a line that opens with the next meeting, not at any mention.
 # 6: "ers. för X" among those present is an ersättare serving for X (tjänstgörande).
-PARSER_VERSION = 6
+# 7: a line that ends "… hålls tisdag den" runs on into the date on the next.
+PARSER_VERSION = 7
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

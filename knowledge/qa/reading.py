@@ -110,6 +110,8 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^var (halls|holls|hals|ar|ligger|lag|sker|skedde|ager|agde|blir|blev|traffas)\b"
             r"(?! ansvar)|\b(vilken lokal|vilken plats|var nagonstans)\b"
+            # "vart startade projektet": where it began (spoken "vart" for "var")
+            r"|^vart? (startade|startar|borjade|borjar|startades)\b"
         ),
     ),
     (PERSON, re.compile(r"^vem\b|\bvem (ar|var|ska|har|leder|ledde|fick|tog)\b|\bvilken person\b")),

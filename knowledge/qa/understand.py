@@ -57,10 +57,14 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
-_AFTER = re.compile(r"\befter (den |det |mötet |motet )?(\d|(man|tis|ons|tors|fre|lor|son)dag)")
+# "efter 20 april", "efter oktober 2023", "efter majmötet 2022", "efter extramötet 6 april"
+_AFTER = re.compile(
+    r"\befter (den |det )?(\w*mote\w* |sammantradet )?"
+    r"(\d|(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|(man|tis|ons|tors|fre|lor|son)dag)"
+)
 _NEXT = re.compile(
-    r"\b(nasta|kommande|naste|nesta|nastkommande|narmaste)\s+(mote|moten|motet|sammantrade|"
-    r"traff|rad|radsmote|gang|\w+mote|\w+motet)\b"
+    r"\b(nasta|nast|kommande|naste|nesta|nastkommande|narmaste)\s+(ordinarie |extra )?"
+    r"(mote|moten|motet|sammantrade|traff|rad|radsmote|gang|\w+mote|\w+motet|fullmaktige)\b"
     r"|\bnar\s+(ar|blir|har|ses|traffas|motes|hals)\s+(vi|nasta|mote|motet|radet|chefsgruppen)"
     r"|\bnar\s+(ses|traffas)\b|\bnasta gang\b|\bkommande moten\b"
 )
@@ -100,8 +104,11 @@ _MEETING_VERBS = {
 # What a protocol may have said would happen at the next meeting: someone invited, something
 # raised again or reported ("vilka ska bjudas in till nästa möte"); a question about the
 # meeting itself ("vilken sal", "vem leder nästa möte") asks for the meeting.
-_SAID_OF_NEXT = re.compile(r"(in)?bjud\w*|lyft\w*|aterkomm\w*|aterrapport\w*|redovis\w*|bjuds")
-_WHAT = re.compile(r"(vad|vilka|vem)\b")
+_SAID_OF_NEXT = re.compile(
+    r"(in)?bjud\w*|lyft\w*|aterkomm\w*|aterrapport\w*|redovis\w*|bjuds|underlag\w*|"
+    r"forbered\w*|presenter\w*"
+)
+_WHAT = re.compile(r"(vad|vilka|vilken|vilket|vem)\b")
 # Who sits in a council, and who its secretary is (the roster, not one meeting's list).
 _COUNCIL_MEMBERS = re.compile(
     r"\bvilka (kommuner|organisationer|parter)\b.*\b(med|ingar|deltar|sitter|representerade)\b"
@@ -299,7 +306,7 @@ def _intent(query: Query) -> str:
         return MEETING  # "vad handlade § 93 om på mötet i juni"
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
-    if _NEXT.search(folded) and query.meeting_date and _AFTER.search(folded):
+    if _NEXT.search(folded) and (query.meeting_date or query.month) and _AFTER.search(folded):
         # "nästa möte efter 20 april 2022": the meeting that followed that day
         query.relative = "after"
         return NEXT_MEETING
@@ -409,10 +416,12 @@ def _municipality(folded: str) -> str | None:
     return None
 
 
-# Phrases that only join a question's parts: "och i så fall vad", "över huvud taget".
+# Phrases that only join a question's parts or say when at large: "och i så fall vad",
+# "över huvud taget", "från början", "till slut".
 _FILLER_PHRASES = re.compile(
     r"\b(i så fall|i sa fall|isåfall|över huvud taget|overhuvudtaget|överhuvudtaget|"
-    r"i vilket fall|i alla fall|till exempel)\b",
+    r"i vilket fall|i alla fall|till exempel|från början|fran borjan|till slut|till sist|"
+    r"någon gång|nagon gang|nån gång|nan gang)\b",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,12 @@ _NUMBERED = re.compile(r"^\d+[.)]\s")
 _DATE_LINE = re.compile(
     r"^\d{1,2}(:e|:a)? (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE
 )
+# A line that ends mid-clause, before a date or a figure: what follows continues it.
+_LEADS_ON = re.compile(
+    r"\b(den|från|till|senast|före|efter|med|om|per|på|i|under|och|eller|mellan|sedan|"
+    r"t\.o\.m\.|fr\.o\.m\.|tom|from)$",
+    re.IGNORECASE,
+)
 # "Label: value" (a header field); a label this short is not a sentence with a colon.
 LABELLED_FIELD = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö ]{2,30}?)\s*:\s*(?P<value>.*)$")
 
@@ -42,7 +48,11 @@ def reflow(texts: list[str]) -> str:
         starts_new = (
             not out
             or text.startswith("- ")
-            or (text[:1].isdigit() and (_NUMBERED.match(text) or _DATE_LINE.match(text)))
+            or (
+                text[:1].isdigit()
+                and (_NUMBERED.match(text) or _DATE_LINE.match(text))
+                and not _LEADS_ON.search(out[-1])  # "… hålls tisdag den" / "3 december kl. 18"
+            )
             or (out[-1].endswith((".", ":", "!", "?")) and text[:1].isupper())
             or (blank and not text[:1].islower())
             or out[-1].endswith(":")

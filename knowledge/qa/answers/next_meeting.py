@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, time, timedelta
+from typing import NamedTuple
 
 import sqlite_utils
 
 from knowledge.bodies import COUNCIL_SHORT
 from knowledge.council.meetings import CANCELLED, HELD, latest_meeting, list_meetings, next_meeting
-from knowledge.language.dates import format_date, format_time_range
+from knowledge.language.dates import MONTH_NAMES, format_date, format_time_range
 from knowledge.qa.answers.shared import default_council, not_found
 from knowledge.qa.citations import cite, document_source
 from knowledge.qa.corpus import Corpus
@@ -17,11 +19,33 @@ from knowledge.storage import corpus_bodies, corpus_queries, kallelser
 from knowledge.storage.kallelser import DECISION
 
 
+class _After(NamedTuple):
+    """The day a meeting asked for follows, and how the question named it."""
+
+    day: date
+    named: str  # "tisdag 14 mars 2023", "oktober 2023"
+
+
+def _after(query: Query, today: date) -> _After | None:
+    """The day named ("nästa möte efter 14 mars"), or the end of the month named ("nästa möte
+    efter oktober 2023")."""
+    if query.meeting_date or not query.month:
+        return (
+            _After(query.meeting_date, format_date(query.meeting_date))
+            if query.meeting_date
+            else None
+        )
+    year, month = query.month
+    year = year or (today.year if month <= today.month else today.year - 1)
+    end = date(year, month, calendar.monthrange(year, month)[1])
+    return _After(end, f"{MONTH_NAMES[month - 1]} {year}")
+
+
 def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     """The next meeting of the question's council (or the default one), and the ones after;
     "nästa möte efter 20 april 2022": the one after that day."""
-    after = query.meeting_date if query.relative == "after" else None
-    since = after + timedelta(days=1) if after else today
+    after = _after(query, today) if query.relative == "after" else None
+    since = after.day + timedelta(days=1) if after else today
     if query.body:
         return _next_body_meeting(corpus, query, since, after)
     db = corpus.db
@@ -29,7 +53,7 @@ def answer_next_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
     name = COUNCIL_SHORT.get(council, council)
     meeting = next_meeting(db, council, since)
     if meeting is None and after:
-        return not_found(query, f"Jag hittar inget möte för {name} efter {format_date(after)}.")
+        return not_found(query, f"Jag hittar inget möte för {name} efter {after.named}.")
     if meeting is None:
         latest = latest_meeting(db, council, today)
         blocks = []
@@ -104,18 +128,18 @@ def _notice(db: sqlite_utils.Database, council: str, day: date) -> Block:
     )
 
 
-def _next(name: str, after: date | None) -> str:
-    return f"Mötet med {name} efter {format_date(after)}" if after else f"Nästa möte med {name}"
+def _next(name: str, after: _After | None) -> str:
+    return f"Mötet med {name} efter {after.named}" if after else f"Nästa möte med {name}"
 
 
-def _next_body_meeting(corpus: Corpus, query: Query, since: date, after: date | None) -> Answer:
+def _next_body_meeting(corpus: Corpus, query: Query, since: date, after: _After | None) -> Answer:
     """The next meeting of another body on or after ``since``, as its protocols schedule it."""
     body = corpus_bodies.body(corpus.db, query.body or "")
     name = body_label(body)
     coming = [m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date >= since]
     if not coming:
         if after:
-            return not_found(query, f"Jag hittar inget möte för {name} efter {format_date(after)}.")
+            return not_found(query, f"Jag hittar inget möte för {name} efter {after.named}.")
         return not_found(query, f"Jag hittar inget kommande möte för {name} i protokollen.")
     meeting = coming[0]
     hours = format_time_range(

@@ -261,12 +261,10 @@ def unknown_names(corpus: Corpus, query: Query) -> list[str]:
         if expand(corpus, word).known:
             continue
         parts = [part for part in word.split("-") if part]
-        naming = [p for p in parts if query.body and names_body(corpus, query.body, p)]
-        if (
-            len(parts) > 1
-            and naming
-            and all(expand(corpus, p).known for p in parts if p not in naming)
+        if len(parts) > 1 and all(
+            expand(corpus, p).known or (query.body and names_body(corpus, query.body, p))
+            for p in parts
         ):
-            continue  # "KPR-möte": the body's abbreviation and a word the documents hold
+            continue  # "KPR-möte", "CROSS-projektet": a name and a word the documents hold
         names.append(word)
     return names

@@ -284,7 +284,9 @@ def _findings(
             window = f"{sentence} {following}"
             # "… bidrag för 2024 enligt följande:" introduces the table row that answers
             introduced = (
-                sentences[index - 1] if index and sentences[index - 1].endswith(":") else ""
+                sentences[index - 1]
+                if index and _introduces(sentences[index - 1], sentence)
+                else ""
             )
             stems = asked.of(sentence)
             if labelled[index][2] != paragraph:
@@ -434,16 +436,25 @@ def _with_context(sentences: list[str], index: int) -> str:
     """A short sentence with its neighbour: "Totalt 2 900 000 kr" says little alone; a
     sentence that introduces a list ("… är:") with the list."""
     sentence = sentences[index]
-    if sentence.rstrip().endswith(":"):
+    following = sentences[index + 1] if index + 1 < len(sentences) else ""
+    if _introduces(sentence, following):
         return _with_list(sentences, index)
     if index > 0 and len(sentence) < 40:
         return f"{sentences[index - 1]} {sentence}"
-    if index + 1 < len(sentences) and len(sentence) + len(sentences[index + 1]) < MAX_CONTEXT:
-        following = sentences[index + 1]
-        if following.rstrip().endswith(":"):
+    if following and len(sentence) + len(following) < MAX_CONTEXT:
+        if _introduces(following, sentences[index + 2] if index + 2 < len(sentences) else ""):
             return f"{sentence} {_with_list(sentences, index + 1)}"  # "… är:" and its list
         return f"{sentence} {following}"
     return sentence
+
+
+def _introduces(sentence: str, following: str) -> bool:
+    """Whether ``sentence`` introduces a list: "… är:", or "… informerar om" with the list's
+    items, in lower case, after it."""
+    end = sentence.rstrip()
+    return end.endswith(":") or (
+        bool(following) and not end.endswith((".", "!", "?", ",")) and following[:1].islower()
+    )
 
 
 def _with_list(sentences: list[str], index: int) -> str:
