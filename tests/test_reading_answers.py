@@ -63,7 +63,11 @@ Förvaltningschefen informerar om
 En träff för föreningarna i SOLROS hålls tisdag den
 3 december kl. 18.00 i Testby bibliotek.
 
-§ 8 Nästa sammanträde
+§ 8 Intervjustudie
+Maria Lind och Anna Berg föredrog ärendet.
+Maria och Anna har genomfört intervjuer med äldre i Norrby.
+
+§ 9 Nästa sammanträde
 Nästa sammanträde hålls den 16 april 2024.
 """
 
@@ -134,6 +138,11 @@ def test_a_line_that_ends_before_a_date_runs_on_into_it(engine: Engine) -> None:
     assert answer.found and "3 december" in answer.headline
 
 
+def test_people_named_by_first_name_are_named_in_full(engine: Engine) -> None:
+    answer = engine.answer("vem genomförde intervjuerna med äldre?", today=TODAY)
+    assert answer.found and "Maria Lind och Anna Berg" in answer.headline
+
+
 def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
     # The text above is a protocol with numbered items, not a plain document.
     numbers = [
@@ -143,7 +152,7 @@ def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
             " WHERE d.filename = 'fritidsnamnden.txt' ORDER BY i.position"
         )
     ]
-    assert numbers == ["5", "6", "7", "8"]
+    assert numbers == ["5", "6", "7", "8", "9"]
 
 
 FORMAL_ONLY = """\

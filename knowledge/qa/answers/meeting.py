@@ -28,7 +28,8 @@ ROLE_LABELS = {
 
 
 # "rådsmötet", "rådets möte": the councils' word for their own meeting
-_COUNCIL_MEETING = re.compile(r"\b(radsmote\w*|radets mote\w*)\b")
+# "rådsmötet", "rådens gemensamma möte", "gemensamma mötet": the councils' own meetings
+_COUNCIL_MEETING = re.compile(r"\b(radsmote\w*|rad(ets|ens) mote\w*|gemensamma (rads)?mote\w*)\b")
 
 
 def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
@@ -189,7 +190,12 @@ def _place(corpus: Corpus, meeting: Meeting) -> str:
 
 def _meeting_line(corpus: Corpus, document_id: int) -> str:
     doc = corpus_queries.document(corpus.db, document_id)
-    return f"- {format_date(_held(doc))}: {council_label(doc.councils)}"
+    return f"- {format_date(_held(doc))}: {_held_by(corpus, document_id)}"
+
+
+def _held_by(corpus: Corpus, document_id: int) -> str:
+    """Who met: the councils, or the body that wrote the protocol."""
+    return document_source(corpus.db, document_id).council
 
 
 def _meeting_choices(corpus: Corpus, document_ids: list[int]) -> list[Choice]:
@@ -197,7 +203,7 @@ def _meeting_choices(corpus: Corpus, document_ids: list[int]) -> list[Choice]:
     for document_id in document_ids[:6]:
         doc = corpus_queries.document(corpus.db, document_id)
         day = _held(doc)
-        label = f"{format_date(day, weekday=False)} ({council_label(doc.councils)})"
+        label = f"{format_date(day, weekday=False)} ({_held_by(corpus, document_id)})"
         choices.append(Choice(label=label[:60], query=f"mötet {day.isoformat()}", intent=MEETING))
     return choices
 

@@ -173,7 +173,7 @@ def _council_seats(corpus: Corpus, query: Query) -> Answer:
     if query.aspect == "council_secretary":
         secretaries = [m.name for m in seats if m.role == "sekreterare"]
         if not secretaries:
-            return not_found(query, f"Rostern anger ingen sekreterare för {council_name}.")
+            return _secretary_of_latest(corpus, query, council, council_name)
         return Answer(
             question=query.text,
             intent=PERSON,
@@ -200,4 +200,26 @@ def _council_seats(corpus: Corpus, query: Query) -> Answer:
             "(enligt rostern):"
         ),
         blocks=[Block(None, lines)],
+    )
+
+
+def _secretary_of_latest(corpus: Corpus, query: Query, council: str, council_name: str) -> Answer:
+    """Without a secretary in the roster, who kept the council's latest protocol."""
+    for document_id, _ in corpus_queries.protocols(
+        corpus.db, [council], latest_first=True, limit=1
+    ):
+        doc = corpus_queries.document(corpus.db, document_id)
+        if doc.secretary and doc.date:
+            return Answer(
+                question=query.text,
+                intent=PERSON,
+                found=True,
+                headline=(
+                    f"Sekreterare för {council_name}: {doc.secretary} (enligt protokollet från "
+                    f"{format_date(doc.date, weekday=False)}; rostern anger ingen)."
+                ),
+                sources=[document_source(corpus.db, document_id)],
+            )
+    return not_found(
+        query, f"Varken rostern eller protokollen anger en sekreterare för {council_name}."
     )

@@ -16,6 +16,7 @@ from datetime import date
 from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import find_dates, find_months
 from knowledge.language.text import normalize
+from knowledge.qa.answers.full_names import with_full_names
 from knowledge.qa.answers.help import answer_unknown
 from knowledge.qa.answers.shared import (
     TOLD_DECISION,
@@ -33,6 +34,7 @@ from knowledge.qa.reading import (
     DATE,
     KIND_NAMES,
     LIST,
+    PERSON,
     PLACE,
     TOWN,
     AskedStems,
@@ -184,7 +186,7 @@ def _answer_topic(
         question=query.text,
         intent=TOPIC,
         found=True,
-        headline=_headline(query, page[0]),
+        headline=_headline(query, page[0], corpus if want.kind == PERSON else None),
         blocks=[
             Block(f"Också: {cite(source)}", [finding.sentence])
             for finding, source in zip(page[1:], sources[1:], strict=True)
@@ -397,11 +399,14 @@ def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
 _WHICH_SUBJECT = re.compile(r"\b(vilken|vilket|vilka) (fraga|fragor|arende|arenden|punkt|amne)\b")
 
 
-def _headline(query: Query, finding: Finding) -> str:
-    """The answering sentence; asked which question or item, with the item's title first."""
+def _headline(query: Query, finding: Finding, people: Corpus | None = None) -> str:
+    """The answering sentence; asked which question or item, with the item's title first;
+    with ``people``, the full names of those it names by first name."""
     title = finding.hit.title.strip()
     if title and _WHICH_SUBJECT.search(query.folded) and title not in finding.sentence:
         return f"{title}: {finding.sentence}"
+    if people is not None:
+        return with_full_names(people, finding.hit, finding.sentence)
     return finding.sentence
 
 
