@@ -9,7 +9,8 @@ import pytest
 import sqlite_utils
 
 from knowledge.qa.engine import Engine
-from knowledge.qa.reading import PERSON, Wanted, holds, wanted
+from knowledge.language.text import looks_like_verb
+from knowledge.qa.reading import COUNT, PERSON, SHARE, Wanted, holds, wanted
 from knowledge.qa.stopwords import STOPWORDS
 from tests.written import engine_over
 
@@ -45,6 +46,15 @@ Resterande medel fördelas efter antal medlemmar den 31 december 2023.
 § 10 Kollektivtrafik
 Nämnden beslutade att bjuda in Länstrafiken till nästa möte om närtrafik.
 Trafikverket meddelade att vägen byggs om under 2024.
+
+§ 12 Statsbidrag
+- 2022 gick ca 3 miljoner kronor i statsbidrag till föreningarna
+
+Arbetet följs upp varje år.
+
+§ 13 Trygghetsdialog
+Nämnden bjöd den 7 juni 2023 in till en trygghetsdialog i centrum, mellan klockan 17 och 19.
+Enkäten om trygghet besvarades av många invånare.
 
 § 11 Taxa för tillsyn 2024
 Förvaltningen föreslår att timavgiften höjs. Tillsynen av serveringstillstånd omfattas inte av
@@ -164,3 +174,25 @@ def test_a_sentence_naming_its_own_year_answers_for_that_year_only(
     assert not engine.answer("Hur stort överskott visade bokslutet för 2024?", today=TODAY).found
     answer = engine.answer("Hur stort överskott visade bokslutet för 2023?", today=TODAY)
     assert answer.found and "6 140 kr" in answer.headline
+
+
+def test_a_figure_told_with_its_own_year_is_no_answer_for_another(engine: Engine) -> None:
+    question = "hur mycket statsbidrag fick föreningarna 2023?"
+    assert not engine.answer(question, today=TODAY).found
+    answer = engine.answer("hur mycket statsbidrag fick föreningarna 2022?", today=TODAY)
+    assert answer.found and "3 miljoner" in answer.headline
+
+
+def test_times_and_days_count_nothing(engine: Engine) -> None:
+    assert not holds("Dialogen hölls den 7 juni mellan klockan 17 och 19.", Wanted(COUNT))
+    assert holds("Dialogen samlade 40 deltagare.", Wanted(COUNT))
+    assert not looks_like_verb("brott") and looks_like_verb("fått")
+    question = "Hur många brott anmäldes i centrum 2023?"
+    assert not engine.answer(question, today=TODAY).found
+
+
+def test_a_response_rate_is_a_share() -> None:
+    want = wanted("svarsfrekvens enkaten om trygghet", STOPWORDS)
+    assert want.kind == SHARE
+    assert not holds("Enkäten besvarades av 18 år och äldre.", want)
+    assert holds("Svarsfrekvensen var 48 procent.", want)

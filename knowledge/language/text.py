@@ -66,12 +66,14 @@ def stem(word: str) -> str:
 # Inflections only a verb takes: the past ("beslutade", "fastställdes", "hände"), the supine
 # ("tagit", "fått"), the passive ("redovisas", "avvecklats"). Nouns that end so are few and
 # named: "-nde" (ärende, boende), "område", "plats".
-_VERB_ENDING = re.compile(r"(?:[^n]de|ades?|des|tes|dde|ddes|tts?|[^l]it|ats|[^aeiouy]as|ogs)$")
-_NOUN_LOOKALIKE = re.compile(r"(?:omrade|plats|tts|kredit|budget)$")
+_VERB_ENDING = re.compile(r"(?:[^n]de|ades?|des|tes|dde|ddes|[^l]it|ats|[^aeiouy]as|ogs)$")
+_NOUN_LOOKALIKE = re.compile(r"(?:omrade|plats|kredit|budget)$")
 # The short verbs, which no ending tells: "tar emot", "ger", "gör", "sköt upp", "tog".
 # Compared as written: folded, "stöd" would be "stod" and "bör" "bor".
+# The supines in "-tt" are of short verbs too ("fått", "gått"); a noun may end so ("brott").
 _SHORT_VERBS = frozenset(
-    "tar ger gör får går står ser tror ber sköt tog gav gick slog strök".split()
+    "tar ger gör får går står ser tror ber sköt tog gav gick slog strök "
+    "fått gått sett stått nått mött lett trott bott".split()
 )
 
 

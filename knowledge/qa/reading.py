@@ -25,6 +25,7 @@ from knowledge.qa.types import Term
 
 AMOUNT, COUNT, DATE, PERSON, DURATION = "amount", "count", "date", "person", "duration"
 PLACE, TOWN, AGE = "place", "town", "age"
+SHARE = "share"  # "hur stor andel", "svarsfrekvens": a per cent or a fraction
 LIST = "list"  # "vilka kommuner …": no gate, but a listing is preferred
 NAMES = "names"  # "vilka andra regioner …": things with names, named
 # Things a list answers by their names ("två andra regioner" names none).
@@ -35,6 +36,7 @@ _NAMED_THINGS = (
 KIND_NAMES = {
     AMOUNT: "inget belopp",
     COUNT: "inget antal",
+    SHARE: "ingen andel",
     DATE: "inget datum eller någon tidpunkt",
     PERSON: "inget namn",
     DURATION: "ingen tidsangivelse",
@@ -44,6 +46,11 @@ KIND_NAMES = {
     NAMES: "inga namn",
 }
 
+_SHARE = re.compile(
+    r"\d[\d,.]*\s*(?:%|procent)|\b(?:hälften|halva|en (?:tredjedel|fjärdedel|femtedel)|"
+    r"två tredjedelar|tre fjärdedelar|var (?:annan|tredje|fjärde|femte|tionde))\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = (
     r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|"
     r"sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|hundra|tusen)"
@@ -97,7 +104,8 @@ _COMMON_NOUN = re.compile(r"(?:are|ande|ende|ning|het|tion|skap)$")
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
     (AGE, re.compile(r"\bhur (gamla|gammal)\b|\bvilken alder\b|\bvilka aldrar\b")),
     (DURATION, re.compile(r"\bhur (ofta|lange|manga ganger)\b|\bhur lang tid\b")),
-    (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b|\bhur stor (andel|procent)")),
+    (SHARE, re.compile(r"\bhur stor (andel|procent|del)\b|\bsvarsfrekvens\w*|\bandel(en)?\b")),
+    (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b")),
     (
         DATE,
         re.compile(
@@ -183,6 +191,8 @@ def holds(text: str, want: Wanted) -> bool:
         return bool(_AMOUNT.search(text))
     if want.kind == COUNT:
         return _has_count(text, want.focus, want.asked)
+    if want.kind == SHARE:
+        return bool(_SHARE.search(text))
     # "avslutas 250331": asked when, six digits that make a date are one
     if want.kind == DATE and want.day:
         return bool(find_dates(text, allow_yymmdd=True))
@@ -246,7 +256,7 @@ def _root(word: str) -> str:
 
 def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()) -> bool:
     """A figure that is not a year or an amount; next to the counted thing when one is named."""
-    without = _AMOUNT.sub(" ", text)
+    without = _NOT_COUNTS.sub(" ", _AMOUNT.sub(" ", text))
     figures = [f for f in _FIGURE.findall(without) if not _YEAR.fullmatch(f.strip())]
     words = re.findall(rf"\b{_NUMBER_WORDS}\b", without.lower())
     if not figures and not words:
@@ -266,6 +276,15 @@ def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()
     )
 
 
+# Figures that count nothing: a time ("klockan 17 och 19", "kl. 13.00–16.00"), a day of a
+# month ("den 7 juni"), a § number.
+_NOT_COUNTS = re.compile(
+    r"\b(?:klockan|kl\.?)\s*\d[\d.:]*(?:\s*(?:–|-|och|till)\s*\d[\d.:]*)?"
+    r"|\b\d{1,2}[.:]\d\d\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*"
+    r"|§\s*\d+",
+    re.IGNORECASE,
+)
 # Words that make a count one of a change: "nya", "fler", "ytterligare".
 _CHANGE = {"nya", "fler", "ytterligare", "farre", "nytillkomna", "tillkommande"}
 

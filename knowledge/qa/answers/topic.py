@@ -281,6 +281,7 @@ def _findings(
         in_item = set[str]()  # and of the item so far
         item_years = set[str]()  # the years the item named so far
         said_years = set[str]()  # the years a sentence speaks of, when a year is asked
+        named_years, told_here = set[str](), False  # the sentence's own, and its figure
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
@@ -302,8 +303,11 @@ def _findings(
                 # a sentence that names its own year speaks of that year ("Bokslutet för 2023 …")
                 named_years = years(sentence)
                 own = named_years
-                if subject and not any(t.held(stems) for t in subject):
-                    own = years(following)  # what was asked stands in the next one, with its year
+                # what was asked stands in the next one, with its year; but a figure asked
+                # for stands in this one ("2021 gick ca 35 miljoner kronor till kommunerna")
+                told_here = want.kind not in (None, LIST) and holds(sentence, want)
+                if subject and not told_here and not any(t.held(stems) for t in subject):
+                    own = years(following)
                 said_years = own or item_years | years(f"{introduced} {window}")
                 item_years |= named_years
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
@@ -325,8 +329,11 @@ def _findings(
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
             # The meeting's year holds for what it says, unless the question asks of a period
-            # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023.
+            # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023;
+            # nor for a figure told with its own year ("2021 gick 35 miljoner kronor till …").
             held = held_year - period_years if said_years else held_year
+            if asked_years and told_here and named_years:
+                held = set()
             if asked_years and asked_years - said_years - held:
                 continue
             if period and not _names_period(sentence, period, bool(query.meeting_date)):
