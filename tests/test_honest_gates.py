@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 import sqlite_utils
 
-from knowledge.qa.engine import Engine
 from knowledge.language.text import looks_like_verb
+from knowledge.qa.engine import Engine
 from knowledge.qa.reading import COUNT, PERSON, SHARE, Wanted, holds, wanted
 from knowledge.qa.stopwords import STOPWORDS
 from tests.written import engine_over
