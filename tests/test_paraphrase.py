@@ -110,3 +110,21 @@ def test_gratis_is_the_minutes_kostnadsfri() -> None:
 def test_an_adjective_with_a_doubled_consonant_is_its_undoubled_stem(engine: Engine) -> None:
     # "gemensamma" stems to "gemensamm", "gemensam" to itself
     assert "gemensam" in expand(engine._corpus, "gemensamma").stems
+
+
+def test_a_noun_that_drops_its_e_as_it_inflects_is_the_same_noun(engine: Engine) -> None:
+    # "stimulansmedlen" stems to "stimulansmedl", "stimulansmedel" to itself
+    assert "stimulansmedel" in expand(engine._corpus, "stimulansmedlen").stems
+    answer = engine.answer("hur mycket av stimulansmedlen får nämnden 2026?", today=TODAY)
+    assert answer.found and "2,4 Mkr" in answer.headline
+
+
+def test_what_became_of_a_matter_is_what_was_decided(engine: Engine) -> None:
+    answer = engine.answer("blev det nåt med timavgiften eller?", today=TODAY)
+    assert answer.found and "antar taxan" in answer.headline
+
+
+def test_what_something_will_go_for_asks_for_an_amount(engine: Engine) -> None:
+    answer = engine.answer("vad kommer projektet Grön skola att gå på?", today=TODAY)
+    assert answer.found and "1,85 Mkr" in answer.headline
+    assert not engine.answer("vad kommer rapporten om levnadsvanor att gå på?", today=TODAY).found

@@ -127,6 +127,8 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
         AMOUNT,
         re.compile(
             r"\bhur mycket\b|\bkosta(r|de|t)?\b|\bhur stor (budget|kostnad|summa|del|andel)"
+            # "vad kommer förskolan att gå på", not "vad går det ut på"
+            r"|^(?!.*\but pa\W*$)vad (kommer .+ att |ska .+ )?ga(r)? .*\bpa\W*$"
             # compounds too: "totalbudgeten", "verksamhetsbidrag", "tilläggsbeloppet"
             r"|\b\w*(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
             r"anslag\w*|avgift\w*|ersattning\w*|"

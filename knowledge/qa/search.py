@@ -92,6 +92,9 @@ def _expand(corpus: Corpus, word: str) -> Term:
     long_enough = len(single) >= UNDOUBLED_LENGTH
     if single != term.stems[0] and long_enough and corpus_queries.stem_indexed(corpus.db, single):
         term.stems.append(single)  # "gemensamma" stems to "gemensamm", "gemensam" to itself
+    other_form = _syncope(term.stems[0])
+    if other_form and corpus_queries.stem_indexed(corpus.db, other_form):
+        term.stems.append(other_form)  # "stimulansmedlen": the minutes say "stimulansmedel"
     for other in synonyms(lower):
         if other in words and other not in term.exact:
             term.exact.append(other)  # "totalt": the table says "Summa"
@@ -126,6 +129,23 @@ def _expand(corpus: Corpus, word: str) -> Term:
             term.parts = long_form
             term.stems = term.stems or long_form[:1]
     return term
+
+
+_SYNCOPE = re.compile(r"(?<=[^aeiouyåäö])(e?)([lnr])$")
+
+
+def _syncope(stemmed: str) -> str | None:
+    """The stem's other form where Swedish drops an "e" as it inflects ("medel", "medlen";
+    "regel", "reglerna"): the stems differ, the word is the same. Long stems only."""
+    if len(stemmed) < 6:
+        return None
+    match = _SYNCOPE.search(stemmed)
+    if not match:
+        return None
+    head = stemmed[: match.start()]
+    if head[-1:] in "aeiouyåäö" or not head:
+        return None
+    return head + ("" if match.group(1) else "e") + match.group(2)
 
 
 # A misspelt verb is corrected only into another form of itself: long, closer, and a verb.
