@@ -80,7 +80,8 @@ _SPEECH = re.compile(
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 _OUTCOME = re.compile(
-    r"\bvad (hande|blev det av)\b|\bhur gick det\b|\bblev det (nagot|nat|nanting|nagonting) (med|av)\b"
+    r"\bvad (hande|blev det av)\b|\bhur gick det\b"
+    r"|\bblev det (nagot|nat|nanting|nagonting) (med|av)\b"
 )
 _ASKS_PROPOSAL = re.compile(r"\bforsl\w*|\bforeslog\w*|\bforeslag\w*|\btema\w*")
 
