@@ -92,3 +92,15 @@ def test_the_next_meeting_itself_is_still_its_date(engine: Engine, question: str
 def test_one_proper_word_with_its_neighbour_names_a_body(engine: Engine) -> None:
     assert engine.understand("vem leder länsdel Norr?", today=TODAY).body
     assert engine.understand("vad hände i Norr?", today=TODAY).body is None
+
+
+def test_the_meeting_after_a_month_of_a_body_no_one_knows_is_not_the_councils() -> None:
+    from knowledge.qa.understand import _AFTER
+
+    assert _AFTER.search("nasta mote efter oktober 2023")
+    assert not _AFTER.search("nasta mote efter marknadsdagen i juni")
+
+
+def test_a_body_no_document_knows_is_not_answered_for_another(engine: Engine) -> None:
+    answer = engine.answer("nästa möte i kulturnämnden efter april 2022", today=TODAY)
+    assert not answer.found

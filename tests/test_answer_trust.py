@@ -101,6 +101,10 @@ def test_relations_the_protocols_state(engine: Engine, question: str, expected: 
     assert answer.found and expected in answer.headline
 
 
+def test_a_secretary_of_a_year_without_protocols_is_not_found(engine: Engine) -> None:
+    assert not engine.answer("vem var sekreterare i chefsgruppen 2023", today=TODAY).found
+
+
 def test_nobody_stood_in_for_someone_who_came(engine: Engine) -> None:
     answer = engine.answer("vem ersatte Karin Sundin", today=TODAY)
     assert not answer.found

@@ -196,3 +196,23 @@ def test_a_response_rate_is_a_share() -> None:
     assert want.kind == SHARE
     assert not holds("Enkäten besvarades av 18 år och äldre.", want)
     assert holds("Svarsfrekvensen var 48 procent.", want)
+
+
+def test_a_count_of_things_whose_name_begins_like_a_month_still_counts() -> None:
+    for sentence in (
+        "Föreningen har 45 juniorer.",
+        "Det hölls 8 separata möten.",
+        "Nämnden köpte 20 julgranar.",
+    ):
+        assert holds(sentence, Wanted(COUNT))
+
+
+def test_a_share_in_kronor_is_asked_for_as_an_amount() -> None:
+    assert wanted("hur mycket blir nora kommuns andel", STOPWORDS).kind != SHARE
+    want = wanted("hur stor andel av kostnaden betalar nora", STOPWORDS)
+    assert want.kind == SHARE and holds("Nora kommuns andel blir 250 000 kr.", want)
+
+
+def test_only_a_sentence_that_puts_a_subject_outside_the_item_excludes_it(engine: Engine) -> None:
+    question = "hur mycket bidrag får Testby konstförening för 2024?"
+    assert engine.answer(question, today=TODAY).found  # § 5: "… gäller" is not "omfattas inte av"

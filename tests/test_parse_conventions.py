@@ -358,3 +358,24 @@ def test_meetings_a_list_of_a_named_year_and_a_matter_returning_to_the_body_set(
     # "återkommer till nämnden" is this body's meeting, not the regionstyrelse's; the list's
     # dates are in the year its introduction names; the closing notice's dates are none
     assert meetings == [date(2024, 12, 17), date(2025, 2, 4), date(2025, 12, 9)]
+
+
+def test_a_numbered_point_after_och_keeps_its_own_line() -> None:
+    protocol = parse_document(
+        "Protokoll\nIdrottsnämnden\nDatum: 2024-05-06\n\n"
+        "§ 1 Avgifter\nNämnden beslutar att\n1. höja avgiften för ishallen till 900 kr per timme "
+        "och\n2. sänka avgiften för sporthallen till 300 kr per timme.\n\n"
+        "§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert "\n2. sänka avgiften" in protocol.items[0].body
+
+
+def test_an_absent_member_with_an_ersattare_note_does_not_serve() -> None:
+    protocol = parse_document(
+        "Protokoll\nSocialnämnden\nDatum: 2024-05-06\n\n"
+        "Närvarande ledamöter\nUlla Sten (S), ordförande\n\n"
+        "Frånvarande\nLars Ström (S), ersättare för Ulla Sten (S)\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    strom = next(a for a in protocol.attendees if a.name == "Lars Ström")
+    assert strom.function != "tjänstgörande ersättare"

@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 # 5: the last item ends at a line that opens with the next meeting, not at any mention.
 # 6: "ers. för X" among those present is an ersättare serving for X (tjänstgörande).
 # 7: a line that ends "… hålls tisdag den" runs on into the date on the next.
-PARSER_VERSION = 7
+# 8: only a date runs on after such a line (a numbered point keeps its own); an absent
+#    member's "ersättare för X" serves for no one.
+PARSER_VERSION = 8
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

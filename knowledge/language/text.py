@@ -73,7 +73,7 @@ _NOUN_LOOKALIKE = re.compile(r"(?:omrade|plats|kredit|budget)$")
 # The supines in "-tt" are of short verbs too ("fått", "gått"); a noun may end so ("brott").
 _SHORT_VERBS = frozenset(
     "tar ger gör får går står ser tror ber sköt tog gav gick slog strök "
-    "fått gått sett stått nått mött lett trott bott".split()
+    "fått gått sett stått nått mött lett trott bott skett gett satt satts getts".split()
 )
 
 

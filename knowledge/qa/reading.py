@@ -104,7 +104,14 @@ _COMMON_NOUN = re.compile(r"(?:are|ande|ende|ning|het|tion|skap)$")
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
     (AGE, re.compile(r"\bhur (gamla|gammal)\b|\bvilken alder\b|\bvilka aldrar\b")),
     (DURATION, re.compile(r"\bhur (ofta|lange|manga ganger)\b|\bhur lang tid\b")),
-    (SHARE, re.compile(r"\bhur stor (andel|procent|del)\b|\bsvarsfrekvens\w*|\bandel(en)?\b")),
+    # "hur stor andel", "svarsfrekvens"; "hur mycket blir Noras andel" asks for an amount
+    (
+        SHARE,
+        re.compile(
+            r"^(?!.*\bhur mycket\b).*(\bhur stor (andel|procent)\b|\bhur manga "
+            r"procent\b|\bsvarsfrekvens\w*)"
+        ),
+    ),
     (COUNT, re.compile(r"\bhur manga\b|\bantal(et)?\b")),
     (
         DATE,
@@ -194,7 +201,7 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == COUNT:
         return _has_count(text, want.focus, want.asked)
     if want.kind == SHARE:
-        return bool(_SHARE.search(text))
+        return bool(_SHARE.search(text) or _AMOUNT.search(text))  # a share may be in kronor
     # "avslutas 250331": asked when, six digits that make a date are one
     if want.kind == DATE and want.day:
         return bool(find_dates(text, allow_yymmdd=True))
@@ -283,7 +290,8 @@ def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()
 _NOT_COUNTS = re.compile(
     r"\b(?:klockan|kl\.?)\s*\d[\d.:]*(?:\s*(?:–|-|och|till)\s*\d[\d.:]*)?"
     r"|\b\d{1,2}[.:]\d\d\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*"
+    r"|\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\b"
     r"|§\s*\d+",
     re.IGNORECASE,
 )

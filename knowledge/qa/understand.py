@@ -59,8 +59,10 @@ _ITEM = re.compile(
 _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
 # "efter 20 april", "efter oktober 2023", "efter majmötet 2022", "efter extramötet 6 april"
 _AFTER = re.compile(
-    r"\befter (den |det )?(\w*mote\w* |sammantradet )?"
-    r"(\d|(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|(man|tis|ons|tors|fre|lor|son)dag)"
+    r"\befter (den |det )?(\w*mote\w* (i )?|sammantradet (i )?)?"
+    r"(\d|(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)(mote\w*)?\b|"
+    r"(man|tis|ons|tors|fre|lor|son)dag)"
 )
 _NEXT = re.compile(
     r"\b(nasta|nast|kommande|naste|nesta|nastkommande|narmaste)\s+(ordinarie |extra )?"
@@ -306,7 +308,12 @@ def _intent(query: Query) -> str:
         return MEETING  # "vad handlade § 93 om på mötet i juni"
     if _DECISION.search(folded) and not folded.startswith("nar "):
         return DECISIONS
-    if _NEXT.search(folded) and (query.meeting_date or query.month) and _AFTER.search(folded):
+    if (
+        _NEXT.search(folded)
+        and (query.meeting_date or query.month)
+        and _AFTER.search(folded)
+        and (query.body or not query.topic_words)  # "i kulturnämnden": a body no one knows
+    ):
         # "nästa möte efter 20 april 2022": the meeting that followed that day
         query.relative = "after"
         return NEXT_MEETING

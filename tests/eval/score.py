@@ -94,6 +94,15 @@ def build_store(path: Path) -> tuple[sqlite_utils.Database, list[str]]:
     return db, refused
 
 
+def _holds(text: str, expected: str) -> bool:
+    """Whether the folded answer holds an expected string; one that begins with a figure
+    begins a number ("1 april 2023" is not in "11 april 2023")."""
+    folded = fold(expected)
+    if not folded[:1].isdigit():
+        return folded in text
+    return re.search(rf"(?<!\d){re.escape(folded)}", text) is not None
+
+
 def judge(engine: Engine, question: dict[str, object]) -> Outcome:
     today = date.fromisoformat(str(question["today"]))
     result = engine.answer(str(question["question"]), today=today)
@@ -109,7 +118,7 @@ def judge(engine: Engine, question: dict[str, object]) -> Outcome:
         groups = question["expect"]
         assert isinstance(groups, list)
         hit = all(
-            any(fold(form) in text for alternative in group for form in forms(alternative))
+            any(_holds(text, form) for alternative in group for form in forms(alternative))
             for group in groups
         )
         verdict = "right" if hit else "wrong"

@@ -336,7 +336,15 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
         # A substitute's "Tomas Nyberg (S) för Gunilla Westerlund (S)": whom they serve for.
         serves = _FOR_NAME.match(after)
         attendee.replaces = serves.group("who") if serves else None
-    if attendee.replaces and attendee.function in (None, "ersättare"):
+    if (
+        attendee.replaces
+        and attendee.function in (None, "ersättare")
+        and role
+        in (
+            LEDAMOT,
+            ERSATTARE,
+        )
+    ):
         # "Yvonne Stål (KD) ers. för Anders Wiberg (KD)" among those present: an ersättare
         # by office, serving at this meeting
         attendee.function = TJANSTGORANDE

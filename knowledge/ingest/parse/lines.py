@@ -12,9 +12,8 @@ _DATE_LINE = re.compile(
 )
 # A line that ends mid-clause, before a date or a figure: what follows continues it.
 _LEADS_ON = re.compile(
-    r"\b(den|från|till|senast|före|efter|med|om|per|på|i|under|och|eller|mellan|sedan|"
-    r"t\.o\.m\.|fr\.o\.m\.|tom|from)$",
-    re.IGNORECASE,
+    r"\b(den|från|till|senast|före|efter|med|om|per|på|i|under|mellan|sedan)$"
+    r"|(?<!\w)(t\.o\.m\.|fr\.o\.m\.)$"
 )
 # "Label: value" (a header field); a label this short is not a sentence with a colon.
 LABELLED_FIELD = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö ]{2,30}?)\s*:\s*(?P<value>.*)$")
@@ -48,9 +47,10 @@ def reflow(texts: list[str]) -> str:
         starts_new = (
             not out
             or text.startswith("- ")
+            or (text[:1].isdigit() and _NUMBERED.match(text))
             or (
                 text[:1].isdigit()
-                and (_NUMBERED.match(text) or _DATE_LINE.match(text))
+                and _DATE_LINE.match(text)
                 and not _LEADS_ON.search(out[-1])  # "… hålls tisdag den" / "3 december kl. 18"
             )
             or (out[-1].endswith((".", ":", "!", "?")) and text[:1].isupper())

@@ -5,19 +5,28 @@ from __future__ import annotations
 
 import re
 
+from knowledge.language.dates import MONTHS
+from knowledge.language.text import normalize
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import Hit
 from knowledge.storage import corpus_queries
 
-# A capitalised word standing alone: not followed by another capitalised word (a surname).
-_ALONE = re.compile(r"\b([A-ZÅÄÖ][a-zåäöé]{2,})\b(?!\s+[A-ZÅÄÖ])")
+# A capitalised word standing alone: not followed by another capitalised word (a surname),
+# nor by "den" or a figure ("Per den 1 januari", "Per 2024").
+_ALONE = re.compile(r"\b([A-ZÅÄÖ][a-zåäöé]{2,})\b(?!\s+[A-ZÅÄÖ])(?!\s+(?:den\b|\d))")
 
 
 def with_full_names(corpus: Corpus, hit: Hit, sentence: str) -> str:
     """``sentence`` with the full names of the people it names by first name only, when the
     protocol names one person of that first name among the item's presenters or else among
     those present."""
-    alone = [m.group(1) for m in _ALONE.finditer(sentence)]
+    # "Maj och juni blir fullbokade": a word of the language before a first name
+    alone = [
+        m.group(1)
+        for m in _ALONE.finditer(sentence)
+        if m.group(1).lower() not in MONTHS and normalize(m.group(1)) not in STOPWORDS
+    ]
     if not alone:
         return sentence
     items = corpus_queries.items_of(corpus.db, hit.document_id)
@@ -35,4 +44,5 @@ def with_full_names(corpus: Corpus, hit: Hit, sentence: str) -> str:
     if not whole:
         return sentence
     listed = " och ".join([", ".join(whole[:-1]), whole[-1]] if len(whole) > 1 else whole)
-    return f"{sentence} ({listed})"
+    body, end = (sentence[:-1], sentence[-1]) if sentence[-1:] in ".!?" else (sentence, "")
+    return f"{body} ({listed}){end}"

@@ -203,7 +203,10 @@ def _meeting_choices(corpus: Corpus, document_ids: list[int]) -> list[Choice]:
     for document_id in document_ids[:6]:
         doc = corpus_queries.document(corpus.db, document_id)
         day = _held(doc)
-        label = f"{format_date(day, weekday=False)} ({_held_by(corpus, document_id)})"
+        held_by = _held_by(corpus, document_id)
+        if len(held_by) > 36:  # a button: the body's name cut at a word, not inside one
+            held_by = held_by[:36].rsplit(" ", 1)[0].rstrip(",") + " …"
+        label = f"{format_date(day, weekday=False)} ({held_by})"
         choices.append(Choice(label=label[:60], query=f"mötet {day.isoformat()}", intent=MEETING))
     return choices
 

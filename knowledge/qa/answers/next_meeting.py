@@ -36,7 +36,7 @@ def _after(query: Query, today: date) -> _After | None:
             else None
         )
     year, month = query.month
-    year = year or (today.year if month <= today.month else today.year - 1)
+    year = year or today.year  # "efter oktober": this year's October
     end = date(year, month, calendar.monthrange(year, month)[1])
     return _After(end, f"{MONTH_NAMES[month - 1]} {year}")
 

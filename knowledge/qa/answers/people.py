@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -38,7 +39,7 @@ def answer_person(corpus: Corpus, query: Query, today: date) -> Answer:
     """A named person, or the representatives of a municipality; a question about something
     else of theirs is a topic question that must name them."""
     if query.aspect in ("council_members", "council_secretary"):
-        return _council_seats(corpus, query)
+        return _council_seats(corpus, query, today)
     other = [w for w in query.topic_words if normalize(w) not in _SEAT_WORDS and not w.isdigit()]
     if other and query.person:
         names = query.person.split()
@@ -164,7 +165,7 @@ def _from_roster(
     )
 
 
-def _council_seats(corpus: Corpus, query: Query) -> Answer:
+def _council_seats(corpus: Corpus, query: Query, today: date) -> Answer:
     """Who sits in the council (organisations, ledamöter, ersättare) or who its secretary is,
     from the roster the secretary keeps."""
     council = query.council or default_council(query)
@@ -173,7 +174,7 @@ def _council_seats(corpus: Corpus, query: Query) -> Answer:
     if query.aspect == "council_secretary":
         secretaries = [m.name for m in seats if m.role == "sekreterare"]
         if not secretaries:
-            return _secretary_of_latest(corpus, query, council, council_name)
+            return _secretary_of_latest(corpus, query, today, council, council_name)
         return Answer(
             question=query.text,
             intent=PERSON,
@@ -203,10 +204,15 @@ def _council_seats(corpus: Corpus, query: Query) -> Answer:
     )
 
 
-def _secretary_of_latest(corpus: Corpus, query: Query, council: str, council_name: str) -> Answer:
-    """Without a secretary in the roster, who kept the council's latest protocol."""
+def _secretary_of_latest(
+    corpus: Corpus, query: Query, today: date, council: str, council_name: str
+) -> Answer:
+    """Without a secretary in the roster, who kept the council's latest protocol that names
+    one (of the year asked about, if any)."""
+    named = {int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", query.text)}
+    year = query.year or (min(named) if len(named) == 1 else None)
     for document_id, _ in corpus_queries.protocols(
-        corpus.db, [council], latest_first=True, limit=1
+        corpus.db, [council], latest_first=True, until=today, year=year
     ):
         doc = corpus_queries.document(corpus.db, document_id)
         if doc.secretary and doc.date:

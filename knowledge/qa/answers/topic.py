@@ -298,8 +298,11 @@ def _findings(
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], frozenset()
             earlier, in_paragraph = in_paragraph, in_paragraph | stems
-            if not _EXCLUDED.search(sentence):
-                in_item |= stems  # "livsmedelskontroll omfattas inte": not what follows is for
+            # "livsmedelskontroll omfattas inte av detta ärende": neither what follows is for
+            # nor an answer itself
+            excluded = bool(_EXCLUDED.search(sentence))
+            if not excluded:
+                in_item |= stems
             if asked_years:  # the years read only for a question that names one
                 # "Under 2022 deltog 64 unga. Av dem gick 27 vidare …": the year told before in
                 # the item holds for what follows
@@ -313,6 +316,8 @@ def _findings(
                     own = years(following)
                 said_years = own or item_years | years(f"{introduced} {window}")
                 item_years |= named_years
+            if excluded:
+                continue
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
             heading = title_stems | asked.of(labelled[index][1])
             around = stems | asked.of(following) | heading
@@ -327,7 +332,8 @@ def _findings(
                 continue  # an age, a place or a town said of something else in the item
             # "250 000 kr för åtgärder. Först ut är en ny ramp …": not what the ramp costs;
             # what an amount is for is told before it in its item, or in its heading
-            if want.kind == AMOUNT and any(not t.held(heading | in_item) for t in weights.rarest):
+            told = heading | in_item | stems
+            if want.kind == AMOUNT and any(not t.held(told) for t in weights.rarest):
                 continue
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
@@ -367,7 +373,9 @@ def _findings(
 
 # A sentence that puts something outside the item's scope ("… omfattas inte av detta ärende").
 _EXCLUDED = re.compile(
-    r"\b(?:omfattas|ingår|ingick|gäller|berörs|inkluderas|avses)\s+(?:inte|ej)\b", re.IGNORECASE
+    r"\b(?:omfattas|ingår|ingick|berörs|behandlas|inkluderas)\s+(?:inte|ej)\s+(?:av|i)\s+"
+    r"(?:detta|det här|denna|ärendet|beslutet|förslaget|taxan)\b",
+    re.IGNORECASE,
 )
 
 
@@ -465,19 +473,25 @@ def _with_context(sentences: list[str], index: int) -> str:
 
 def _introduces(sentence: str, following: str) -> bool:
     """Whether ``sentence`` introduces a list: "… är:", or "… informerar om" with the list's
-    items, in lower case, after it."""
+    items, in lower case, after it (an item of such a list introduces nothing)."""
     end = sentence.rstrip()
     return end.endswith(":") or (
-        bool(following) and not end.endswith((".", "!", "?", ",")) and following[:1].islower()
+        sentence[:1].isupper()
+        and bool(following)
+        and not end.endswith((".", "!", "?", ","))
+        and following[:1].islower()
     )
 
 
 def _with_list(sentences: list[str], index: int) -> str:
     """The sentence at ``index``, which introduces a list, with as much of the list as fits."""
     listed = [sentences[index]]
+    in_lower_case = not sentences[index].rstrip().endswith(":")
     for following in sentences[index + 1 :]:
         if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
             break
+        if in_lower_case and not following[:1].islower():
+            break  # "… informerar om" and its items: the list ends where they do
         listed.append(following)
     return " ".join(listed)
 
