@@ -54,7 +54,9 @@ WEEKDAYS.update({"mandag": 0, "lordag": 5, "sondag": 6})
 # Short forms that are also ordinary words ("jul" is Christmas) count only next to a day number.
 _FULL_MONTHS = set(MONTH_NAMES) | {"sept", "febr"}
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Every month name and short form, longest first: for patterns that read dates elsewhere.
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_RE = MONTH_PATTERN
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _SEP = r"(?:-|–|—|till)"
 # Numbers followed by these are amounts or ages, not clock times ("18-25 år", "10-15 kr").

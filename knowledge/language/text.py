@@ -52,6 +52,11 @@ def normalize(text: str) -> str:
     return " ".join(folded.split())
 
 
+def enumerated(items: list[str]) -> str:
+    """Items as Swedish lists them: "A", "A och B", "A, B och C"."""
+    return " och ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
 def words(text: str) -> list[str]:
     """Word tokens: letters and digits, keeping inner hyphens ("e-hälsa")."""
     return (_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.bodies import MUNICIPALITIES
-from knowledge.language.dates import MONTHS, WEEKDAYS, find_dates
+from knowledge.language.dates import MONTH_PATTERN, MONTHS, WEEKDAYS, find_dates
 from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
@@ -290,8 +290,7 @@ def _has_count(text: str, focus: str | None, asked: frozenset[str] = frozenset()
 _NOT_COUNTS = re.compile(
     r"\b(?:klockan|kl\.?)\s*\d[\d.:]*(?:\s*(?:–|-|och|till)\s*\d[\d.:]*)?"
     r"|\b\d{1,2}[.:]\d\d\b"
-    r"|\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\b"
+    rf"|\b\d{{1,2}}\s+(?:{MONTH_PATTERN})\b"
     r"|§\s*\d+",
     re.IGNORECASE,
 )

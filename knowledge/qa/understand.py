@@ -14,6 +14,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
+from knowledge.language.dates import MONTH_PATTERN
 from knowledge.language.text import normalize
 from knowledge.qa import requests
 from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
@@ -60,9 +61,7 @@ _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
 # "efter 20 april", "efter oktober 2023", "efter majmötet 2022", "efter extramötet 6 april"
 _AFTER = re.compile(
     r"\befter (den |det )?(\w*mote\w* (i )?|sammantradet (i )?)?"
-    r"(\d|(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)(mote\w*)?\b|"
-    r"(man|tis|ons|tors|fre|lor|son)dag)"
+    rf"(\d|({MONTH_PATTERN})(mote\w*)?\b|(man|tis|ons|tors|fre|lor|son)dag)"
 )
 _NEXT = re.compile(
     r"\b(nasta|nast|kommande|naste|nesta|nastkommande|narmaste)\s+(ordinarie |extra )?"

@@ -27,6 +27,7 @@ import sqlite_utils
 from knowledge import open_store
 from knowledge.ingest.extract import DocumentError
 from knowledge.ingest.load import ingest_file
+from knowledge.language.dates import MONTH_NAMES
 from knowledge.qa.engine import Engine
 
 HERE = Path(__file__).resolve().parent
@@ -51,11 +52,6 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
-_MONTHS = (
-    "januari februari mars april maj juni juli augusti september oktober november december"
-).split()
-
-
 def forms(alternative: str) -> list[str]:
     """An expected string and, for an ISO date, the date as Swedish writes it ("11 april
     2023"): the same answer in the form the assistant uses."""
@@ -65,7 +61,7 @@ def forms(alternative: str) -> list[str]:
     year, month, day = (int(part) for part in iso.groups())
     if not 1 <= month <= 12:
         return [alternative]
-    return [alternative, f"{day} {_MONTHS[month - 1]} {year}"]
+    return [alternative, f"{day} {MONTH_NAMES[month - 1]} {year}"]
 
 
 def load_questions(half: str, sets: tuple[str, ...] = SETS) -> list[dict[str, object]]:

@@ -12,7 +12,7 @@ import re
 
 from knowledge.bodies import COUNCIL_NAMES, MUNICIPALITIES, REGION
 from knowledge.language.dates import find_dates
-from knowledge.language.text import normalize
+from knowledge.language.text import enumerated, normalize
 
 # Words that make a line a body's name, in the definite form Swedish names a body by
 # ("Socialnämnden", "Kommunstyrelsen", "Folkhälsorådet", "Revisorerna"), or a compound
@@ -161,7 +161,7 @@ def _member_list(text: str) -> str | None:
     region = any(normalize(p) == normalize(REGION) for p in parts)
     if len(towns) < 2 or len(towns) + region != len(parts):
         return None
-    listed = ", ".join(towns[:-1]) + f" och {towns[-1]} kommuner"
+    listed = f"{enumerated(towns)} kommuner"
     return listed + (f" samt {REGION}" if region else "")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from knowledge.language.text import normalize, stem
+from knowledge.language.text import enumerated, normalize, stem
 from knowledge.qa.answers.shared import topic_terms
 from knowledge.qa.bodies import TOWN_WORDS
 from knowledge.qa.citations import document_source
@@ -57,7 +57,7 @@ def answer_author(corpus: Corpus, query: Query, today: date) -> Answer | None:
     if best is None:
         return None
     _, document_id, title, authors = best
-    names = " och ".join([", ".join(authors[:-1]), authors[-1]] if len(authors) > 1 else authors)
+    names = enumerated(authors)
     return Answer(
         question=query.text,
         intent=query.intent,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge.language.dates import MONTHS
-from knowledge.language.text import normalize
+from knowledge.language.text import enumerated, normalize
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import Hit
@@ -43,6 +43,6 @@ def with_full_names(corpus: Corpus, hit: Hit, sentence: str) -> str:
                 break
     if not whole:
         return sentence
-    listed = " och ".join([", ".join(whole[:-1]), whole[-1]] if len(whole) > 1 else whole)
+    listed = enumerated(whole)
     body, end = (sentence[:-1], sentence[-1]) if sentence[-1:] in ".!?" else (sentence, "")
     return f"{body} ({listed}){end}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -14,6 +13,7 @@ from knowledge.qa.answers.shared import default_council, not_found
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.citations import council_label, dedupe, document_source
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.reading import years
 from knowledge.qa.types import PERSON, Answer, Block, Query, Source
 from knowledge.storage import corpus_queries
 
@@ -209,8 +209,8 @@ def _secretary_of_latest(
 ) -> Answer:
     """Without a secretary in the roster, who kept the council's latest protocol that names
     one (of the year asked about, if any)."""
-    named = {int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", query.text)}
-    year = query.year or (min(named) if len(named) == 1 else None)
+    named = years(query.text)
+    year = query.year or (int(min(named)) if len(named) == 1 else None)
     for document_id, _ in corpus_queries.protocols(
         corpus.db, [council], latest_first=True, until=today, year=year
     ):

@@ -332,19 +332,17 @@ def _findings(
                 continue  # an age, a place or a town said of something else in the item
             # "250 000 kr för åtgärder. Först ut är en ny ramp …": not what the ramp costs;
             # what an amount is for is told before it in its item, or in its heading
-            told = heading | in_item | stems
-            if want.kind == AMOUNT and any(not t.held(told) for t in weights.rarest):
+            if want.kind == AMOUNT and any(not t.held(heading | in_item) for t in weights.rarest):
                 continue
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
             # The meeting's year holds for what it says, unless the question asks of a period
             # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023;
             # nor for a figure told with its own year ("2021 gick 35 miljoner kronor till …").
-            held = held_year - period_years if said_years else held_year
-            if asked_years and told_here and named_years:
-                held = set()
-            if asked_years and asked_years - said_years - held:
-                continue
+            if asked_years:
+                held = held_year - period_years if said_years else held_year
+                if asked_years - said_years - (set() if told_here and named_years else held):
+                    continue
             if period and not _names_period(sentence, period, bool(query.meeting_date)):
                 continue
             if future and _only_past_years(window, hit.date):
