@@ -34,6 +34,7 @@ from knowledge.qa.answers.schedule import answer_schedule
 from knowledge.qa.answers.shared import not_found, unknown_names
 from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.timeline import answer_timeline
+from knowledge.qa.answers.titles import answer_title, asked_title
 from knowledge.qa.answers.topic import answer_topic
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
@@ -51,6 +52,7 @@ from knowledge.qa.types import (
     THEMES,
     TIMELINE,
     TOPIC,
+    UNKNOWN,
     Answer,
     Query,
 )
@@ -82,6 +84,10 @@ SUBJECT_INTENTS = (DECISIONS, PERSON, TOPIC, TIMELINE)
 
 def build(corpus: Corpus, query: Query, today: date) -> Answer:
     """The answer to ``query`` from its intent's builder ("not understood" for others)."""
+    # "vem är förbundschef": a title the attendance lists give someone, whatever else is read
+    title = asked_title(corpus, query) if query.intent in (*SUBJECT_INTENTS, UNKNOWN) else None
+    if title is not None:
+        return answer_title(corpus, query, today, title)
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
     # A name no document holds ("Kulturrådet") is a subject they never speak of.
     unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []

@@ -44,7 +44,9 @@ _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "pr
 # A body is named by a word that says what kind of body it is ("socialnämnden", "styrelsen",
 # "pensionärsrådet", "hembygdsförening"), never by a subject word ("familjerätt", "barn").
 # A double consonant dropped ("chefsgrupen", "nämden") still names the kind of body.
-_BODY_NOUN = re.compile(r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|revisor|utskott?)")
+_BODY_NOUN = re.compile(
+    r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|forbund|revisor|utskott?)"
+)
 _BARE = {"radet", "radets", "namnden", "gruppen"}
 _FILLER = {"for", "och", "i", "samt", "av", "med", "den", "det", "kommun", "kommuner", "lans"}
 
@@ -89,8 +91,8 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
         cores |= {
             _core(w[m.start() :])
             for w in name_words
-            for m in [_BODY_NOUN.search(w)]
-            if m and m.start() > 0 and len(w) - m.start() >= 8
+            for m in _BODY_NOUN.finditer(w)
+            if m.start() > 0 and len(w) - m.start() >= 8
         }
         named.append(
             NamedBody(

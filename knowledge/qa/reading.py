@@ -183,6 +183,12 @@ def wanted(
                     and not is_verb(word)
                 )
                 focus = word if noun else None
+            if kind == PERSON:
+                # "vem är projektledare för X": the name stands beside the role
+                role = _ROLE_ASKED.match(folded)
+                word = role.group(1) if role else ""
+                if word not in stopwords and len(word) > 4 and not is_verb(word):
+                    focus = word
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
             return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
     return Wanted(None)
@@ -227,6 +233,12 @@ def holds(text: str, want: Wanted) -> bool:
         # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
         if not any(_REPORTING_ASKED.match(word) for word in want.asked):
             text = _REPORTER.sub(" ", text)
+        if want.focus:
+            # "ViSam och SBAR Projektledare": an acronym beside a role is not who holds it
+            return any(
+                _names_besides(_ACRONYM.sub(" ", near), want.asked)
+                for near in _beside(text, want.focus)
+            )
         return _names_besides(text, want.asked)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
@@ -250,6 +262,21 @@ def _names_besides(text: str, asked: frozenset[str]) -> bool:
     the question's own words."""
     names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
     return any(not set(normalize(n).split()) <= asked for n in names if not _COMMON_NOUN.search(n))
+
+
+_ROLE_ASKED = re.compile(r"^vem (?:ar|var|e|blir|blev) (?:ny |nya |den nya |nuvarande )?(\w+)")
+_ACRONYM = re.compile(r"\b\w+[A-ZÅÄÖ]\w*")  # "SBAR", "ViSam": capitals after the first
+BESIDE = 50  # characters either side of a role that a name bound to it stands within
+
+
+def _beside(text: str, role: str) -> list[str]:
+    """The stretches of ``text`` around each mention of ``role`` ("projektledare",
+    "Projektledaren Anna Ek"), where a name of who holds it stands."""
+    folded = normalize(text)
+    if len(folded) != len(text):
+        return [text]
+    pattern = re.compile(rf"\w*{re.escape(stem(role))}\w*")
+    return [text[max(0, m.start() - BESIDE) : m.end() + BESIDE] for m in pattern.finditer(folded)]
 
 
 # "hur många totalt": how they are counted, not what

@@ -276,6 +276,20 @@ def substituted_for(db: sqlite_utils.Database, name: str) -> list[Attendance]:
     return [_attendance(row) for row in rows]
 
 
+def titles(db: sqlite_utils.Database) -> set[str]:
+    """Every title an attendance list gives someone ("förbundschef", "ekonom")."""
+    rows = db.execute(
+        "SELECT DISTINCT title FROM attendees WHERE title IS NOT NULL AND title != ''"
+    )
+    return {row[0] for row in rows}
+
+
+def titled(db: sqlite_utils.Database, title: str) -> list[Attendance]:
+    """Attendees listed with ``title``, latest first."""
+    rows = db.execute(f"{_ATTENDANCE} WHERE a.title = ? ORDER BY a.date DESC", [title])
+    return [_attendance(row) for row in rows]
+
+
 def attendance_count(db: sqlite_utils.Database, name: str) -> int:
     """How many meetings a person is listed at."""
     return int(db.execute("SELECT count(*) FROM attendees WHERE name = ?", [name]).fetchone()[0])

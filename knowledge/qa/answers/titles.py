@@ -1,0 +1,94 @@
+"""Who holds a title: "vem är förbundschef i Samordningsförbundet Sydnärke?" is read from the
+attendance lists, where officials stand with their titles ("Jessica Ljung, förbundschef").
+
+A list tells who held the title on the day of its meeting, so the answer says which meeting;
+of several people with the title (each municipality has a socialchef) it names each, with
+where and when.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from knowledge.language.dates import format_date
+from knowledge.language.text import normalize, stem
+from knowledge.qa.answers.shared import not_found, resolve_meetings
+from knowledge.qa.citations import cite, dedupe, document_source
+from knowledge.qa.corpus import Corpus
+from knowledge.qa.types import PERSON, Answer, Block, Query
+from knowledge.storage import corpus_queries
+
+SHOWN = 5  # people with the same title named in one answer
+# "vem är förbundschef", "vem var ekonom i …", "vem är ny socialchef"
+_ASKS = re.compile(
+    r"^(?:och )?vem (?:ar|var|e) (?:nu |numera |ny |nya |den nya |nuvarande )?([\w-]+)"
+)
+# Seats of a council or a meeting are answered from the roster and the protocol's head.
+_SEATS = {"ordforande", "sekreterare", "ledamot", "ersattare", "justerare", "representant"}
+SAME_TITLE = 88  # rapidfuzz ratio: "förbundchef" is "förbundschef"
+
+
+def asked_title(corpus: Corpus, query: Query) -> str | None:
+    """The title, as the lists write it, that the question asks the holder of."""
+    asked = _ASKS.match(query.folded)
+    if asked is None or asked.group(1) in _SEATS or len(asked.group(1)) < 5:
+        return None
+    word = asked.group(1)
+    # "vem är projektledare för InnoMera": the leader of a subject, not whoever has the title
+    town = normalize(query.municipality or "")
+    if any(normalize(w) not in (word, town) for w in query.topic_words):
+        return None
+    known = corpus.derived("titles", corpus_queries.titles)
+    best = max(
+        ((fuzz.ratio(word, normalize(t)), t) for t in known if _one_word_of(t, word)),
+        default=None,
+    )
+    return best[1] if best and best[0] >= SAME_TITLE else None
+
+
+def _one_word_of(title: str, word: str) -> bool:
+    """Whether ``title`` is one word like ``word``, or ends in it ("hälso- och
+    sjukvårdsdirektör" for "sjukvårdsdirektör")."""
+    folded = normalize(title)
+    return stem(folded.split()[-1]) == stem(word) or fuzz.ratio(folded, word) >= SAME_TITLE
+
+
+def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answer:
+    """Who the lists name with ``title``, in the body or meetings the question names."""
+    documents = resolve_meetings(corpus, query, today)
+    rows = [
+        r
+        for r in corpus_queries.titled(corpus.db, title)
+        if (documents is None or r.document_id in documents)
+        and (r.date is None or r.date <= today)
+        and (not query.municipality or _of_town(r.organisation, query.municipality))
+    ]
+    latest: dict[str, corpus_queries.Attendance] = {}
+    for row in rows:  # latest first: each person's latest list
+        latest.setdefault(row.name, row)
+    if not latest:
+        return not_found(query, f"Jag hittar ingen {title} i protokollen.")
+    people = list(latest.values())[:SHOWN]
+    sources = [document_source(corpus.db, r.document_id) for r in people]
+    first = people[0]
+    when = f" vid mötet {format_date(first.date, weekday=False)}" if first.date else ""
+    if len(people) == 1:
+        headline = f"{first.name} är {title}, enligt närvarolistan{when}."
+        return Answer(query.text, PERSON, True, headline, [], dedupe(sources))
+    lines = [
+        f"- {_with_town(r.name, r.organisation)}: {cite(source)}"
+        for r, source in zip(people, sources, strict=True)
+    ]
+    headline = f"Som {title} står {len(latest)} personer i närvarolistorna."
+    return Answer(query.text, PERSON, True, headline, [Block("Senast", lines)], dedupe(sources))
+
+
+def _of_town(organisation: str | None, town: str) -> bool:
+    return bool(organisation) and normalize(town) in normalize(organisation or "")
+
+
+def _with_town(name: str, organisation: str | None) -> str:
+    return f"{name} ({organisation})" if organisation else name

@@ -1,0 +1,84 @@
+"""Who holds a title ("vem är förbundschef …") is read from the attendance lists, and a person
+asked for by a role is a name beside that role, not any name of the passage."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.qa.engine import Engine
+from knowledge.qa.types import Answer
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
+DOCUMENTS = ("05_socialchefer_sydnarke.txt", "19_samordningsforbund_sydnarke.pdf")
+TODAY = date(2026, 11, 23)
+
+
+def _shown(answer: Answer) -> str:
+    """What the member reads: the headline, the blocks and who the sources are."""
+    lines = [line for block in answer.blocks for line in block.lines]
+    return " ".join([answer.headline, *lines, *(source.council for source in answer.sources)])
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    path = tmp_path_factory.mktemp("titles") / "samrad.db"
+    shutil.copy(corpus_db_file, path)
+    db = open_store(path)
+    for name in DOCUMENTS:
+        ingest_file(db, FIXTURES / name)
+    return Engine(db)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["vem är förbundchef i samordningsförbundet Sydnärke?", "Vem är förbundschef i Sydnärke"],
+)
+def test_a_title_is_answered_from_the_attendance_list(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, today=TODAY)
+    assert answer.found
+    assert answer.headline.startswith("Jessica Ljung är förbundschef")
+    assert "12 mars 2025" in answer.headline
+
+
+def test_a_town_picks_its_holder_of_the_title(engine: Engine) -> None:
+    answer = engine.answer("vem e socialchefen i kumla", today=TODAY)
+    assert answer.found and answer.headline.startswith("Carina Wenström är socialchef")
+
+
+def test_several_holders_are_named_with_their_towns(engine: Engine) -> None:
+    answer = engine.answer("vem är socialchef?", today=TODAY)
+    lines = [line for block in answer.blocks for line in block.lines]
+    assert answer.found and len(lines) >= 4
+    assert any("Carina Wenström (Kumla)" in line for line in lines)
+
+
+def test_a_title_of_a_subject_is_not_anyone_with_the_title(engine: Engine) -> None:
+    # "projektledare för InnoMera": whoever else is a projektledare does not answer
+    answer = engine.answer("vem är projektledare för InnoMera testbädd?", today=TODAY)
+    assert "Amira Selimi" not in _shown(answer)
+
+
+def test_a_role_without_a_name_beside_it_is_no_answer(engine: Engine) -> None:
+    # "… enligt ViSam och SBAR Projektledare anställdes i slutet av september 2021."
+    answer = engine.answer("vem ar projektledare for InnoMera testbadd?", today=TODAY)
+    assert not answer.found
+
+
+def test_a_joint_body_is_named_by_its_organisation(engine: Engine) -> None:
+    # "Samordningsförbundet Sydnärke" is the organisation of "Förbundsstyrelsen"; the word
+    # stands in no sentence of the protocol
+    answer = engine.answer(
+        "Vilket resultat gjorde Samordningsförbundet Sydnärke 2024?", today=TODAY
+    )
+    assert answer.found and "312 tkr" in answer.headline
+    answer = engine.answer(
+        "när har samordningsförbunet sydnärke sitt nästa styrelsemöte efter 12 mars 2025?",
+        today=TODAY,
+    )
+    assert answer.found and "Förbundsstyrelsen" in _shown(answer)
