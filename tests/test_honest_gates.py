@@ -10,6 +10,7 @@ import sqlite_utils
 
 from knowledge.language.text import looks_like_verb
 from knowledge.qa.engine import Engine
+from knowledge.qa.owners import another_party, parties
 from knowledge.qa.reading import COUNT, PERSON, SHARE, Wanted, holds, wanted
 from knowledge.qa.stopwords import STOPWORDS
 from tests.written import engine_over
@@ -56,6 +57,10 @@ Arbetet följs upp varje år.
 Nämnden bjöd den 7 juni 2023 in till en trygghetsdialog i centrum, mellan klockan 17 och 19.
 Enkäten om trygghet besvarades av många invånare.
 
+§ 14 Projekt Besöksnäring Testbygden
+Projektet finansieras av Tillväxtverket och de deltagande kommunerna.
+För Kumla kommuns del innebär det 80 000 kr per år under 2024–2026.
+
 § 11 Taxa för tillsyn 2024
 Förvaltningen föreslår att timavgiften höjs. Tillsynen av serveringstillstånd omfattas inte av
 detta ärende.
@@ -94,6 +99,11 @@ def test_a_capitalised_role_is_no_name() -> None:
     # a heading run into the text: "Digital lösning" + "Samordnare anställdes …"
     assert not holds("Digital lösning Samordnare anställdes i september.", want)
     assert holds("Projektledare är Anna Berg.", want)
+    # asked who holds a role, the name stands beside it; acronyms are no one
+    role = Wanted(PERSON, "projektledare", frozenset({"vem", "ar", "projektledare"}))
+    assert not holds("Enligt ViSam och SBAR Projektledare anställdes i september.", role)
+    assert not holds("Projektledare anställdes i september. Projektet drivs av Anna Berg.", role)
+    assert holds("Projektledare är sedan september Anna Berg.", role)
 
 
 def test_a_theme_proposed_but_never_treated_tells_nothing_of_its_content(
@@ -216,3 +226,17 @@ def test_a_share_in_kronor_is_asked_for_as_an_amount() -> None:
 def test_only_a_sentence_that_puts_a_subject_outside_the_item_excludes_it(engine: Engine) -> None:
     question = "hur mycket bidrag får Testby konstförening för 2024?"
     assert engine.answer(question, today=TODAY).found  # § 5: "… gäller" is not "omfattas inte av"
+
+
+def test_an_amount_of_another_party_is_no_answer(engine: Engine) -> None:
+    question = "Hur mycket bidrar Tillväxtverket med till projektet Besöksnäring Testbygden?"
+    assert not engine.answer(question, today=TODAY).found
+    answer = engine.answer("hur mycket betalar Kumla för Besöksnäring Testbygden?", today=TODAY)
+    assert answer.found and "80 000 kr" in answer.headline
+
+
+def test_the_region_is_not_the_town_of_orebro() -> None:
+    assert parties("Region Örebro län är projektägare") == {"region"}
+    assert parties("hur mycket betalar orebro kommun") == {"orebro"}
+    assert another_party("För Nora kommuns del blir det 150 000 kr.", {"tillvaxtverket"})
+    assert not another_party("Tillväxtverket bidrar med 2 mkr.", {"tillvaxtverket"})

@@ -271,12 +271,19 @@ BESIDE = 50  # characters either side of a role that a name bound to it stands w
 
 def _beside(text: str, role: str) -> list[str]:
     """The stretches of ``text`` around each mention of ``role`` ("projektledare",
-    "Projektledaren Anna Ek"), where a name of who holds it stands."""
-    folded = normalize(text)
-    if len(folded) != len(text):
-        return [text]
+    "Projektledaren Anna Ek") within its sentence, where a name of who holds it stands."""
     pattern = re.compile(rf"\w*{re.escape(stem(role))}\w*")
-    return [text[max(0, m.start() - BESIDE) : m.end() + BESIDE] for m in pattern.finditer(folded)]
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        folded = normalize(sentence)
+        if len(folded) != len(sentence):
+            found.append(sentence)
+            continue
+        found += [
+            sentence[max(0, m.start() - BESIDE) : m.end() + BESIDE]
+            for m in pattern.finditer(folded)
+        ]
+    return found
 
 
 # "hur många totalt": how they are counted, not what

@@ -140,3 +140,48 @@ def best_sentence(sentences: Sentences, terms: list[Term], text: str) -> tuple[s
         if len(found) > most:
             best, most = sentence, len(found)
     return best, len(held)
+
+
+# How much of a passage is shown around an answering sentence.
+MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short enough
+
+
+def with_context(sentences: list[str], index: int) -> str:
+    """A short sentence with its neighbour: "Totalt 2 900 000 kr" says little alone; a
+    sentence that introduces a list ("… är:") with the list."""
+    sentence = sentences[index]
+    following = sentences[index + 1] if index + 1 < len(sentences) else ""
+    if introduces(sentence, following):
+        return _with_list(sentences, index)
+    if index > 0 and len(sentence) < 40:
+        return f"{sentences[index - 1]} {sentence}"
+    if following and len(sentence) + len(following) < MAX_CONTEXT:
+        if introduces(following, sentences[index + 2] if index + 2 < len(sentences) else ""):
+            return f"{sentence} {_with_list(sentences, index + 1)}"  # "… är:" and its list
+        return f"{sentence} {following}"
+    return sentence
+
+
+def introduces(sentence: str, following: str) -> bool:
+    """Whether ``sentence`` introduces a list: "… är:", or "… informerar om" with the list's
+    items, in lower case, after it (an item of such a list introduces nothing)."""
+    end = sentence.rstrip()
+    return end.endswith(":") or (
+        sentence[:1].isupper()
+        and bool(following)
+        and not end.endswith((".", "!", "?", ","))
+        and following[:1].islower()
+    )
+
+
+def _with_list(sentences: list[str], index: int) -> str:
+    """The sentence at ``index``, which introduces a list, with as much of the list as fits."""
+    listed = [sentences[index]]
+    in_lower_case = not sentences[index].rstrip().endswith(":")
+    for following in sentences[index + 1 :]:
+        if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
+            break
+        if in_lower_case and not following[:1].islower():
+            break  # "… informerar om" and its items: the list ends where they do
+        listed.append(following)
+    return " ".join(listed)

@@ -27,6 +27,7 @@ from knowledge.qa.answers.shared import (
 )
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.owners import another_party, parties
 from knowledge.qa.reading import (
     AGE,
     AMOUNT,
@@ -47,6 +48,7 @@ from knowledge.qa.reading import (
     years,
 )
 from knowledge.qa.search import expand, search
+from knowledge.qa.sentences import introduces, with_context
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import TOPIC, Answer, Block, Choice, Hit, Query, Term
 from knowledge.storage import corpus_bodies, corpus_queries
@@ -54,7 +56,6 @@ from knowledge.storage import corpus_bodies, corpus_queries
 HITS_PER_PAGE = 3
 CANDIDATE_PASSAGES = 12
 CLOSE = 0.8  # another finding is shown when it scores at least this share of the first
-MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short enough
 _THEME_LIST = re.compile(r"\bteman? (till|för) kommande|\bförslag (på|till) teman?\b", re.I)
 # A sentence whose neighbour holds the figure asked for answers less well than one that does.
 NEIGHBOUR_HOLDS = -3.0
@@ -254,6 +255,7 @@ def _findings(
     least = LEAST_SCORE * total
     needed_terms = (*weights.required, *weights.rarest)
     subject = [t for t in weights.rarest if not t.word.isdigit()]
+    asked_parties = parties(query.folded) if want.kind == AMOUNT else set()
     # A word the item's title holds says which item, not which of its sentences: it counts for
     # every sentence of the item, so the one that repeats the heading is no better than the one
     # that answers. A word only the next sentence holds counts less.
@@ -290,9 +292,7 @@ def _findings(
             window = f"{sentence} {following}"
             # "… bidrag för 2024 enligt följande:" introduces the table row that answers
             introduced = (
-                sentences[index - 1]
-                if index and _introduces(sentences[index - 1], sentence)
-                else ""
+                sentences[index - 1] if index and introduces(sentences[index - 1], sentence) else ""
             )
             stems = asked.of(sentence)
             if labelled[index][2] != paragraph:
@@ -334,6 +334,11 @@ def _findings(
             # what an amount is for is told before it in its item, or in its heading
             if want.kind == AMOUNT and any(not t.held(heading | in_item) for t in weights.rarest):
                 continue
+            # "Hur mycket bidrar Tillväxtverket": not what Nora's part of it is
+            if want.kind == AMOUNT and asked_parties:
+                figure = sentence if holds(sentence, want) else following
+                if another_party(figure, asked_parties):
+                    continue
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
             # The meeting's year holds for what it says, unless the question asks of a period
@@ -359,7 +364,7 @@ def _findings(
                 if not holds(window, want):
                     continue
             score = _score(base, sentence, want, answers_kind, received)
-            shown = _with_context(sentences, index)
+            shown = with_context(sentences, index)
             if want.kind and not holds(shown, want):
                 shown = window  # what was asked stands in the next sentence: show it
             if introduced and introduced not in shown:
@@ -451,47 +456,6 @@ def _only_past_years(text: str, written: date | None) -> bool:
         return False
     named = years(text)
     return bool(named) and max(int(y) for y in named) < written.year
-
-
-def _with_context(sentences: list[str], index: int) -> str:
-    """A short sentence with its neighbour: "Totalt 2 900 000 kr" says little alone; a
-    sentence that introduces a list ("… är:") with the list."""
-    sentence = sentences[index]
-    following = sentences[index + 1] if index + 1 < len(sentences) else ""
-    if _introduces(sentence, following):
-        return _with_list(sentences, index)
-    if index > 0 and len(sentence) < 40:
-        return f"{sentences[index - 1]} {sentence}"
-    if following and len(sentence) + len(following) < MAX_CONTEXT:
-        if _introduces(following, sentences[index + 2] if index + 2 < len(sentences) else ""):
-            return f"{sentence} {_with_list(sentences, index + 1)}"  # "… är:" and its list
-        return f"{sentence} {following}"
-    return sentence
-
-
-def _introduces(sentence: str, following: str) -> bool:
-    """Whether ``sentence`` introduces a list: "… är:", or "… informerar om" with the list's
-    items, in lower case, after it (an item of such a list introduces nothing)."""
-    end = sentence.rstrip()
-    return end.endswith(":") or (
-        sentence[:1].isupper()
-        and bool(following)
-        and not end.endswith((".", "!", "?", ","))
-        and following[:1].islower()
-    )
-
-
-def _with_list(sentences: list[str], index: int) -> str:
-    """The sentence at ``index``, which introduces a list, with as much of the list as fits."""
-    listed = [sentences[index]]
-    in_lower_case = not sentences[index].rstrip().endswith(":")
-    for following in sentences[index + 1 :]:
-        if sum(len(s) for s in listed) + len(following) > 2 * MAX_CONTEXT:
-            break
-        if in_lower_case and not following[:1].islower():
-            break  # "… informerar om" and its items: the list ends where they do
-        listed.append(following)
-    return " ".join(listed)
 
 
 def _one_per_item(findings: list[Finding]) -> list[Finding]:
