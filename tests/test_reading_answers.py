@@ -72,6 +72,15 @@ Per den 1 januari 2025 tar Maria över ansvaret för intervjuerna från Anna.
 
 § 9 Nästa sammanträde
 Nästa sammanträde hålls den 16 april 2024.
+
+§ 10 Förlängd avgiftsbefrielse för torghandel
+Avgifterna för torghandel har tagits bort till och med den 30 juni 2024. Förvaltningen \
+föreslår att befrielsen förlängs under resten av året.
+Nämndens beslut
+Nämnden beslutar att förlänga avgiftsbefrielsen för torghandel till och med den 31 december 2024.
+
+§ 11 Förskolan Blåklockan
+Förskolan Blåklockan har brister i ventilationen och föreslås avvecklas.
 """
 
 
@@ -156,7 +165,7 @@ def test_the_protocol_is_read_with_its_items(engine: Engine) -> None:
             " WHERE d.filename = 'fritidsnamnden.txt' ORDER BY i.position"
         )
     ]
-    assert numbers == ["5", "6", "7", "8", "9"]
+    assert numbers == ["5", "6", "7", "8", "9", "10", "11"]
 
 
 FORMAL_ONLY = """\
@@ -332,3 +341,15 @@ def test_a_count_of_new_ones_is_no_count_of_all() -> None:
     assert holds(
         "Föreningen har 412 medlemmar.", wanted("hur manga medlemmar har foreningen", STOPWORDS)
     )
+
+
+def test_how_long_is_answered_by_the_decided_end_date(engine: Engine) -> None:
+    # "hur länge" is told by the day something lasts until; the decision, not its background
+    answer = engine.answer("hur länge förlängdes avgiftsbefrielsen för torghandel?", today=TODAY)
+    assert answer.found and "31 december 2024" in answer.headline
+
+
+def test_spoken_question_words_name_no_subject(engine: Engine) -> None:
+    # "varför" and "dom" are no words of the subject
+    answer = engine.answer("varför ska dom avveckla förskolan Blåklockan?", today=TODAY)
+    assert answer.found and "ventilationen" in answer.headline

@@ -62,12 +62,15 @@ _AMOUNT = re.compile(
 )
 _FIGURE = re.compile(r"(?<![\d-])\d+(?:[ ,.]\d+)*(?![\d-])")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_UNTIL = r"(?:till och med|t\.?\s?o\.?\s?m\.?|fram till|till)\s+(?:den\s+)?"
 _DURATION = re.compile(
     r"\b(?:varje|vartannat|var tredje|vart|per|en gång|två gånger|årligen|årlig|månatlig\w*|"
     r"veckovis|kvartal\w*|halvår\w*)\b"
     r"|\b\d+\s*(?:år|månader|månad|veckor|vecka|dagar|dag|timmar|timme|minuter|gånger)\b"
     r"|\b\w+ gånger\b"
-    rf"|\b{_NUMBER_WORDS}\s+(?:år|månader|veckor|dagar|timmar)\b",
+    rf"|\b{_NUMBER_WORDS}\s+(?:år|månader|veckor|dagar|timmar)\b"
+    # "hur länge": as long as until a day ("till och med den 31 december 2021")
+    rf"|\b{_UNTIL}\d{{1,2}}\s+(?:{MONTH_PATTERN})|\b{_UNTIL}\d{{4}}-\d\d-\d\d",
     re.IGNORECASE,
 )
 # "mellan 13 och 25 år", "18-25 år", "75-åringar", "i åldern …"

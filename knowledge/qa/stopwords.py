@@ -28,6 +28,7 @@ STOPWORDS = set(
     ofta lange heter kallas sitt sina per enligt
     ungefar cirka circa typ mkt pengar pengarna belopp beloppet summa summan kronor
     over igang ihop fram bort ny nya nytt minns
+    varfor dom ner ned
     holl radsmote radsmotet radsmoten chefsgruppsmote chefsgruppsmotet beslots beslot veckodag
     """.split()
 )

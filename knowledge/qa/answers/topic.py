@@ -64,6 +64,10 @@ NEIGHBOUR = 0.4  # the weight of a word held by the next sentence only
 _RECEIVED = re.compile(r"\b(fick|far|beviljades|beviljats|blev|beslutade\w*|faststallde\w*)\b")
 _PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*)\b", re.I)
 PROPOSED = 2.0
+# "förlängdes", "avsattes", "beviljades": asked what was done, the decision tells it.
+_PAST_PASSIVE = re.compile(r"\b\w{4,}(?:ades|ddes|des|tes)\b")
+_DECISION_CLAUSE = re.compile(r"\bbeslut(?:ar|ade|s)? att\b|^\s*att\b|\bbeslut\b", re.IGNORECASE)
+DECIDED = 0.5
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
 _PERIOD_YEAR = re.compile(r"\b(?:för|for|under|inför|infor|år|ar)\s+((?:19|20)\d\d)\b", re.I)
 # "Vad svarade/sa/tyckte X": what someone said is told with a verb of saying.
@@ -250,6 +254,7 @@ def _findings(
     asks_speech = bool(_ASKS_SPEECH.match(query.folded))
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
+    decided = bool(_PAST_PASSIVE.search(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
     least = LEAST_SCORE * total
@@ -364,6 +369,8 @@ def _findings(
                 if not holds(window, want):
                     continue
             score = _score(base, sentence, want, answers_kind, received)
+            if decided and _DECISION_CLAUSE.search(f"{labelled[index][1]} {sentence}"):
+                score += DECIDED  # "hur länge förlängdes": the decision, not its background
             shown = with_context(sentences, index)
             if want.kind and not holds(shown, want):
                 shown = window  # what was asked stands in the next sentence: show it
