@@ -6,7 +6,7 @@ README). ``checks`` turns the facts into named checks (("date",), ("attendee", n
 protocol. ``tests/test_protocols.py`` asserts them; run this file to print, per template, the
 share of header fields, attendees, roles, items, decisions, schedules and relations read right:
 
-    .venv/bin/python tests/protocol_facts.py
+    .venv/bin/python tests/protocol_facts.py [FOLDER]
 """
 
 from __future__ import annotations
@@ -37,16 +37,15 @@ def fold(value: object) -> str:
     return " ".join(normalize(text).split())
 
 
-def documents() -> list[dict[str, Any]]:
+def documents(folder: Path = FIXTURES) -> list[dict[str, Any]]:
     """Every document's facts, in file order."""
     return [
-        json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(FIXTURES.glob("*.facts.json"))
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.facts.json"))
     ]
 
 
-def parse_file(name: str) -> Protocol:
-    path = FIXTURES / name
+def parse_file(name: str, folder: Path = FIXTURES) -> Protocol:
+    path = folder / name
     return parse_document(read_bytes(path.read_bytes(), path.name))
 
 
@@ -148,21 +147,24 @@ def as_docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def main() -> None:
-    print(f"{'document':34} " + " ".join(f"{p:>9}" for p in PARTS))
+def main(argv: list[str]) -> None:
+    """The table for the test protocols, or for the documents of the folder given (the blind
+    evaluation's own, ``tests/eval/blind/documents``, which no test asserts)."""
+    folder = Path(argv[0]) if argv else FIXTURES
+    print(f"{'document':40} " + " ".join(f"{p:>9}" for p in PARTS))
     totals = {part: [0, 0] for part in PARTS}
-    for facts in documents():
-        result = checks(parse_file(facts["file"]), facts)
+    for facts in documents(folder):
+        result = checks(parse_file(facts["file"], folder), facts)
         cells = []
         for part in PARTS:
             values = [ok for key, ok in result.items() if key[0] == part]
             totals[part][0] += sum(values)
             totals[part][1] += len(values)
             cells.append(f"{sum(values)}/{len(values)}" if values else "-")
-        print(f"{facts['file']:34} " + " ".join(f"{c:>9}" for c in cells))
+        print(f"{facts['file']:40} " + " ".join(f"{c:>9}" for c in cells))
     shares = [f"{100 * right / total:.0f}%" if total else "-" for right, total in totals.values()]
-    print(f"{'all':34} " + " ".join(f"{s:>9}" for s in shares))
+    print(f"{'all':40} " + " ".join(f"{s:>9}" for s in shares))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -33,6 +33,7 @@ from knowledge.qa.engine import Engine
 HERE = Path(__file__).resolve().parent
 BLIND = HERE / "blind"
 PROTOCOLS = HERE.parent / "fixtures" / "protocols"
+DOCUMENTS = BLIND / "documents"  # the blind evaluation's own documents (wave 5 on)
 SETS = tuple(sorted(path.name for path in BLIND.glob("*.jsonl")))  # waves of questions
 
 
@@ -78,10 +79,11 @@ def load_questions(half: str, sets: tuple[str, ...] = SETS) -> list[dict[str, ob
 
 
 def build_store(path: Path) -> tuple[sqlite_utils.Database, list[str]]:
-    """The shipped corpus and every test protocol; the names of documents that were refused."""
+    """The shipped corpus, every test protocol and the evaluation's own documents; the names
+    of documents that were refused."""
     db = open_store(path)
     refused = []
-    for document in sorted(PROTOCOLS.iterdir()):
+    for document in [*sorted(PROTOCOLS.iterdir()), *sorted(DOCUMENTS.iterdir())]:
         if document.suffix in (".txt", ".md", ".pdf", ".docx") and document.name != "README.md":
             try:
                 ingest_file(db, document)
