@@ -379,3 +379,45 @@ def test_an_absent_member_with_an_ersattare_note_does_not_serve() -> None:
     )
     strom = next(a for a in protocol.attendees if a.name == "Lars Ström")
     assert strom.function != "tjänstgörande ersättare"
+
+
+EXPORT = """\
+Meetings+ | Testby kommun
+Export: Protokoll (text) | Skapad 2024-10-09 08:14
+
+SAMMANTRÄDE
+  Organ ...............: Kommunstyrelsen
+  Datum ...............: 2024-10-01
+  Starttid ............: 08:30
+  Plats ...............: Kommunhuset, sammanträdesrum Vättern
+  Ordförande ..........: Gunnar Ek (S)
+  Sekreterare .........: Ulla Berg
+
+Ärende 1
+  Rubrik ..............: Val av justerare
+  Paragraf ............: § 142
+
+  Kommunstyrelsens beslut
+    Malin Ås (M) utses att justera protokollet.
+
+Ärende 2 (Dnr 2024/201)
+  Rubrik ..............: Delårsrapport januari–augusti 2024
+  Paragraf ............: § 143
+
+  Kommunstyrelsens beslut
+    Delårsrapporten godkänns. Se bilaga... för detaljer.
+"""
+
+
+def test_a_meeting_apps_export_with_dot_leaders_and_item_fields() -> None:
+    # "Label ....: value" is a header field; "Ärende N" items take their title from "Rubrik:"
+    # and are cited by their "Paragraf: § N"; three dots in prose stay as they are
+    protocol = parse_document(EXPORT)
+    assert protocol.date == date(2024, 10, 1)
+    assert protocol.start == time(8, 30)
+    assert protocol.chair == "Gunnar Ek"
+    assert [(i.number, i.title) for i in protocol.items] == [
+        ("142", "Val av justerare"),
+        ("143", "Delårsrapport januari–augusti 2024"),
+    ]
+    assert "Se bilaga... för detaljer" in protocol.items[1].body

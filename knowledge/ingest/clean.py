@@ -75,12 +75,17 @@ _QUOTE = re.compile(r"^(>\s?)+")
 _ESCAPED = re.compile(r"\\([-*_#.()\[\]|])")
 _TAB = re.compile(r"[ ]*\t[ \t]*")
 _SPACE_RUN = re.compile(r" {2,}")
+# A label, dot leaders and its value, as forms and meeting-app exports set a header out.
+_LEADER = re.compile(r"^([A-ZÅÄÖ][\wåäö/-]*(?: [\wåäö/-]+){0,3}) ?\.{4,} ?:? *(\S.*)$")
 
 
 def _clean_line(line: str) -> str | None:
     """One line made regular (its odd spaces already plain); None drops it (table separators,
     rules)."""
     stripped = line.strip()
+    if "..." in stripped:
+        # "Organ ...............: Kommunstyrelsen": a form's label and its value
+        stripped = _LEADER.sub(r"\1: \2", stripped)
     if not _special(stripped):
         return stripped  # most lines: plain prose
     if _TABLE_SEPARATOR.match(stripped) and "-" in stripped:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from functools import lru_cache
 
 from knowledge.bodies import COUNCIL_NAMES
@@ -20,7 +20,17 @@ from knowledge.ingest.parse.people import NOT_NAME_WORDS, fold, looks_like_name,
 from knowledge.language.dates import find_dates, parse_time_range
 from knowledge.language.text import normalize
 
-_WHEN = {"tid", "datum", "motesdatum", "dag och tid", "sammantradesdag", "sammantradesdatum"}
+_WHEN = {
+    "tid",
+    "datum",
+    "motesdatum",
+    "dag och tid",
+    "sammantradesdag",
+    "sammantradesdatum",
+}
+# A meeting app's export gives start and end as fields of their own, a bare "08:30" each.
+_START, _END = {"starttid", "borjar"}, {"sluttid", "slutar"}
+_CLOCK = re.compile(r"^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _WHEN_AND_PLACE = {"tid och plats", "plats och tid", "datum och tid", "datum, tid och plats"}
 _PLACE = {"plats", "lokal", "motesplats", "motesplats och tid"}
 _CHAIR = {"ordforande", "ordf", "motesordforande"}
@@ -45,7 +55,9 @@ _APPROVAL = {
     "justeringens tid",
 }
 _PARAGRAPHS = {"paragrafer", "paragraf", "justerade paragrafer", "paragrafer i utdraget", "§§"}
-LABELS = _WHEN | _WHEN_AND_PLACE | _PLACE | _CHAIR | _SECRETARY | _ADJUSTERS | _APPROVAL
+LABELS = (
+    _WHEN | _START | _END | _WHEN_AND_PLACE | _PLACE | _CHAIR | _SECRETARY | _ADJUSTERS | _APPROVAL
+)
 LABELS |= _PARAGRAPHS | {"underskrifter", "beslutande", "beslutande ledamoter", "ovriga"}
 # First words of a label broken over two lines ("Justeringens" / "plats och tid").
 _LABEL_HEADS = {"justeringens", "justerade"}
@@ -163,6 +175,14 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
             _take_when(protocol, field.whole, reference)
             if label in _WHEN_AND_PLACE and protocol.place is None:
                 protocol.place = _place_after_when(field.whole)
+        elif label in _START | _END and _CLOCK.match(field.whole.strip()):
+            clock = _CLOCK.match(field.whole.strip())
+            assert clock is not None
+            at = time(int(clock.group(1)), int(clock.group(2)))
+            if label in _START and protocol.start is None:
+                protocol.start = at
+            elif label in _END and protocol.end is None:
+                protocol.end = at
         elif label in _PLACE:
             protocol.place = protocol.place or _clean_place(field.whole)
         elif label in _APPROVAL:

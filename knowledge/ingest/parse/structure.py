@@ -42,7 +42,20 @@ _PUNKT_ITEM = re.compile(
 )
 # A title broken after one of these goes on on the next line.
 _TITLE_GOES_ON = (" och", " av", " för", " i", " om", " med", " till", " vid", " samt", " på", "-")
-_DNR = re.compile(r"\s*\b(dnr|diarienr|diarienummer)\b.*$", re.IGNORECASE)
+_DNR = re.compile(r"\s*\(?\b(dnr|diarienr|diarienummer)\b.*$", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(?:rubrik|ärenderubrik|titel|ärende)\s*:\s*", re.IGNORECASE)
+_PARAGRAPH_FIELD = re.compile(r"^paragraf\s*:\s*(?:[A-ZÅÄÖ]{1,5}\s*)?§\s*(\d{1,3})([a-z]?)\b", re.I)
+
+
+def _paragraph_below(lines: list[Line], title_pos: int) -> tuple[int, str] | None:
+    """The § an item's fields give under its title ("Paragraf: § 145"), if one does."""
+    for line in lines[title_pos + 1 : title_pos + 4]:
+        field = _PARAGRAPH_FIELD.match(line.text)
+        if field:
+            return int(field.group(1)), field.group(2)
+    return None
+
+
 # A sentence break inside a heading line: the title ends, the item's text begins.
 _TITLE_END = re.compile(r"(?<=[a-zåäö0-9)])\. (?=[A-ZÅÄÖ])")
 _MONTH_START = re.compile(
@@ -246,6 +259,12 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             if following is None:
                 continue
             title, skip = _DNR.sub("", lines[following].text).strip(), following - pos
+            # a meeting app's export: "Ärende 4 (Dnr 2024/201)" / "Rubrik: Delårsrapport …" /
+            # "Paragraf: § 145"; the item is cited by its §
+            title = _TITLE_LABEL.sub("", title)
+            paragraph = _paragraph_below(lines, following)
+            if paragraph is not None:
+                num, letter = paragraph
         if punct and strong:
             end = _TITLE_END.search(title)
             if end:
