@@ -421,3 +421,26 @@ def test_a_meeting_apps_export_with_dot_leaders_and_item_fields() -> None:
         ("143", "Delårsrapport januari–augusti 2024"),
     ]
     assert "Se bilaga... för detaljer" in protocol.items[1].body
+
+
+def test_a_body_field_and_a_federation_named_before_its_kind() -> None:
+    protocol = parse_document(
+        "PROTOKOLL\nNerikes Brandkår – kommunalförbund för Askersund, Kumla och Örebro\n"
+        "Organ: Direktionen\nDatum: onsdag 12 juni 2024\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert (protocol.body, protocol.organisation) == ("Direktionen", "Nerikes Brandkår")
+
+
+def test_a_year_after_the_body_is_the_files_and_its_town_follows() -> None:
+    protocol = parse_document(
+        "Folkhälsorådet 2023\nKALLELSE\nFolkhälsorådet i Lekebergs kommun\n"
+        "Tid: tisdag 14 mars 2023 kl 13.15–15.30\n\n"
+        "§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nMötet avslutades.\n"
+    )
+    assert (protocol.body, protocol.organisation) == ("Folkhälsorådet", "Lekebergs kommun")
+
+
+def test_a_letterhead_of_cells_split_by_a_bar() -> None:
+    protocol = parse_document(EXPORT)
+    assert (protocol.body, protocol.organisation) == ("Kommunstyrelsen", "Testby kommun")

@@ -19,7 +19,7 @@ from knowledge.language.text import enumerated, normalize
 # ("Samverkansgrupp länsdel Väster").
 _BODY_WORD = re.compile(
     r"(nämnden|styrelsen|fullmäktige|rådet|gruppen|\w+grupp|\w+råd|revisorerna|utskottet|\w+utskott|"
-    r"beredningen|kommittén|presidiet|nätverket|forumet)\b",
+    r"beredningen|kommittén|presidiet|nätverket|forumet|direktionen)\b",
     re.IGNORECASE,
 )
 # Letterhead words beside the body or the organisation in a flattened column.
@@ -45,6 +45,11 @@ _STOP = re.compile(
     r"\b|^\d{1,3}[.)]?\s+[A-ZÅÄÖ]",
     re.IGNORECASE,
 )
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d$")
+_BODY_FIELD = re.compile(r"^(?:organ|beslutsorgan|instans)\s*:\s*(?P<body>\S.{1,60})$", re.I)
+_FEDERATION = re.compile(
+    r"^(?P<org>[A-ZÅÄÖ][^–:]{2,40}?)\s+[–-]\s+(?:ett\s+)?(?:kommunal|samordnings)?förbund\b", re.I
+)
 _SEPARATED = re.compile(r"\s+[-–·|]\s+|,\s*|\s+och\s+|\s+samt\s+")
 
 
@@ -56,7 +61,7 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
     for line in top:
         if _STOP.match(line):
             break
-        for cell in line.split("\t"):
+        for cell in re.split(r"\t| \| ", line):  # "Meetings+ | Askersunds kommun"
             # "Kumla kommun, Socialnämnden", "Folkhälsorådet, Nora kommun": body and owner.
             parts = [p.strip() for p in cell.split(", ")]
             if len(parts) == 2 and any(_ORGANISATION.match(p) for p in parts):
@@ -69,6 +74,16 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
         text = _TITLE_PREFIX.sub("", cell.lstrip("# ")).strip(" .")
         for _ in range(2):
             text = _LETTERHEAD_WORDS.sub("", text)
+        text = _YEAR_AFTER.sub("", text)  # "Folkhälsorådet 2023": the body of that year's file
+        field = _BODY_FIELD.match(text)
+        if field and body is None:
+            body = _proper_case(field.group("body").strip())  # "Organ: Direktionen"
+            continue
+        federation = _FEDERATION.match(text)
+        if federation and organisation is None:
+            # "Nerikes Brandkår – kommunalförbund för Askersund, …": the förbund by its name
+            organisation = federation.group("org").strip()
+            continue
         members = _member_list(text)
         if members and organisation is None:
             organisation = members
@@ -81,8 +96,8 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
             organisation = _proper_case(text)
             continue
         inside = re.match(r"^(?P<body>.+?)\s+i\s+(?P<org>[A-ZÅÄÖ]\w+s kommun)$", text)
-        if body is None and inside and _BODY_WORD.search(inside.group("body")):
-            body, organisation = inside.group("body"), organisation or inside.group("org")
+        if inside and _BODY_WORD.search(inside.group("body")):
+            body, organisation = body or inside.group("body"), organisation or inside.group("org")
             continue
         if (
             body is None
