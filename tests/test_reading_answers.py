@@ -353,3 +353,20 @@ def test_spoken_question_words_name_no_subject(engine: Engine) -> None:
     # "varför" and "dom" are no words of the subject
     answer = engine.answer("varför ska dom avveckla förskolan Blåklockan?", today=TODAY)
     assert answer.found and "ventilationen" in answer.headline
+
+
+def test_a_neuters_definite_form_finds_the_word(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # "utegymmet" stems to itself; the minutes say "utegym"
+    engine = engine_over(
+        tmp_path_factory.mktemp("neuter"),
+        (
+            "ks.txt",
+            "PROTOKOLL\nKommunstyrelsen, Testby kommun\nSammanträdesdatum 2024-09-10\n\n"
+            "§ 1 Medborgarförslag om utegym i Norrby\n"
+            "Kommunstyrelsen beslutar att frågan om utegym i Norrby prövas i budget 2026.\n\n"
+            "§ 2 Rummet för möten\nEtt nytt rum för möten har inretts i kommunhuset.\n",
+        ),
+        ("annan.txt", "Anteckningar\nUtegymmet i Söderby invigdes i maj 2023 av ordföranden.\n"),
+    )
+    answer = engine.answer("vad hände med utegymmet i Norrby?", today=TODAY)
+    assert answer.found and "budget 2026" in answer.headline

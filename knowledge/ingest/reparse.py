@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 # 7: a line that ends "… hålls tisdag den" runs on into the date on the next.
 # 8: only a date runs on after such a line (a numbered point keeps its own); an absent
 #    member's "ersättare för X" serves for no one.
-PARSER_VERSION = 9
+PARSER_VERSION = 10
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

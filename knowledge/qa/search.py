@@ -29,7 +29,9 @@ from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_search import ItemTitle, Passage
 
 # A stem ending in a doubled consonant ("gemensamm") is the word's undoubled stem too.
-_UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$")
+# "gemensamm" of "gemensamma"; "utegymmet", "rummet": a neuter's definite form doubles the m
+# or n before "-et", which the stemmer keeps
+_UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$|([mn])\2et$")
 UNDOUBLED_LENGTH = 6
 
 # Passages kept per query, the best by bm25 over every match.
@@ -87,7 +89,7 @@ def _expand(corpus: Corpus, word: str) -> Term:
     elif folded in folded_map:
         term.exact.append(folded_map[folded])  # typed without å/ä/ö
     term.stems.append(stem(lower))
-    single = _UNDOUBLED.sub(r"\1", term.stems[0])
+    single = _UNDOUBLED.sub(lambda m: m.group(1) or m.group(2), term.stems[0])
     # only a long stem: "sommaren" is no "som", "norra" no "nor"
     long_enough = len(single) >= UNDOUBLED_LENGTH
     if single != term.stems[0] and long_enough and corpus_queries.stem_indexed(corpus.db, single):
