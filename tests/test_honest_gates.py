@@ -104,6 +104,13 @@ def test_a_capitalised_role_is_no_name() -> None:
     assert not holds("Enligt ViSam och SBAR Projektledare anställdes i september.", role)
     assert not holds("Projektledare anställdes i september. Projektet drivs av Anna Berg.", role)
     assert holds("Projektledare är sedan september Anna Berg.", role)
+    # the holder of a role may be the one who reports; someone reporting of it is not
+    chief = Wanted(PERSON, "byggchef", frozenset({"vem", "ar", "byggchef"}))
+    assert holds("Byggchef Lotta Fjällström informerade om bygglovskön.", chief)
+    assert not holds("Lotta Fjällström informerade om rekryteringen av ny byggchef.", chief)
+    # a participle or an adjective is no role: "vem blev invald"
+    asked = wanted("vem blev invald i styrelsen", STOPWORDS)
+    assert asked.kind == PERSON and asked.focus is None
 
 
 def test_a_theme_proposed_but_never_treated_tells_nothing_of_its_content(
@@ -240,3 +247,7 @@ def test_the_region_is_not_the_town_of_orebro() -> None:
     assert parties("hur mycket betalar orebro kommun") == {"orebro"}
     assert another_party("För Nora kommuns del blir det 150 000 kr.", {"tillvaxtverket"})
     assert not another_party("Tillväxtverket bidrar med 2 mkr.", {"tillvaxtverket"})
+
+
+def test_a_word_that_only_ends_like_an_authority_is_none() -> None:
+    assert parties("Nätverket för e-hälsa får 20 000 kr, regionens del") == {"region"}

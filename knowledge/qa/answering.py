@@ -86,8 +86,9 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     """The answer to ``query`` from its intent's builder ("not understood" for others)."""
     # "vem är förbundschef": a title the attendance lists give someone, whatever else is read
     title = asked_title(corpus, query) if query.intent in (*SUBJECT_INTENTS, UNKNOWN) else None
-    if title is not None:
-        return answer_title(corpus, query, today, title)
+    held = answer_title(corpus, query, today, title) if title is not None else None
+    if held is not None:
+        return held
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
     # A name no document holds ("Kulturrådet") is a subject they never speak of.
     unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []

@@ -44,9 +44,7 @@ _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "pr
 # A body is named by a word that says what kind of body it is ("socialnämnden", "styrelsen",
 # "pensionärsrådet", "hembygdsförening"), never by a subject word ("familjerätt", "barn").
 # A double consonant dropped ("chefsgrupen", "nämden") still names the kind of body.
-_BODY_NOUN = re.compile(
-    r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|forbund|revisor|utskott?)"
-)
+_BODY_NOUN = re.compile(r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|revisor|utskott?)")
 _BARE = {"radet", "radets", "namnden", "gruppen"}
 _FILLER = {"for", "och", "i", "samt", "av", "med", "den", "det", "kommun", "kommuner", "lans"}
 
@@ -101,7 +99,9 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
                 frozenset(stem(w) for w in name_words),
                 frozenset(towns),
                 frozenset(normalize(a) for a in re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", body.name)),
-                _proper_words(body.name),
+                # "Samordningsförbundet Sydnärke", "Nerikes Brandkår": an organisation that is
+                # no town is named by its own words
+                _proper_words(body.name) | _proper_words(f"- {body.organisation or ''}"),
                 _proper_pairs(body.name),
             )
         )

@@ -12,9 +12,12 @@ from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.text import normalize
 
 # "Region Örebro län", "regionen" (folded): the region, which is not the town of Örebro.
-_REGION = re.compile(r"\bregion orebro lan\b|\borebro lans?\b|\bregionen\b")
+_REGION = re.compile(r"\bregion orebro lan\b|\borebro lans?\b|\bregionens?\b")
 # Authorities and agencies by the endings of their names: "Tillväxtverket", "Försäkringskassan".
-_AUTHORITY = re.compile(r"\b\w+(?:verket|kassan|formedlingen|myndigheten|inspektionen)\b")
+# Written with a capital: "nätverket", "regelverket" are no authorities.
+_AUTHORITY = re.compile(r"\b[A-ZÅÄÖ]\w+(?:verket|kassan|förmedlingen|myndigheten|inspektionen)\b")
+# Nouns that end like an authority's name: "Nätverket" at the start of a sentence.
+_COMMON_NOUNS = {"natverket", "regelverket", "ramverket", "hantverket", "kraftverket"}
 _TOWNS = [normalize(town) for town in MUNICIPALITIES]
 
 
@@ -23,7 +26,7 @@ def parties(text: str) -> set[str]:
     folded = normalize(text)
     found = {"region"} if _REGION.search(folded) else set()
     rest = _REGION.sub(" ", folded)
-    found |= set(_AUTHORITY.findall(rest))
+    found |= {normalize(n) for n in _AUTHORITY.findall(text)} - _COMMON_NOUNS
     found |= {town for town in _TOWNS if re.search(rf"\b{town}", rest)}
     return found
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -188,9 +189,11 @@ def wanted(
                 focus = word if noun else None
             if kind == PERSON:
                 # "vem är projektledare för X": the name stands beside the role
-                role = _ROLE_ASKED.match(folded)
+                role = ROLE_ASKED.match(folded)
                 word = role.group(1) if role else ""
-                if word not in stopwords and len(word) > 4 and not is_verb(word):
+                # a role is a noun: "invald", "anställd", "ansvarig" are no roles
+                noun = not word.endswith(("d", "ig")) and not is_verb(word)
+                if word not in stopwords and len(word) > 4 and noun:
                     focus = word
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
             return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
@@ -234,14 +237,18 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == PERSON:
         # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
         # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
-        if not any(_REPORTING_ASKED.match(word) for word in want.asked):
-            text = _REPORTER.sub(" ", text)
         if want.focus:
+            # "Byggchef Lotta Fjällström informerade …": a reporter holds the role named with
+            # her; "Camilla Östberg informerade om rekryteringen av ny bibliotekschef" does not
+            if not any(_REPORTING_ASKED.match(word) for word in want.asked):
+                text = _REPORTER.sub(lambda m: _unless_titled(m, want.focus or ""), text)
             # "ViSam och SBAR Projektledare": an acronym beside a role is not who holds it
             return any(
                 _names_besides(_ACRONYM.sub(" ", near), want.asked)
                 for near in _beside(text, want.focus)
             )
+        if not any(_REPORTING_ASKED.match(word) for word in want.asked):
+            text = _REPORTER.sub(" ", text)
         return _names_besides(text, want.asked)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
@@ -267,9 +274,18 @@ def _names_besides(text: str, asked: frozenset[str]) -> bool:
     return any(not set(normalize(n).split()) <= asked for n in names if not _COMMON_NOUN.search(n))
 
 
-_ROLE_ASKED = re.compile(r"^vem (?:ar|var|e|blir|blev) (?:ny |nya |den nya |nuvarande )?(\w+)")
+# "vem är förbundschef", "vem var ny socialchef": the role asked who holds (folded)
+ROLE_ASKED = re.compile(
+    r"^(?:och )?vem (?:ar|var|e|blir|blev) (?:nu |numera |ny |nya |den nya |nuvarande )?([\w-]+)"
+)
 _ACRONYM = re.compile(r"\b\w+[A-ZÅÄÖ]\w*")  # "SBAR", "ViSam": capitals after the first
 BESIDE = 50  # characters either side of a role that a name bound to it stands within
+
+
+def _unless_titled(reporter: re.Match[str], role: str) -> str:
+    """A reporter's name kept when the role stands with it ("Byggchef Lotta …"), else blanked."""
+    before = normalize(reporter.string[max(0, reporter.start() - 25) : reporter.start()])
+    return reporter.group(0) if stem(role) in f"{before} {normalize(reporter.group(0))}" else " "
 
 
 def _beside(text: str, role: str) -> list[str]:
@@ -277,11 +293,10 @@ def _beside(text: str, role: str) -> list[str]:
     "Projektledaren Anna Ek") within its sentence, where a name of who holds it stands."""
     pattern = re.compile(rf"\w*{re.escape(stem(role))}\w*")
     found = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in re.split(r"(?<=[.!?])\s+", unicodedata.normalize("NFKC", text)):
         folded = normalize(sentence)
         if len(folded) != len(sentence):
-            found.append(sentence)
-            continue
+            continue  # no position in it can be trusted
         found += [
             sentence[max(0, m.start() - BESIDE) : m.end() + BESIDE]
             for m in pattern.finditer(folded)

@@ -286,7 +286,9 @@ def titles(db: sqlite_utils.Database) -> set[str]:
 
 def titled(db: sqlite_utils.Database, title: str) -> list[Attendance]:
     """Attendees listed with ``title``, latest first."""
-    rows = db.execute(f"{_ATTENDANCE} WHERE a.title = ? ORDER BY a.date DESC", [title])
+    rows = db.execute(
+        f"{_ATTENDANCE} WHERE lower(a.title) = lower(?) ORDER BY a.date DESC", [title]
+    )
     return [_attendance(row) for row in rows]
 
 

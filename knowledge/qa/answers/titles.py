@@ -15,9 +15,10 @@ from rapidfuzz import fuzz
 
 from knowledge.language.dates import format_date
 from knowledge.language.text import normalize, stem
-from knowledge.qa.answers.shared import not_found, resolve_meetings
+from knowledge.qa.answers.shared import resolve_meetings
 from knowledge.qa.citations import cite, dedupe, document_source
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.reading import ROLE_ASKED
 from knowledge.qa.types import PERSON, Answer, Block, Query
 from knowledge.storage import corpus_queries
 
@@ -33,7 +34,7 @@ SAME_TITLE = 88  # rapidfuzz ratio: "förbundchef" is "förbundschef"
 
 def asked_title(corpus: Corpus, query: Query) -> str | None:
     """The title, as the lists write it, that the question asks the holder of."""
-    asked = _ASKS.match(query.folded)
+    asked = ROLE_ASKED.match(query.folded)
     if asked is None or asked.group(1) in _SEATS or len(asked.group(1)) < 5:
         return None
     word = asked.group(1)
@@ -56,8 +57,9 @@ def _one_word_of(title: str, word: str) -> bool:
     return stem(folded.split()[-1]) == stem(word) or fuzz.ratio(folded, word) >= SAME_TITLE
 
 
-def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answer:
-    """Who the lists name with ``title``, in the body or meetings the question names."""
+def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answer | None:
+    """Who the lists name with ``title``, in the body or meetings the question names; None
+    when no list there does (the text may still tell it)."""
     documents = resolve_meetings(corpus, query, today)
     rows = [
         r
@@ -70,19 +72,20 @@ def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answe
     for row in rows:  # latest first: each person's latest list
         latest.setdefault(row.name, row)
     if not latest:
-        return not_found(query, f"Jag hittar ingen {title} i protokollen.")
+        return None
     people = list(latest.values())[:SHOWN]
     sources = [document_source(corpus.db, r.document_id) for r in people]
     first = people[0]
     when = f" vid mötet {format_date(first.date, weekday=False)}" if first.date else ""
     if len(people) == 1:
-        headline = f"{first.name} är {title}, enligt närvarolistan{when}."
+        headline = f"{first.name} står som {title} i närvarolistan{when}."
         return Answer(query.text, PERSON, True, headline, [], dedupe(sources))
     lines = [
         f"- {_with_town(r.name, r.organisation)}: {cite(source)}"
         for r, source in zip(people, sources, strict=True)
     ]
-    headline = f"Som {title} står {len(latest)} personer i närvarolistorna."
+    more = f" (de {SHOWN} senaste)" if len(latest) > SHOWN else ""
+    headline = f"Som {title} står {len(latest)} personer i närvarolistorna{more}."
     return Answer(query.text, PERSON, True, headline, [Block("Senast", lines)], dedupe(sources))
 
 

@@ -66,6 +66,7 @@ _PROPOSED = re.compile(r"\b(yrkar|yrkande\w*|ansökt|ansöker|ansökan|begär\w*
 PROPOSED = 2.0
 # "förlängdes", "avsattes", "beviljades": asked what was done, the decision tells it.
 _PAST_PASSIVE = re.compile(r"\b\w{4,}(?:ades|ddes|des|tes)\b")
+_DECIDING = re.compile(r"(beslut|bevilj|avsat|faststall|forlang|godkan|utsag|tillsat)")  # folded
 _DECISION_CLAUSE = re.compile(r"\bbeslut(?:ar|ade|s)? att\b|^\s*att\b|\bbeslut\b", re.IGNORECASE)
 DECIDED = 0.5
 _FUTURE = re.compile(r"\b(nar|till nar) (ska|skall|kommer|blir|planeras|beraknas)\b")
@@ -254,13 +255,13 @@ def _findings(
     asks_speech = bool(_ASKS_SPEECH.match(query.folded))
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
-    decided = bool(_PAST_PASSIVE.search(query.folded))
+    decided = any(_DECIDING.match(verb) for verb in _PAST_PASSIVE.findall(query.folded))
     future = want.kind == DATE and bool(_FUTURE.search(query.folded))
     findings = []
     least = LEAST_SCORE * total
     needed_terms = (*weights.required, *weights.rarest)
     subject = [t for t in weights.rarest if not t.word.isdigit()]
-    asked_parties = parties(query.folded) if want.kind == AMOUNT else set()
+    asked_parties = parties(query.text) if want.kind == AMOUNT else set()
     # A word the item's title holds says which item, not which of its sentences: it counts for
     # every sentence of the item, so the one that repeats the heading is no better than the one
     # that answers. A word only the next sentence holds counts less.
