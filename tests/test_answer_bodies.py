@@ -3,18 +3,16 @@ that body's protocols only (the fixtures are minutes of other Swedish bodies).""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import Answer
 from knowledge.storage import corpus_bodies
+from tests.written import engine_with_fixtures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
 DOCUMENTS = (
@@ -27,12 +25,7 @@ DOCUMENTS = (
 
 @pytest.fixture(scope="module")
 def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    path = tmp_path_factory.mktemp("bodies") / "samrad.db"
-    shutil.copy(corpus_db_file, path)
-    db = open_store(path)
-    for name in DOCUMENTS:
-        ingest_file(db, FIXTURES / name)
-    return Engine(db)
+    return engine_with_fixtures(corpus_db_file, tmp_path_factory.mktemp("bodies"), DOCUMENTS)
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,14 @@ asked for by a role is a name beside that role, not any name of the passage."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from knowledge import open_store
-from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
 from knowledge.qa.types import Answer
-from tests.written import engine_over
+from tests.written import engine_over, engine_with_fixtures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
 DOCUMENTS = ("05_socialchefer_sydnarke.txt", "19_samordningsforbund_sydnarke.pdf")
@@ -28,12 +25,7 @@ def _shown(answer: Answer) -> str:
 
 @pytest.fixture(scope="module")
 def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    path = tmp_path_factory.mktemp("titles") / "samrad.db"
-    shutil.copy(corpus_db_file, path)
-    db = open_store(path)
-    for name in DOCUMENTS:
-        ingest_file(db, FIXTURES / name)
-    return Engine(db)
+    return engine_with_fixtures(corpus_db_file, tmp_path_factory.mktemp("titles"), DOCUMENTS)
 
 
 @pytest.mark.parametrize(
