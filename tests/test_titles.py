@@ -12,7 +12,6 @@ from knowledge.qa.engine import Engine
 from knowledge.qa.types import Answer
 from tests.written import engine_over, engine_with_fixtures
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "protocols"
 DOCUMENTS = ("05_socialchefer_sydnarke.txt", "19_samordningsforbund_sydnarke.pdf")
 TODAY = date(2026, 11, 23)
 
