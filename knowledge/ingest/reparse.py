@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 # 7: a line that ends "… hålls tisdag den" runs on into the date on the next.
 # 8: only a date runs on after such a line (a numbered point keeps its own); an absent
 #    member's "ersättare för X" serves for no one.
+# 9: a meeting app's export: dot-leader fields, Starttid/Sluttid, "Ärende N" items titled by
+#    "Rubrik:" and numbered by "Paragraf: § N".
+# 10: bodies from an "Organ:" field, a förbund named before its kind, a year after the name.
 PARSER_VERSION = 10
 
 

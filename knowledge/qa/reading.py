@@ -237,18 +237,16 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind == PERSON:
         # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
         # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
-        if want.focus:
+        role = want.focus
+        if not any(_REPORTING_ASKED.match(word) for word in want.asked):
             # "Byggchef Lotta Fjällström informerade …": a reporter holds the role named with
             # her; "Camilla Östberg informerade om rekryteringen av ny bibliotekschef" does not
-            if not any(_REPORTING_ASKED.match(word) for word in want.asked):
-                text = _REPORTER.sub(lambda m: _unless_titled(m, want.focus or ""), text)
+            text = _REPORTER.sub(lambda m: _unless_titled(m, role) if role else " ", text)
+        if role:
             # "ViSam och SBAR Projektledare": an acronym beside a role is not who holds it
             return any(
-                _names_besides(_ACRONYM.sub(" ", near), want.asked)
-                for near in _beside(text, want.focus)
+                _names_besides(_ACRONYM.sub(" ", near), want.asked) for near in _beside(text, role)
             )
-        if not any(_REPORTING_ASKED.match(word) for word in want.asked):
-            text = _REPORTER.sub(" ", text)
         return _names_besides(text, want.asked)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))

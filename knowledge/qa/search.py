@@ -28,9 +28,9 @@ from knowledge.storage import corpus_queries, corpus_search
 from knowledge.storage.corpus import words_containing
 from knowledge.storage.corpus_search import ItemTitle, Passage
 
-# A stem ending in a doubled consonant ("gemensamm") is the word's undoubled stem too.
-# "gemensamm" of "gemensamma"; "utegymmet", "rummet": a neuter's definite form doubles the m
-# or n before "-et", which the stemmer keeps
+# A stem ending in a doubled consonant ("gemensamm" of "gemensamma") is the word's undoubled
+# stem too; so is a neuter's definite form that doubles its m or n before "-et" ("utegymmet",
+# "rummet"), which the stemmer keeps.
 _UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$|([mn])\2et$")
 UNDOUBLED_LENGTH = 6
 

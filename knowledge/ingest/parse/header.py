@@ -175,9 +175,7 @@ def parse_header_fields(protocol: Protocol, head: list[Line], top: list[str]) ->
             _take_when(protocol, field.whole, reference)
             if label in _WHEN_AND_PLACE and protocol.place is None:
                 protocol.place = _place_after_when(field.whole)
-        elif label in _START | _END and _CLOCK.match(field.whole.strip()):
-            clock = _CLOCK.match(field.whole.strip())
-            assert clock is not None
+        elif label in _START | _END and (clock := _CLOCK.match(field.whole.strip())):
             at = time(int(clock.group(1)), int(clock.group(2)))
             if label in _START and protocol.start is None:
                 protocol.start = at

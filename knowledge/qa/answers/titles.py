@@ -8,13 +8,12 @@ where and when.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from rapidfuzz import fuzz
 
 from knowledge.language.dates import format_date
-from knowledge.language.text import normalize, stem
+from knowledge.language.text import normalize
 from knowledge.qa.answers.shared import resolve_meetings
 from knowledge.qa.citations import cite, dedupe, document_source
 from knowledge.qa.corpus import Corpus
@@ -23,10 +22,6 @@ from knowledge.qa.types import PERSON, Answer, Block, Query
 from knowledge.storage import corpus_queries
 
 SHOWN = 5  # people with the same title named in one answer
-# "vem är förbundschef", "vem var ekonom i …", "vem är ny socialchef"
-_ASKS = re.compile(
-    r"^(?:och )?vem (?:ar|var|e) (?:nu |numera |ny |nya |den nya |nuvarande )?([\w-]+)"
-)
 # Seats of a council or a meeting are answered from the roster and the protocol's head.
 _SEATS = {"ordforande", "sekreterare", "ledamot", "ersattare", "justerare", "representant"}
 SAME_TITLE = 88  # rapidfuzz ratio: "förbundchef" is "förbundschef"
@@ -43,18 +38,8 @@ def asked_title(corpus: Corpus, query: Query) -> str | None:
     if any(normalize(w) not in (word, town) for w in query.topic_words):
         return None
     known = corpus.derived("titles", corpus_queries.titles)
-    best = max(
-        ((fuzz.ratio(word, normalize(t)), t) for t in known if _one_word_of(t, word)),
-        default=None,
-    )
+    best = max(((fuzz.ratio(word, normalize(t)), t) for t in known), default=None)
     return best[1] if best and best[0] >= SAME_TITLE else None
-
-
-def _one_word_of(title: str, word: str) -> bool:
-    """Whether ``title`` is one word like ``word``, or ends in it ("hälso- och
-    sjukvårdsdirektör" for "sjukvårdsdirektör")."""
-    folded = normalize(title)
-    return stem(folded.split()[-1]) == stem(word) or fuzz.ratio(folded, word) >= SAME_TITLE
 
 
 def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answer | None:
