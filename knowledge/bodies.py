@@ -32,6 +32,7 @@ BODY_TYPES: dict[str, str] = {
 # Role values used in attendance and roster.
 LEDAMOT = "ledamot"
 ERSATTARE = "ersättare"
+TJANSTGORANDE = "tjänstgörande ersättare"  # the function of a substitute serving for a member
 OVRIG = "övrig närvarande"
 TJANSTEPERSON = "tjänsteperson"
 

@@ -8,6 +8,7 @@ normalised (headings keep their ``#`` markers), table rows turned into tab-separ
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 # A line without any of these needs no more than stripping: markup characters, bullet glyphs,
@@ -63,12 +64,56 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
+    if "\n" in "".join(lines):
+        lines = [part for line in lines for part in line.split("\n")]  # a row of fields
     if "meddelande" in text or "Från:" in text or "From:" in text:
         lines = _without_mail(lines)
     letterhead = [line for line in lines[: top * 4] if line][:top]
     lines = _drop_furniture(lines)
     lines = _join_hyphenated(lines)
     return _squeeze_blank_lines(lines), letterhead
+
+
+# Meeting pages (Teams, Loop, Notion) set the header out as fields behind symbols: "📅 tisdag
+# 20 maj 2025 · 13:00–16:00", "📍 Kommunhuset", "✍️ Anteckningar: @Lisa Grönberg · Ordförande:
+# @Magnus Ekholm". A symbol that names a field becomes its label; the rest are decoration.
+_SYMBOL_LABELS = {
+    "📅": "Datum",
+    "🗓": "Datum",
+    "📆": "Datum",
+    "📍": "Plats",
+    "🏢": "Plats",
+    "⏰": "Tid",
+    "🕐": "Tid",
+    "🕒": "Tid",
+    "⌚": "Tid",
+}
+_FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_CLOCK_RANGE = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[–-]\s*\d{1,2}[.:]\d{2})?$")
+_MENTION = re.compile(r"(?<!\S)@(?=[A-ZÅÄÖ])")
+
+
+def _symbol_fields(line: str) -> str:
+    """A line led by symbols as labelled fields, one a line ("Datum: ...\nTid: ...")."""
+    symbols = ""
+    while line and (unicodedata.category(line[0]) in ("So", "Sk", "Mn") or line[0] in "\ufe0f"):
+        symbols, line = symbols + line[0], line[1:]
+    line = _MENTION.sub("", line.strip())
+    if not symbols:
+        return line
+    label = next((name for mark, name in _SYMBOL_LABELS.items() if mark in symbols), None)
+    parts = _FIELD_SEPARATOR.split(line)
+    fields: list[str] = []
+    for n, part in enumerate(parts):
+        if n == 0 and label and not re.match(r"^[\wåäö ]{2,30}:", part):
+            part = f"{label}: {part}"
+        elif n and _CLOCK_RANGE.match(part):
+            part = f"Tid: {part}"
+        elif n and not re.match(r"^[\wåäö ]{2,30}:", part):
+            fields[-1] += f" {part}"
+            continue
+        fields.append(part)
+    return "\n".join(fields)
 
 
 _QUOTE = re.compile(r"^(>\s?)+")
@@ -83,6 +128,8 @@ def _clean_line(line: str) -> str | None:
     """One line made regular (its odd spaces already plain); None drops it (table separators,
     rules)."""
     stripped = line.strip()
+    if stripped and ord(stripped[0]) >= 0x2190 and not _BULLET.match(stripped):
+        stripped = _symbol_fields(stripped)
     if "..." in stripped:
         # "Organ ...............: Kommunstyrelsen": a form's label and its value
         stripped = _LEADER.sub(r"\1: \2", stripped)
@@ -116,7 +163,7 @@ def _clean_line(line: str) -> str | None:
     if "*" in stripped or "_" in stripped:
         for pattern in _EMPHASIS:
             stripped = pattern.sub(r"\1", stripped)
-    stripped = stripped.replace("**", "").strip()
+    stripped = stripped.replace("**", "").replace("~~", "").strip()
     if not prefix and _BULLET.match(stripped):
         stripped = "- " + _BULLET.sub("", stripped).strip()
     # Columns laid out with runs of spaces become tabs, as tab-separated ones already are. A

@@ -35,7 +35,11 @@ log = logging.getLogger(__name__)
 # 9: a meeting app's export: dot-leader fields, Starttid/Sluttid, "Ärende N" items titled by
 #    "Rubrik:" and numbered by "Paragraf: § N".
 # 10: bodies from an "Organ:" field, a förbund named before its kind, a year after the name.
-PARSER_VERSION = 10
+# 11: attendance from more templates (a presence column, "Förhinder", lists grouped under
+#     sub-headings, "Hällefors: Name, title") and from the text (serving substitutes listed in
+#     an item, "alla kallade utom …", "… deltog i stället för …"); fields behind symbols; a
+#     table's presenter column; "båda kl. 08.30" for a list of meetings.
+PARSER_VERSION = 11
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

@@ -384,6 +384,13 @@ def _day_month(
         year = int(group("year"))
         return [_safe_date(year, month, d) for d in (first, day) if d is not None]
     weekday = WEEKDAYS[_spelling(group("wd"), WEEKDAYS)] if group("wd") else None
+    if (
+        first is not None
+        and weekday is not None
+        and _WEEKDAY_DASH.search(text, 0, match.start("wd"))
+    ):
+        # "tisdag–onsdag 25–26 november": the weekday next to the days is the last day's
+        weekday = (weekday - (day - first)) % 7
     leading = first if first is not None else day
     found = _infer_year(leading, month, weekday, text, match.start(), reference, prefer_future)
     if found is None:
@@ -395,6 +402,9 @@ def _day_month(
     if first is None:
         return [found]
     return [found, _safe_date(found.year, month, day)]
+
+
+_WEEKDAY_DASH = re.compile(rf"(?:{_WEEKDAY_RE})(?:en)?\s*[–-]\s*$", re.IGNORECASE)
 
 
 def _attached_time(text: str, index: int) -> tuple[time | None, time | None, int]:

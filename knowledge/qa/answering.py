@@ -90,6 +90,8 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     if held is not None:
         return held
     relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
+    if query.intent == MEETING and relation_question(query) == "substitute":
+        relation = "substitute"  # "vem var med när X hade förhinder" names the meeting too
     # A name no document holds ("Kulturrådet") is a subject they never speak of.
     unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []
     if query.intent in SUBJECT_INTENTS and asks_author(query):

@@ -58,6 +58,8 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
+# A council of samrad's named as such, not a town's council of the same kind.
+_OURS_SPELLED = re.compile(r"\bspecifika\b|\bsamverkans|\bchefsgrupp|\bregion")
 # "efter 20 april", "efter oktober 2023", "efter majmötet 2022", "efter extramötet 6 april"
 _AFTER = re.compile(
     r"\befter (den |det )?(\w*mote\w* (i )?|sammantradet (i )?)?"
@@ -183,10 +185,17 @@ _MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         re.compile(
-            r"\bvar (holls|hölls|holl|hols|var|ar|ligger|hade)\b|\bplats\w*|\blokal\w*|\bvar hals\b"
+            r"\bvar (holls|hölls|holl|hols|var|ar|ligger|hade|traffades|mottes)\b|\bplats\w*"
+            r"|\blokal\w*|\bvar hals\b"
         ),
     ),
-    ("time", re.compile(r"\bnar (holls|var|borjade|slutade)\b|\bvilken tid\b|\bklockan\b")),
+    (
+        "time",
+        re.compile(
+            r"\bnar (och var )?(holls|var|borjade|slutade|traffades|mottes|sammantradde)\b"
+            r"|\bvilken tid\b|\bklockan\b"
+        ),
+    ),
     ("weekday", re.compile(r"\bveckodag\b|\bvilken dag\b")),
 ]
 _REPRESENT = re.compile(
@@ -245,6 +254,10 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     # "de specifika samverkansråden": both councils samrad serves, no other body
     ours = query.council or _BOTH_COUNCILS.search(folded)
     query.body = None if ours else named_body(corpus, text)
+    if query.council and not _OURS_SPELLED.search(folded) and _municipality(folded):
+        # "folkhälsorådet i Lekeberg" is the town's own council when the archive has one
+        query.body = named_body(corpus, text)
+        query.council = None if query.body else query.council
     meeting_reference(query, text, today, corpus.db)
     query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
     query.municipality = None if query.body else _municipality(folded)

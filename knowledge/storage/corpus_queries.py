@@ -56,6 +56,8 @@ class Attendance:
     council: str | None
     document_id: int
     date: dt.date | None
+    function: str | None = None  # "ordförande", "tjänstgörande ersättare", ...
+    replaces: str | None = None  # whom a substitute served for
 
 
 @dataclass(frozen=True)
@@ -250,8 +252,8 @@ def item_text(db: sqlite_utils.Database, document_id: int, number: str) -> str |
 
 
 _ATTENDANCE = (
-    "SELECT a.name, a.organisation, a.role, a.title, a.note, a.council, a.document_id, a.date"
-    " FROM attendees a"
+    "SELECT a.name, a.organisation, a.role, a.title, a.note, a.council, a.document_id, a.date,"
+    " a.function, a.replaces FROM attendees a"
 )
 
 
@@ -268,10 +270,11 @@ def attendances(db: sqlite_utils.Database, name: str, limit: int) -> list[Attend
 
 
 def substituted_for(db: sqlite_utils.Database, name: str) -> list[Attendance]:
-    """Attendees whose note says they stood in for ``name`` ("ersätter Eva Persson"), latest
-    first; the match ignores case."""
+    """Attendees who stood in for ``name`` (by the list's "ersätter Eva Persson", in a note or
+    read as whom they replace), latest first; the match ignores case."""
     rows = db.execute(
-        f"{_ATTENDANCE} WHERE a.note LIKE ? ORDER BY a.date DESC", [f"%ersätter {name}%"]
+        f"{_ATTENDANCE} WHERE a.note LIKE ? OR a.replaces = ? COLLATE NOCASE ORDER BY a.date DESC",
+        [f"%ersätter {name}%", name],
     )
     return [_attendance(row) for row in rows]
 
@@ -403,6 +406,8 @@ def _attendance(row: tuple[Any, ...]) -> Attendance:
         council=row[5],
         document_id=row[6],
         date=_date(row[7]),
+        function=row[8],
+        replaces=row[9],
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTEPERSON
+from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTEPERSON, TJANSTGORANDE
 from knowledge.ingest.model import Attendee
 from knowledge.ingest.parse.attendance_rows import (
     COLUMN_WORDS,
@@ -31,20 +31,22 @@ from knowledge.ingest.parse.people import (
 )
 from knowledge.language.text import normalize
 
-TJANSTGORANDE = "tjänstgörande ersättare"
 # Attendance list headings, folded, mapped to the role their entries have.
 _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(narvarande )?tjanste(personer|man)( narvarande)?$"), TJANSTEPERSON),
-    (re.compile(r"^ovriga (narvarande|deltagare)$"), OVRIG),
+    (re.compile(r"^(ovriga|dessutom) (narvarande|deltagare|deltagande|medverkande)$"), OVRIG),
+    (re.compile(r"^(medverkande|adjungerade?)$"), OVRIG),
     (re.compile(r"^(narvarande |tjanstgorande )?ersattare( narvarande)?$"), ERSATTARE),
     (re.compile(r"^(narvarande )?ledamoter( narvarande)?$"), LEDAMOT),
-    (re.compile(r"^(narvarande|deltagare|narvarolista)$"), LEDAMOT),
+    # "Kallade": a notice's list of those called, in minutes written into it; who of them
+    # did not come the minutes say ("alla kallade utom ...", ``attendance_text``).
+    (re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|kallade|deltagande)$"), LEDAMOT),
     (re.compile(r"^(franvarande|anmalt forhinder|forhinder)( ledamoter)?$"), FRANVARANDE),
 ]
 # Parenthesised attendance notes ("del av mötet", "ersätter Eva Persson"), not "(primärvård)".
 _NOTE = re.compile(
     r"§|\b(del av|ersätter|ersättare|tjänstgör|från|till|punkt|digital|distans|deltog|närvar|"
-    r"ej |inte |hela )",
+    r"ej |inte |hela |förhinder|frånvar|teams|zoom|på plats)",
     re.IGNORECASE,
 )
 
@@ -65,7 +67,17 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     council_index = 0
     seen_roles: set[str] = set()
     columns: tuple[str, ...] | None = None  # what each cell holds, under a table's header row
-    for text in _joined(head):
+    group: str | None = None  # the organisation a list's sub-heading names ("Region Örebro län")
+    joined = _joined(head)
+    for index, (text, heading) in enumerate(joined):
+        if heading and _heading_role(fold(text)) is None:
+            role, label, group = None, "", None  # a document's section heading ends a list
+            continue
+        if role is not None and _subheading(joined, index):
+            group = _group_organisation(text)
+            continue
+        if role is not None and text.startswith("- ") and ":" in text:
+            text = _labelled_entry(text) or text
         if "\t" in text:
             first_cell = text.split("\t", 1)[0]
             first = fold(first_cell).rstrip(":").strip()
@@ -120,11 +132,18 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             if parsed is None:
                 continue
             parsed.function = _function_under(function, parsed.function)
+            if group and parsed.organisation is None:
+                parsed.organisation, parsed.org_kind = group, _kind_of(group)
             if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
                 parsed.council = councils[council_index]
             attendees.append(parsed)
             since_label += 1
     return _once_each(attendees)
+
+
+def attendees_in_line(text: str, role: str) -> list[Attendee]:
+    """The attendees a line of a list holds, read as entries under ``role``."""
+    return [a for a in map(lambda entry: _attendee_of(entry, role), _entries(text)) if a]
 
 
 def _once_each(attendees: list[Attendee]) -> list[Attendee]:
@@ -215,24 +234,70 @@ _HEADER_LABELS = {
 }
 
 
-def _joined(head: list[Line]) -> list[str]:
-    """Lines with an entry broken over two joined ("X (KD) tjg. ersättare för" / "Y (KD)")."""
-    out: list[str] = []
+def _joined(head: list[Line]) -> list[tuple[str, bool]]:
+    """Lines with an entry broken over two joined ("X (KD) tjg. ersättare för" / "Y (KD)"),
+    each with whether it is a markdown heading."""
+    out: list[tuple[str, bool]] = []
     for line in head:
         text = line.text
+        last = out[-1][0] if out else ""
         if (
-            out
-            and out[-1]
+            last
             and text
+            and not line.heading
             and (
-                out[-1].endswith((",", " för", " och", " samt"))
+                last.endswith((",", " för", " och", " samt"))
                 or (text[:1].islower() and "\t" not in text and _label_cell(text)[0] is None)
             )
         ):
-            out[-1] = f"{out[-1]} {text}"
+            out[-1] = (f"{last} {text}", out[-1][1])
             continue
-        out.append(text)
+        out.append((text, bool(line.heading)))
     return out
+
+
+def _subheading(joined: list[tuple[str, bool]], index: int) -> bool:
+    """A short line heading the bulleted entries under it within a list ("Länsdel Norr",
+    "Region Örebro län")."""
+    text = joined[index][0]
+    if not text or text.startswith("- ") or "\t" in text or "," in text or ":" in text:
+        return False
+    if len(text.split()) > 5 or _label_cell(text)[0] is not None:
+        return False
+    following = next((t for t, _ in joined[index + 1 :] if t), "")
+    return following.startswith("- ")
+
+
+def _group_organisation(text: str) -> str | None:
+    """The organisation a sub-heading names: the region or a municipality, else none."""
+    folded = normalize(text)
+    if folded.startswith("region"):
+        return REGION
+    municipality = _municipality_in(folded)
+    return municipality if municipality and len(folded.split()) <= 2 else None
+
+
+def _kind_of(organisation: str) -> str:
+    return "region" if organisation == REGION else "kommun"
+
+
+# "- Hällefors: Anneli Rask, socialchef", "- Adjungerad p. 3: Jenny Oskarsson, ...": an
+# entry behind the organisation or the capacity it is listed under.
+_LABELLED_ENTRY = re.compile(r"^-\s+(?P<label>[^:]{2,40}):\s*(?P<rest>\S.*)$")
+
+
+def _labelled_entry(text: str) -> str | None:
+    """A labelled bullet as a plain entry: "Anneli Rask, socialchef, Hällefors"."""
+    match = _LABELLED_ENTRY.match(text)
+    if match is None:
+        return None
+    label, rest = match.group("label").strip(), match.group("rest")
+    key = fold(label)
+    if _heading_role(key) or key in _HEADER_LABELS or not starts_with_name(rest):
+        return None
+    if _group_organisation(label) is None:
+        label = label[:1].lower() + label[1:]  # a capacity, read as a title
+    return f"- {rest}, {label}"
 
 
 # Between entries: a comma, a tab, "och" (not "kultur- och fritidschef"), "samt", or a space
@@ -299,10 +364,13 @@ _FUNCTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bledamot\b"), "ledamot"),
 ]
 _REPLACES = re.compile(
-    r"(?:ersätter|ers\.? för|ersättare för|tjg\.? ers\.? för|tjänstgörande ersättare för)\s+"
+    r"(?:ersätter|ers\.? för|ersättare för|tjg\.? ers\.? för|tjänstgörande ersättare för|"
+    r"tjänstgör (?:i stället )?för|i stället för)\s+"
     r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})",
     re.IGNORECASE,
 )
+_AWAY = re.compile(r"\b(förhinder|frånvarande|ej närvarande|inte närvarande)\b", re.I)
+_PRESENT = re.compile(r"^närvarande\b[,;]?\s*", re.I)
 _PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
 _FOR_NAME = re.compile(
     r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*,?\s*för\s+"
@@ -350,6 +418,14 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
         attendee.function = TJANSTGORANDE
         if replaces and attendee.role == LEDAMOT:
             attendee.role = ERSATTARE
+    if attendee.note:
+        # A table's presence column: "Närvarande" says nothing, "Förhinder" that they were
+        # away (unless it is the absent member's, beside whom one serves for).
+        if _AWAY.search(attendee.note) and not attendee.replaces:
+            attendee.role = FRANVARANDE
+        attendee.note = _PRESENT.sub("", attendee.note) or None
+    if attendee.role == LEDAMOT and attendee.function in ("ersättare", TJANSTGORANDE):
+        attendee.role = ERSATTARE  # an ersättare by office in a list of all present
     if attendee.title:
         attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
     if attendee.title and attendee.function:
@@ -464,7 +540,9 @@ def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None,
 
 # "ersättare för Arne Lilja", and "för Gunilla Westerlund" after a substitute's name.
 _SERVES_FOR = re.compile(
-    r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b|^för\s+[A-ZÅÄÖ]", re.I
+    r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b|^(tjänstgör\s+)?för\s+[A-ZÅÄÖ]|"
+    r"^(tjänstgör\s+)?i stället för\b",
+    re.I,
 )
 # Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88",
 # "ärende 5", "ej § 91", "tjänstgör § 91", "från § 13".

@@ -42,6 +42,9 @@ _SECRETARY = {
     "vid pennan",
     "vid anteckningarna",
     "protokollet fort av",
+    "anteckningar",
+    "antecknat av",
+    "anteckningsforare",
 }
 _ADJUSTERS = {"justerare", "justerande", "utses att justera", "justeras av", "valda justerare"}
 _APPROVAL = {

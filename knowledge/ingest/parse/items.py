@@ -24,9 +24,16 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
     """Each item heading with the lines up to the next heading as its body."""
     parsed: list[Item] = []
     pending_kind: str | None = None
+    column = _presenter_column(lines, items)
     for index, (pos, number, title, rest, skip) in enumerate(items):
         end = items[index + 1].pos if index + 1 < len(items) else len(lines)
         body_lines = lines[pos + 1 + skip : end]
+        cells = rest.split("\t")
+        lead = _presenter_cell(cells[column]) if column is not None and len(cells) > column else ""
+        if column is not None and name_list(lead, known):
+            # The presenter's cell of an agenda table ("Hanna Lindgren, Jenny Oskarsson (Region
+            # Örebro län) 13.30–14.00") leads the body, where a name line names the presenters.
+            rest = "\t".join([f"{lead}.", *cells[:column], *cells[column + 1 :]])
         if rest:
             body_lines = [Line(rest.replace("\t", " "), 0, pos), *body_lines]
         # A lone "Informationsärende" heading announces the kind of the item after it.
@@ -45,6 +52,29 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
         pending_kind = next_kind
         parsed.append(item)
     return parsed
+
+
+# The presenter's column of an agenda table: "Föredragande", "Föredragande, tid", "Ansvarig".
+_PRESENTER_HEADING = re.compile(r"^(föredragande|ansvarig|presenteras av)\b", re.IGNORECASE)
+_CLOCK_CELL = re.compile(r"\s*(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[–-]\s*\d{1,2}[.:]\d{2})?\s*$")
+
+
+def _presenter_cell(cell: str) -> str:
+    """A presenter's cell without its time and the organisations in parentheses."""
+    return re.sub(r"\s*\([^)]*\)", "", _CLOCK_CELL.sub("", cell)).strip()
+
+
+def _presenter_column(lines: list[Line], items: list[ItemHeading]) -> int | None:
+    """Which cell after an item's number and title names its presenter, when the items are
+    the rows of a table whose header row says so."""
+    if not items or not items[0].rest:
+        return None
+    above = next((line.text for line in reversed(lines[: items[0].pos]) if line.text), "")
+    cells = above.split("\t")
+    for index, cell in enumerate(cells[2:]):
+        if _PRESENTER_HEADING.match(cell.strip()):
+            return index
+    return None
 
 
 def _parse_item(

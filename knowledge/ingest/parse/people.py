@@ -233,7 +233,12 @@ _ADJUSTERS_CHOSEN = re.compile(
     r"(?:till\s+)?att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera\s+"
     r"(?:dagens\s+|detta\s+)?protokoll(?:et)?\s+(?:utsågs|valdes|utses|väljs)\s+"
     r"(?P<names>[^.\n]+?)(?:\.|\n|$)"
-    r"|\butse\s+(?P<names2>[^.\n]+?)\s+att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera",
+    r"|\butse\s+(?P<names2>[^.\n]+?)\s+att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera"
+    # "Mona Eriksson valdes att justera anteckningarna", "Justerat av Mona Eriksson 2023-03-21"
+    r"|(?P<names3>\b[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
+    r"(?:\s+och\s+[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+)?)(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
+    r"\s+(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+)?justera\b"
+    r"|\bjusterat?s?\s+av\s+(?P<names4>[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+)",
     re.IGNORECASE,
 )
 
@@ -243,7 +248,7 @@ def adjusters_in_text(text: str) -> list[str]:
     match = _ADJUSTERS_CHOSEN.search(text)
     if not match:
         return []
-    names = (match.group("names") or match.group("names2") or "").replace("\n", " ")
+    names = next((n for n in match.groups() if n), "").replace("\n", " ")
     found = []
     for part in re.split(r"\s+och\s+|,\s*", names):
         name = person_name(re.sub(r"\s*\([^)]*\)", "", part))

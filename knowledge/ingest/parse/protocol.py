@@ -7,6 +7,7 @@ import re
 from knowledge.bodies import BODY_TYPES, LEDAMOT, OVRIG, TJANSTEPERSON
 from knowledge.ingest.model import Decision, Protocol
 from knowledge.ingest.parse.attendance import parse_attendance
+from knowledge.ingest.parse.attendance_text import add_stated_attendance
 from knowledge.ingest.parse.body import (
     body_in_text,
     find_body,
@@ -56,6 +57,7 @@ def parse_protocol(
     whose = ", ".join(n for n in (protocol.body, protocol.organisation) if n) or None
     protocol.title = protocol_title(head, protocol.councils, whose)
     protocol.attendees = parse_attendance(head, protocol.councils)
+    add_stated_attendance(protocol)
     _roles_from_attendance(protocol)
     _officers_in_running_text(protocol, head)
     if protocol.secretary is None:

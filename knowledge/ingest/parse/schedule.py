@@ -15,11 +15,11 @@ from knowledge.language.text import normalize, split_sentences
 
 SCHEDULE_TITLE = re.compile(
     r"\b(datum|mötesdatum|mötestider|sammanträdesplan|sammanträdesdagar|kommande möten|"
-    r"nästa års möten|nästa möte|mötesplan)\b",
+    r"nästa års möten|nästa möte|nästa sammanträde|mötesplan)\b",
     re.IGNORECASE,
 )
 SCHEDULE_SENTENCE = re.compile(
-    r"\bnästa (?:ordinarie )?\w*(?:möte|sammanträde|träff)|\bnästa gång|\bkommande möten?\b|"
+    r"\bnästa (?:ordinarie )?[\w-]*(?:möte|sammanträde|träff)|\bnästa gång|\bkommande möten?\b|"
     r"möte[nt]? (?:hålls|äger rum)|sammanträde[t]? (?:hålls|äger rum)|\bmötet flyttas|"
     r"\bflyttas till|\bsammanträder\b",
     re.IGNORECASE,
@@ -46,8 +46,13 @@ def schedules(text: str) -> bool:
 
 # "... kl. 13.00 i Sessionssalen.": the place after a scheduled meeting's date and time.
 _PLACE_AFTER = re.compile(r"^\s*,?\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖa-zåäö][^.;:\n(]{2,60})")
-# "samtliga med början kl. 09.00", "samtliga kl. 09.00–12.00": one time for a list of dates.
-_COMMON_TIME = re.compile(r"\bsamtliga\b[^.:\n]{0,20}?\b(?:kl\.?|klockan)\s*[\d.:–-]+", re.I)
+# "samtliga med början kl. 09.00", "Sammanträdena börjar kl. 09.30", "båda kl. 08.30": one
+# time for a list of dates.
+_COMMON_TIME = re.compile(
+    r"\b(?:samtliga|sammanträdena|mötena|alla möten|båda|bägge)\b[^.:\n]{0,20}?"
+    r"\b(?:kl\.?|klockan)\s*[\d.:–-]*\d",
+    re.I,
+)
 _OTHER = re.compile(r"\bövrig", re.I)  # "Övriga frågor" names no meetings of its own
 _NEXT_YEARS = re.compile(r"nästa års|nästa år", re.I)
 _DAYPART = re.compile(
@@ -67,6 +72,7 @@ def parse_schedule(
     def add(
         text: str, reference: date, decided: bool, council: list[str], item: str | None
     ) -> None:
+        common = _COMMON_TIME.search(text) if "kl" in text else None
         for mention in find_dates(text, reference=reference, prefer_future=True):
             if mention.date <= held:
                 continue
@@ -84,6 +90,10 @@ def parse_schedule(
             meeting.start = meeting.start or mention.start
             meeting.end = meeting.end or mention.end
             meeting.place = meeting.place or _place_after(text, mention.span[1])
+            if common and meeting.start is None:
+                # "den 29 april och den 13 maj, båda kl. 08.30 i sammanträdesrum Alfred"
+                meeting.start, meeting.end = parse_time_range(common.group(0))
+                meeting.place = meeting.place or _place_after(text, common.end())
             meeting.decided = meeting.decided or decided
             if daypart and not meeting.note:
                 meeting.note = daypart.group(1).lower()
@@ -111,11 +121,18 @@ def parse_schedule(
             common = _COMMON_TIME.search(item.body)
             if common:
                 start, end = parse_time_range(common.group(0))
+                place = _place_after(item.body, common.end())
                 for meeting in list(found.values())[before:]:
                     meeting.start = meeting.start or start
                     meeting.end = meeting.end or end
+                    meeting.place = meeting.place or place
             continue
+        listing = False  # under "Nästa möten:", a date a line
         for paragraph in item.body.split("\n"):
+            if listing and paragraph.lstrip().startswith(("- ", "–")):
+                add(paragraph, held, False, protocol.councils, item.number)
+                continue
+            listing = paragraph.rstrip().endswith(":") and schedules(paragraph)
             lower = paragraph.lower()
             if "återkommer till" in lower:
                 own = _own_names(protocol.body) if own is None else own

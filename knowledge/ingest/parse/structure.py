@@ -63,6 +63,7 @@ _MONTH_START = re.compile(
 )
 _SECTION_HEADING = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$")
 _TABLE_ROW = re.compile(r"^\d{1,3}[a-z]?\t")
+_ATTACHED = re.compile(r"\s(?:Bilaga|Bilagor|Underlag|Handlingar)\s*:")
 _LEADING_PUNCT = re.compile(r"^[.):\s]+")
 _TITLE_START = re.compile(r"[A-ZÅÄÖÉ0-9\"”]")
 _LIST_NUMBER = re.compile(r"^\d{1,3}[a-z]?\s*[.)]")  # a line numbered like the one below
@@ -248,6 +249,13 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         punct = punct or bool(_TABLE_ROW.match(line.text))  # a table's row
         cells = title.split("\t")
         title, rest = _DNR.sub("", cells[0]).strip(), "\t".join(cells[1:]).strip()
+        attached = _ATTACHED.search(title)
+        if attached and attached.start() > 0:
+            # "Folkhälsoplan 2023–2026 Bilaga: remissversion ...": a cell's second paragraph
+            title, rest = (
+                title[: attached.start()].strip(),
+                "\t".join(cell for cell in (rest, title[attached.start() :].strip()) if cell),
+            )
         if title[:1] in ".):" or title[:1].isspace():
             title = _LEADING_PUNCT.sub("", title).strip()
         skip = 0
@@ -281,7 +289,9 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             title, skip = f"{title} {more}", skip + 1
         if "ekretess" in title and _GENERIC_TITLE.match(title):
             title, skip = _with_subject(lines, title, pos + 1 + skip, skip)
-        if len(title) > 160 or len(line.text) > 400:
+        # A long line is a paragraph that starts with a number, unless it is a table's row,
+        # whose last cells may hold the item's minutes.
+        if len(title) > 160 or (len(line.text) > 400 and not _TABLE_ROW.match(line.text)):
             continue
         if not title or _MONTH_START.match(title) or not _TITLE_START.match(title):
             continue

@@ -7,7 +7,7 @@ from datetime import date, time
 
 import sqlite_utils
 
-from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT
+from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT, TJANSTGORANDE
 from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, meeting_on
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.answers.shared import not_found, resolve_meetings
@@ -258,6 +258,8 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
         )
     elif aspect == "absent":
         absent = [a.name for a in attendees if a.role == "frånvarande"]
+        # One a substitute served for was away, listed among the absent or not.
+        absent += [a.replaces for a in attendees if a.replaces and a.replaces not in absent]
         found = bool(absent)
         headline = (
             f"Frånvarande vid {label}: {', '.join(absent)}."
@@ -265,10 +267,13 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
             else f"Protokollet från {label} anger inga frånvarande."
         )
     elif aspect == "attendees":
-        members = sum(1 for a in attendees if a.role == LEDAMOT)
-        substitutes = sum(1 for a in attendees if a.role == ERSATTARE)
+        # Substitutes serving for a member sit as members: they are counted with them.
+        serving = sum(1 for a in attendees if a.role == ERSATTARE and a.function == TJANSTGORANDE)
+        members = sum(1 for a in attendees if a.role == LEDAMOT) + serving
+        substitutes = sum(1 for a in attendees if a.role == ERSATTARE) - serving
+        of_whom = f" (varav {serving} tjänstgörande ersättare)" if serving else ""
         headline = (
-            f"Vid {label} listas {len(attendees)} personer: {members} ledamöter, "
+            f"Vid {label} listas {len(attendees)} personer: {members} ledamöter{of_whom}, "
             f"{substitutes} ersättare och {len(attendees) - members - substitutes} övriga."
         )
         blocks.extend(_attendance_blocks(attendees))

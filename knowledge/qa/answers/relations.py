@@ -32,6 +32,13 @@ _SUBSTITUTE_FOR_LOWER = re.compile(
     _SUBSTITUTE_WORDS + r"([a-zåäöé]{2,}(?:-[a-zåäöé]+)? [a-zåäöé]{2,}(?:-[a-zåäöé]+)?)\b"
 )
 _NAME = r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+"
+# "vem var med för Lekeberg när Roger Kvist hade förhinder": whoever came in the absent's place
+_WHILE_ABSENT = re.compile(
+    r"\b(?:vem|vilka) (?:som )?(?:var med|deltog|kom|satt med|tjänstgjorde|tjanstgjorde)\b.*?"
+    r"\b(?:när|nar|då|da) ([A-ZÅÄÖa-zåäö][\wåäöé-]+ [A-ZÅÄÖa-zåäö][\wåäöé-]+) "
+    r"(?:hade (?:förhinder|forhinder)|var (?:frånvarande|franvarande|borta|sjuk)|inte kunde)",
+    re.IGNORECASE,
+)
 _PRESENTING = re.compile(
     r"\b(?:vem|vilka) (?:som )?(?:foredr\w*|present\w*|informerade|drog|redogjorde|berattade|"
     r"rapporterade|holl i|snackade|pratade|hade punkten|hade)\b|\b(?:foredrogs|presenterades) "
@@ -94,6 +101,9 @@ def _substituted_name(text: str) -> str | None:
     lower = _SUBSTITUTE_FOR_LOWER.search(text)
     if lower and lower.group(1).split()[0] not in _NOT_A_NAME:
         return " ".join(part.title() for part in lower.group(1).split())
+    absent = _WHILE_ABSENT.search(text)
+    if absent and absent.group(1).split()[0].lower() not in _NOT_A_NAME:
+        return " ".join(part[:1].upper() + part[1:] for part in absent.group(1).split())
     return None
 
 

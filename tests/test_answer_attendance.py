@@ -1,0 +1,78 @@
+"""Attendance a protocol states in its text answers who was away and who came instead, and a
+town's own council of a kind samrad also has ("folkhälsorådet i Lekeberg") is that town's."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge import open_store
+from knowledge.ingest.load import ingest_file
+from knowledge.qa.engine import Engine
+
+TODAY = date(2026, 11, 23)
+LEKEBERG = """Lekebergs kommun\tKommunstyrelseförvaltningen
+
+Folkhälsorådet 2023
+Minnesanteckningar
+Folkhälsorådet i Lekebergs kommun
+Tid: tisdag 14 mars 2023 kl 13.15–15.30
+Plats: Kommunhuset, Fjugesta, rum Lanna
+
+Kallade
+- Kerstin Sjöberg (C), ordförande, kommunstyrelsen
+- Per-Olof Svahn (SD), kommunstyrelsen
+- Roland Berg, skolchef
+- Hanna Lindgren, folkhälsostrateg (sekreterare)
+
+1. Mötets öppnande
+Ordföranden öppnade mötet. Närvarande: alla kallade utom Per-Olof Svahn och Roland Berg
+(förhinder). Maria Tell, rektor Lekebergsskolan, deltog i stället för Roland Berg.
+
+2. Trygghetsvandring
+Vandringen genomförs i april.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder = tmp_path_factory.mktemp("attendance")
+    shutil.copy(corpus_db_file, folder / "samrad.db")
+    db = open_store(folder / "samrad.db")
+    path = folder / "folkhalsoradet_lekeberg.txt"
+    path.write_text(LEKEBERG, "utf-8")
+    ingest_file(db, path)
+    return Engine(db)
+
+
+def test_who_came_while_someone_was_away(engine: Engine) -> None:
+    answer = engine.answer(
+        "vem var med för skolan när Roland Berg hade förhinder på folkhälsorådet i Lekeberg?",
+        today=TODAY,
+    )
+    assert answer.found and answer.headline.startswith("Maria Tell")
+    assert "Roland Berg" in answer.headline
+
+
+def test_the_absent_include_those_a_stand_in_served_for(engine: Engine) -> None:
+    answer = engine.answer(
+        "vilka hade förhinder på folkhälsorådet i Lekeberg i mars 2023?", today=TODAY
+    )
+    assert "Per-Olof Svahn" in answer.headline and "Roland Berg" in answer.headline
+
+
+def test_a_towns_council_is_not_samrads_council_of_that_kind(engine: Engine) -> None:
+    answer = engine.answer("vem är ordförande i folkhälsorådet i Lekeberg?", today=TODAY)
+    assert answer.found and "Kerstin Sjöberg" in answer.headline
+    assert all("Lekeberg" in source.council for source in answer.sources)
+
+
+def test_when_and_where_a_body_met(engine: Engine) -> None:
+    answer = engine.answer(
+        "När och var träffades folkhälsorådet i Lekeberg i mars 2023?", today=TODAY
+    )
+    assert answer.found
+    assert "14 mars 2023" in answer.headline and "Lanna" in answer.headline
