@@ -253,7 +253,9 @@ def _insert_parts(db: sqlite_utils.Database, document_id: int, protocol: Protoco
                 decided=meeting.decided,
                 **_where_and_when(meeting),
             )
-    insert_passages(db, document_id, passages)
+    # The councils' own minutes are samrad's whole archive: naming them tells no passage apart.
+    owner = "" if protocol.councils else f"{protocol.body or ''} {protocol.organisation or ''}"
+    insert_passages(db, document_id, passages, owner)
 
 
 def _insert_body_and_relations(

@@ -94,6 +94,11 @@ def _expand(corpus: Corpus, word: str) -> Term:
     long_enough = len(single) >= UNDOUBLED_LENGTH
     if single != term.stems[0] and long_enough and corpus_queries.stem_indexed(corpus.db, single):
         term.stems.append(single)  # "gemensamma" stems to "gemensamm", "gemensam" to itself
+    # The stemmer takes a final "s" for a genitive: "prognos" stems to "progno" and
+    # "prognosen" to "prognos"; the inflected forms are found by the word's own stem.
+    genitive_like = folded.endswith("s") and term.stems[0] == folded[:-1] and len(folded) >= 5
+    if genitive_like and corpus_queries.stem_indexed(corpus.db, folded):
+        term.stems.append(folded)
     other_form = _syncope(term.stems[0])
     if other_form and corpus_queries.stem_indexed(corpus.db, other_form):
         term.stems.append(other_form)  # "stimulansmedlen": the minutes say "stimulansmedel"

@@ -26,9 +26,14 @@ class Passage(NamedTuple):
 
 
 def insert_passages(
-    db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage]
+    db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage], owner: str = ""
 ) -> None:
-    """Index a document's passages for search, and add their words to the vocabulary."""
+    """Index a document's passages for search, and add their words to the vocabulary.
+
+    ``owner`` names whose document it is ("Kommunstyrelsen Askersunds kommun"): its stems are
+    matched in every passage, as a question names the body whose minutes never repeat it
+    ("Askersunds delårsrapport").
+    """
     rows = []
     tokens: set[str] = set()
     for kind, ref, number, title, text in passages:
@@ -36,7 +41,7 @@ def insert_passages(
         # Tokens are made distinct before stemming: the same stems, in the same order.
         distinct = dict.fromkeys(words(f"{title} {text}"))
         tokens.update(distinct)
-        stemmed = " ".join(dict.fromkeys(map(stem, distinct)))
+        stemmed = " ".join(dict.fromkeys([*map(stem, distinct), *map(stem, words(owner))]))
         rows.append((document_id, kind, ref, number, title, text, stemmed))
     # A document's rows in as few statements as can be: FTS5 writes what it holds to a new
     # segment of its index at each statement that fires the passages_ai trigger (a savepoint),

@@ -222,7 +222,15 @@ def _hits(
     # A verb says what happened to the subject, in other words than the minutes' as often as
     # not ("tagit beslut om EP-larm"): the subject's words decide which passages count.
     subject = [t for t in terms if not t.verb] or terms
-    return [h for h in hits if h.matched >= needed(len(subject))]
+    hits = [h for h in hits if h.matched >= needed(len(subject))]
+    town = normalize(query.municipality or "")
+    core = [t for t in subject if not (town and normalize(t.word).startswith(town))]
+    verbs = [t for t in terms if t.verb]
+    if verbs and len(core) <= 1 and len(subject) > len(core):
+        # "vilken förskola i Kumla ska avvecklas": one word and the town (which every passage
+        # of the town's minutes holds) are too little; what happened to it must be told too
+        hits = [h for h in hits if any(verb.held(set(h.stems)) for verb in verbs)]
+    return hits
 
 
 # A question that names a meeting means that meeting's date, whatever it is about.
