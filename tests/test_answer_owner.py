@@ -42,6 +42,12 @@ def engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> En
                 "Hallsberg", "2024-09-10", "Helårsprognosen visar ett underskott om 4,3 Mkr."
             ),
         ),
+        (
+            "regionfullmaktige.txt",
+            "Protokoll\nRegionfullmäktige\nDatum: 2024-11-26\n\n§ 1 Öppnande\nMötet öppnades.\n\n"
+            "§ 2 Interpellation om busstrafiken mellan Kopparberg och Hällefors\n"
+            "Marie Falk (M) besvarar interpellationen. Fyra turer läggs till per vardag.\n",
+        ),
     )
 
 
@@ -59,3 +65,14 @@ def test_one_word_and_a_town_need_what_happened_too(engine: Engine) -> None:
     """Every passage of Askersund's minutes holds the town: "delårsrapport" and the town are too
     little to answer what was extended."""
     assert not engine.answer("vilken delårsrapport i Askersund ska förlängas", today=TODAY).found
+
+
+def test_a_short_noun_nowhere_on_its_own_stands_for_the_compounds_it_heads(
+    engine: Engine,
+) -> None:
+    """ "bussarna" is written nowhere; "busstrafiken" is."""
+    answer = engine.answer(
+        "vem svarade på interpellationen om bussarna mellan Kopparberg och Hällefors?",
+        today=TODAY,
+    )
+    assert answer.found and "Marie Falk" in answer.headline

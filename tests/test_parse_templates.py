@@ -181,3 +181,15 @@ def test_a_schedule_of_yearless_weekdays_with_a_common_time() -> None:
         date(2025, 11, 25): time(9, 30),
         date(2025, 11, 26): time(9, 30),
     }
+
+
+def test_a_title_broken_before_a_conjunction_goes_on_on_the_next_line() -> None:
+    protocol = parse_document(
+        "Protokoll\nRegionfullmäktige\nDatum: 2024-11-26\n\nRF § 207\nVal av justerare\n\n"
+        "RF § 208\nInterpellation från Robert Lund (SD) om busstrafiken mellan Kopparberg\n"
+        "och Hällefors\n\nMarie Falk (M) besvarar interpellationen.\n"
+    )
+    assert protocol.items[-1].title == (
+        "Interpellation från Robert Lund (SD) om busstrafiken mellan Kopparberg och Hällefors"
+    )
+    assert protocol.items[-1].body.startswith("Marie Falk")

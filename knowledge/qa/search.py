@@ -34,6 +34,10 @@ from knowledge.storage.corpus_search import ItemTitle, Passage
 _UNDOUBLED = re.compile(r"([bdfgklmnprst])\1$|([mn])\2et$")
 UNDOUBLED_LENGTH = 6
 
+# A short unknown word stands for the compounds it heads: a root this long, at most this many.
+COMPOUND_HEAD_LENGTH = 4
+COMPOUND_HEADS = 6
+
 # Passages kept per query, the best by bm25 over every match.
 CANDIDATES = 60
 
@@ -127,6 +131,14 @@ def _expand(corpus: Corpus, word: str) -> Term:
     # The stem alone may still match an inflection the vocabulary holds.
     if not term.exact:
         term.stems = [s for s in term.stems if corpus_queries.stem_indexed(corpus.db, s)]
+    definite = lower.endswith(("na", "en", "et"))  # a noun's definite form, no verb's
+    if not term.known and definite and len(root(lower)) == COMPOUND_HEAD_LENGTH:
+        # "bussarna" where the minutes write "busstrafiken": a short noun nowhere on its own
+        # is the head of the compounds it begins, when they are few
+        head = root(lower)
+        heads = [w for w in words_containing(corpus.db, head, limit=40) if w.startswith(head)]
+        if len(heads) <= COMPOUND_HEADS:
+            term.exact += heads
     if len(folded) >= COMPOUND_LENGTH and corpus.frequency(term) <= RARE_COMPOUND:
         term.parts = _compound_parts(corpus, known, folded)
     if not term.exact and expansion(word):

@@ -42,6 +42,15 @@ _PUNKT_ITEM = re.compile(
 )
 # A title broken after one of these goes on on the next line.
 _TITLE_GOES_ON = (" och", " av", " för", " i", " om", " med", " till", " vid", " samt", " på", "-")
+# "Interpellation … mellan Kopparberg" / "och Hällefors": a short line that goes on with a
+# conjunction or a preposition ends the title broken before it.
+_GOES_ON_LINE = re.compile(r"^(och|samt|i|för|av|om|med|till|vid|på)\s+\S[^.:;]{0,50}$")
+
+
+def _text_at(lines: list[Line], pos: int) -> str:
+    return lines[pos].text if pos < len(lines) else ""
+
+
 _DNR = re.compile(r"\s*\(?\b(dnr|diarienr|diarienummer)\b.*$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(r"^(?:rubrik|ärenderubrik|titel|ärende)\s*:\s*", re.IGNORECASE)
 _PARAGRAPH_FIELD = re.compile(r"^paragraf\s*:\s*(?:[A-ZÅÄÖ]{1,5}\s*)?§\s*(\d{1,3})([a-z]?)\b", re.I)
@@ -280,7 +289,10 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
         following_pos = pos + 1 + skip
         if (
             not rest
-            and title.endswith(_TITLE_GOES_ON)
+            and (
+                title.endswith(_TITLE_GOES_ON)
+                or _GOES_ON_LINE.match(_text_at(lines, following_pos))
+            )
             and following_pos < len(lines)
             and lines[following_pos].text[:1].islower()
         ):
