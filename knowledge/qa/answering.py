@@ -36,6 +36,7 @@ from knowledge.qa.answers.themes import answer_themes
 from knowledge.qa.answers.timeline import answer_timeline
 from knowledge.qa.answers.titles import answer_title, asked_title
 from knowledge.qa.answers.topic import answer_topic
+from knowledge.qa.answers.votes import answer_vote, asks_vote
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import (
     AGENDA,
@@ -103,6 +104,10 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
         reserved = answer_reservation(corpus, query, today)
         if reserved is not None:
             return reserved
+    if query.intent in SUBJECT_INTENTS and asks_vote(query):
+        voted = answer_vote(corpus, query, today)
+        if voted is not None:
+            return voted
     if relation == "substitute":
         return answer_substitute(corpus, query, today)
     if relation == "leads":
