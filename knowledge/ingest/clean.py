@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from knowledge.language.dates import CLOCK_SPAN
+
 # A line without any of these needs no more than stripping: markup characters, bullet glyphs,
 # a tab, a run of spaces, or a leading dash (a bullet or a rule).
 _SPECIAL_CHARS = re.compile(r"[|#<>\\*_\t\uf0b7\uf0a7\uf076\uf0d8•▪◦●■○►▸‣⁃∙·\[]")
@@ -89,7 +91,8 @@ _SYMBOL_LABELS = {
     "⌚": "Tid",
 }
 _FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
-_CLOCK_RANGE = re.compile(r"^(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[–-]\s*\d{1,2}[.:]\d{2})?$")
+_CLOCK_RANGE = re.compile(rf"^{CLOCK_SPAN}$")
+_LABELLED = re.compile(r"^[\wåäö ]{2,30}:")  # "Ordförande: …", a field that names itself
 _MENTION = re.compile(r"(?<!\S)@(?=[A-ZÅÄÖ])")
 
 
@@ -105,11 +108,11 @@ def _symbol_fields(line: str) -> str:
     parts = _FIELD_SEPARATOR.split(line)
     fields: list[str] = []
     for n, part in enumerate(parts):
-        if n == 0 and label and not re.match(r"^[\wåäö ]{2,30}:", part):
+        if n == 0 and label and not _LABELLED.match(part):
             part = f"{label}: {part}"
         elif n and _CLOCK_RANGE.match(part):
             part = f"Tid: {part}"
-        elif n and not re.match(r"^[\wåäö ]{2,30}:", part):
+        elif n and not _LABELLED.match(part):
             fields[-1] += f" {part}"
             continue
         fields.append(part)

@@ -67,6 +67,9 @@ _CLOCK = (
     r"(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
     rf"(?:\s*{_SEP}\s*{_END_MARK}(?P<h2>\d{{1,2}})(?:[.:](?P<m2>\d{{2}}))?)?"
 )
+# A clock time with minutes, or a range of two, as a table cell or a field holds it alone:
+# "13:00–16:00", "kl. 13.15".
+CLOCK_SPAN = r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[–-]\s*\d{1,2}[.:]\d{2})?"
 _TIME_AFTER = (
     r"(?P<time>,?\s*(?:(?P<fr>från|fran|mellan)\s+)?(?:(?P<kl>kl\.?|klockan)\s*)?"
     r"(?P<t1>\d{1,2})(?:[.:](?P<tm1>\d{2}))?"

@@ -90,9 +90,11 @@ def build(corpus: Corpus, query: Query, today: date) -> Answer:
     held = answer_title(corpus, query, today, title) if title is not None else None
     if held is not None:
         return held
-    relation = relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES) else None
-    if query.intent == MEETING and relation_question(query) == "substitute":
-        relation = "substitute"  # "vem var med när X hade förhinder" names the meeting too
+    relation = (
+        relation_question(query) if query.intent in (*SUBJECT_INTENTS, THEMES, MEETING) else None
+    )
+    if query.intent == MEETING and relation != "substitute":
+        relation = None  # of a meeting only "vem var med när X hade förhinder" is a relation
     # A name no document holds ("Kulturrådet") is a subject they never speak of.
     unheard = unknown_names(corpus, query) if query.intent in SUBJECT_INTENTS else []
     if query.intent in SUBJECT_INTENTS and asks_author(query):

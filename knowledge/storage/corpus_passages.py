@@ -36,12 +36,13 @@ def insert_passages(
     """
     rows = []
     tokens: set[str] = set()
+    owner_stems = [stem(word) for word in words(owner)]
     for kind, ref, number, title, text in passages:
         # Each stem once: the column serves matching; term frequency comes from `text`.
         # Tokens are made distinct before stemming: the same stems, in the same order.
         distinct = dict.fromkeys(words(f"{title} {text}"))
         tokens.update(distinct)
-        stemmed = " ".join(dict.fromkeys([*map(stem, distinct), *map(stem, words(owner))]))
+        stemmed = " ".join(dict.fromkeys([*map(stem, distinct), *owner_stems]))
         rows.append((document_id, kind, ref, number, title, text, stemmed))
     # A document's rows in as few statements as can be: FTS5 writes what it holds to a new
     # segment of its index at each statement that fires the passages_ai trigger (a savepoint),

@@ -7,7 +7,8 @@ file; the tests hold the facts of the real documents.
 
 The modules follow the parts of a document, lowest first: ``lines`` (heading levels, labelled
 fields, paragraphs), ``structure`` (item headings or report sections; protocol or report),
-``people`` (names, presenters), ``attendance`` (lists, roles, organisations),
+``people`` (names, presenters), ``attendance`` (lists) and ``attendance_entries`` (one
+person's roles and organisation),
 ``attendance_text`` (who came or stayed away, as the minutes' text says), ``decisions``,
 ``themes``, ``schedule`` (meetings a protocol sets), ``header``, ``relations``, ``items``,
 ``preamble`` (the prose before the first item), and the two assemblies ``protocol`` and

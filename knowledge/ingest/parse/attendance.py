@@ -1,8 +1,8 @@
 """Attendance lists: who was there, in what role, for which organisation.
 
-An attendance entry is a name followed by cells (tab or comma) naming a party, an
-organisation, a title and notes; entries stand one a line, in columns, or inline
-("Närvarande: A, ordförande, B v. ordf. och C"), under the Swedish list headings.
+Entries stand one a line, in columns, or inline ("Närvarande: A, ordförande, B v. ordf. och
+C") under the Swedish list headings, in tables (``attendance_rows``), grouped under
+sub-headings; each entry is read by ``attendance_entries``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTEPERSON, TJANSTGORANDE
 from knowledge.ingest.model import Attendee
+from knowledge.ingest.parse.attendance_entries import attendee_of, entries, municipality_in
 from knowledge.ingest.parse.attendance_rows import (
     COLUMN_WORDS,
     column_header,
@@ -22,11 +23,7 @@ from knowledge.ingest.parse.attendance_rows import (
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.ingest.parse.people import (
     FRANVARANDE,
-    MUNICIPALITY_KEYS,
-    NAME_TOKEN,
-    NOT_NAME_WORDS,
     fold,
-    is_job_title,
     starts_with_name,
 )
 from knowledge.language.text import normalize
@@ -43,12 +40,6 @@ _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|kallade|deltagande)$"), LEDAMOT),
     (re.compile(r"^(franvarande|anmalt forhinder|forhinder)( ledamoter)?$"), FRANVARANDE),
 ]
-# Parenthesised attendance notes ("del av mötet", "ersätter Eva Persson"), not "(primärvård)".
-_NOTE = re.compile(
-    r"§|\b(del av|ersätter|ersättare|tjänstgör|från|till|punkt|digital|distans|deltog|närvar|"
-    r"ej |inte |hela |förhinder|frånvar|teams|zoom|på plats)",
-    re.IGNORECASE,
-)
 
 
 def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
@@ -127,8 +118,8 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             continue
         if role is None or not text:
             continue
-        for entry in _entries(text):
-            parsed = _attendee_of(entry, role)
+        for entry in entries(text):
+            parsed = attendee_of(entry, role)
             if parsed is None:
                 continue
             parsed.function = _function_under(function, parsed.function)
@@ -139,11 +130,6 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             attendees.append(parsed)
             since_label += 1
     return _once_each(attendees)
-
-
-def attendees_in_line(text: str, role: str) -> list[Attendee]:
-    """The attendees a line of a list holds, read as entries under ``role``."""
-    return [a for a in map(lambda entry: _attendee_of(entry, role), _entries(text)) if a]
 
 
 def _once_each(attendees: list[Attendee]) -> list[Attendee]:
@@ -273,7 +259,7 @@ def _group_organisation(text: str) -> str | None:
     folded = normalize(text)
     if folded.startswith("region"):
         return REGION
-    municipality = _municipality_in(folded)
+    municipality = municipality_in(folded)
     return municipality if municipality and len(folded.split()) <= 2 else None
 
 
@@ -298,264 +284,3 @@ def _labelled_entry(text: str) -> str | None:
     if _group_organisation(label) is None:
         label = label[:1].lower() + label[1:]  # a capacity, read as a title
     return f"- {rest}, {label}"
-
-
-# Between entries: a comma, a tab, "och" (not "kultur- och fritidschef"), "samt", or a space
-# after a party ("(S) Erik Hägg (V)", a table cell's lines run together).
-_SEPARATOR = re.compile(r"\s*(?:,|\t|\bsamt\b|(?<!-)\s\boch\b)\s*|(?<=\))\s+(?=[A-ZÅÄÖ])")
-_NOT_TITLE = {"for", "ersatter", "ers", "ers.", "tjg", "tjg.", "och", "samt"}
-# Functions after a comma belong to the person before: "A (S), ordförande B (V)".
-_FUNCTION_LEAD = re.compile(
-    r"^((?:\d:e\s+)?(?:vice\s+)?ordförande|v\.?\s?ordf\.?|ordf\.?|sekr\.|sekreterare|ledamot|"
-    r"ersättare|kassör|suppleant)\s+(?=[A-ZÅÄÖ])"
-)
-
-
-def _attendee_of(entry: str, role: str) -> Attendee | None:
-    """A fresh attendee for an entry; the same entries recur in every protocol of a body."""
-    cached = _parse_attendee_cached(entry, role)
-    # A copy by its fields (all of them init fields): dataclasses.replace took five times as long.
-    return Attendee(**vars(cached)) if cached else None
-
-
-@lru_cache(maxsize=8192)
-def _parse_attendee_cached(entry: str, role: str) -> Attendee | None:
-    return _parse_attendee(entry, role)
-
-
-@lru_cache(maxsize=8192)
-def _entries(text: str) -> tuple[str, ...]:
-    """A line's entries: one person with their cells, or several in columns or inline."""
-    cuts = [0]
-    depth_free = re.sub(r"\([^)]*\)", lambda m: "(" + "x" * (len(m.group(0)) - 2) + ")", text)
-    for match in _SEPARATOR.finditer(depth_free):
-        rest = text[match.end() :]
-        lead = fold(rest.split(" ")[0]) if rest else ""
-        function = _FUNCTION_LEAD.match(rest)
-        if function and starts_with_name(rest[function.end() :]):
-            cuts.append(match.end() + function.end())
-        elif lead not in _NOT_TITLE and starts_with_name(rest) and match.start() > 0:
-            cuts.append(match.start())
-    # A name after a title within a cell: "..., kultur- och fritidschef Niklas Fagerlund, ...".
-    for match in re.finditer(r"(?<=[a-zåäö0-9])\s+(?=[A-ZÅÄÖ][^\W\d_]+\s[A-ZÅÄÖ][^\W\d_]+,)", text):
-        if match.start() not in cuts and starts_with_name(text[match.end() :]):
-            before = text[: match.start()].rsplit(",", 1)[-1]
-            last_word = fold(before.split()[-1]) if before.split() else ""
-            if (
-                "," in text[: match.start()]
-                and not starts_with_name(before.strip())
-                and last_word not in _NOT_TITLE
-            ):
-                cuts.append(match.start())
-    cuts = sorted(set(cuts))
-    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    return tuple(re.sub(r"^\s*(,|\t|samt\b|och\b)?\s*", "", p).strip() for p in pieces if p.strip())
-
-
-_FUNCTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(tjg\.?|tjanstgorande) (ers\.?|ersattare)"), TJANSTGORANDE),
-    (re.compile(r"\b(\d:e )?(vice ordf\w*|v\.? ?ordf\w*)"), "vice ordförande"),
-    (re.compile(r"\bordf(orande\b|\.|\b)"), "ordförande"),
-    (re.compile(r"\b(sekr\.?|sekreterare|antecknare)(\b|$)"), "sekreterare"),
-    (re.compile(r"\b(ers\.? for|ersattare for|ersatter)\b"), "ersättare"),
-    (re.compile(r"\bkassor\b"), "kassör"),
-    (re.compile(r"\bsuppleant\b"), "suppleant"),
-    (re.compile(r"\bersattare\b"), "ersättare"),
-    (re.compile(r"\bledamot\b"), "ledamot"),
-]
-_REPLACES = re.compile(
-    r"(?:ersätter|ers\.? för|ersättare för|tjg\.? ers\.? för|tjänstgörande ersättare för|"
-    r"tjänstgör (?:i stället )?för|i stället för)\s+"
-    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})",
-    re.IGNORECASE,
-)
-_AWAY = re.compile(r"\b(förhinder|frånvarande|ej närvarande|inte närvarande)\b", re.I)
-_PRESENT = re.compile(r"^närvarande\b[,;]?\s*", re.I)
-_PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
-_FOR_NAME = re.compile(
-    r"^\s*(?:\([A-ZÅÄÖ]{1,3}\))?\s*,?\s*för\s+"
-    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})"
-)
-
-
-def _parse_attendee(text: str, role: str) -> Attendee | None:
-    text = re.sub(r"^[-–•]\s*", "", text).strip()
-    text = re.sub(r"(\b[A-ZÅÄÖ][^\W\d_]+)\.$", r"\1", text)  # a list's last name, its full stop
-    if not text or len(text) > 200:
-        return None
-    # "Malin Jäderberg (kommunpolis, lokalpolisområde Karlskoga)": the cells in parentheses.
-    wrapped = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<cells>[^)]*[a-zåäö][^)]*)\)", text)
-    if wrapped and not _NOTE.search(wrapped.group("cells")):
-        text = f"{wrapped.group('name')}, {wrapped.group('cells')}"
-    title_before = re.match(r"^(?P<title>[a-zåäöé][\wåäöé-]+)\s+(?=[A-ZÅÄÖ])", text)
-    if title_before and fold(title_before.group("title")) not in _NOT_TITLE:
-        text = f"{text[title_before.end() :]}, {title_before.group('title')}"
-    attendee = _parse_entry(text, role)
-    if attendee is None:
-        return None
-    after = text[len(attendee.name) :]
-    party = _PARTY.match(after)
-    attendee.party = party.group("party") if party else None
-    replaces = _REPLACES.search(after)
-    attendee.replaces = replaces.group("who") if replaces else None
-    folded = fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
-    attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
-    if attendee.replaces is None and (role == ERSATTARE or attendee.function == TJANSTGORANDE):
-        # A substitute's "Tomas Nyberg (S) för Gunilla Westerlund (S)": whom they serve for.
-        serves = _FOR_NAME.match(after)
-        attendee.replaces = serves.group("who") if serves else None
-    if (
-        attendee.replaces
-        and attendee.function in (None, "ersättare")
-        and role
-        in (
-            LEDAMOT,
-            ERSATTARE,
-        )
-    ):
-        # "Yvonne Stål (KD) ers. för Anders Wiberg (KD)" among those present: an ersättare
-        # by office, serving at this meeting
-        attendee.function = TJANSTGORANDE
-        if replaces and attendee.role == LEDAMOT:
-            attendee.role = ERSATTARE
-    if attendee.note:
-        # A table's presence column: "Närvarande" says nothing, "Förhinder" that they were
-        # away (unless it is the absent member's, beside whom one serves for).
-        if _AWAY.search(attendee.note) and not attendee.replaces:
-            attendee.role = FRANVARANDE
-        attendee.note = _PRESENT.sub("", attendee.note) or None
-    if attendee.role == LEDAMOT and attendee.function in ("ersättare", TJANSTGORANDE):
-        attendee.role = ERSATTARE  # an ersättare by office in a list of all present
-    if attendee.title:
-        attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
-    if attendee.title and attendee.function:
-        # "ordförande" and "v. ordf." are functions, not titles.
-        rest = re.sub(
-            r"(,\s*)?\b((\d:e )?(vice |v\.? ?)?ordf(örande|\.)?|sekr\.|kassör|ledamot|suppleant|"
-            r"sekreterare\b|antecknare\b)",
-            "",
-            attendee.title,
-        )
-        attendee.title = rest.strip(" ,") or None
-    return attendee
-
-
-def _parse_entry(text: str, role: str) -> Attendee | None:
-    # "(antecknare)", "(sammankallande)": a function, read from the entry's text by the caller.
-    text = re.sub(r"\s*\((antecknare|sekreterare|sammankallande|ordförande)\)", "", text)
-    notes = [n.strip() for n in re.findall(r"\(([^)]*)\)", text) if _NOTE.search(n)]
-    text = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if _NOTE.search(m.group(1)) else m.group(0), text)
-    text = text.strip(" ,")
-    cells = [c.strip(" ,") for c in re.split(r"\t|,", text) if c.strip(" ,")]
-    if not cells:
-        return None
-    name_tokens: list[str] = []
-    first = cells[0].split()
-    rest_of_first: list[str] = []
-    for n, token in enumerate(first):
-        if (
-            NAME_TOKEN.match(token)
-            and fold(token) not in MUNICIPALITY_KEYS
-            and fold(token) not in ("region", "kommun")
-        ):
-            name_tokens.append(token)
-        else:
-            rest_of_first = first[n:]
-            break
-    if len(name_tokens) < 2 or fold(name_tokens[0]) in NOT_NAME_WORDS:
-        return None
-    name = " ".join(name_tokens)
-    others = ([" ".join(rest_of_first)] if rest_of_first else []) + cells[1:]
-    organisation, org_kind, title, more_notes = _organisation(others)
-    attendee = Attendee(
-        name=name,
-        organisation=organisation,
-        org_kind=org_kind,
-        role=role,
-        title=title,
-        note="; ".join(notes + more_notes) or None,
-    )
-    if title and role in (LEDAMOT, OVRIG) and org_kind != "kommun":
-        attendee.title = title
-    return attendee
-
-
-def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
-    """Organisation, its kind, a title and notes from the cells after a name.
-
-    Swedish lists write "Namn, titel, organisation": a municipality or the region is the
-    organisation wherever it stands; else a capitalised cell that is no job title
-    ("Degerforsbyggen", "Bergslagens Revision AB", "SPF Seniorerna Askersund") is, or a last
-    cell naming a place ("kommunpolis, lokalpolisområde Karlskoga"). Cells saying which items
-    a person attended ("punkt 3–4", "§ 88") are notes.
-    """
-    organisation: str | None = None
-    kind: str | None = None
-    parts: list[tuple[str, bool]] = []  # (cell, whether it could be an organisation)
-    notes: list[str] = []
-    for raw in cells:
-        raw = re.sub(r"^\([A-ZÅÄÖ]{1,3}\)\s*", "", raw)  # a party after the name
-        wrapped = re.fullmatch(r"\(([^()]*)\)", raw)
-        cell = wrapped.group(1).strip() if wrapped else raw
-        folded = normalize(cell)
-        municipality = _municipality_in(folded)
-        if _ITEMS_ATTENDED.match(cell):
-            notes.append(cell)
-        elif _SERVES_FOR.match(cell):
-            continue  # "ersättare för Arne Lilja": the function and whom, read by the caller
-        elif re.search(r"\bregion( orebro lan)?\b|\bregionen\b", folded) and (
-            folded.startswith("region") or folded.endswith(("region orebro lan", "regionen"))
-        ):
-            organisation, kind = REGION, "region"
-            before = re.split(r"\bRegion\b", cell)[0].strip(" ,")
-            if before:
-                parts.append((before, False))
-        elif municipality and (
-            folded == normalize(municipality)
-            or re.fullmatch(
-                rf"{normalize(municipality)}s? kommun|{normalize(municipality)}\w*", folded
-            )
-        ):
-            organisation, kind = municipality, "kommun"
-        else:
-            parts.append((cell, cell[:1].isupper() and not is_job_title(cell)))
-    if organisation is None:
-        named = next((cell for cell, could in parts if could), None)
-        last = parts[-1][0] if len(parts) >= 2 else ""
-        if named is None and re.search(r"\s[A-ZÅÄÖ]", last) and last[:1].islower():
-            named = last
-        if named is not None:
-            organisation, kind = named, "annan"
-            parts = [(cell, could) for cell, could in parts if cell != named]
-    title_parts = [cell for cell, _ in parts]
-    if title_parts:
-        # "vårdcentralschef Karlskoga": the town a title is held in is no part of the title.
-        *words, last_word = title_parts[0].split(" ")
-        if words and normalize(last_word) in MUNICIPALITY_KEYS and last_word[:1].isupper():
-            title_parts[0] = " ".join(words)
-            notes.append(last_word)
-    title = ", ".join(title_parts) or None
-    return organisation, kind, title, notes
-
-
-# "ersättare för Arne Lilja", and "för Gunilla Westerlund" after a substitute's name.
-_SERVES_FOR = re.compile(
-    r"^(tjg\.?\s+|tjänstgörande\s+)?(ers\.?|ersättare|ersätter)\b|^(tjänstgör\s+)?för\s+[A-ZÅÄÖ]|"
-    r"^(tjänstgör\s+)?i stället för\b",
-    re.I,
-)
-# Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88",
-# "ärende 5", "ej § 91", "tjänstgör § 91", "från § 13".
-_ITEMS_ATTENDED = re.compile(
-    r"^((ej|inte|tjänstgör|tjg|från|till|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?)\s+)?"
-    r"(punkt(erna)?|p\.|§+|ärenden?)\s*\d",
-    re.IGNORECASE,
-)
-
-
-def _municipality_in(folded: str) -> str | None:
-    for token in re.findall(r"[a-z]+", folded):
-        for key, name in MUNICIPALITY_KEYS.items():
-            if token in (key, key + "s"):
-                return name
-    return None

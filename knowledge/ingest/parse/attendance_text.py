@@ -13,10 +13,9 @@ import re
 
 from knowledge.bodies import ERSATTARE, TJANSTGORANDE
 from knowledge.ingest.model import Attendee, Protocol
-from knowledge.ingest.parse.attendance import attendees_in_line
-from knowledge.ingest.parse.people import FRANVARANDE
+from knowledge.ingest.parse.attendance_entries import attendees_in_line
+from knowledge.ingest.parse.people import FRANVARANDE, NAME_IN_LINE
 
-_NAME = r"[A-ZÅÄÖ][\wåäöéü-]+(?: [A-ZÅÄÖ][\wåäöéü-]+){1,2}"
 _SERVING = re.compile(
     r"^(?:följande|dessa|som) (?:ersättare )?tjänstgör\w*(?: ersättare)?\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE | re.MULTILINE,
@@ -28,9 +27,9 @@ _EXCEPT = re.compile(
 )
 # "X, rektor Lekebergsskolan, deltog i stället för Y", "X deltar för Lekeberg i stället för Y".
 _IN_PLACE = re.compile(
-    rf"(?P<entry>(?P<who>{_NAME})(?:,[^,.;\n]{{2,60}}){{0,2}}),?\s+"
+    rf"(?P<entry>(?P<who>{NAME_IN_LINE})(?:,[^,.;\n]{{2,60}}){{0,2}}),?\s+"
     rf"(?:deltog|deltar|närvarade|var med|tjänstgjorde|tjänstgör)\b[^.;\n]{{0,30}}?"
-    rf"\bi stället för (?P<whom>{_NAME})"
+    rf"\bi stället för (?P<whom>{NAME_IN_LINE})"
 )
 
 
@@ -69,7 +68,7 @@ def _serving_lists(protocol: Protocol, text: str) -> None:
 
 def _named(attendees: list[Attendee], names: str) -> list[Attendee]:
     """The attendees a list of names ("Per-Olof Svahn och Roland Berg (förhinder)") names."""
-    parts = (re.match(_NAME, part.strip()) for part in re.split(r",|\boch\b|\(", names))
+    parts = (re.match(NAME_IN_LINE, part.strip()) for part in re.split(r",|\boch\b|\(", names))
     wanted = {match.group(0) for match in parts if match}
     return [a for a in attendees if a.name in wanted]
 

@@ -10,6 +10,7 @@ from knowledge.ingest.parse.lines import Line, reflow
 from knowledge.ingest.parse.people import add_presenters_from_sentences, name_list, split_presenters
 from knowledge.ingest.parse.schedule import SCHEDULE_TITLE
 from knowledge.ingest.parse.structure import ItemHeading
+from knowledge.language.dates import CLOCK_SPAN
 
 _INFO_ITEM = re.compile(r"\binformations(ärende|punkt)\b", re.IGNORECASE)
 _CLOSING = re.compile(
@@ -56,7 +57,7 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
 
 # The presenter's column of an agenda table: "Föredragande", "Föredragande, tid", "Ansvarig".
 _PRESENTER_HEADING = re.compile(r"^(föredragande|ansvarig|presenteras av)\b", re.IGNORECASE)
-_CLOCK_CELL = re.compile(r"\s*(kl\.?\s*)?\d{1,2}[.:]\d{2}(\s*[–-]\s*\d{1,2}[.:]\d{2})?\s*$")
+_CLOCK_CELL = re.compile(rf"\s*{CLOCK_SPAN}\s*$")
 
 
 def _presenter_cell(cell: str) -> str:

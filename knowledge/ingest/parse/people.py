@@ -21,6 +21,8 @@ MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}
 
 # A capitalised word of letters, any Latin ones ("Hadžić", "Mäkelä"), hyphens inside.
 NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜÆØČŠŽĆ][^\W\d_]*(?:-[^\W\d_]+)*$")
+# A person's name written out (two or three capitalised words) on one line, in a pattern.
+NAME_IN_LINE = r"[A-ZÅÄÖ][\wåäöéüć-]+(?: [A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
 _NAME_END = re.compile(r",|\t|\(")
 _LIST_SEPARATOR = re.compile(r",|\boch\b|&")
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")  # "Ann - Christine": the name's own hyphen

@@ -16,11 +16,10 @@ import io
 import re
 
 from knowledge.ingest.model import Attendee, Decision, Item, Protocol, Relation
-from knowledge.ingest.parse.people import MUNICIPALITY_KEYS
+from knowledge.ingest.parse.people import MUNICIPALITY_KEYS, NAME_IN_LINE
 from knowledge.language.text import normalize, split_sentences
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéüć-]+(?:\s+[A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
-_NAME_IN_LINE = r"[A-ZÅÄÖ][\wåäöéüć-]+(?: [A-ZÅÄÖ][\wåäöéüć-]+){1,2}"  # not across a tab
 _PARTY = r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
 # A title in the definite form, a shortened compound before it too: "hälso- och
 # sjukvårdsdirektören", "kultur- och fritidschefen".
@@ -53,7 +52,7 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "replaces",
         re.compile(
-            rf"(?P<who>{_NAME_IN_LINE}){_PARTY}(?: (?:(?!\batt\b)[^.,;:\t]){{0,100}}?)? ersätter "
+            rf"(?P<who>{NAME_IN_LINE}){_PARTY}(?: (?:(?!\batt\b)[^.,;:\t]){{0,100}}?)? ersätter "
             rf"(?P<what>{_NAME})"
         ),
     ),

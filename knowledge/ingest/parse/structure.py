@@ -40,11 +40,11 @@ _PUNKT_ITEM = re.compile(
     r"(?:\s+(?P<title>.*))?$",
     re.IGNORECASE,
 )
-# A title broken after one of these goes on on the next line.
-_TITLE_GOES_ON = (" och", " av", " för", " i", " om", " med", " till", " vid", " samt", " på", "-")
-# "Interpellation … mellan Kopparberg" / "och Hällefors": a short line that goes on with a
-# conjunction or a preposition ends the title broken before it.
-_GOES_ON_LINE = re.compile(r"^(och|samt|i|för|av|om|med|till|vid|på)\s+\S[^.:;]{0,50}$")
+# A title broken after one of these words (or a hyphen) goes on on the next line; so does one
+# whose next line starts with one of them ("… mellan Kopparberg" / "och Hällefors").
+_GOES_ON_WORDS = ("och", "av", "för", "i", "om", "med", "till", "vid", "samt", "på")
+_TITLE_GOES_ON = (*(f" {word}" for word in _GOES_ON_WORDS), "-")
+_GOES_ON_LINE = re.compile(rf"^({'|'.join(_GOES_ON_WORDS)})\s+\S[^.:;]{{0,50}}$")
 
 
 def _text_at(lines: list[Line], pos: int) -> str:

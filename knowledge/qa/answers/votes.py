@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from knowledge.language.text import enumerated
 from knowledge.qa.answers.shared import needed, relation_subject, resolve_meetings
 from knowledge.qa.citations import cite, hit_source
 from knowledge.qa.corpus import Corpus
@@ -48,7 +49,7 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
         listed = pattern.search(text or "")
         if listed:
             names = [n.strip() for n in " ".join(listed.group("names").split()).split(",")]
-            named = " och ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+            named = enumerated(names)
             source = hit_source(corpus.db, hit)
             return Answer(
                 question=query.text,
