@@ -3,6 +3,8 @@ the county's municipalities and the roles of people in a protocol or the roster.
 
 from __future__ import annotations
 
+import re
+
 # Canonical council keys; their Swedish display names live in COUNCIL_NAMES.
 SOCIAL = "social"  # specifika samverkansrådet för social välfärd samt vård och omsorg
 FOLKHALSA = "folkhalsa"  # specifika samverkansrådet för folkhälsa
@@ -34,6 +36,9 @@ LEDAMOT = "ledamot"
 ERSATTARE = "ersättare"
 TJANSTGORANDE = "tjänstgörande ersättare"  # the function of a substitute serving for a member
 OVRIG = "övrig närvarande"
+# An attendance note naming items ("§§ 119–121", "punkt 3", "under paragrafen", a jäv): the
+# presence, absence or service it notes held for part of the meeting only.
+PART_OF_MEETING = re.compile(r"§|\b(punkt(erna)?|ärenden?|paragraf(en|erna)?|jäv)\b", re.I)
 TJANSTEPERSON = "tjänsteperson"
 
 MUNICIPALITIES = [

@@ -76,3 +76,51 @@ def test_when_and_where_a_body_met(engine: Engine) -> None:
     )
     assert answer.found
     assert "14 mars 2023" in answer.headline and "Lanna" in answer.headline
+
+
+JAV = """Protokoll
+Socialnämnden, Laxå kommun
+Datum: 2024-06-12
+
+Beslutande
+Anna Berg (S), ordförande
+Per Ek (M)
+Lisa Holm (V)
+Karl Strand (S), tjänstgör för Per Ek § 2 (jäv)
+Eva Lund (S), tjänstgörande ersättare för Olle Viberg (S)
+
+§ 1 Öppnande
+Mötet öppnades.
+
+§ 2 Bygglov
+Per Ek anmäler jäv och deltar inte i handläggningen.
+"""
+
+
+@pytest.fixture(scope="module")
+def jav_engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder = tmp_path_factory.mktemp("jav")
+    shutil.copy(corpus_db_file, folder / "samrad.db")
+    db = open_store(folder / "samrad.db")
+    path = folder / "sn_laxa.txt"
+    path.write_text(JAV, "utf-8")
+    ingest_file(db, path)
+    return Engine(db)
+
+
+def test_one_served_for_during_an_item_was_not_absent(jav_engine: Engine) -> None:
+    """Per Ek had a jäv in § 2 and is listed as present: only Olle Viberg, served for all
+    meeting and listed nowhere else, was away."""
+    answer = jav_engine.answer(
+        "vilka var frånvarande på socialnämnden i Laxå 12 juni 2024?", today=TODAY
+    )
+    assert "Olle Viberg" in answer.headline
+    assert "Per Ek" not in answer.headline
+
+
+def test_the_serving_are_listed_where_they_are_counted(jav_engine: Engine) -> None:
+    """The headline counts serving substitutes with the members; the list shows them there."""
+    answer = jav_engine.answer("vilka deltog på socialnämnden i Laxå 12 juni 2024?", today=TODAY)
+    members = next(block for block in answer.blocks if block.title == "Ledamöter")
+    assert any(line.startswith("Eva Lund") for line in members.lines)
+    assert "5 ledamöter (varav 2 tjänstgörande ersättare), 0 ersättare" in answer.headline

@@ -76,3 +76,9 @@ def test_a_short_noun_nowhere_on_its_own_stands_for_the_compounds_it_heads(
         today=TODAY,
     )
     assert answer.found and "Marie Falk" in answer.headline
+
+
+def test_what_happened_to_a_subject_in_a_town(engine: Engine) -> None:
+    """ "hände" says nothing the minutes would write: the subject and the town find it."""
+    answer = engine.answer("vad hände med delårsrapporten i Askersund?", today=TODAY)
+    assert answer.found and "8,2 mnkr" in answer.headline

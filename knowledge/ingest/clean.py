@@ -92,23 +92,24 @@ _SYMBOL_LABELS = {
 }
 _FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _CLOCK_RANGE = re.compile(rf"^{CLOCK_SPAN}$")
-_LABELLED = re.compile(r"^[\wåäö ]{2,30}:")  # "Ordförande: …", a field that names itself
+_LABELLED = re.compile(r"^[^\W\d_][\wåäö ]{1,29}:")  # "Ordförande: …", a field that names itself
 _MENTION = re.compile(r"(?<!\S)@(?=[A-ZÅÄÖ])")
 
 
 def _symbol_fields(line: str) -> str:
-    """A line led by symbols as labelled fields, one a line ("Datum: ...\nTid: ...")."""
-    symbols = ""
-    while line and (unicodedata.category(line[0]) in ("So", "Sk", "Mn") or line[0] in "\ufe0f"):
-        symbols, line = symbols + line[0], line[1:]
-    line = _MENTION.sub("", line.strip())
+    """A line of fields behind symbols as labelled fields, one a line ("Datum: ...\nTid: ...");
+    each part of "🕐 13:00–15:00 · 📍 Sessionssalen" is labelled by its own symbol."""
+    symbols, rest = _leading_symbols(line)
     if not symbols:
-        return line
-    label = next((name for mark, name in _SYMBOL_LABELS.items() if mark in symbols), None)
-    parts = _FIELD_SEPARATOR.split(line)
+        return _MENTION.sub("", line.strip())
+    if _NO_SHOW.search(symbols) and _PERSON.match(rest):
+        return f"{rest} (frånvarande)"  # a presence checklist's cross: not there
     fields: list[str] = []
-    for n, part in enumerate(parts):
-        if n == 0 and label and not _LABELLED.match(part):
+    for n, part in enumerate(_FIELD_SEPARATOR.split(line)):
+        symbols, part = _leading_symbols(part)
+        part = _MENTION.sub("", part)
+        label = next((name for mark, name in _SYMBOL_LABELS.items() if mark in symbols), None)
+        if label and not _LABELLED.match(part):
             part = f"{label}: {part}"
         elif n and _CLOCK_RANGE.match(part):
             part = f"Tid: {part}"
@@ -117,6 +118,19 @@ def _symbol_fields(line: str) -> str:
             continue
         fields.append(part)
     return "\n".join(fields)
+
+
+def _leading_symbols(text: str) -> tuple[str, str]:
+    symbols = ""
+    text = text.strip()
+    while text and (unicodedata.category(text[0]) in ("So", "Sk", "Mn") or text[0] in "\ufe0f"):
+        symbols, text = symbols + text[0], text[1:].lstrip()
+    return symbols, text
+
+
+# A checklist of those called: a tick is present, a cross is not ("✘ Lisa Holm (V)").
+_NO_SHOW = re.compile("[✘✗❌✖☒]")
+_PERSON = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+ [A-ZÅÄÖ][\wåäöé-]+")
 
 
 _QUOTE = re.compile(r"^(>\s?)+")

@@ -23,6 +23,7 @@ from knowledge.ingest.parse.attendance_rows import (
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.ingest.parse.people import (
     FRANVARANDE,
+    KALLAD,
     fold,
     starts_with_name,
 )
@@ -35,9 +36,10 @@ _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(medverkande|adjungerade?)$"), OVRIG),
     (re.compile(r"^(narvarande |tjanstgorande )?ersattare( narvarande)?$"), ERSATTARE),
     (re.compile(r"^(narvarande )?ledamoter( narvarande)?$"), LEDAMOT),
-    # "Kallade": a notice's list of those called, in minutes written into it; who of them
-    # did not come the minutes say ("alla kallade utom ...", ``attendance_text``).
-    (re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|kallade|deltagande)$"), LEDAMOT),
+    (re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|deltagande)$"), LEDAMOT),
+    # A notice's list of those called: attendance only in minutes written into it that say
+    # who of them did not come ("alla kallade utom ...", ``attendance_text``).
+    (re.compile(r"^kallade$"), KALLAD),
     (re.compile(r"^(franvarande|anmalt forhinder|forhinder)( ledamoter)?$"), FRANVARANDE),
 ]
 
@@ -250,6 +252,9 @@ def _subheading(joined: list[tuple[str, bool]], index: int) -> bool:
         return False
     if len(text.split()) > 5 or _label_cell(text)[0] is not None:
         return False
+    person = attendee_of(text, LEDAMOT)
+    if person is not None and (person.party or person.function):
+        return False  # the list's first entry, unbulleted: "Anna Berg (S) ordförande"
     following = next((t for t, _ in joined[index + 1 :] if t), "")
     return following.startswith("- ")
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.bodies import ERSATTARE, LEDAMOT, OVRIG, REGION, TJANSTGORANDE
+from knowledge.bodies import (
+    ERSATTARE,
+    LEDAMOT,
+    OVRIG,
+    PART_OF_MEETING,
+    REGION,
+    TJANSTGORANDE,
+)
 from knowledge.ingest.model import Attendee
 from knowledge.ingest.parse.people import (
     FRANVARANDE,
@@ -155,8 +162,13 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
             attendee.role = ERSATTARE
     if attendee.note:
         # A table's presence column: "Närvarande" says nothing, "Förhinder" that they were
-        # away (unless it is the absent member's, beside whom one serves for).
-        if _AWAY.search(attendee.note) and not attendee.replaces:
+        # away (unless it is the absent member's, beside whom one serves for, or only for some
+        # items: "frånvarande § 2" left early or came late).
+        if (
+            _AWAY.search(attendee.note)
+            and not attendee.replaces
+            and not PART_OF_MEETING.search(attendee.note)
+        ):
             attendee.role = FRANVARANDE
         attendee.note = _PRESENT.sub("", attendee.note) or None
     if attendee.role == LEDAMOT and attendee.function in ("ersättare", TJANSTGORANDE):
@@ -237,7 +249,10 @@ def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None,
         if _ITEMS_ATTENDED.match(cell):
             notes.append(cell)
         elif _SERVES_FOR.match(cell):
-            continue  # "ersättare för Arne Lilja": the function and whom, read by the caller
+            # "ersättare för Arne Lilja": the function and whom, read by the caller; for
+            # which items ("tjänstgör för Per Ek § 2 (jäv)") is a note.
+            if PART_OF_MEETING.search(cell):
+                notes.append(cell)
         elif re.search(r"\bregion( orebro lan)?\b|\bregionen\b", folded) and (
             folded.startswith("region") or folded.endswith(("region orebro lan", "regionen"))
         ):

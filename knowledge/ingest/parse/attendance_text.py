@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import ERSATTARE, TJANSTGORANDE
+from knowledge.bodies import ERSATTARE, LEDAMOT, PART_OF_MEETING, TJANSTGORANDE
 from knowledge.ingest.model import Attendee, Protocol
 from knowledge.ingest.parse.attendance_entries import attendees_in_line
-from knowledge.ingest.parse.people import FRANVARANDE, NAME_IN_LINE
+from knowledge.ingest.parse.people import FRANVARANDE, KALLAD, NAME_IN_LINE, fold
 
 _SERVING = re.compile(
     r"^(?:följande|dessa|som) (?:ersättare )?tjänstgör\w*(?: ersättare)?\s*:\s*(?P<rest>.*)$",
@@ -38,14 +38,22 @@ def add_stated_attendance(protocol: Protocol) -> None:
     text = protocol.text
     if "tjänstgör" in text.lower():
         _serving_lists(protocol, text)
+    stated = False
     if "utom" in text:
         for match in _EXCEPT.finditer(text):
-            for attendee in _named(protocol.attendees, match.group("names")):
+            names = _only_names(match.group("names"))
+            stated = stated or names is not None
+            for attendee in _named(protocol.attendees, names or []):
                 if not attendee.replaces:
                     attendee.role = FRANVARANDE
     if "i stället för" in text:
         for match in _IN_PLACE.finditer(text):
-            _came_instead(protocol, match.group("entry"), match.group("who"), match.group("whom"))
+            partial = PART_OF_MEETING.search(text[match.end() :].split(".", 1)[0])
+            _came_instead(
+                protocol, match.group("entry"), match.group("who"), match.group("whom"), partial
+            )
+            stated = True
+    _those_called(protocol, stated or any(a.role == FRANVARANDE for a in protocol.attendees))
 
 
 def _serving_lists(protocol: Protocol, text: str) -> None:
@@ -66,18 +74,49 @@ def _serving_lists(protocol: Protocol, text: str) -> None:
                 present.add(attendee.name)
 
 
-def _named(attendees: list[Attendee], names: str) -> list[Attendee]:
-    """The attendees a list of names ("Per-Olof Svahn och Roland Berg (förhinder)") names."""
-    parts = (re.match(NAME_IN_LINE, part.strip()) for part in re.split(r",|\boch\b|\(", names))
-    wanted = {match.group(0) for match in parts if match}
-    return [a for a in attendees if a.name in wanted]
+def _only_names(text: str) -> list[str] | None:
+    """The names of "Per-Olof Svahn och Roland Berg (förhinder)", or None when the words run
+    on into a sentence ("Per Ek (M) ställde sig bakom förslaget": how Per Ek voted)."""
+    text = re.sub(r"\([^)]*\)", " ", text.split("\n\n")[0])
+    names = []
+    for part in re.split(r",|\b(?:och|samt)\b", text):
+        part = re.sub(r"\s+", " ", part).strip()
+        named = re.match(NAME_IN_LINE, part)
+        rest = part[named.end() :] if named else part
+        if rest.split() and not set(fold(rest).split()) <= _ABSENCE_WORDS:
+            return None
+        if named:
+            names.append(named.group(0))
+    return names
 
 
-def _came_instead(protocol: Protocol, entry: str, who: str, whom: str) -> None:
-    """One who came in another's place attended, serving for them; the other did not."""
+# What may follow the names of those away: "som hade anmält förhinder".
+_ABSENCE_WORDS = {"som", "hade", "har", "anmalt", "anmalde", "forhinder", "franvarande"}
+
+
+def _those_called(protocol: Protocol, stated: bool) -> None:
+    """A notice's list of those called is the attendance only when the minutes written into
+    it say who of them came or stayed away; else they were invited to a meeting, no more."""
+    if stated:
+        for attendee in protocol.attendees:
+            if attendee.role == KALLAD:
+                attendee.role = LEDAMOT
+    else:
+        protocol.attendees = [a for a in protocol.attendees if a.role != KALLAD]
+
+
+def _named(attendees: list[Attendee], names: list[str]) -> list[Attendee]:
+    return [a for a in attendees if a.name in names]
+
+
+def _came_instead(
+    protocol: Protocol, entry: str, who: str, whom: str, partial: object | None
+) -> None:
+    """One who came in another's place attended, serving for them; the other did not, unless
+    it was for some items only ("under paragrafen", "§ 4", a jäv): then both were there."""
     absent = next((a for a in protocol.attendees if a.name == whom), None)
-    if absent is None:
-        return  # someone the minutes do not list: no attendance of this meeting
+    if absent is None or partial:
+        return  # someone the minutes do not list, or both were there
     present = next((a for a in protocol.attendees if a.name == who), None)
     if present is None:
         parsed = attendees_in_line(entry, absent.role if absent.role != FRANVARANDE else ERSATTARE)

@@ -16,6 +16,8 @@ from knowledge.language.text import normalize, split_sentences
 fold = lru_cache(maxsize=8192)(normalize)
 
 FRANVARANDE = "frånvarande"
+# Called to the meeting (a notice's "Kallade"); whether they came the minutes must say.
+KALLAD = "kallad"
 
 MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}
 
@@ -231,16 +233,19 @@ def add_presenters_from_sentences(
                     presenters.append(name)
 
 
+_TWO_NAMES = r"(?-i:[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+)"  # case-sensitive in an /i pattern
 _ADJUSTERS_CHOSEN = re.compile(
     r"(?:till\s+)?att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera\s+"
     r"(?:dagens\s+|detta\s+)?protokoll(?:et)?\s+(?:utsågs|valdes|utses|väljs)\s+"
     r"(?P<names>[^.\n]+?)(?:\.|\n|$)"
     r"|\butse\s+(?P<names2>[^.\n]+?)\s+att\s+(?:jämte|tillsammans med)\s+ordföranden\s+justera"
     # "Mona Eriksson valdes att justera anteckningarna", "Justerat av Mona Eriksson 2023-03-21"
-    r"|(?P<names3>\b[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
-    r"(?:\s+och\s+[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+)?)(?:\s*\([A-ZÅÄÖ]{1,3}\))?"
+    rf"|(?P<names3>\b{_TWO_NAMES}(?:\s*\([A-ZÅÄÖ]{{1,3}}\))?"
+    rf"(?:\s+och\s+{_TWO_NAMES})?)(?:\s*\([A-ZÅÄÖ]{{1,3}}\))?"
     r"\s+(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+)?justera\b"
-    r"|\bjusterat?s?\s+av\s+(?P<names4>[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+)",
+    # Only the minutes are justerade by people: not "Hyran justeras av Hyresgästföreningen".
+    r"|(?:^|\n|\bprotokoll(?:et)?\s+|\banteckningar(?:na)?\s+)"
+    rf"justera(?:t|s|des)\s+av\s+(?P<names4>{_TWO_NAMES}(?:\s+och\s+{_TWO_NAMES})?)",
     re.IGNORECASE,
 )
 

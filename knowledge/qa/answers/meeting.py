@@ -7,7 +7,7 @@ from datetime import date, time
 
 import sqlite_utils
 
-from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT, TJANSTGORANDE
+from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT, PART_OF_MEETING, TJANSTGORANDE
 from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, meeting_on
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.answers.shared import not_found, resolve_meetings
@@ -258,8 +258,17 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
         )
     elif aspect == "absent":
         absent = [a.name for a in attendees if a.role == "frånvarande"]
-        # One a substitute served for was away, listed among the absent or not.
-        absent += [a.replaces for a in attendees if a.replaces and a.replaces not in absent]
+        # One a substitute served for all meeting was away, listed among the absent or not
+        # at all; one listed as present left early or had a jäv ("Per Ek § 2 (jäv)").
+        listed = {a.name for a in attendees}
+        absent += [
+            a.replaces
+            for a in attendees
+            if a.replaces
+            and a.replaces not in listed
+            and not PART_OF_MEETING.search(a.note or "")
+            and a.replaces not in absent
+        ]
         found = bool(absent)
         headline = (
             f"Frånvarande vid {label}: {', '.join(absent)}."
@@ -335,6 +344,14 @@ def _when(day: date, start: time | None, end: time | None) -> str:
 def _attendance_blocks(attendees: list[Attendance]) -> list[Block]:
     roles: dict[str, list[str]] = {}
     for person in attendees:
-        extra = ", ".join(x for x in (person.organisation or person.title, person.note) if x)
-        roles.setdefault(person.role, []).append(person.name + (f" ({extra})" if extra else ""))
+        role, serving = person.role, ""
+        if role == ERSATTARE and person.function == TJANSTGORANDE:
+            # Counted with the members in the headline, so listed with them.
+            role = LEDAMOT
+            named = person.replaces and person.replaces not in (person.note or "")
+            serving = "tjänstgörande ersättare" + (f" för {person.replaces}" if named else "")
+        extra = ", ".join(
+            x for x in (person.organisation or person.title, serving, person.note) if x
+        )
+        roles.setdefault(role, []).append(person.name + (f" ({extra})" if extra else ""))
     return [Block(ROLE_LABELS.get(role, role), names) for role, names in roles.items()]

@@ -225,12 +225,19 @@ def _hits(
     hits = [h for h in hits if h.matched >= needed(len(subject))]
     town = normalize(query.municipality or "")
     core = [t for t in subject if not (town and normalize(t.word).startswith(town))]
-    verbs = [t for t in terms if t.verb]
+    verbs = [t for t in terms if t.verb and normalize(t.word) not in _SAY_NOTHING]
     if verbs and len(core) <= 1 and len(subject) > len(core):
         # "vilken förskola i Kumla ska avvecklas": one word and the town (which every passage
         # of the town's minutes holds) are too little; what happened to it must be told too
         hits = [h for h in hits if any(verb.held(set(h.stems)) for verb in verbs)]
     return hits
+
+
+# Verbs that ask what there is about the subject without saying what happened to it ("vad
+# hände med simhallen i Degerfors"): the minutes write what did, never these.
+_SAY_NOTHING = frozenset(
+    "hande hander hant handa sker skett ske galler gallde sades sags sagts blev blir blivit".split()
+)
 
 
 # A question that names a meeting means that meeting's date, whatever it is about.
