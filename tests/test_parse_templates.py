@@ -193,3 +193,34 @@ def test_a_title_broken_before_a_conjunction_goes_on_on_the_next_line() -> None:
         "Interpellation från Robert Lund (SD) om busstrafiken mellan Kopparberg och Hällefors"
     )
     assert protocol.items[-1].body.startswith("Marie Falk")
+
+
+def test_a_list_in_groups_and_entries_behind_their_organisation() -> None:
+    """ "Politiker:" and "Organisationer:" group one list; "DHR: Marita Lund" is Marita Lund
+    of DHR, and "HRF Nora" is the association, not the town. A place in the running line
+    ends with it."""
+    protocol = parse_document(
+        "Minnesanteckningar\nKommunala rådet för funktionshinderfrågor\n"
+        "Måndagen den 27 maj 2024 kl. 14.00–16.10 i sammanträdesrum Gyttorp, Nora\n"
+        "Närvarande\nPolitiker:\nBirgitta Nordin (S), ordförande\n\nOrganisationer:\n"
+        "DHR: Marita Lund\nHRF Nora: Inger Sahlin\n\nFörhinder:\nUlf Sand (SD)\n" + ITEMS
+    )
+    assert protocol.place == "sammanträdesrum Gyttorp, Nora"
+    people = {a.name: (a.role, a.organisation) for a in protocol.attendees}
+    assert people == {
+        "Birgitta Nordin": ("ledamot", None),
+        "Marita Lund": ("ledamot", "DHR"),
+        "Inger Sahlin": ("ledamot", "HRF Nora"),
+        "Ulf Sand": ("frånvarande", None),
+    }
+
+
+def test_a_deadline_is_no_meeting_and_nasta_moten_lists_them() -> None:
+    """ "Nomineringar lämnas senast den 15 september" is a deadline; the dates under an item
+    titled "Nästa möten" are meetings."""
+    protocol = parse_document(
+        "Protokoll\nRådet\nDatum: 2024-05-27\n\n§ 1 Övriga frågor\nNomineringar lämnas senast "
+        "den 15 september 2024 inför nästa möte.\n\n§ 2 Nästa möten\n"
+        "Datum\tTid\tPlats\nOnsdag 28 augusti\t10.00–11.30\tKommunhuset\n"
+    )
+    assert [m.date for m in protocol.scheduled] == [date(2024, 8, 28)]

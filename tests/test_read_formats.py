@@ -177,3 +177,58 @@ def test_a_letter_quoted_inside_an_item_is_no_end_of_the_minutes() -> None:
         "Ledstråken saknas.\n\n2. Nästa möte\nNästa möte är 30 mars.\n"
     )
     assert "Skickat" not in text and "Ledstråken saknas." in text and "2. Nästa möte" in text
+
+
+FORWARDED = """Ämne: VB: Kort sammanfattning från gårdagens möte
+Från: Lotta Åberg <lotta.aberg@hallefors.se>
+Till: Göran Lindh <goran.lindh@hallefors.se>
+Datum: mån 17 nov. 2025 09:12
+
+Hej Göran! Här är Malins sammanfattning.
+
+---------- Vidarebefordrat meddelande ---------
+Från: Malin Strömberg <malin.stromberg@lindesberg.se>
+Date: ons 12 nov. 2025 kl. 16:47
+Subject: Kort sammanfattning från gårdagens möte
+To: <arbetsgrupp@lindesberg.se>
+
+Hej alla, här kommer en kort sammanfattning från gårdagens möte i arbetsgruppen.
+Sandra gick igenom personalenkäten: 214 har svarat.
+
+Nästa möte blir tisdag den 9 december kl. 13–15 på Teams.
+"""
+
+
+def test_a_forwarded_summary_is_kept_and_dated_by_the_day_it_was_written() -> None:
+    """A forward passes the message on (a reply's quote is older and left out), and
+    "gårdagens möte" in a message sent on 12 November was held on the 11th."""
+    protocol = parse_document(FORWARDED)
+    assert protocol.date == date(2025, 11, 11)
+    assert "214 har svarat" in protocol.text
+    assert [m.date for m in protocol.scheduled] == [date(2025, 12, 9)]
+
+
+def test_the_body_its_owner_and_the_meetings_number_in_a_title() -> None:
+    """ "Delregional styrgrupp, Närvårdssamverkan Södra länsdelen": the body and whose it is;
+    "STYRELSEPROTOKOLL NR 5/2024" under "KARLSKOGAHEM AB": the board of the company; a
+    meeting's number is no part of the body's name."""
+    items = "\n\n§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Avslutning\nKlart.\n"
+    styrgrupp = parse_document(
+        "# Minnesanteckningar – Delregional styrgrupp, Närvårdssamverkan Södra länsdelen\n"
+        "Datum\tTid\tPlats\tOrdförande\tAnteckningar\n"
+        "2025-10-09\t09.00–12.00\tKumla kommunhus\tUlrika Hammarström\tJosefin Ek" + items
+    )
+    assert (styrgrupp.body, styrgrupp.organisation) == (
+        "Delregional styrgrupp",
+        "Närvårdssamverkan Södra länsdelen",
+    )
+    # The labels above their values, a table's two rows.
+    assert (styrgrupp.place, styrgrupp.chair, styrgrupp.secretary) == (
+        "Kumla kommunhus",
+        "Ulrika Hammarström",
+        "Josefin Ek",
+    )
+    board = parse_document("KARLSKOGAHEM AB\nSTYRELSEPROTOKOLL NR 5/2024\n\nTid: 24-09-17" + items)
+    assert (board.body, board.organisation) == ("Styrelsen", "Karlskogahem AB")
+    numbered = parse_document("# Styrgrupp Trygg hemgång – möte 4/2025\nDatum: 2025-09-24" + items)
+    assert numbered.body == "Styrgrupp Trygg hemgång"

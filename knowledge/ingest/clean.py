@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from knowledge.ingest.front_matter import front_matter_as_fields
+from knowledge.ingest.mail import without_mail
 from knowledge.language.dates import CLOCK_SPAN
 
 # A line without any of these needs no more than stripping: markup characters, bullet glyphs,
@@ -63,13 +65,13 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     out: the letterhead, whose first occurrence names the organisation, body and date."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     # Odd spaces and invisible characters in one pass over the text, not one per line.
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    text = front_matter_as_fields(_SPACES.sub(" ", _INVISIBLE.sub("", text)))
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
     if "\n" in "".join(lines):
         lines = [part for line in lines for part in line.split("\n")]  # a row of fields
     if "meddelande" in text or "Från:" in text or "From:" in text:
-        lines = _without_mail(lines)
+        lines = without_mail(lines)
     letterhead = [line for line in lines[: top * 4] if line][:top]
     lines = _drop_furniture(lines)
     lines = _join_hyphenated(lines)
@@ -191,47 +193,6 @@ def _clean_line(line: str) -> str | None:
         stripped = _SPACE_RUN.sub("\t", stripped)
     stripped = stripped.rstrip(" ")
     return prefix + stripped if stripped else ""  # a heading of markup only is no heading
-
-
-# Minutes pasted into an e-mail: the message's header lines ("Från:", "Skickat:", "Till:",
-# "Ämne:") date the e-mail, not the meeting; a quoted earlier message starts at its
-# separator ("-----Ursprungligt meddelande-----") or at a header of its own.
-_MAIL_FIELD = re.compile(
-    r"^(från|skickat|till|kopia|ämne|bifogade filer|datum|from|sent|to|cc|subject|"
-    r"attachments)\s*:",
-    re.IGNORECASE,
-)
-_REPLY = re.compile(r"^(sv|vb|re|fw|fwd|vs)\s*:", re.IGNORECASE)
-_QUOTED = re.compile(
-    r"^-{2,}\s*(ursprungligt meddelande|original message|vidarebefordrat meddelande|"
-    r"forwarded message)\s*-{2,}$",
-    re.IGNORECASE,
-)
-
-
-def _without_mail(lines: list[str]) -> list[str]:
-    """The lines without e-mail headers (three or more "Label:" lines in a row, "Från:" and
-    "Ämne:" among them) and without a quoted earlier message after the text: after its
-    separator, or after a header whose subject is a reply's or a forward's ("SV:", "VB:")."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if _QUOTED.match(lines[i].strip()) and out:
-            break  # what follows is the earlier message the e-mail quotes
-        labels: dict[str, str] = {}
-        j = i
-        while j < len(lines) and (field := _MAIL_FIELD.match(lines[j])) is not None:
-            labels[field.group(1).lower()] = lines[j][field.end() :].strip()
-            j += 1
-        subject = labels.get("ämne", labels.get("subject"))
-        if j - i >= 3 and labels.keys() & {"från", "from"} and subject is not None:
-            if any(line.strip() for line in out) and _REPLY.match(subject):
-                break  # an earlier message the e-mail quotes
-            i = j  # the message's header: it dates the e-mail, not the meeting
-            continue
-        out.append(lines[i])
-        i += 1
-    return out
 
 
 def _key(line: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.errors import UserError
 from knowledge.ingest.columns import page_text
+from knowledge.ingest.word_lists import ListNumbers
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -153,17 +154,21 @@ def _docx_text(data: bytes) -> str:
                     lines.append(line.strip())
     if lines:
         lines.append("")
+    numbers = ListNumbers(document)
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(element, document)
             text = paragraph.text.strip()
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            label = numbers.label(element)
+            if label and label != "-" and text:
+                text = f"{label} {text}"  # "1. Mötets öppnande", as Word shows it
             if style.startswith("Heading") and style[-1:].isdigit() and text:
                 lines.append("#" * int(style[-1]) + " " + text)
             elif style == "Title" and text:
                 lines.append("# " + text)
-            elif ("List" in style or element.find(".//{*}numPr") is not None) and text:
+            elif (label == "-" or "List" in style and not label) and text:
                 lines.append("- " + text)
             else:
                 lines.append(text)

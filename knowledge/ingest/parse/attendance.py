@@ -63,14 +63,20 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     group: str | None = None  # the organisation a list's sub-heading names ("Region Örebro län")
     joined = _joined(head)
     for index, (text, heading) in enumerate(joined):
+        listed_under: str | None = None  # the organisation or capacity an entry's label names
         if heading and _heading_role(fold(text)) is None:
             role, label, group = None, "", None  # a document's section heading ends a list
             continue
         if role is not None and _subheading(joined, index):
             group = _group_organisation(text)
             continue
-        if role is not None and text.startswith("- ") and ":" in text:
-            text = _labelled_entry(text) or text
+        if role is not None and ":" in text:
+            if _GROUP_LABEL.match(fold(text)):
+                group = None  # "Politiker:", "Organisationer:": the list goes on in groups
+                continue
+            labelled = _labelled_entry(text)
+            if labelled is not None:
+                text, listed_under = labelled
         if "\t" in text:
             first_cell = text.split("\t", 1)[0]
             first = fold(first_cell).rstrip(":").strip()
@@ -125,6 +131,14 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             if parsed is None:
                 continue
             parsed.function = _function_under(function, parsed.function)
+            if listed_under and listed_under[:1].islower():
+                parsed.title = parsed.title or listed_under
+            elif listed_under and parsed.organisation is None:
+                # "HRF Nora" is the association, "Nora" the municipality
+                named = _ORGANISATION_LABEL.search(listed_under)
+                town = None if named else _group_organisation(listed_under)
+                parsed.organisation = town or listed_under
+                parsed.org_kind = _kind_of(town) if town else "annan"
             if group and parsed.organisation is None:
                 parsed.organisation, parsed.org_kind = group, _kind_of(group)
             if role in (LEDAMOT, ERSATTARE) and len(councils) > 1:
@@ -274,11 +288,23 @@ def _kind_of(organisation: str) -> str:
 
 # "- Hällefors: Anneli Rask, socialchef", "- Adjungerad p. 3: Jenny Oskarsson, ...": an
 # entry behind the organisation or the capacity it is listed under.
-_LABELLED_ENTRY = re.compile(r"^-\s+(?P<label>[^:]{2,40}):\s*(?P<rest>\S.*)$")
+_LABELLED_ENTRY = re.compile(r"^(?:-\s+)?(?P<label>[^:\t]{2,60}):\s*(?P<rest>\S.*)$")
+# An organisation's name: an acronym ("DHR", "SRF Örebro län"), an association or a company.
+_ORGANISATION_LABEL = re.compile(
+    r"\b[A-ZÅÄÖ]{2,}\b|förening|förbund|organisation|\bAB\b|råd\b|rådet\b"
+)
+# Groups of those present, each a label of its own above its entries.
+_GROUP_LABEL = re.compile(
+    r"^(politiker|fortroendevalda|organisationer|foreningar|brukarorganisationer|"
+    r"intresseorganisationer|representanter|myndigheter|ovriga organisationer|"
+    r"kommunerna|kommuner)\s*:$"
+)
 
 
-def _labelled_entry(text: str) -> str | None:
-    """A labelled bullet as a plain entry: "Anneli Rask, socialchef, Hällefors"."""
+def _labelled_entry(text: str) -> tuple[str, str] | None:
+    """A labelled entry, bulleted or not, and its label: the organisation it is listed under
+    ("DHR: Marita Lund", "- Hällefors: Anneli Rask, socialchef") or, written in lower case,
+    the capacity ("- Adjungerad p. 3: Jenny Oskarsson": "adjungerad p. 3")."""
     match = _LABELLED_ENTRY.match(text)
     if match is None:
         return None
@@ -286,6 +312,6 @@ def _labelled_entry(text: str) -> str | None:
     key = fold(label)
     if _heading_role(key) or key in _HEADER_LABELS or not starts_with_name(rest):
         return None
-    if _group_organisation(label) is None:
-        label = label[:1].lower() + label[1:]  # a capacity, read as a title
-    return f"- {rest}, {label}"
+    if not _ORGANISATION_LABEL.search(label) and _group_organisation(label) is None:
+        label = label[:1].lower() + label[1:]
+    return f"- {rest}", label

@@ -193,7 +193,8 @@ def _parse_entry(text: str, role: str) -> Attendee | None:
     notes = [n.strip() for n in re.findall(r"\(([^)]*)\)", text) if _NOTE.search(n)]
     text = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if _NOTE.search(m.group(1)) else m.group(0), text)
     text = text.strip(" ,")
-    cells = [c.strip(" ,") for c in re.split(r"\t|,", text) if c.strip(" ,")]
+    # Cells after a comma, a tab or a spaced dash ("Örebro kommun – förvaltningschef").
+    cells = [c.strip(" ,") for c in re.split(r"\t|,|\s[–—]\s", text) if c.strip(" ,")]
     if not cells:
         return None
     name_tokens: list[str] = []

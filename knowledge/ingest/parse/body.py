@@ -31,6 +31,7 @@ _LETTERHEAD_WORDS = re.compile(
 _ORGANISATION = re.compile(
     r"^(?P<org>(?:[A-ZÅÄÖ][\wÅÄÖåäö-]*\s){0,3}(?:kommun|kommuner|förening|region|"
     r"hembygdsförening|förbund|kommunalförbund)|region örebro län(?: och länets kommuner)?"
+    r"|(?:[A-ZÅÄÖ][\wÅÄÖåäö-]*\s){1,3}AB"  # a company: "Karlskogahem AB"
     # a förbund named by its area: "Samordningsförbundet Sydnärke", "Kommunalförbundet X"
     r"|[A-ZÅÄÖ]\w*förbundet(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*){1,2})$",
     re.IGNORECASE,
@@ -50,6 +51,13 @@ _BODY_FIELD = re.compile(r"^(?:organ|beslutsorgan|instans)\s*:\s*(?P<body>\S.{1,
 _FEDERATION = re.compile(
     r"^(?P<org>[A-ZÅÄÖ][^–:]{2,40}?)\s+[–-]\s+(?:ett\s+)?(?:kommunal|samordnings)?förbund\b", re.I
 )
+# The number of a meeting or a protocol after a body's name: "– möte 4/2025", "nr 5/2024".
+_MEETING_NUMBER = re.compile(
+    r"\s*[-–,:]?\s*(?:\b(?:möte|sammanträde|protokoll)\s+)?(?:nr\.?\s*)?\d{1,3}/\d{2,4}$", re.I
+)
+# A protocol named by its body in one word: "Styrelseprotokoll", "Direktionsprotokoll".
+_BODY_PROTOCOL = re.compile(r"^(styrelse|direktions)(?:mötes|sammanträdes)?protokoll\b", re.I)
+_BODY_PROTOCOL_NAMES = {"styrelse": "Styrelsen", "direktions": "Direktionen"}
 _SEPARATED = re.compile(r"\s+[-–·|]\s+|,\s*|\s+och\s+|\s+samt\s+")
 
 
@@ -58,6 +66,7 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
     if councils:
         return COUNCIL_NAMES[councils[0]], REGION
     zone: list[str] = []
+    owner: str | None = None  # the organisation named beside the body in a title
     for line in top:
         if _STOP.match(line):
             break
@@ -66,6 +75,16 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
             parts = [p.strip() for p in cell.split(", ")]
             if len(parts) == 2 and any(_ORGANISATION.match(p) for p in parts):
                 zone.extend(parts)
+            elif (
+                len(parts) == 2
+                and _BODY_WORD.search(parts[0])
+                and not _BODY_WORD.search(parts[1])
+                and parts[1][:1].isupper()
+                and not find_dates(parts[1])
+            ):
+                # "Delregional styrgrupp, Närvårdssamverkan Södra länsdelen": whose body it is
+                zone.append(parts[0])
+                owner = owner or _TITLE_PREFIX.sub("", parts[1]).strip(" .")
             elif cell.strip():
                 zone.append(cell.strip())
     organisation = None
@@ -75,6 +94,11 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
         for _ in range(2):
             text = _LETTERHEAD_WORDS.sub("", text)
         text = _YEAR_AFTER.sub("", text)  # "Folkhälsorådet 2023": the body of that year's file
+        text = _MEETING_NUMBER.sub("", text)  # "Styrgrupp Trygg hemgång – möte 4/2025"
+        compound = _BODY_PROTOCOL.match(text)
+        if compound and body is None:
+            body = _BODY_PROTOCOL_NAMES[compound.group(1).lower()]  # "STYRELSEPROTOKOLL NR 5"
+            continue
         field = _BODY_FIELD.match(text)
         if field and body is None:
             body = _proper_case(field.group("body").strip())  # "Organ: Direktionen"
@@ -110,7 +134,7 @@ def find_body(top: list[str], councils: list[str]) -> tuple[str | None, str | No
             following = zone[index + 1] if index + 1 < len(zone) else ""
             if re.match(r"^för\s", following):
                 body += " " + re.sub(r"\s+kommuner$", "", following.strip(" ."))
-    return body, organisation
+    return body, owner or organisation
 
 
 def body_in_text(text: str) -> str | None:
@@ -187,7 +211,7 @@ def _proper_case(text: str) -> str:
         return text
     words = text.lower().split()
     # An abbreviation in parentheses stays in capitals: "Funktionshinderrådet (KFR)".
-    words = [w.upper() if re.fullmatch(r"\(\w{2,6}\)", w) else w for w in words]
+    words = [w.upper() if re.fullmatch(r"\(\w{2,6}\)|ab", w) else w for w in words]
     return " ".join([words[0].capitalize(), *words[1:]])
 
 

@@ -93,6 +93,7 @@ class Field:
 
 def header_fields(texts: list[str]) -> list[Field]:
     """Every labelled field among ``texts``, in order."""
+    texts = _labels_above_values(texts)
     fields: list[Field] = []
     i = 0
     while i < len(texts):
@@ -122,6 +123,32 @@ def header_fields(texts: list[str]) -> list[Field]:
         fields.append(Field(i, label, value.strip(), below))
         i += used
     return fields
+
+
+def _labels_above_values(texts: list[str]) -> list[str]:
+    """A table's row of labels over its row of values ("Datum<tab>Tid<tab>Plats" over
+    "2025-10-09<tab>09.00–12.00<tab>Kumla kommunhus") as a label and its value a line."""
+    if not any("\t" in text for text in texts):
+        return texts
+    out: list[str] = []
+    i = 0
+    while i < len(texts):
+        cells = texts[i].split("\t")
+        values = texts[i + 1].split("\t") if i + 1 < len(texts) else []
+        if (
+            len(cells) >= 2
+            and len(values) == len(cells)
+            and all(normalize(cell).rstrip(":").strip() in LABELS for cell in cells)
+            and not any(normalize(value).rstrip(":").strip() in LABELS for value in values)
+        ):
+            out.extend(
+                f"{cell.rstrip(':')}: {value}" for cell, value in zip(cells, values, strict=True)
+            )
+            i += 2
+            continue
+        out.append(texts[i])
+        i += 1
+    return out
 
 
 def _label_at(texts: list[str], i: int) -> tuple[str, str, int] | None:
@@ -307,6 +334,8 @@ def _when_in_running_text(
         if protocol.start is None and re.search(r"\b(kl\.?|klockan)\s*\d", paragraph):
             protocol.start, protocol.end = parse_time_range(paragraph)
         after = paragraph[mention.span[1] :]
+        if mention.span[1] < len(line) and line[mention.span[1] :].strip():
+            after = line[mention.span[1] :]  # the place ends with its line, not the list below
         place = re.match(r"^\s*,?\s*i\s+(?P<place>[^.]{3,80})\.?", after)
         if place and protocol.place is None:
             protocol.place = _clean_place(place.group("place"))

@@ -57,6 +57,9 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
 
 # The presenter's column of an agenda table: "Föredragande", "Föredragande, tid", "Ansvarig".
 _PRESENTER_HEADING = re.compile(r"^(föredragande|ansvarig|presenteras av)\b", re.IGNORECASE)
+_PRESENTER_LINE = re.compile(
+    r"^(?:föredragande|föredras av|presenteras av)\s*:?\s+(?P<who>\S.*)$", re.I
+)
 _CLOCK_CELL = re.compile(rf"\s*{CLOCK_SPAN}\s*$")
 
 
@@ -91,7 +94,13 @@ def _parse_item(
     # A name line (or a "Names. Sentence" line) right under the heading names the presenters.
     while texts and not texts[0]:
         texts.pop(0)
-    if texts:
+    labelled = _PRESENTER_LINE.match(texts[0]) if texts else None
+    if labelled:
+        # "Föredragande: Karin Öhman (via Teams)", "Föredragande: ekonomichef Anna Berg"
+        named = name_list(_presenter_cell(labelled.group("who")), known, allow_titles=True)
+        presenters += [name for name in named if name not in presenters]
+        texts.pop(0)
+    elif texts:
         lead = texts[0].split(". ")[0].rstrip(".")
         names = name_list(lead, known)
         if not any(len(name.split()) >= 2 for name in names):

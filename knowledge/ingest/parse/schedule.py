@@ -15,7 +15,7 @@ from knowledge.language.text import normalize, split_sentences
 
 SCHEDULE_TITLE = re.compile(
     r"\b(datum|mötesdatum|mötestider|sammanträdesplan|sammanträdesdagar|kommande möten|"
-    r"nästa års möten|nästa möte|nästa sammanträde|mötesplan)\b",
+    r"nästa års möten|nästa möten?|nästa sammanträden?|mötesplan)\b",
     re.IGNORECASE,
 )
 SCHEDULE_SENTENCE = re.compile(
@@ -53,6 +53,8 @@ _COMMON_TIME = re.compile(
     r"\b(?:kl\.?|klockan)\s*[\d.:–-]*\d",
     re.I,
 )
+# "Nomineringar lämnas senast den 15 september": a deadline, no meeting.
+_DEADLINE = re.compile(r"\b(senast|före|innan|till och med|t\.\s?o\.\s?m\.)\s+(den\s+)?$", re.I)
 _OTHER = re.compile(r"\bövrig", re.I)  # "Övriga frågor" names no meetings of its own
 _NEXT_YEARS = re.compile(r"nästa års|nästa år", re.I)
 _DAYPART = re.compile(
@@ -74,7 +76,7 @@ def parse_schedule(
     ) -> None:
         common = _COMMON_TIME.search(text) if "kl" in text else None
         for mention in find_dates(text, reference=reference, prefer_future=True):
-            if mention.date <= held:
+            if mention.date <= held or _DEADLINE.search(text, 0, mention.span[0]):
                 continue
             tail = text[mention.span[1] : mention.span[1] + 40]
             daypart = _DAYPART.search(tail.split(",")[0]) if tail else None
