@@ -37,8 +37,23 @@ ERSATTARE = "ersättare"
 TJANSTGORANDE = "tjänstgörande ersättare"  # the function of a substitute serving for a member
 OVRIG = "övrig närvarande"
 # An attendance note naming items ("§§ 119–121", "punkt 3", "under paragrafen", a jäv): the
-# presence, absence or service it notes held for part of the meeting only.
-PART_OF_MEETING = re.compile(r"§|\b(punkt(erna)?|ärenden?|paragraf(en|erna)?|jäv)\b", re.I)
+# presence, absence or service it notes held for part of the meeting only; not "i samtliga
+# ärenden", which is all of it.
+_PART_OF_MEETING = re.compile(r"§|\b(punkt(erna)?|ärenden?|paragraf(en|erna)?|jäv)\b", re.I)
+_ALL_OF_IT = re.compile(r"\b(samtliga|alla|hela)\b", re.I)
+# A note or cell that says someone was away: "förhinder", "frånvarande", "ej närvarande".
+AWAY = re.compile(r"\b(förhinder|frånvarande|ej närvarande|inte närvarande)\b", re.I)
+
+
+def for_part_of_meeting(note: str | None) -> bool:
+    """Whether an attendance note holds for some items only ("frånvarande § 5–7")."""
+    return (
+        bool(note)
+        and bool(_PART_OF_MEETING.search(note or ""))
+        and not _ALL_OF_IT.search(note or "")
+    )
+
+
 TJANSTEPERSON = "tjänsteperson"
 
 MUNICIPALITIES = [

@@ -27,6 +27,15 @@ def test_all_members_but_one_in_a_decision_is_no_roll_call() -> None:
     ):
         protocol = parse_document(f"{HEAD}{MEMBERS}\n§ 1 Budget\n{sentence}\n\n§ 2 Slut\nKlart.\n")
         assert _roles(protocol)["Per Ek"] == "ledamot", sentence
+    for roll_call_sentence in (
+        "Närvarande: Samtliga ledamöter utom Per Ek var närvarande.",
+        "Samtliga ledamöter utom Per Ek som meddelat förhinder deltog i mötet.",
+        "Samtliga ledamöter utom Per Ek (M), vice ordförande.",
+    ):
+        said = parse_document(
+            f"{HEAD}{MEMBERS}\n§ 1 Upprop\n{roll_call_sentence}\n\n§ 2 Slut\nKlart.\n"
+        )
+        assert _roles(said)["Per Ek"] == "frånvarande", roll_call_sentence
     roll_call = parse_document(
         f"{HEAD}Kallade\n- Anna Berg (S), ordförande\n- Per Ek (M)\n\n"
         "§ 1 Öppnande\nNärvarande: alla kallade utom Per Ek (förhinder).\n\n§ 2 Slut\nKlart.\n"
@@ -43,6 +52,11 @@ def test_a_notice_lists_those_called_not_those_who_came() -> None:
         "Föredragningslista\n1. Mötets öppnande\n2. Folkhälsoplan\n3. Avslutning\n"
     )
     assert notice.attendees == []
+    all_came = parse_document(
+        f"{HEAD}Kallade\n- Anna Berg (S), ordförande\n- Lisa Holm (M), ersättare\n\n"
+        "§ 1 Öppnande\nNärvarande: samtliga kallade.\n\n§ 2 Slut\nKlart.\n"
+    )
+    assert _roles(all_came) == {"Anna Berg": "ledamot", "Lisa Holm": "ersättare"}
 
 
 def test_away_for_some_items_is_at_the_meeting() -> None:
@@ -53,6 +67,29 @@ def test_away_for_some_items_is_at_the_meeting() -> None:
     )
     assert _roles(protocol) == {"Anna Berg": "ledamot", "Per Ek": "ledamot", "Lisa Holm": "ledamot"}
     assert next(a.note for a in protocol.attendees if a.name == "Per Ek") == "frånvarande § 2"
+
+
+def test_absence_marked_in_a_cell_after_the_name() -> None:
+    """ "Per Ek (M), förhinder", "– frånvarande", a tab "Förhinder": away, whatever the cell;
+    "ersätts i samtliga ärenden" is the whole meeting, not some items."""
+    protocol = parse_document(
+        f"{HEAD}Beslutande\nAnna Berg (S), ordförande\nPer Ek (M), förhinder\n"
+        "Lisa Holm (V) – frånvarande\nKarin Sand (C), ej närvarande\nOlle Lund (KD)\tFörhinder\n"
+        "Stig Borg (L) (förhinder, ersätts i samtliga ärenden av Eva Dahl)\n" + ITEMS
+    )
+    roles = _roles(protocol)
+    assert roles.pop("Anna Berg") == "ledamot"
+    assert set(roles.values()) == {"frånvarande"}
+
+
+def test_a_stand_in_on_a_line_of_its_own_before_the_items() -> None:
+    """The text after "i stället för Roland Berg" ends with its line: the next item's "§" says
+    nothing of how long Maria Tell stood in."""
+    protocol = parse_document(
+        f"{HEAD}Kallade\n- Anna Berg\n- Roland Berg, skolchef\n\nMaria Tell, rektor, deltog i "
+        "stället för Roland Berg\n\n§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Slut\nKlart.\n"
+    )
+    assert _roles(protocol)["Roland Berg"] == "frånvarande"
 
 
 def test_serving_for_one_item_leaves_the_member_at_the_meeting() -> None:
@@ -72,7 +109,8 @@ def test_serving_for_one_item_leaves_the_member_at_the_meeting() -> None:
 
 
 def test_presence_marks_before_names() -> None:
-    """A checklist's ✔ is present, ✘ and ❌ are not: the marks are no decoration."""
+    """A checklist's ✔ is present, ✘ and ❌ are not: the marks are no decoration; of Word's
+    boxes ☒ is ticked (present) and ☐ empty."""
     protocol = parse_document(
         f"{HEAD}Närvaro\n✔ Anna Berg (S), ordförande\n✔ Per Ek (M)\n✘ Lisa Holm (V)\n"
         "❌ Karl Strand (S)\n" + ITEMS
@@ -82,6 +120,15 @@ def test_presence_marks_before_names() -> None:
         "Per Ek": "ledamot",
         "Lisa Holm": "frånvarande",
         "Karl Strand": "frånvarande",
+    }
+    boxes = parse_document(
+        f"{HEAD}Närvaro\n☒ Anna Berg, Kumla kommun\n☒ Per Ek, Hallsbergs kommun\n"
+        "☐ Lisa Holm, Region Örebro län\n" + ITEMS
+    )
+    assert _roles(boxes) == {
+        "Anna Berg": "ledamot",
+        "Per Ek": "ledamot",
+        "Lisa Holm": "frånvarande",
     }
 
 
@@ -118,3 +165,9 @@ def test_adjusting_something_else_names_no_justerare() -> None:
         "och Per Ek.\n\n§ 2 Slut\nKlart.\n"
     )
     assert both.adjusters == ["Anna Berg", "Per Ek"]
+    for sentence in (
+        "Protokollet ska justeras av Lisa Holm.",
+        "Minnesanteckningarna justeras av Lisa Holm.",
+    ):
+        later = parse_document(f"{HEAD}{MEMBERS}\n§ 1 Justering\n{sentence}\n\n§ 2 Slut\nKlart.\n")
+        assert later.adjusters == ["Lisa Holm"], sentence

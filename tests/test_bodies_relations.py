@@ -167,7 +167,11 @@ def test_minutes_with_date_and_people_but_no_headings_are_a_meeting() -> None:
         "Vi gick igenom läget och bestämde att träffas igen i april.\n"
     )
     protocol = parse_document(text)
-    assert protocol.kind == "protocol" and protocol.items == []
+    assert protocol.kind == "protocol"
+    # the text, with no heading, is one unnumbered item: searched like any item's
+    assert [(i.number, i.body) for i in protocol.items] == [
+        ("", "Vi gick igenom läget och bestämde att träffas igen i april.")
+    ]
     assert (protocol.date, protocol.chair, protocol.secretary) == (
         date(2025, 2, 3),
         "Anna Berg",

@@ -224,3 +224,22 @@ def test_a_deadline_is_no_meeting_and_nasta_moten_lists_them() -> None:
         "Datum\tTid\tPlats\nOnsdag 28 augusti\t10.00–11.30\tKommunhuset\n"
     )
     assert [m.date for m in protocol.scheduled] == [date(2024, 8, 28)]
+
+
+def test_sections_after_the_items_are_no_part_of_the_last() -> None:
+    """ "## Beslut" after "### 2 Nästa möte" ends the item; its rows give each item its
+    decision, and "## Åtgärder" (a deadline a row) is a section of its own, no meetings."""
+    protocol = parse_document(
+        "# Styrgrupp\nDatum: 2025-09-24\n\n## Anteckningar\n\n"
+        "### 1 Ekonomi\nBudgeten redovisades.\n\n"
+        "### 2 Nästa möte\n- onsdag 19 november 2025 kl. 13.00–15.00, Teams\n\n## Beslut\n\n"
+        "| Punkt | Beslut |\n|---|---|\n| 1 | 300 tkr förs över till 2026. |\n\n## Åtgärder\n\n"
+        "| Vad | Vem | När |\n|---|---|---|\n| Ta fram underlag | Sara Jafari | 2025-11-01 |\n"
+    )
+    assert [(i.number, i.title) for i in protocol.items] == [
+        ("1", "Ekonomi"),
+        ("2", "Nästa möte"),
+        ("", "Åtgärder"),
+    ]
+    assert [d.text for d in protocol.items[0].decisions] == ["300 tkr förs över till 2026."]
+    assert [(m.date, m.place) for m in protocol.scheduled] == [(date(2025, 11, 19), "Teams")]

@@ -192,10 +192,24 @@ Date: ons 12 nov. 2025 kl. 16:47
 Subject: Kort sammanfattning från gårdagens möte
 To: <arbetsgrupp@lindesberg.se>
 
-Hej alla, här kommer en kort sammanfattning från gårdagens möte i arbetsgruppen.
+Hej alla, här kommer en kort sammanfattning från gårdagens möte i arbetsgruppen för
+suicidprevention i norra länsdelen.
 Sandra gick igenom personalenkäten: 214 har svarat.
 
 Nästa möte blir tisdag den 9 december kl. 13–15 på Teams.
+
+Vi som var med:
+Malin (Lindesbergs kommun)
+Sandra (Ljusnarsbergs kommun)
+Peter (Nora kommun)
+Förhinder: Eva (Region Örebro län, Vårdcentralen Nora)
+
+Ha det fint!
+Malin
+
+--
+Malin Strömberg
+Folkhälsostrateg
 """
 
 
@@ -206,6 +220,17 @@ def test_a_forwarded_summary_is_kept_and_dated_by_the_day_it_was_written() -> No
     assert protocol.date == date(2025, 11, 11)
     assert "214 har svarat" in protocol.text
     assert [m.date for m in protocol.scheduled] == [date(2025, 12, 9)]
+    # Minutes without headings, whose people are listed last, by first name and organisation;
+    # the signature under the list is nobody's attendance.
+    assert protocol.kind == "protocol"
+    assert protocol.body == "Arbetsgruppen för suicidprevention i norra länsdelen"
+    people = {a.name: (a.role, a.organisation) for a in protocol.attendees}
+    assert people == {
+        "Malin": ("ledamot", "Lindesberg"),
+        "Sandra": ("ledamot", "Ljusnarsberg"),
+        "Peter": ("ledamot", "Nora"),
+        "Eva": ("frånvarande", "Region Örebro län"),
+    }
 
 
 def test_the_body_its_owner_and_the_meetings_number_in_a_title() -> None:

@@ -66,6 +66,9 @@ def clean_document(raw: str, top: int = 30) -> tuple[str, list[str]]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     # Odd spaces and invisible characters in one pass over the text, not one per line.
     text = front_matter_as_fields(_SPACES.sub(" ", _INVISIBLE.sub("", text)))
+    if "☐" in text and any(mark in text for mark in "☒☑✔✅"):
+        # A roll call of boxes, ticked for those present: an empty box is one not there.
+        text = _EMPTY_BOX.sub("✘ ", text)
     cleaned = [_clean_line(line) for line in text.split("\n")]
     lines = [line for line in cleaned if line is not None]
     if "\n" in "".join(lines):
@@ -131,8 +134,10 @@ def _leading_symbols(text: str) -> tuple[str, str]:
 
 
 # A checklist of those called: a tick is present, a cross is not ("✘ Lisa Holm (V)").
-_NO_SHOW = re.compile("[✘✗❌✖☒]")
-_PERSON = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+ [A-ZÅÄÖ][\wåäöé-]+")
+# (☒ is a ticked box, not a cross.) Only an entry of a list: a name, its party, its cells.
+_NO_SHOW = re.compile("[✘✗❌✖]")
+_EMPTY_BOX = re.compile(r"^\s*☐\s*", re.M)
+_PERSON = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+ [A-ZÅÄÖ][\wåäöé-]+(\s*\([A-ZÅÄÖ]{1,3}\))?\s*(,.*)?$")
 
 
 _QUOTE = re.compile(r"^(>\s?)+")

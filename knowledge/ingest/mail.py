@@ -42,6 +42,12 @@ def without_mail(lines: list[str]) -> list[str]:
     while i < len(lines):
         if _QUOTED.match(lines[i].strip()) and out:
             break  # what follows is the earlier message the e-mail quotes
+        if lines[i].rstrip() == "--" and out:
+            # the sender's signature: no part of the minutes, and a name under a list's
+            # last heading is nobody's attendance
+            while i < len(lines) and lines[i].strip() and not _FORWARDED.match(lines[i].strip()):
+                i += 1
+            continue
         if _FORWARDED.match(lines[i].strip()):
             i += 1
             continue

@@ -52,6 +52,11 @@ def cite(source: Source) -> str:
     return where
 
 
+def item_line(number: str | None, title: str) -> str:
+    """ "§ 7 Biblioteksplan", or the title alone for an unnumbered heading ("Åtgärder")."""
+    return f"§ {number} {title}" if number else title
+
+
 def dedupe(sources: list[Source]) -> list[Source]:
     """The sources without repeats of the same document and item, in order."""
     seen = set()

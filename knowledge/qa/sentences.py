@@ -146,6 +146,13 @@ def best_sentence(sentences: Sentences, terms: list[Term], text: str) -> tuple[s
 MAX_CONTEXT = 320  # a sentence and its neighbour, shown together when short enough
 
 
+# A sentence that names its subject by pointing back ("Frågan lyfts till nästa möte"): what it
+# points to is in the sentence before.
+_REFERS_BACK = re.compile(
+    r"^(Frågan|Detta|Dessa|Denna|Ärendet|Förslaget|Uppdraget|Han|Hon|Hen|De|Den)\s"
+)
+
+
 def with_context(sentences: list[str], index: int) -> str:
     """A short sentence with its neighbour: "Totalt 2 900 000 kr" says little alone; a
     sentence that introduces a list ("… är:") with the list."""
@@ -153,7 +160,7 @@ def with_context(sentences: list[str], index: int) -> str:
     following = sentences[index + 1] if index + 1 < len(sentences) else ""
     if introduces(sentence, following):
         return _with_list(sentences, index)
-    if index > 0 and len(sentence) < 40:
+    if index > 0 and (len(sentence) < 40 or _REFERS_BACK.match(sentence)):
         return f"{sentences[index - 1]} {sentence}"
     if following and len(sentence) + len(following) < MAX_CONTEXT:
         if introduces(following, sentences[index + 2] if index + 2 < len(sentences) else ""):

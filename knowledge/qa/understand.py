@@ -109,7 +109,7 @@ _MEETING_VERBS = {
 # meeting itself ("vilken sal", "vem leder nästa möte") asks for the meeting.
 _SAID_OF_NEXT = re.compile(
     r"(in)?bjud\w*|lyft\w*|aterkomm\w*|aterrapport\w*|redovis\w*|bjuds|underlag\w*|"
-    r"forbered\w*|presenter\w*"
+    r"forbered\w*|presenter\w*|diskuter\w*|behandl\w*"
 )
 _WHAT = re.compile(r"(vad|vilka|vilken|vilket|vem)\b")
 # Who sits in a council, and who its secretary is (the roster, not one meeting's list).
@@ -336,7 +336,9 @@ def _intent(query: Query) -> str:
         return MEETING
     if _NEXT.search(folded) and not (query.meeting_date or query.month or query.relative):
         # "vilka ska bjudas in till nästa möte": what a protocol said of it, not its date
-        said_of = any(_SAID_OF_NEXT.match(normalize(w)) for w in query.topic_words)
+        said_of = any(_SAID_OF_NEXT.match(normalize(w)) for w in query.topic_words) or (
+            " tas upp " in f" {folded} " and bool(query.topic_words)  # "vad ska tas upp med X"
+        )
         return TOPIC if _WHAT.match(folded) and said_of else NEXT_MEETING
     if _MEETING_COUNT.search(folded):
         query.aspect = "count"

@@ -22,11 +22,12 @@ import re
 from knowledge.ingest.clean import clean_document
 from knowledge.ingest.extract import DocumentError
 from knowledge.ingest.model import Protocol
-from knowledge.ingest.parse.lines import Line, to_line
+from knowledge.ingest.parse.lines import LABELLED_FIELD, Line, to_line
 from knowledge.ingest.parse.preamble import preamble
-from knowledge.ingest.parse.protocol import parse_protocol
+from knowledge.ingest.parse.protocol import UNHEADED, parse_protocol
 from knowledge.ingest.parse.report import parse_plain, parse_report
 from knowledge.ingest.parse.structure import (
+    ItemHeading,
     find_councils,
     find_items,
     find_sections,
@@ -61,18 +62,40 @@ def parse_document(raw: str) -> Protocol:
         parse_protocol(protocol, lines, head, items, raw, top)
         protocol.preamble = preamble(head)
         return protocol
+    if not _readable(text):
+        raise DocumentError("Filen innehåller ingen läsbar text.")
+    # Minutes without headings, if they have a date and people, read from the top or, as an
+    # e-mail's summary names those who came last of all ("Vi som var med: ..."), from all.
     sections = find_sections(lines)
+    tried = []
+    for head_lines in (lines[:60], lines) if len(lines) > 60 else (lines,):
+        trial = Protocol(text=text)
+        trial.councils = protocol.councils
+        parse_protocol(trial, lines, head_lines, _one_item(lines), raw, top)
+        if trial.date is not None and len(trial.attendees) >= (3 if sections else 1):
+            return trial
+        tried.append(trial)
     if len(sections) >= 2:
         parse_report(protocol, lines, sections)
         return protocol
-    # Neither items nor sections: minutes without headings if they have a date and people,
-    # else a document, as long as it is text at all.
-    if not _readable(text):
-        raise DocumentError("Filen innehåller ingen läsbar text.")
-    parse_protocol(protocol, lines, lines[:60], [], raw, top)
-    if protocol.date is None or not protocol.attendees:
-        parse_plain(protocol, lines)
-    return protocol
+    parse_plain(tried[0], lines)  # a document, with what the top of it told
+    return tried[0]
+
+
+def _one_item(lines: list[Line]) -> list[ItemHeading]:
+    """Minutes without headings hold their text as one unnumbered item, from their first
+    sentence on: searched, and read for decisions, like any item's."""
+    first = next(
+        (
+            n
+            for n, line in enumerate(lines)
+            if len(line.text.split()) >= 6 and not LABELLED_FIELD.match(line.text)
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    return [ItemHeading(first, "", UNHEADED, rest=lines[first].text)]
 
 
 def _numbered_sections(lines: list[Line]) -> bool:

@@ -36,7 +36,10 @@ _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(medverkande|adjungerade?)$"), OVRIG),
     (re.compile(r"^(narvarande |tjanstgorande )?ersattare( narvarande)?$"), ERSATTARE),
     (re.compile(r"^(narvarande )?ledamoter( narvarande)?$"), LEDAMOT),
-    (re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|deltagande)$"), LEDAMOT),
+    (
+        re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|deltagande|vi som var med)$"),
+        LEDAMOT,
+    ),
     # A notice's list of those called: attendance only in minutes written into it that say
     # who of them did not come ("alla kallade utom ...", ``attendance_text``).
     (re.compile(r"^kallade$"), KALLAD),
@@ -64,8 +67,9 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     joined = _joined(head)
     for index, (text, heading) in enumerate(joined):
         listed_under: str | None = None  # the organisation or capacity an entry's label names
-        if heading and _heading_role(fold(text)) is None:
-            role, label, group = None, "", None  # a document's section heading ends a list
+        if heading and _heading_role(fold(text)) is None or _CLOSING_WORDS.match(text):
+            # a document's section heading ends a list, and so does a letter's closing
+            role, label, group = None, "", None
             continue
         if role is not None and _subheading(joined, index):
             group = _group_organisation(text)
@@ -289,6 +293,11 @@ def _kind_of(organisation: str) -> str:
 # "- Hällefors: Anneli Rask, socialchef", "- Adjungerad p. 3: Jenny Oskarsson, ...": an
 # entry behind the organisation or the capacity it is listed under.
 _LABELLED_ENTRY = re.compile(r"^(?:-\s+)?(?P<label>[^:\t]{2,60}):\s*(?P<rest>\S.*)$")
+# A letter's closing: whatever follows is no one's attendance.
+_CLOSING_WORDS = re.compile(
+    r"^(ha det (fint|bra|gott)|(med )?vänliga hälsningar|hälsningar|mvh|bästa hälsningar)\b",
+    re.I,
+)
 # An organisation's name: an acronym ("DHR", "SRF Örebro län"), an association or a company.
 _ORGANISATION_LABEL = re.compile(
     r"\b[A-ZÅÄÖ]{2,}\b|förening|förbund|organisation|\bAB\b|råd\b|rådet\b"

@@ -10,12 +10,13 @@ import re
 from functools import lru_cache
 
 from knowledge.bodies import (
+    AWAY,
     ERSATTARE,
     LEDAMOT,
     OVRIG,
-    PART_OF_MEETING,
     REGION,
     TJANSTGORANDE,
+    for_part_of_meeting,
 )
 from knowledge.ingest.model import Attendee
 from knowledge.ingest.parse.people import (
@@ -111,7 +112,6 @@ _REPLACES = re.compile(
     r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+){1,2})",
     re.IGNORECASE,
 )
-_AWAY = re.compile(r"\b(förhinder|frånvarande|ej närvarande|inte närvarande)\b", re.I)
 _PRESENT = re.compile(r"^närvarande\b[,;]?\s*", re.I)
 _PARTY = re.compile(r"^\s*\((?P<party>[A-ZÅÄÖ]{1,3}|MP|KD|SD)\)")
 _FOR_NAME = re.compile(
@@ -125,6 +125,9 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     text = re.sub(r"(\b[A-ZÅÄÖ][^\W\d_]+)\.$", r"\1", text)  # a list's last name, its full stop
     if not text or len(text) > 200:
         return None
+    first_name = _FIRST_NAME_OF.fullmatch(text)
+    if first_name:
+        return _first_name_only(first_name, role)
     # "Malin Jäderberg (kommunpolis, lokalpolisområde Karlskoga)": the cells in parentheses.
     wrapped = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<cells>[^)]*[a-zåäö][^)]*)\)", text)
     if wrapped and not _NOTE.search(wrapped.group("cells")):
@@ -164,17 +167,20 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
         # A table's presence column: "Närvarande" says nothing, "Förhinder" that they were
         # away (unless it is the absent member's, beside whom one serves for, or only for some
         # items: "frånvarande § 2" left early or came late).
-        if (
-            _AWAY.search(attendee.note)
-            and not attendee.replaces
-            and not PART_OF_MEETING.search(attendee.note)
-        ):
+        note = attendee.note
+        if AWAY.search(note) and not attendee.replaces and not for_part_of_meeting(note):
             attendee.role = FRANVARANDE
         attendee.note = _PRESENT.sub("", attendee.note) or None
     if attendee.role == LEDAMOT and attendee.function in ("ersättare", TJANSTGORANDE):
         attendee.role = ERSATTARE  # an ersättare by office in a list of all present
     if attendee.title:
         attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
+    for cell in ("title", "organisation"):
+        if AWAY.fullmatch((getattr(attendee, cell) or "").strip(" -–")):
+            # "Per Ek (M), förhinder", "Lisa Holm (V) – frånvarande": the mark as a cell
+            attendee.role = FRANVARANDE
+            setattr(attendee, cell, None)
+            attendee.org_kind = attendee.org_kind if attendee.organisation else None
     if attendee.title and attendee.function:
         # "ordförande" and "v. ordf." are functions, not titles.
         rest = re.sub(
@@ -185,6 +191,29 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
         )
         attendee.title = rest.strip(" ,") or None
     return attendee
+
+
+# "Sandra (Ljusnarsbergs kommun)": an informal summary's list names people by first name and
+# organisation; the organisation makes the word a person's name.
+_FIRST_NAME_OF = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,})\s*\((?P<cells>[^()]{3,80})\)\.?")
+
+
+def _first_name_only(match: re.Match[str], role: str) -> Attendee | None:
+    name = match.group("name")
+    if fold(name) in NOT_NAME_WORDS or fold(name) in MUNICIPALITY_KEYS:
+        return None
+    cells = [cell.strip() for cell in match.group("cells").split(",")]
+    organisation, kind, title, notes = _organisation(cells)
+    if organisation is None:
+        return None
+    return Attendee(
+        name=name,
+        organisation=organisation,
+        org_kind=kind,
+        role=role,
+        title=title,
+        note="; ".join(notes) or None,
+    )
 
 
 def _parse_entry(text: str, role: str) -> Attendee | None:
@@ -252,7 +281,7 @@ def _organisation(cells: list[str]) -> tuple[str | None, str | None, str | None,
         elif _SERVES_FOR.match(cell):
             # "ersättare för Arne Lilja": the function and whom, read by the caller; for
             # which items ("tjänstgör för Per Ek § 2 (jäv)") is a note.
-            if PART_OF_MEETING.search(cell):
+            if for_part_of_meeting(cell):
                 notes.append(cell)
         elif re.search(r"\bregion( orebro lan)?\b|\bregionen\b", folded) and (
             folded.startswith("region") or folded.endswith(("region orebro lan", "regionen"))

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.bodies import ERSATTARE, LEDAMOT, PART_OF_MEETING, TJANSTGORANDE
+from knowledge.bodies import ERSATTARE, LEDAMOT, TJANSTGORANDE, for_part_of_meeting
 from knowledge.ingest.model import Attendee, Protocol
 from knowledge.ingest.parse.attendance_entries import attendees_in_line
-from knowledge.ingest.parse.people import FRANVARANDE, KALLAD, NAME_IN_LINE, fold
+from knowledge.ingest.parse.people import FRANVARANDE, KALLAD, NAME_IN_LINE
 
 _SERVING = re.compile(
     r"^(?:följande|dessa|som) (?:ersättare )?tjänstgör\w*(?: ersättare)?\s*:\s*(?P<rest>.*)$",
@@ -48,11 +48,13 @@ def add_stated_attendance(protocol: Protocol) -> None:
                     attendee.role = FRANVARANDE
     if "i stället för" in text:
         for match in _IN_PLACE.finditer(text):
-            partial = PART_OF_MEETING.search(text[match.end() :].split(".", 1)[0])
+            rest = text[match.end() :].split("\n", 1)[0].split(".", 1)[0]
+            partial = for_part_of_meeting(rest)
             _came_instead(
                 protocol, match.group("entry"), match.group("who"), match.group("whom"), partial
             )
             stated = True
+    stated = stated or bool(_ALL_CAME.search(text))
     _those_called(protocol, stated or any(a.role == FRANVARANDE for a in protocol.attendees))
 
 
@@ -75,23 +77,32 @@ def _serving_lists(protocol: Protocol, text: str) -> None:
 
 
 def _only_names(text: str) -> list[str] | None:
-    """The names of "Per-Olof Svahn och Roland Berg (förhinder)", or None when the words run
-    on into a sentence ("Per Ek (M) ställde sig bakom förslaget": how Per Ek voted)."""
+    """The names of "Per-Olof Svahn och Roland Berg (förhinder)", "Per Ek var närvarande", or
+    None when what follows them tells how they voted ("Per Ek (M) ställde sig bakom
+    förslaget"): a roll call by exception names those away, a decision those against."""
     text = re.sub(r"\([^)]*\)", " ", text.split("\n\n")[0])
+    if _VOTING.search(text):
+        return None
     names = []
     for part in re.split(r",|\b(?:och|samt)\b", text):
-        part = re.sub(r"\s+", " ", part).strip()
-        named = re.match(NAME_IN_LINE, part)
-        rest = part[named.end() :] if named else part
-        if rest.split() and not set(fold(rest).split()) <= _ABSENCE_WORDS:
-            return None
+        named = re.match(NAME_IN_LINE, re.sub(r"\s+", " ", part).strip())
         if named:
             names.append(named.group(0))
     return names
 
 
-# What may follow the names of those away: "som hade anmält förhinder".
-_ABSENCE_WORDS = {"som", "hade", "har", "anmalt", "anmalde", "forhinder", "franvarande"}
+# What members do in a decision, not at a roll call.
+_VOTING = re.compile(
+    r"\b(ställ(de|er) sig|röst(ade|ar)|bif(öll|aller)|yrk(ade|ar)|reserver(ade|ar)|avst(od|år)|"
+    r"stödde|stöder|tillstyrk\w*|instämde|instämmer|beslutade|godkände|antog)\b",
+    re.I,
+)
+# "Närvarande: samtliga kallade", "Alla kallade deltog": the list of those called is the roll.
+_ALL_CAME = re.compile(
+    r"\b(?:alla|samtliga) (?:kallade|ledamöter|inbjudna)\s*(?:var närvarande|deltog|närvarade|"
+    r"är närvarande|[.;]|$)",
+    re.I | re.M,
+)
 
 
 def _those_called(protocol: Protocol, stated: bool) -> None:
@@ -100,18 +111,19 @@ def _those_called(protocol: Protocol, stated: bool) -> None:
     if stated:
         for attendee in protocol.attendees:
             if attendee.role == KALLAD:
-                attendee.role = LEDAMOT
+                # an ersättare by office is called as one ("Lisa Holm (M), ersättare")
+                by_office = attendee.function in (ERSATTARE, TJANSTGORANDE)
+                attendee.role = ERSATTARE if by_office else LEDAMOT
     else:
         protocol.attendees = [a for a in protocol.attendees if a.role != KALLAD]
 
 
 def _named(attendees: list[Attendee], names: list[str]) -> list[Attendee]:
+    """The attendees ``names`` names."""
     return [a for a in attendees if a.name in names]
 
 
-def _came_instead(
-    protocol: Protocol, entry: str, who: str, whom: str, partial: object | None
-) -> None:
+def _came_instead(protocol: Protocol, entry: str, who: str, whom: str, partial: bool) -> None:
     """One who came in another's place attended, serving for them; the other did not, unless
     it was for some items only ("under paragrafen", "§ 4", a jäv): then both were there."""
     absent = next((a for a in protocol.attendees if a.name == whom), None)

@@ -155,6 +155,15 @@ def body_in_text(text: str) -> str | None:
     )
     if match:
         return match.group("body")
+    # "sammanfattning från gårdagens möte i arbetsgruppen för suicidprevention i norra
+    # länsdelen": a group named in lower case, as running text does, after its meeting.
+    match = re.search(
+        r"\b(?:möte|mötet|träff|träffen)\s+(?:i|med)\s+(?P<body>(?:\w+)?gruppen\s+för\s+"
+        r"[^.,;()]{3,60}?)(?=[.,;]|\s+(?:och|där|som|den|på|kl)\b|$)",
+        text,
+    )
+    if match:
+        return match.group("body")[:1].upper() + match.group("body")[1:]
     if re.search(r"\bstyrelsemöte\b", text, re.IGNORECASE):
         return "Styrelsen"
     return None

@@ -26,8 +26,15 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
     parsed: list[Item] = []
     pending_kind: str | None = None
     column = _presenter_column(lines, items)
+    trailing: list[Line] = []
     for index, (pos, number, title, rest, skip) in enumerate(items):
         end = items[index + 1].pos if index + 1 < len(items) else len(lines)
+        level = lines[pos].heading if pos < len(lines) else 0
+        # A heading above the items' level ("## Beslut" after "### 8 Nästa möte") ends the
+        # item: what follows is the document's, not the item's.
+        above = next((k for k in range(pos + 1, end) if 0 < lines[k].heading < level), None)
+        if above is not None:
+            trailing, end = (lines[above:end] if index + 1 == len(items) else []), above
         body_lines = lines[pos + 1 + skip : end]
         cells = rest.split("\t")
         lead = _presenter_cell(cells[column]) if column is not None and len(cells) > column else ""
@@ -52,7 +59,33 @@ def parse_items(lines: list[Line], items: list[ItemHeading], known: set[str]) ->
             item.kind = pending_kind
         pending_kind = next_kind
         parsed.append(item)
+    if trailing:
+        _read_trailing_sections(parsed, trailing, known)
     return parsed
+
+
+# A closing list of the meeting's decisions, a row per item ("Punkt | Beslut").
+_DECISION_LIST = re.compile(r"^(beslut|beslutslista|beslut i sammandrag|fattade beslut)$", re.I)
+
+
+def _read_trailing_sections(parsed: list[Item], lines: list[Line], known: set[str]) -> None:
+    """Sections after the items: a list of decisions gives each item its own; any other
+    section ("Åtgärder") is an unnumbered item of its own, so its text is searched too."""
+    starts = [k for k, line in enumerate(lines) if line.heading]
+    for first, start in enumerate(starts):
+        stop = starts[first + 1] if first + 1 < len(starts) else len(lines)
+        title, body = lines[start].text.strip(), lines[start + 1 : stop]
+        by_number = {item.number: item for item in parsed if item.number}
+        if _DECISION_LIST.match(title):
+            rows = [line.text.split("\t", 1) for line in body if "\t" in line.text]
+            listed = [(by_number.get(row[0].strip()), row[1].strip()) for row in rows]
+            if listed and all(item is not None for item, _ in listed[1:]):
+                for item, text in listed:
+                    if item is not None and text:
+                        item.decisions.extend(parse_decisions([f"Beslut: {text}"]))
+                continue
+        if any(line.text for line in body):
+            parsed.append(_parse_item("", title, body, known, len(parsed)))
 
 
 # The presenter's column of an agenda table: "Föredragande", "Föredragande, tid", "Ansvarig".

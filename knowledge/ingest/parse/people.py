@@ -244,7 +244,8 @@ _ADJUSTERS_CHOSEN = re.compile(
     rf"(?:\s+och\s+{_TWO_NAMES})?)(?:\s*\([A-ZÅÄÖ]{{1,3}}\))?"
     r"\s+(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+)?justera\b"
     # Only the minutes are justerade by people: not "Hyran justeras av Hyresgästföreningen".
-    r"|(?:^|\n|\bprotokoll(?:et)?\s+|\banteckningar(?:na)?\s+)"
+    # ("Protokollet ska justeras av", "Minnesanteckningarna kommer att justeras av")
+    r"|(?:^|\n|\bprotokoll(?:et)?\s+(?:\w+\s+){0,3}|anteckningar(?:na)?\s+(?:\w+\s+){0,3})"
     rf"justera(?:t|s|des)\s+av\s+(?P<names4>{_TWO_NAMES}(?:\s+och\s+{_TWO_NAMES})?)",
     re.IGNORECASE,
 )

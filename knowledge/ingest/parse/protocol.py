@@ -99,6 +99,8 @@ def parse_protocol(
     _warn_missing(protocol)
 
 
+# The title of the one item that holds the text of minutes without headings.
+UNHEADED = "Anteckningar"
 # The secretary of the meeting, not a title like "utredningssekreterare".
 _SECRETARY_ROLE = re.compile(
     r"\b(sekreterare|namndsekreterare|kommunsekreterare|motessekreterare|sekr|antecknare)\b"
@@ -256,6 +258,10 @@ def _warn_missing(protocol: Protocol) -> None:
         (protocol.adjusters, "justerare"),
         (protocol.approved, "justeringsdatum (justerat den)"),
         (protocol.attendees, "närvarolista"),
-        (protocol.items, "punkter (numrerade eller rubriker)"),
+        # minutes without headings hold their text as one unnumbered item, no heading found
+        (
+            [i for i in protocol.items if i.number or i.title != UNHEADED],
+            "punkter (numrerade eller rubriker)",
+        ),
     ]
     protocol.warnings.extend(f"Hittade inte: {label}" for value, label in checks if not value)

@@ -210,6 +210,8 @@ def _own_names(body: str | None) -> set[str]:
     return set()
 
 
+# "- onsdag 19 november 2025 kl. 13.00–15.00, Teams": the place, last on its line.
+_PLACE_ENDS_LINE = re.compile(r"^\s*,\s*(?P<place>[A-ZÅÄÖ][^.;:\n(]{1,60}?)\s*\.?\s*$")
 _NEXT_DATE = re.compile(
     r"\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\w*\s+(?:den\s+)?\d", re.I
 )
@@ -218,7 +220,7 @@ _NEXT_DATE = re.compile(
 def _place_after(text: str, end: int) -> str | None:
     """The place after a meeting's date: "i Nora kommunhus", or the next cell of a table row."""
     after = _NEXT_DATE.split(text[end:])[0]  # a list of dates reflowed into one paragraph
-    match = _PLACE_AFTER.match(after)
+    match = _PLACE_AFTER.match(after) or _PLACE_ENDS_LINE.match(after)
     if match:
         return match.group("place").strip(" ,")
     cells = [cell.strip() for cell in after.split("\t") if cell.strip()]

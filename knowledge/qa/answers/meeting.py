@@ -7,11 +7,18 @@ from datetime import date, time
 
 import sqlite_utils
 
-from knowledge.bodies import COUNCIL_SHORT, ERSATTARE, LEDAMOT, PART_OF_MEETING, TJANSTGORANDE
+from knowledge.bodies import (
+    AWAY,
+    COUNCIL_SHORT,
+    ERSATTARE,
+    LEDAMOT,
+    TJANSTGORANDE,
+    for_part_of_meeting,
+)
 from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, meeting_on
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.answers.shared import not_found, resolve_meetings
-from knowledge.qa.citations import council_label, document_source
+from knowledge.qa.citations import council_label, document_source, item_line
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.types import DECISIONS, MEETING, Answer, Block, Choice, Query
 from knowledge.storage import corpus_bodies, corpus_queries, kallelser
@@ -118,12 +125,12 @@ def _one_item(corpus: Corpus, query: Query, document_id: int, number: str) -> An
             intent=query.intent,
             found=True,
             headline=f"§ {number} har {len(parts)} delar ({source.council} {when}):",
-            blocks=[Block(None, [f"§ {i.number} {i.title}" for i in parts])],
+            blocks=[Block(None, [item_line(i.number, i.title) for i in parts])],
             sources=[document_source(db, document_id, i.number, i.title) for i in parts],
         )
     if item is None:
         items = corpus_queries.items_of(db, document_id)
-        listed = [f"§ {i.number} {i.title}" for i in items]
+        listed = [item_line(i.number, i.title) for i in items]
         answer = not_found(
             query,
             f"Protokollet från mötet {when} ({source.council}) har ingen § {number}.",
@@ -138,7 +145,7 @@ def _one_item(corpus: Corpus, query: Query, document_id: int, number: str) -> An
         question=query.text,
         intent=query.intent,
         found=True,
-        headline=f"§ {item.number} {item.title} ({source.council} {when})",
+        headline=f"{item_line(item.number, item.title)} ({source.council} {when})",
         blocks=[Block(None, [text])] if text else [],
         sources=[document_source(db, document_id, item.number, item.title)],
     )
@@ -258,16 +265,22 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
         )
     elif aspect == "absent":
         absent = [a.name for a in attendees if a.role == "frånvarande"]
-        # One a substitute served for all meeting was away, listed among the absent or not
-        # at all; one listed as present left early or had a jäv ("Per Ek § 2 (jäv)").
-        listed = {a.name for a in attendees}
+        # One a substitute served for all meeting was away, listed among the absent or not;
+        # not one served for during some items ("tjänstgör för Per Ek § 2 (jäv)").
+        partly = {a.name for a in attendees if for_part_of_meeting(a.note)}
         absent += [
             a.replaces
             for a in attendees
             if a.replaces
-            and a.replaces not in listed
-            and not PART_OF_MEETING.search(a.note or "")
+            and not for_part_of_meeting(a.note)
+            and a.replaces not in partly
             and a.replaces not in absent
+        ]
+        # Away for some items: said with the items ("Karin Sand (frånvarande § 5–7)").
+        absent += [
+            f"{a.name} ({a.note})"
+            for a in attendees
+            if a.role != "frånvarande" and a.name in partly and AWAY.search(a.note or "")
         ]
         found = bool(absent)
         headline = (
@@ -315,7 +328,7 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
             blocks.append(Block(None, people))
     if aspect in (None, "agenda", "place", "time", "municipality"):
         agenda = [
-            f"§ {item.number} {item.title}"
+            item_line(item.number, item.title)
             + (f" ({', '.join(item.presenters)})" if item.presenters else "")
             for item in items
         ]

@@ -136,26 +136,59 @@ def _next_body_meeting(corpus: Corpus, query: Query, since: date, after: _After 
     """The next meeting of another body on or after ``since``, as its protocols schedule it."""
     body = corpus_bodies.body(corpus.db, query.body or "")
     name = body_label(body)
-    coming = [m for m in corpus_bodies.body_meetings(corpus.db, query.body) if m.date >= since]
+    meetings = corpus_bodies.body_meetings(corpus.db, query.body)
+    coming = [m for m in meetings if m.date >= since]
     if not coming:
         if after:
             return not_found(query, f"Jag hittar inget möte för {name} efter {after.named}.")
-        return not_found(query, f"Jag hittar inget kommande möte för {name} i protokollen.")
+        return _last_known_plan(corpus, query, name, meetings)
     meeting = coming[0]
-    hours = format_time_range(
-        time.fromisoformat(meeting.start) if meeting.start else None,
-        time.fromisoformat(meeting.end) if meeting.end else None,
-    )
-    headline = f"{_next(name, after)}: {format_date(meeting.date)}"
-    headline += f", {hours}" if hours else ""
-    headline += f", {meeting.place}." if meeting.place else "."
     return Answer(
         question=query.text,
         intent=query.intent,
         found=True,
-        headline=headline,
+        headline=f"{_next(name, after)}: {_when_and_where(meeting)}.",
         sources=[document_source(corpus.db, meeting.document_id, meeting.item_number)],
     )
+
+
+def _last_known_plan(
+    corpus: Corpus, query: Query, name: str, meetings: list[corpus_bodies.BodyMeeting]
+) -> Answer:
+    """No meeting to come is known: the meetings the body's latest protocol planned, which
+    have passed since, said as such (a body whose later minutes samrad has not been given)."""
+    held = [m for m in meetings if m.held]
+    planned = [m for m in meetings if not m.held and held and m.date > held[-1].date]
+    if not planned:
+        return not_found(query, f"Jag hittar inget kommande möte för {name} i protokollen.")
+    latest = held[-1]
+    lines = []
+    if len(planned) > 1:
+        lines.append("Därefter: " + ", ".join(_when_and_where(m) for m in planned[1:4]) + ".")
+    lines.append(
+        "Det datumet har passerat och nyare protokoll finns inte i samrad, så om mötet hölls "
+        "och när nästa är vet jag inte."
+    )
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=True,
+        headline=(
+            f"Det senaste protokollet för {name} ({format_date(latest.date, weekday=False)}) "
+            f"angav nästa möte till {_when_and_where(planned[0])}."
+        ),
+        blocks=[Block(None, lines)],
+        sources=[document_source(corpus.db, planned[0].document_id, planned[0].item_number)],
+    )
+
+
+def _when_and_where(meeting: corpus_bodies.BodyMeeting) -> str:
+    """A meeting's day, hours and place: "torsdag 27 november 2025, kl. 09.00–12.00, Kumla"."""
+    hours = format_time_range(
+        time.fromisoformat(meeting.start) if meeting.start else None,
+        time.fromisoformat(meeting.end) if meeting.end else None,
+    )
+    return ", ".join(part for part in (format_date(meeting.date), hours, meeting.place) if part)
 
 
 def body_label(body: corpus_bodies.Body | None) -> str:

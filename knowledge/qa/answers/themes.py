@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from knowledge.language.dates import format_date
 from knowledge.language.text import normalize, stem
 from knowledge.qa.answers.shared import needed, not_found, resolve_meetings, topic_terms
-from knowledge.qa.citations import cite, dedupe, document_source, hit_source
+from knowledge.qa.citations import cite, dedupe, document_source, hit_source, item_line
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.search import later_items_titled, search
 from knowledge.qa.stopwords import STOPWORDS
@@ -157,7 +157,7 @@ def _treated(db: sqlite_utils.Database, theme: str, since: date) -> str | None:
             fuzz.token_set_ratio(folded, normalize(item.title)) >= 75
             or _stem_overlap(folded, item.title) >= 0.6
         ):
-            return f"§ {item.number} {item.title}, {format_date(item.date, weekday=False)}"
+            return f"{item_line(item.number, item.title)}, {format_date(item.date, weekday=False)}"
     return None
 
 
@@ -180,7 +180,7 @@ def _meeting_themes(corpus: Corpus, query: Query, document_id: int) -> Answer:
         return not_found(
             query,
             f"Protokollet från {day} nämner inget tema.",
-            [Block("Dagordning", [f"§ {item.number} {item.title}" for item in items])],
+            [Block("Dagordning", [item_line(item.number, item.title) for item in items])],
         )
     lines: list[str] = []
     sources: list[Source] = []

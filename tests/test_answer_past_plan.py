@@ -1,0 +1,61 @@
+"""A body whose latest minutes samrad holds planned meetings that have passed since: the plan
+is told as the latest protocol's, with the dates passed; and what a passage says of the next
+meeting ("vad ska tas upp ...") is a question about it, answered with what it points back to."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.qa.engine import Engine
+from tests.written import engine_over
+
+TODAY = date(2026, 11, 23)
+MINUTES = """# Styrgrupp Trygg hemgång – möte 4/2025
+Datum: 2025-09-24
+Ordförande: Carina Höög
+
+Deltagare:
+- Carina Höög, Örebro kommun – förvaltningschef, ordförande
+- Niklas Fors, Karlskoga kommun – socialchef
+
+### 1 Vårdövergångar
+Flera avvikelser gäller läkemedelslistor vid utskrivning. Frågan lyfts till nästa möte med
+representanter för slutenvården.
+
+### 2 Nästa möte
+- onsdag 19 november 2025 kl. 13.00–15.00, Teams
+- onsdag 28 januari 2026 kl. 13.00–15.00, Regionhuset
+
+## Åtgärder
+
+| Vad | Vem | När |
+|-----|-----|-----|
+| Ta fram kostnadsunderlag | Sara Jafari | 2025-11-01 |
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder: Path = tmp_path_factory.mktemp("past-plan")
+    return engine_over(folder, ("trygg_hemgang.md", MINUTES))
+
+
+def test_the_latest_protocols_plan_is_told_as_passed(engine: Engine) -> None:
+    answer = engine.answer("När har styrgruppen för Trygg hemgång nästa möte?", today=TODAY)
+    assert answer.found
+    assert "19 november 2025" in answer.headline and "senaste protokollet" in answer.headline
+    # an action's deadline under "Åtgärder" is no meeting
+    assert "1 november" not in " ".join([answer.headline, *answer.blocks[0].lines])
+    assert any("har passerat" in line for line in answer.blocks[0].lines)
+
+
+def test_what_is_to_be_taken_up_at_the_next_meeting(engine: Engine) -> None:
+    """ "Frågan lyfts till nästa möte" says what only with the sentence before it."""
+    answer = engine.answer(
+        "Vad ska tas upp med slutenvårdens representanter på nästa möte i Trygg hemgång?",
+        today=TODAY,
+    )
+    assert answer.found and "läkemedelslistor" in answer.headline
