@@ -142,7 +142,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|^(?!.*\but pa\W*$)vad (kommer .+ att |ska .+ )?ga(r)? .*\bpa\W*$"
             # compounds too: "totalbudgeten", "verksamhetsbidrag", "tilläggsbeloppet"
             r"|\b\w*(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
-            r"anslag\w*|avgift\w*|ersattning\w*|"
+            r"anslag\w*|avgift\w*|ersattning\w*|(borgens|investerings|lane|kredit)ram\w*|"
             r"stimulansmedel|kronor|tkr|mkr)\b"
         ),
     ),
@@ -163,6 +163,8 @@ class Wanted:
     focus: str | None = None  # "hur många elever": elever
     asked: frozenset[str] = frozenset()  # the question's words, folded: no answer to itself
     day: bool = False  # "vilket datum": a day is asked for, a year or a month is no answer
+    # the figures the question states ("de 85 000 kronorna"), digits only: what it knows
+    figures: frozenset[str] = frozenset()
 
 
 def wanted(
@@ -196,8 +198,22 @@ def wanted(
                 if word not in stopwords and len(word) > 4 and noun:
                     focus = word
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
-            return Wanted(kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day)
-    return Wanted(None)
+            return Wanted(
+                kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day, figures_in(folded)
+            )
+    return Wanted(None, figures=figures_in(folded))
+
+
+def known_figures(sentence: str, want: Wanted) -> bool:
+    """Whether every figure ``sentence`` holds is one the question states."""
+    held = figures_in(sentence)
+    return bool(held) and bool(want.figures) and held <= want.figures
+
+
+def figures_in(text: str) -> frozenset[str]:
+    """The figures of ``text`` as digits ("85 000 kr" -> "85000"), years left out."""
+    found = (re.sub(r"\D", "", m) for m in re.findall(r"\d{1,3}(?: \d{3})+|\d+(?:[.,]\d+)?", text))
+    return frozenset(f for f in found if not re.fullmatch(r"(19|20)\d\d", f))
 
 
 # The same sentence is read again for every passage that repeats it (a theme listed at every
@@ -209,7 +225,11 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind in (None, LIST):
         return True
     if want.kind == AMOUNT:
-        return bool(_AMOUNT.search(text))
+        # the sum the question states is what it knows, not what it asks
+        return any(
+            re.sub(r"\D", "", m.group(0).split(" k")[0]) not in want.figures
+            for m in _AMOUNT.finditer(text)
+        )
     if want.kind == COUNT:
         return _has_count(text, want.focus, want.asked)
     if want.kind == SHARE:

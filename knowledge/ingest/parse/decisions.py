@@ -124,12 +124,29 @@ def parse_decisions(item_paragraphs: list[str]) -> list[Decision]:
     for index, para in enumerate(paras):
         if index in consumed or not _might_decide(para) or not DECIDING.search(para):
             continue
-        for sentence in split_sentences(para):
+        sentences = split_sentences(para)
+        for at, sentence in enumerate(sentences):
             if DECIDING.search(sentence) and not _NEGATED.search(sentence):
-                decisions.append(
-                    Decision(text=sentence.strip(), explicit=False, amounts=_amounts(sentence))
-                )
+                text = sentence.strip()
+                for following in sentences[at + 1 : at + 3]:
+                    if not _continues(text, following) or DECIDING.search(following):
+                        break
+                    text = f"{text} {following.strip()}"
+                decisions.append(Decision(text=text, explicit=False, amounts=_amounts(text)))
     return decisions
+
+
+_POINTING_BACK = {"den", "det", "detta", "dessa", "beslutet", "uppdraget", "arbetet"}
+
+
+def _continues(decision: str, sentence: str) -> bool:
+    """Whether ``sentence`` goes on with what ``decision`` decided: it names it first, by its
+    definite form ("… skriver en skrivelse … Skrivelsen ska skickas senast den 10 juni")."""
+    first = sentence.split(maxsplit=1)[0].lower() if sentence.split() else ""
+    if first in _POINTING_BACK:
+        return True
+    named = {word.lower() for word in re.findall(r"[^\W\d_]{5,}", decision)}
+    return any(first.startswith(word) and len(first) - len(word) <= 3 for word in named)
 
 
 # Every deciding phrase holds one of these; most paragraphs hold none and skip the regex.

@@ -42,6 +42,7 @@ from knowledge.qa.reading import (
     Wanted,
     Weights,
     holds,
+    known_figures,
     listing,
     wanted,
     weigh,
@@ -390,6 +391,8 @@ def _findings(
             shown = with_context(sentences, index)
             if want.kind and not holds(shown, want):
                 shown = window  # what was asked stands in the next sentence: show it
+            if want.kind in (None, LIST) and following and known_figures(sentence, want):
+                shown = window  # it restates the sum the question knows: what follows tells
             if introduced and introduced not in shown:
                 shown = f"{introduced} {shown}"
             findings.append(Finding(score, shown, hit))
