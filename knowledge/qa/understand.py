@@ -13,16 +13,23 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from knowledge.bodies import CHEFSGRUPP, FOLKHALSA, MUNICIPALITIES, REGION, SOCIAL
+from knowledge.bodies import REGION
 from knowledge.language.dates import MONTH_PATTERN
 from knowledge.language.text import normalize
 from knowledge.qa import requests
 from knowledge.qa.agenda_intent import about_coming_meeting, agenda_aspect
-from knowledge.qa.bodies import named_body, names_body, shared_town
+from knowledge.qa.bodies import named_body
 from knowledge.qa.corpus import Corpus
-from knowledge.qa.meeting_dates import MONTH_MEETING, meeting_reference
+from knowledge.qa.meeting_dates import meeting_reference
 from knowledge.qa.people_names import find_person, named_organisation
-from knowledge.qa.search import vocabulary
+from knowledge.qa.question_slots import (
+    MEETING_ASPECTS,
+    REPRESENT,
+    SUBSTITUTE,
+    council_named,
+    municipality_named,
+    topic_words,
+)
 from knowledge.qa.stopwords import STOPWORDS
 from knowledge.qa.types import (
     AGENDA,
@@ -147,79 +154,6 @@ _TIMELINE_WORDS = set(
     forandrats andrats fortskridit gatt vuxit tidslinje tidslinjen over historik historiken
     """.split()
 )
-_MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
-    ("chair", re.compile(r"\bordforande\w*|\bledde\b|\bledde motet\b|\bordf\b")),
-    (
-        "secretary",
-        re.compile(
-            r"\bsekreterare\w*|\bprotokollet forde|\b(forde|skrev) (protokoll|anteckning)\w*"
-            r"|\bantecknare\b|\bprotokollforare\b"
-        ),
-    ),
-    ("approved", re.compile(r"\bjusterat\w*\b|\bjusterades\b|\bjusteringsdatum\b")),
-    ("adjusters", re.compile(r"\bjusterare\w*|\bjusterade\b")),
-    (
-        "absent",
-        re.compile(
-            r"\bfranvar\w*|\bvilka saknades\b|\bvar borta\b|\b(hade|anmalt|anmalde) forhinder\b"
-        ),
-    ),
-    # "närvårdsteamet" is no "närvarande"
-    (
-        "attendees",
-        # "deltog i undersökningen" asks of something else than a meeting
-        re.compile(
-            r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b|\btjg\b|\btjanstgorande\b"
-            r"|\bdeltog\w*(?!\s+(?:i|pa)\s+(?!(?:det |den |dagens )?"
-            r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet|\w*radet|\w*gruppen|"
-            r"\w*namnden|\w*styrelsen|\w*utskottet|\w*fullmaktige)\b)\w)"
-        ),
-    ),
-    (
-        "agenda",
-        re.compile(
-            r"\bdagordning\w*|\bagenda\w*|\bpunkter\w*|\barenden\w*|\bvad togs upp\b"
-            r"|\bvad handlade\b|\bvad hande\b|\bvad gick\b|\binnehall\w*"
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            r"\bvar (holls|hölls|holl|hols|var|ar|ligger|hade|traffades|mottes)\b|\bplats\w*"
-            r"|\blokal\w*|\bvar hals\b"
-        ),
-    ),
-    (
-        "time",
-        re.compile(
-            r"\bnar (och var )?(holls|var|borjade|slutade|traffades|mottes|sammantradde)\b"
-            r"|\bvilken tid\b|\bklockan\b"
-        ),
-    ),
-    ("weekday", re.compile(r"\bveckodag\b|\bvilken dag\b")),
-]
-_REPRESENT = re.compile(
-    r"\brepresent\w*|\bforetrad\w*|\bsitter for\b|\bledamot(en)?\b|\bledamoter\b"
-)
-_SUBSTITUTE = re.compile(r"\bersattare\w*|\bersatter\b|\bvikarie\w*|\bhoppa(r)? in\b")
-_COUNCILS: list[tuple[str, re.Pattern[str]]] = [
-    # "chefsgrupen": a dropped double consonant still names it
-    (CHEFSGRUPP, re.compile(r"\bchefsgrupp?\w*|\bchefs grupp?\w*|\btjanstepersons?grupp?\w*")),
-    (
-        FOLKHALSA,
-        re.compile(
-            r"\bfolkhalsoradet\b|\bfolkhalsorad\w*|\bradet (for )?folkhalsa\b"
-            r"|\bsamverkansradet (for )?folkhalsa\b|\bspecifika radet folkhalsa\b"
-        ),
-    ),
-    (
-        SOCIAL,
-        re.compile(
-            r"\bsocial valfard\b|\bvard och omsorg\b|\bsocialradet\b|\bvalfardsradet\b"
-            r"|\bspecifika radet\b|\bspecifika samverkansradet\b|\bradet\b"
-        ),
-    ),
-]
 # Keywords whose misspellings should still be recognised (token fuzzy match).
 _KEYWORDS = {
     "beslut": DECISIONS,
@@ -242,7 +176,7 @@ _KEYWORDS = {
 _KEYWORD_FOLDED = {normalize(k): v for k, v in _KEYWORDS.items()}
 
 
-_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME, _TIMELINE] + [p for _, p in _MEETING_ASPECTS]
+_RECOGNISED = [_HELP, _NEXT, _DECISION, _THEME, _TIMELINE] + [p for _, p in MEETING_ASPECTS]
 
 
 def understand(corpus: Corpus, question: str, *, today: date, intent: str | None = None) -> Query:
@@ -250,33 +184,33 @@ def understand(corpus: Corpus, question: str, *, today: date, intent: str | None
     text = " ".join(question.split())[:MAX_QUESTION]
     folded = _fix_keywords(normalize(text))
     query = Query(text=text, folded=folded, intent=UNKNOWN)
-    query.council = _council(folded)
+    query.council = council_named(folded)
     # "de specifika samverkansråden": both councils samrad serves, no other body
     ours = query.council or _BOTH_COUNCILS.search(folded)
     query.body = None if ours else named_body(corpus, text)
-    if query.council and not _OURS_SPELLED.search(folded) and _municipality(folded):
+    if query.council and not _OURS_SPELLED.search(folded) and municipality_named(folded):
         # "folkhälsorådet i Lekeberg" is the town's own council when the archive has one
         query.body = named_body(corpus, text)
         query.council = None if query.body else query.council
     meeting_reference(query, text, today, corpus.db)
-    query.aspect = next((name for name, p in _MEETING_ASPECTS if p.search(folded)), None)
-    query.municipality = None if query.body else _municipality(folded)
-    if query.municipality is None and not query.body and _REPRESENT.search(folded):
+    query.aspect = next((name for name, p in MEETING_ASPECTS if p.search(folded)), None)
+    query.municipality = None if query.body else municipality_named(folded)
+    if query.municipality is None and not query.body and REPRESENT.search(folded):
         # "vem representerade RF-SISU": an organisation of the lists, as a town would be
         query.municipality = named_organisation(corpus, folded)
     query.person = find_person(corpus, folded)
-    query.substitutes = bool(_SUBSTITUTE.search(folded))
-    query.represent = bool(_REPRESENT.search(folded))
+    query.substitutes = bool(SUBSTITUTE.search(folded))
+    query.represent = bool(REPRESENT.search(folded))
     if re.search(r"\brapport(en|er|erna)?\b|\bredovisning(en)?\b", folded):
         query.document_kind = "report"
     item = _ITEM.search(folded)
     query.item = item.group(1).replace(" ", "").lower() if item else None
-    query.topic_words = _topic_words(_ITEM.sub(" ", text), query, corpus)
+    query.topic_words = topic_words(_ITEM.sub(" ", text), query, corpus)
     request = None if intent else requests.recognise(text)
     if request and request.intent == FOLLOW_TOPIC:
         # "meddela mig när nästa möte är": no subject to follow, a question after all.
         subject = Query(text=request.subject or "", folded="", intent=FOLLOW_TOPIC)
-        if _topic_words(request.subject or "", subject, corpus):
+        if topic_words(request.subject or "", subject, corpus):
             query.subject = request.subject
         else:
             request = None
@@ -413,116 +347,3 @@ def _fix_keywords(folded: str) -> str:
         if match:
             tokens[i] = match[0]
     return " ".join(tokens)
-
-
-def _council(folded: str) -> str | None:
-    for key, pattern in _COUNCILS:
-        if pattern.search(folded):
-            return key
-    return None
-
-
-def _municipality(folded: str) -> str | None:
-    if re.search(r"\bregion(en|ens)?\b", folded) and not re.search(r"\bregionala\b", folded):
-        return REGION
-    tokens = re.findall(r"\w+", folded)
-    for name in MUNICIPALITIES:
-        key = normalize(name)
-        for token in tokens:
-            stem = re.sub(r"s$", "", token)
-            if token == key or stem == key:
-                return name
-            if len(key) >= 6 and fuzz.ratio(token, key) >= 85:
-                return name
-    return None
-
-
-# Phrases that only join a question's parts or say when at large: "och i så fall vad",
-# "över huvud taget", "från början", "till slut".
-_FILLER_PHRASES = re.compile(
-    r"\b(i så fall|i sa fall|isåfall|över huvud taget|overhuvudtaget|överhuvudtaget|"
-    r"i vilket fall|i alla fall|till exempel|från början|fran borjan|till slut|till sist|"
-    r"någon gång|nagon gang|nån gång|nan gang)\b",
-    re.IGNORECASE,
-)
-
-
-def _topic_words(text: str, query: Query, corpus: Corpus | None = None) -> list[str]:
-    """Content words: what is left after question words, slots and fillers."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", _FILLER_PHRASES.sub(" ", text))
-    skip = set()
-    if query.person:
-        skip.update(normalize(query.person).split())
-    if query.municipality:
-        skip.update(normalize(query.municipality).split())
-    # "hur stort", "hur gamla", "hur länge": the measure asked for, not the subject.
-    measure = {m.group(1) for m in re.finditer(r"\bhur (\w+)", query.folded)}
-    # "samverkansrådet för folkhälsa": the council's name, not its subject
-    naming = {
-        word
-        for _, pattern in _COUNCILS
-        for match in pattern.finditer(query.folded)
-        if "rad" in match.group(0)
-        for word in match.group(0).split()
-    }
-    out = []
-    for word in words:
-        folded = normalize(word)
-        if folded in measure or folded in naming:
-            continue
-        if folded in STOPWORDS or folded in skip or len(folded) < 2:
-            continue
-        # "forslagits" is a misspelt question word, "kostnader" (close to "kostade") a word
-        # the documents use
-        written = corpus is not None and folded in vocabulary(corpus).by_folded
-        if not written and _misspelt_stopword(folded):
-            continue
-        if folded.isdigit() and len(folded) != 4:
-            continue
-        if re.fullmatch(r"\d{4}", folded) and query.has_meeting_ref:
-            continue
-        if _is_date_word(folded) or MONTH_MEETING.fullmatch(folded):
-            continue
-        if any(p.search(folded) for _, p in _MEETING_ASPECTS) or _SUBSTITUTE.search(folded):
-            continue
-        if _REPRESENT.search(folded) or _COUNCIL_WORDS.search(folded):
-            continue
-        if query.document_kind and re.fullmatch(r"rapport(en|er|erna)?|redovisning(en)?", folded):
-            continue
-        if (
-            query.body
-            and corpus is not None
-            and names_body(corpus, query.body, word)
-            and not shared_town(corpus, query.body, word)
-        ):
-            continue
-        if query.municipality and word[:1].isupper() and _municipality(folded):
-            continue  # the town as written: "Karlskogas", "Ljusnarsbeg"
-        out.append(word)
-    return out
-
-
-_LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 6)
-
-
-def _misspelt_stopword(folded: str) -> bool:
-    """ "forslagits", "beslutdes": a question word with a typo is still no topic."""
-    if len(folded) < 6:
-        return False
-    return (
-        process.extractOne(folded, _LONG_STOPWORDS, scorer=fuzz.ratio, score_cutoff=85) is not None
-    )
-
-
-_COUNCIL_WORDS = re.compile(
-    r"^(folkhalsoradet|socialradet|valfardsradet|region|regionen|kommun|kommunen|specifik)$"
-)
-_DATE_WORDS = re.compile(
-    r"^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|mandag|tisdag|onsdag|torsdag|fredag|"
-    r"lordag|sondag|idag|igar|imorgon|ar|aret|arets|\d{4}-\d{2}-\d{2}|\d{1,2}:?e)$"
-)
-
-
-def _is_date_word(folded: str) -> bool:
-    return bool(_DATE_WORDS.match(folded))
