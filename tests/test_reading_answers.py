@@ -370,3 +370,23 @@ def test_a_neuters_definite_form_finds_the_word(tmp_path_factory: pytest.TempPat
     )
     answer = engine.answer("vad hände med utegymmet i Norrby?", today=TODAY)
     assert answer.found and "budget 2026" in answer.headline
+
+
+def test_the_period_asked_of_may_be_the_items_title(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "efter februari 2025" is the month of "Ekonomisk uppföljning februari 2025", whose
+    sentences need not repeat it."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("period-title"),
+        (
+            "bun.txt",
+            "PROTOKOLL\nBarn- och utbildningsnämnden, Testby kommun\nDatum: 2025-03-19\n"
+            "Ledamöter: Eva Lind (S), ordförande\n\n§ 1 Ekonomisk uppföljning februari 2025\n"
+            "Helårsprognosen pekar på ett underskott om 3,8 mnkr.\n\n§ 2 Övrigt\nInget.\n",
+        ),
+    )
+    answer = engine.answer(
+        "Hur stort underskott pekar helårsprognosen på efter februari 2025?", today=TODAY
+    )
+    assert answer.found and "3,8 mnkr" in answer.headline

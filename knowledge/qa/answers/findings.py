@@ -195,7 +195,11 @@ def answering_sentences(
                 held = held_year - period_years if said_years else held_year
                 if asked_years - said_years - (set() if told_here and named_years else held):
                     continue
-            if period and not _names_period(sentence, period, bool(query.meeting_date)):
+            # the period may be the item's, in its title ("Ekonomisk uppföljning februari 2025")
+            if period and not any(
+                _names_period(text, period, bool(query.meeting_date))
+                for text in (sentence, hit.title)
+            ):
                 continue
             if future and _only_past_years(window, hit.date):
                 continue  # "när ska … vara klar": "sedan 2011" tells when it began
