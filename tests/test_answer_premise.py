@@ -1,7 +1,8 @@
-"""What a question already states is no answer to it: the sum it names ("de 85 000 kronorna")
-is told by the sentence that says what becomes of it, a size asked for ("hur stor är
-borgensramen") by a sentence that holds one; and a decision goes on in the sentence that names
-what it decided ("Skrivelsen ska skickas senast …")."""
+"""What a question already states is no answer to it, nor is a sentence that only repeats its
+words (a question asked at the meeting, a town or a heading taken for a person): the sum it
+names ("de 85 000 kronorna") is told by the sentence that says what becomes of it, a size asked
+for ("hur stor är borgensramen") by a sentence that holds one; and a decision goes on in the
+sentence that names what it decided ("Skrivelsen ska skickas senast …")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pytest
 
 from knowledge.ingest.parse.decisions import parse_decisions
 from knowledge.qa.engine import Engine
+from knowledge.qa.reading import holds, wanted
+from knowledge.qa.stopwords import STOPWORDS
 from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
@@ -30,6 +33,18 @@ svenska, arabiska, somaliska och engelska.
 
 § 2 Nytt boende
 Bolagets nuvarande borgensram medger inte hela upplåningen. Nämnden återkommer i frågan.
+
+§ 3 Laget runt
+Hällefors: Rekryterar ny enhetschef för IFO. Nora: Ny skolkurator från januari.
+
+§ 4 Övriga frågor
+Linda Kask (KD) frågade hur lång väntetiden är till familjebehandling. Frågan besvaras vid \
+nästa sammanträde.
+
+§ 5 Biblioteksplan 2024–2027
+Kultur- och fritidschef Camilla Öst föredrog ärendet. Planen har tagits fram med skolorna.
+Beslut Nämnden beslutar att anta Biblioteksplan 2024–2027 och överlämna den till \
+kommunfullmäktige för kännedom.
 """
 
 
@@ -59,3 +74,23 @@ def test_a_decision_goes_on_in_the_sentence_that_names_what_it_decided() -> None
         "Rådet beslutade att ordföranden skriver en skrivelse till regionen. Skrivelsen ska "
         "skickas senast den 10 juni 2024."
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vem blev ny enhetschef för IFO i Hällefors?",  # a town is no one
+        "Hur lång väntetid är det till familjebehandling?",  # asked, not answered
+    ],
+)
+def test_a_sentence_that_only_repeats_the_question_answers_nothing(
+    engine: Engine, question: str
+) -> None:
+    assert not engine.answer(question, today=TODAY).found
+
+
+def test_a_role_written_apart_and_a_heading_run_into_its_paragraph() -> None:
+    """ "biblioteks chef" is the bibliotekschef; "Beslut Nämnden" is no one's name."""
+    want = wanted("vem blev ny biblioteks chef i degerfors", STOPWORDS)
+    assert want.focus == "bibliotekschef"
+    assert not holds("Beslut Nämnden beslutar att anta Biblioteksplan 2024–2027.", want)

@@ -64,6 +64,13 @@ _SPEECH = re.compile(
     r"beskr\w*|önska\w*|vill|framhöll|lyfte|efterfråga\w*)\b",
     re.IGNORECASE,
 )
+# A sentence that reports a question asked at the meeting ("Linda Kask frågade hur lång
+# väntetiden är"): it holds the question's words and kind, and answers nothing.
+_ASKED_HERE = re.compile(
+    r"\b(frågade|undrade|ställde frågan|ställde en fråga)\s+(om\s+)?"
+    r"(hur|vad|när|vem|vilk\w+|var)\b",
+    re.IGNORECASE,
+)
 LEAST_SCORE = 0.3  # of the question's weight: the least score of an answering sentence
 SENTENCE_COVERAGE = 0.3  # of the question's weight, in the sentence, its neighbour or title
 
@@ -94,6 +101,8 @@ def answering_sentences(
     asked_years = years(query.text)
     period_years = set(_PERIOD_YEAR.findall(query.text))
     asks_speech = bool(_ASKS_SPEECH.match(query.folded))
+    # unless the question is what was asked ("vad frågade Linda Kask om")
+    asked_here_is_no_answer = "fraga" not in query.folded and "undra" not in query.folded
     total = sum(weights.weight[t.word] for t in terms)
     received = bool(want.kind) and bool(_RECEIVED.search(query.folded))
     decided = any(_DECIDING.match(verb) for verb in _PAST_PASSIVE.findall(query.folded))
@@ -188,6 +197,8 @@ def answering_sentences(
                     continue
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
+            if asked_here_is_no_answer and _ASKED_HERE.search(sentence):
+                continue  # "X frågade hur lång väntetiden är": the question, not its answer
             # The meeting's year holds for what it says, unless the question asks of a period
             # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023;
             # nor for a figure told with its own year ("2021 gick 35 miljoner kronor till …").
