@@ -59,3 +59,12 @@ def test_what_is_to_be_taken_up_at_the_next_meeting(engine: Engine) -> None:
         today=TODAY,
     )
     assert answer.found and "läkemedelslistor" in answer.headline
+
+
+def test_the_meetings_after_the_next_are_told_too(engine: Engine) -> None:
+    """ "nästa möten": the next, and those after it; "näst" and "vilken tid" ask when too."""
+    answer = engine.answer(
+        "när är näst möte för styrgruppen Trygg hemgång och vilken tid?", today=date(2025, 10, 1)
+    )
+    assert answer.found and "19 november 2025" in answer.headline
+    assert "28 januari 2026" in answer.blocks[0].lines[0]

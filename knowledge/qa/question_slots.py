@@ -198,7 +198,8 @@ _COUNCIL_WORDS = re.compile(
 _DATE_WORDS = re.compile(
     r"^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|mandag|tisdag|onsdag|torsdag|fredag|"
-    r"lordag|sondag|idag|igar|imorgon|ar|aret|arets|\d{4}-\d{2}-\d{2}|\d{1,2}:?e)$"
+    r"lordag|sondag|idag|igar|imorgon|ar|aret|arets|\d{4}-\d{2}-\d{2}|\d{1,2}:?e|"
+    r"tid|tiden|klockslag)$"  # "och vilken tid": when, not what about
 )
 
 

@@ -16,7 +16,8 @@ STOPWORDS = set(
     motets protokoll protokollet protokollen radet radets radet specifika samverkansradet
     samverkansradets chefsgruppen chefsgrupp fick fa far togs tog tagits tas upp lyftes lyft
     diskuterades diskuterats namndes namnts ta tala talades pratades pratat sagts senaste
-    forra nasta kommande info information mer fler mera ga gar lite egentligen alltsa just
+    forra nasta nast naste nesta kommande info information mer fler mera ga gar lite
+    egentligen alltsa just
     beslut beslutet besluten beslutade beslutades beslutats beslutat besluta beslutar
     tema teman temat temana foreslagits foreslagna foreslog foreslagit forslag forslaget
     hallas holls halls hols datum dag tid plats klockan kl

@@ -143,11 +143,13 @@ def _next_body_meeting(corpus: Corpus, query: Query, since: date, after: _After 
             return not_found(query, f"Jag hittar inget möte för {name} efter {after.named}.")
         return _last_known_plan(corpus, query, name, meetings)
     meeting = coming[0]
+    later = [f"Därefter: {', '.join(_when_and_where(m) for m in coming[1:4])}."]
     return Answer(
         question=query.text,
         intent=query.intent,
         found=True,
         headline=f"{_next(name, after)}: {_when_and_where(meeting)}.",
+        blocks=[Block(None, later)] if coming[1:] else [],
         sources=[document_source(corpus.db, meeting.document_id, meeting.item_number)],
     )
 
