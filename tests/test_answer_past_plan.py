@@ -68,3 +68,30 @@ def test_the_meetings_after_the_next_are_told_too(engine: Engine) -> None:
     )
     assert answer.found and "19 november 2025" in answer.headline
     assert "28 januari 2026" in answer.blocks[0].lines[0]
+
+
+def test_who_holds_the_working_group(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "vem är det som håller i arbetsgruppen …" asks who leads it; the word "arbetsgruppen"
+    names no body of its own ("Arbetsgruppen för suicidprevention")."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("working-group"),
+        (
+            "rad.txt",
+            "Protokoll\nFolkhälsorådet, Nora kommun\nDatum: 2025-03-07\nNärvarande: Anna Berg, "
+            "ordförande\n\n§ 1 Folkhälsoplan\nRådet beslutade att en arbetsgrupp under ledning av "
+            "Cecilia Borg tar fram en modell för uppföljning av folkhälsoplanen.\n\n"
+            "§ 2 Slut\nKlart.\n",
+        ),
+        (
+            "mejl.txt",
+            "Datum: 2025-11-11\n\nHej alla, här kommer en sammanfattning från mötet i "
+            "arbetsgruppen för suicidprevention i norra länsdelen.\n\nVi som var med:\n"
+            "Malin (Lindesbergs kommun)\nPeter (Nora kommun)\n",
+        ),
+    )
+    answer = engine.answer(
+        "vem är det som håller i arbetsgruppen som ska ta fram uppföljningsmodellen för "
+        "folkhälsoplanen?",
+        today=TODAY,
+    )
+    assert answer.found and "Cecilia Borg" in answer.headline

@@ -208,3 +208,18 @@ def test_relations_by_the_conventions_of_minutes() -> None:
     assert ("leads", "Anna Berg", "Kulturnämnden") in found
     # "Nämnden" is no person, nor is a first name two attendees share.
     assert not any(r.subject == "Nämnden" for r in protocol.relations)
+
+
+def test_who_leads_a_working_group_leads_its_task() -> None:
+    """ "en arbetsgrupp under ledning av X tar fram …", "en arbetsgrupp med X som
+    sammankallande samt Y sammanställer …": X leads what the group is to do."""
+    protocol = parse_document(
+        "Protokoll\nRådet\nDatum: 2024-05-27\nNärvarande: Anna Berg, ordförande\n\n§ 1 Remiss\n"
+        "Rådet beslutade att en arbetsgrupp med Olof Berglund som sammankallande samt Gunnar "
+        "Ekdahl och Kerstin Wall sammanställer rådets gemensamma yttrande.\n\n§ 2 Plan\nRådet "
+        "beslutade att en arbetsgrupp under ledning av Cecilia Borg tar fram en "
+        "uppföljningsmodell.\n"
+    )
+    leads = {(r.subject, r.object) for r in protocol.relations if r.kind == "leads"}
+    assert ("Olof Berglund", "sammanställer rådets gemensamma yttrande") in leads
+    assert ("Cecilia Borg", "tar fram en uppföljningsmodell") in leads

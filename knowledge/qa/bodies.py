@@ -46,6 +46,13 @@ _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "pr
 # A double consonant dropped ("chefsgrupen", "nämden") still names the kind of body.
 _BODY_NOUN = re.compile(r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|revisor|utskott?)")
 _BARE = {"radet", "radets", "namnden", "gruppen"}
+# Kinds of group many bodies are ("arbetsgruppen för …", "styrgruppen för …"): what they are
+# for names them, not the kind.
+_GROUP_KINDS = {
+    f"{kind}grupp{ending}"
+    for kind in ("arbets", "referens", "projekt")
+    for ending in ("", "en", "er", "erna", "ens")
+}
 _FILLER = {"for", "och", "i", "samt", "av", "med", "den", "det", "kommun", "kommuner", "lans"}
 
 
@@ -82,7 +89,7 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
         cores = {
             _core(w)
             for w in name_words
-            if len(w) >= 6 and _BODY_NOUN.search(w) and w not in _GENERIC | _BARE
+            if len(w) >= 6 and _BODY_NOUN.search(w) and w not in _GENERIC | _BARE | _GROUP_KINDS
         }
         # "fullmäktige" names "kommunfullmäktige", "styrelsen" "kommunstyrelsen": the kind of
         # body without its prefix, when long enough to say something
@@ -95,7 +102,7 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
         named.append(
             NamedBody(
                 body.key,
-                frozenset(cores) or frozenset([_core(name_words[0])]),
+                frozenset(cores) or frozenset([_core(_naming_word(name_words))]),
                 frozenset(stem(w) for w in name_words),
                 frozenset(towns),
                 frozenset(normalize(a) for a in re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", body.name)),
@@ -106,6 +113,14 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
             )
         )
     return named
+
+
+def _naming_word(name_words: list[str]) -> str:
+    """The word that names a body with no word of its own kind: "suicidprevention" of
+    "Arbetsgruppen för suicidprevention i norra länsdelen", else its first."""
+    kinds = _GENERIC | _BARE | _GROUP_KINDS | TOWN_WORDS
+    named = [w for w in name_words if w not in kinds and len(w) >= 6]
+    return max(named, key=len) if named and name_words[0] in _GROUP_KINDS else name_words[0]
 
 
 def _proper_words(name: str) -> frozenset[str]:

@@ -71,6 +71,24 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "leads",
         re.compile(rf"(?P<who>{_NAME})(?:,[^,.]{{0,40}})?,? som leder (?P<what>[^.,;]{{3,80}})"),
     ),
+    # "en arbetsgrupp under ledning av Cecilia Borg tar fram en uppföljningsmodell", "en
+    # arbetsgrupp med Olof Berglund som sammankallande samt … sammanställer rådets yttrande":
+    # who leads the group leads what it is to do.
+    (
+        "leads",
+        re.compile(
+            rf"\b(?:arbets|styr|referens|projekt)?grupp\w* (?:under ledning av|ledd av) {_WHO}"
+            rf"{_PARTY},? (?P<what>[^.;]{{3,100}})"
+        ),
+    ),
+    (
+        "leads",
+        re.compile(
+            rf"\b(?:arbets|styr|referens|projekt)?grupp\w* med {_WHO}{_PARTY} som "
+            rf"(?:sammankallande|ordförande|samordnare)(?: samt [^.;]{{0,80}}?(?= [a-zåäö]+r\b))?"
+            rf" (?P<what>[a-zåäö]+r\b[^.;]{{3,100}})"
+        ),
+    ),
     ("responsible", re.compile(rf"{_WHO}{_PARTY} ansvarar för {_TASK}")),
     ("responsible", re.compile(rf"{_WHO}{_PARTY} får i uppdrag att {_TASK}")),
     ("responsible", re.compile(rf"\buppdra(?:r|s)? åt {_WHO} att {_TASK}")),
@@ -128,6 +146,8 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("ersattes av",),
     ("leds av", "ledas av", "leddes av"),
     ("som leder",),
+    ("under ledning av", "ledd av"),
+    ("som sammankallande", "som samordnare", "som ordförande"),
     ("ansvarar för",),
     ("i uppdrag",),
     ("uppdra åt", "uppdrar åt", "uppdras åt"),

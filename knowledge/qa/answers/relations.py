@@ -51,10 +51,14 @@ _PRESENTING_WORD = re.compile(
 
 
 _LEADS = re.compile(
-    r"\bvem (?:som )?(?:leder|ledde|ska leda|kommer att leda|leds|ansvarar|ansvarade|har ansvar"
-    r"|ska ansvara|ar ansvarig|var ansvarig|ar projektledare|samordnar)\b"
+    r"\bvem (?:ar det |var det )?(?:som )?(?:leder|ledde|ska leda|kommer att leda|leds|ansvarar"
+    r"|ansvarade|har ansvar"
+    r"|ska ansvara|ar ansvarig|var ansvarig|ar projektledare|samordnar|haller i"
+    r"|(?:ar|var|blir) sammankallande)\b"
 )
-_LEADS_WORD = re.compile(r"^(leder|ledde|leda|leds|ansvar\w*|projektledare|samordnar)$")
+_LEADS_WORD = re.compile(
+    r"^(leder|ledde|leda|leds|ansvar\w*|projektledare|samordnar|sammankallande|haller)$"
+)
 
 
 def relation_question(query: Query) -> str | None:
@@ -217,7 +221,10 @@ def answer_leads(corpus: Corpus, query: Query, today: date) -> Answer | None:
         for relation in corpus_bodies.relations(corpus.db, kind=kind):
             if documents and relation.document_id not in documents:
                 continue
-            text = normalize(f"{relation.object} {relation.sentence}")
+            # the item's title names the matter the sentence speaks of ("Remiss:
+            # Tillgänglighetsplan 2025–2028" for "sammanställer rådets yttrande")
+            title = corpus_queries.item_title(corpus.db, relation.document_id, relation.item_number)
+            text = normalize(f"{relation.object} {relation.sentence} {title or ''}")
             held = sum(1 for _, root in wanted if root and re.search(rf"\b{re.escape(root)}", text))
             if held * 2 >= len(wanted) + 1 and (best is None or held > best[0]):
                 best = (held, relation)
