@@ -390,3 +390,27 @@ def test_the_period_asked_of_may_be_the_items_title(
         "Hur stort underskott pekar helårsprognosen på efter februari 2025?", today=TODAY
     )
     assert answer.found and "3,8 mnkr" in answer.headline
+
+
+def test_the_years_of_an_items_title_and_a_verb_after_a_modal(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "för … 2025–2027" is the period of "Gemensam handlingsplan 2025–2027", whose sentences
+    need not name it; "ska kommunerna betala" asks with a verb, which the answer need not hold."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("title-years"),
+        (
+            "rad.txt",
+            "PROTOKOLL\nFolkhälsorådet, Testby kommun\nDatum: 2025-03-07\n"
+            "Ledamöter: Eva Lind (S), ordförande\n\n"
+            "§ 1 Gemensam handlingsplan för folkhälsa 2025–2027\nFinansieringen delas mellan "
+            "parterna. Regionen bidrar med 1,5 Mkr per år och kommunerna med 1,50 kr per invånare "
+            "och år.\n\n§ 2 Övrigt\nInget.\n",
+        ),
+    )
+    answer = engine.answer(
+        "Hur mycket ska kommunerna betala per invånare för handlingsplanen för folkhälsa "
+        "2025–2027?",
+        today=TODAY,
+    )
+    assert answer.found and "1,50 kr" in answer.headline

@@ -140,7 +140,7 @@ def answering_sentences(
         held_year = {str(hit.date.year)} if hit.date else set()
         paragraph, in_paragraph = -1, frozenset[str]()  # the stems of the paragraph so far
         in_item = set[str]()  # and of the item so far
-        item_years = set[str]()  # the years the item named so far
+        item_years = years(hit.title)  # the years the item named so far, its title's first
         said_years = set[str]()  # the years a sentence speaks of, when a year is asked
         named_years, told_here = set[str](), False  # the sentence's own, and its figure
         for index, sentence in enumerate(sentences):

@@ -182,6 +182,19 @@ def finite_verb(question: str) -> str | None:
     return verb
 
 
+# A modal verb ("ska", "måste", "kommer att") and the words up to the infinitive it governs.
+_MODAL = re.compile(
+    r"\b(?:ska|skall|skulle|måste|maste|bör|bor|kan|kunde|får|far|kommer att|behöver|"
+    r"behover)\s+(?:(?:inte|ej|också|även|de|dom|vi|ni|[A-ZÅÄÖ]?\w+(?:erna|arna|orna|en|et|na))\s+)?"
+    r"(?P<infinitive>[a-zåäö]{3,}a)\b"
+)
+
+
+def _after_modal(question: str) -> set[str]:
+    """The infinitives that modal verbs govern in ``question``, lower case."""
+    return {m.group("infinitive") for m in _MODAL.finditer(question)}
+
+
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)\d\d")
 
 
@@ -204,7 +217,9 @@ def topic_terms(corpus: Corpus, query: Query) -> tuple[str, list[Term]] | None:
             # "KPR-möte", "hälsa-pengar": a compound the documents write apart or closed.
             terms += [expand(corpus, part) for part in word.split("-") if len(part) >= 2]
     verb = finite_verb(query.text)
-    terms = [replace(t, verb=True) if verb and t.word.lower() == verb else t for t in terms]
+    # "ska kommunerna betala", "kommer X att få": the infinitive after a modal is a verb too
+    verbs = {verb} | _after_modal(query.text) if verb else _after_modal(query.text)
+    terms = [replace(t, verb=True) if t.word.lower() in verbs else t for t in terms]
     known = [t for t in terms if t.known]
     unknown = [t for t in terms if not t.known and len(t.word) >= 4 and not t.verb]
     if not known or len(unknown) > len(known) or _unheard_subject(query.text, unknown):
