@@ -54,8 +54,9 @@ def add_stated_attendance(protocol: Protocol) -> None:
                 protocol, match.group("entry"), match.group("who"), match.group("whom"), partial
             )
             stated = True
-    stated = stated or bool(_ALL_CAME.search(text))
-    _those_called(protocol, stated or any(a.role == FRANVARANDE for a in protocol.attendees))
+    if any(a.role == KALLAD for a in protocol.attendees):
+        stated = stated or any(a.role == FRANVARANDE for a in protocol.attendees)
+        _those_called(protocol, stated or bool(_ALL_CAME.search(text)))
 
 
 def _serving_lists(protocol: Protocol, text: str) -> None:

@@ -133,8 +133,12 @@ def _labels_above_values(texts: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(texts):
+        if "\t" not in texts[i] or i + 1 == len(texts):
+            out.append(texts[i])
+            i += 1
+            continue
         cells = texts[i].split("\t")
-        values = texts[i + 1].split("\t") if i + 1 < len(texts) else []
+        values = texts[i + 1].split("\t")
         if (
             len(cells) >= 2
             and len(values) == len(cells)
