@@ -257,3 +257,18 @@ def test_the_body_its_owner_and_the_meetings_number_in_a_title() -> None:
     assert (board.body, board.organisation) == ("Styrelsen", "Karlskogahem AB")
     numbered = parse_document("# Styrgrupp Trygg hemgång – möte 4/2025\nDatum: 2025-09-24" + items)
     assert numbered.body == "Styrgrupp Trygg hemgång"
+
+
+def test_a_proposal_repeated_as_the_decision_is_no_page_furniture() -> None:
+    """The att-clauses of "Förslag till beslut" come again under "Beslut": both are kept."""
+    clauses = (
+        "att notera informationen, och\natt uppdra åt socialchefen att redovisa en åtgärdsplan\n"
+        "    för att minska placeringskostnaderna vid utskottets sammanträde den 13 maj 2025.\n"
+    )
+    protocol = parse_document(
+        "Protokoll\nIndividutskottet\nDatum: 2025-04-08\n\n§ 72 Placeringskostnader\n"
+        f"Förslag till beslut\n{clauses}\nYrkanden\nStefan Roos (M) yrkar bifall.\n\n"
+        f"Beslut\nIndividutskottet beslutar\n{clauses}\n§ 73 Övrigt\nInget.\n"
+    )
+    decided = [d.text for d in protocol.items[0].decisions]
+    assert len(decided) == 1 and "åtgärdsplan" in decided[0]

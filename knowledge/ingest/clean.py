@@ -297,11 +297,18 @@ _ITEM_PART = re.compile(
 )
 
 
+_PROSE = re.compile(r"^(?:\S+\s+){7,}\S+[.!?]$")  # eight words or more and a full stop
+
+
 def _plausible_furniture(block: tuple[str, ...]) -> bool:
     """Repeated lines that are content (a bullet list read twice) are not furniture."""
     if len(set(block)) == 1:
         return False  # one line over and over is content (or a list), not a page header
     if any(_ITEM_PART.search(line) for line in block):
+        return False
+    # A proposal's att-clauses repeated as the decision, a sentence told twice: prose, which
+    # page headers and footers are not.
+    if any(line.startswith("att ") or _PROSE.search(line) for line in block):
         return False
     return not any(line.startswith("- ") for line in block) and all(
         len(line) < 200 for line in block
