@@ -32,3 +32,21 @@ def test_who_voted_how_is_read_from_the_roll_call(
     assert abstained.found and abstained.headline.startswith("Hilda Wirén (V) avstod")
     against = engine.answer("vilka röstade nej till budgeten i Askersund?", today=TODAY)
     assert against.headline.startswith("Roland Kjellin (SD) och Marita Öst (SD) röstade nej")
+
+
+def test_how_many_voted_how_is_read_from_the_result(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Med 8 ja-röster mot 6 nej-röster, 1 ledamot avstår": the count asked, with the rest."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("vote-count"),
+        (
+            "hsn.txt",
+            "Protokoll\nHälso- och sjukvårdsnämnden\nDatum: 2024-10-22\n\nNärvarande\nAnna Berg "
+            "(S), ordförande\nPer Ek (M)\n\n§ 1 Vårdval primärvård 2025\nOmröstning begärs.\nMed "
+            "8 ja-röster mot 6 nej-röster, 1 ledamot avstår, beslutar nämnden enligt förslaget.\n"
+            "\n§ 2 Slut\nKlart.\n",
+        ),
+    )
+    answer = engine.answer("Hur många röstade nej om vårdval primärvård 2025?", today=TODAY)
+    assert answer.found and answer.headline.startswith("6 röstade nej (8 ja, 6 nej, 1 avstår")

@@ -1,5 +1,7 @@
-"""Who voted how: a roll-call vote lists the names under "Ja:", "Nej:" and "Avstår:". Asked
-"vem avstod …", "vilka röstade nej till …", the item asked about answers with its list."""
+"""Who voted how: a roll-call vote lists the names under "Ja:", "Nej:" and "Avstår:", and its
+result in a sentence ("Med 8 ja-röster mot 6 nej-röster, 1 ledamot avstår"). Asked "vem
+avstod …", "vilka röstade nej till …", the item asked about answers with its list; asked "hur
+många röstade nej", with its count."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from knowledge.storage import corpus_queries
 
 # The side a question asks for, from its folded text; "avstod" abstained.
 _ASKS = re.compile(
-    r"\b(?:vem|vilka)\b.*?\b(?:(?P<abstained>avstod|avstog|avstar|avstatt|lade ner sin rost)"
+    r"\b(?P<how_many>hur manga\b)?(?:vem|vilka|(?<=hur manga))\b.*?"
+    r"\b(?:(?P<abstained>avstod|avstog|avstar|avstatt|lade ner sin rost)"
     r"|rostade (?:(?P<no>nej|emot|mot)|(?P<yes>ja|for)))\b"
 )
 _VOTE_WORD = re.compile(r"^(avst\w*|rost\w*|nej|ja|emot|mot|lade|ner|sin)$")
@@ -36,7 +39,8 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
     when no item of its subject records a roll call."""
     asked = _ASKS.search(query.folded)
     assert asked is not None
-    side = next(name for name, value in asked.groupdict().items() if value)
+    side = next(name for name, value in asked.groupdict().items() if value and name != "how_many")
+    counted = bool(asked.group("how_many"))
     subject = relation_subject(corpus, query, _VOTE_WORD)
     scope = resolve_meetings(corpus, query, today)
     if not subject or scope == []:
@@ -46,6 +50,21 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
         if hit.matched < needed(len(subject)):
             continue
         text = corpus_queries.item_text(corpus.db, hit.document_id, hit.item_number or "")
+        if counted:
+            counts = {other: _count(text or "", other) for other in ("yes", "no", "abstained")}
+            if counts[side] is not None:
+                source = hit_source(corpus.db, hit)
+                whole = ", ".join(
+                    f"{n} {_SIDES[other].lower()}" for other, n in counts.items() if n is not None
+                )
+                return Answer(
+                    question=query.text,
+                    intent=query.intent,
+                    found=True,
+                    headline=f"{counts[side]} {_VERB[side]} ({whole}; {cite(source)}).",
+                    sources=[source],
+                )
+            continue
         listed = pattern.search(text or "")
         if listed:
             names = [n.strip() for n in " ".join(listed.group("names").split()).split(",")]
@@ -59,3 +78,23 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
                 sources=[source],
             )
     return None
+
+
+# A vote's result as minutes state it: "Med 8 ja-röster mot 6 nej-röster, 1 ledamot avstår",
+# "Omröstningsresultat: 8 ja, 6 nej och 1 avstår", "Ja 8 / Nej 2 / Avstår 1".
+_COUNTED = {
+    "yes": re.compile(r"\b(\d{1,3})\s+ja(?:-röster|röster)?\b|\bJa\s*:?\s+(\d{1,3})\b", re.I),
+    "no": re.compile(r"\b(\d{1,3})\s+nej(?:-röster|röster)?\b|\bNej\s*:?\s+(\d{1,3})\b", re.I),
+    "abstained": re.compile(
+        r"\b(\d{1,3})\s+(?:ledamöter\s+|ledamot\s+)?avst(?:år|od)\b|\bAvstår\s*:?\s+(\d{1,3})\b",
+        re.I,
+    ),
+}
+
+
+def _count(text: str, side: str) -> int | None:
+    """How many voted on ``side``, as the item's text states it."""
+    match = _COUNTED[side].search(text)
+    if match is None:
+        return None
+    return int(next(group for group in match.groups() if group))
