@@ -414,3 +414,34 @@ def test_the_years_of_an_items_title_and_a_verb_after_a_modal(
         today=TODAY,
     )
     assert answer.found and "1,50 kr" in answer.headline
+
+
+def test_all_someone_informed_about_and_the_board_named_by_nothing_but_namnden(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hon informerar också om …" goes on with what she told; "nämndens möte" names no
+    "Socialnämndens individutskott", only some nämnd."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("informed"),
+        (
+            "hsn.txt",
+            "PROTOKOLL\nHälso- och sjukvårdsnämnden, Region Örebro län\nDatum: 2024-10-22\n"
+            "Ledamöter: Eva Lind (S), ordförande\n\n§ 1 Information från direktören\n"
+            "Hälso- och sjukvårdsdirektör Karin Lundmark informerar om tillgängligheten i den "
+            "specialiserade vården. 71 procent av patienterna har väntat kortare än 90 dagar. Hon "
+            "informerar också om omställningen till nära vård och om vintersäsongen.\n\n"
+            "§ 2 Övrigt\nInget.\n",
+        ),
+        (
+            "iu.txt",
+            "PROTOKOLL\nSocialnämndens individutskott, Karlskoga kommun\nDatum: 2024-10-08\n"
+            "Ledamöter: Per Holm (S), ordförande\n\n§ 1 Placeringar\nKostnaderna redovisades.\n\n"
+            "§ 2 Övrigt\nInget.\n",
+        ),
+    )
+    answer = engine.answer(
+        "vad informerade hälso- och sjukvårdsdirektören om på nämndens möte i oktober 2024?",
+        today=TODAY,
+    )
+    assert answer.found and "tillgängligheten" in answer.headline
+    assert "vintersäsongen" in answer.headline

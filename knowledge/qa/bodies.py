@@ -45,7 +45,7 @@ _GENERIC = {"gemensamma", "gemensam", "kommunala", "regionala", "specifika", "pr
 # "pensionärsrådet", "hembygdsförening"), never by a subject word ("familjerätt", "barn").
 # A double consonant dropped ("chefsgrupen", "nämden") still names the kind of body.
 _BODY_NOUN = re.compile(r"(namn?d|rad|styrelse|grupp?|full?makt?ige|forening|revisor|utskott?)")
-_BARE = {"radet", "radets", "namnden", "gruppen"}
+_BARE = {"radet", "radets", "namnden", "namndens", "gruppen", "gruppens", "styrelsens"}
 # Kinds of group many bodies are ("arbetsgruppen för …", "styrgruppen för …"): what they are
 # for names them, not the kind.
 _GROUP_KINDS = {
@@ -97,7 +97,7 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
             _core(w[m.start() :])
             for w in name_words
             for m in _BODY_NOUN.finditer(w)
-            if m.start() > 0 and len(w) - m.start() >= 8
+            if m.start() > 0 and len(w) - m.start() >= 8 and w[m.start() :] not in _BARE
         }
         named.append(
             NamedBody(

@@ -57,6 +57,13 @@ _ASKS_SPEECH = re.compile(
     r"(vad|hur) (svarade|svarar|sa|sade|sager|tyckte|tycker|ansag|anser|menade|lovade|kravde|"
     r"kritiserade|framforde|uppgav)\b"
 )
+# "Vad informerade X om": all X told, which may go on in later sentences.
+_ASKS_TOLD = re.compile(
+    r"vad (informerade|informerar|berattade|berattar|redogjorde|rapporterade)\b"
+)
+_TOLD_TOO = re.compile(
+    r"^(Hon|Han|Hen|De|Vidare|Dessutom)\b.*\b(också|även|vidare)\b|^(Vidare|Dessutom)\b"
+)
 _SPEECH = re.compile(
     r"\b(svar\w*|sa|sade|sagt|säger|tyck\w*|ansåg|anse\w*|men(ar|ade)|lova\w*|kräv\w*|"
     r"föreslog|föreslår|förslag\w*|kritiser\w*|meddela\w*|uppg(av|er)|berätta\w*|"
@@ -101,6 +108,7 @@ def answering_sentences(
     asked_years = years(query.text)
     period_years = set(_PERIOD_YEAR.findall(query.text))
     asks_speech = bool(_ASKS_SPEECH.match(query.folded))
+    asks_told = bool(_ASKS_TOLD.match(query.folded))
     # unless the question is what was asked ("vad frågade Linda Kask om")
     asked_here_is_no_answer = "fraga" not in query.folded and "undra" not in query.folded
     total = sum(weights.weight[t.word] for t in terms)
@@ -235,6 +243,16 @@ def answering_sentences(
                 shown = window  # it restates the sum the question knows: what follows tells
             if introduced and introduced not in shown:
                 shown = f"{introduced} {shown}"
+            if asks_told:
+                # "Hon informerar också om …": the rest of what they told, in the paragraph
+                also = [
+                    later
+                    for later, (_, _, number) in zip(
+                        sentences[index + 1 :], labelled[index + 1 :], strict=True
+                    )
+                    if number == labelled[index][2] and _TOLD_TOO.match(later)
+                ]
+                shown = " ".join([shown, *(a for a in also if a not in shown)])
             findings.append(Finding(score, shown, hit))
     findings.sort(key=lambda f: -f.score)
     return findings
