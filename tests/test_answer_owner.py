@@ -82,3 +82,27 @@ def test_what_happened_to_a_subject_in_a_town(engine: Engine) -> None:
     """ "hände" says nothing the minutes would write: the subject and the town find it."""
     answer = engine.answer("vad hände med delårsrapporten i Askersund?", today=TODAY)
     assert answer.found and "8,2 mnkr" in answer.headline
+
+
+def test_a_month_without_a_year_in_a_town_is_the_towns(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "i Nora i maj": Nora's May, though another body met in a later May."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("town-month"),
+        (
+            "nora.txt",
+            "Nora kommun\nProtokoll\nKommunala rådet för funktionshinderfrågor\n"
+            "Datum: 2024-05-27\n\nNärvarande\nAnna Berg (S), ordförande\nPer Ek (M)\n\n"
+            "§ 1 Tillgänglighet\nTaktila ledstråk läggs vid busstationen för 1,8 mnkr.\n\n"
+            "§ 2 Slut\nKlart.\n",
+        ),
+        (
+            "kumla.txt",
+            "Kumla kommun\nProtokoll\nSocialnämnden\nDatum: 2025-05-20\n\nNärvarande\nEva Lind "
+            "(S), ordförande\nPer Holm (M)\n\n§ 1 Budget\nBudgeten redovisades.\n\n§ 2 Slut\n"
+            "Klart.\n",
+        ),
+    )
+    answer = engine.answer("vad kostar ledstråken vid busstationen i Nora i maj?", today=TODAY)
+    assert answer.found and "1,8 mnkr" in answer.headline

@@ -243,3 +243,21 @@ def test_sections_after_the_items_are_no_part_of_the_last() -> None:
     ]
     assert [d.text for d in protocol.items[0].decisions] == ["300 tkr förs över till 2026."]
     assert [(m.date, m.place) for m in protocol.scheduled] == [(date(2025, 11, 19), "Teams")]
+
+
+def test_lettered_sub_points_are_paragraphs_of_their_own() -> None:
+    """ "a) …", "b) …" under an item are points of a list, not one wrapped sentence."""
+    from knowledge.ingest.parse.lines import reflow
+
+    assert reflow(
+        [
+            "Information från organisationerna:",
+            "a) SRF: Vita käppens dag den 15 oktober.",
+            "b) HRF: Hörslingan i Nora kyrka",
+            "fungerar inte.",
+        ]
+    ).split("\n") == [
+        "Information från organisationerna:",
+        "a) SRF: Vita käppens dag den 15 oktober.",
+        "b) HRF: Hörslingan i Nora kyrka fungerar inte.",
+    ]

@@ -57,7 +57,7 @@ _NUMBER_WORDS = (
     r"sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|hundra|tusen)"
 )
 _AMOUNT = re.compile(
-    r"\d[\d\s.,]*\s*(?:kr\b|kronor|tkr|mkr|msek|ksek|miljon|miljard|tusen kronor)"
+    r"\d[\d\s.,]*\s*(?:kr\b|kronor|tkr|mkr|mnkr|msek|ksek|miljon|miljard|tusen kronor)"
     r"|\b(?:miljoner|miljarder) kronor",
     re.IGNORECASE,
 )
@@ -148,7 +148,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
             # compounds too: "totalbudgeten", "verksamhetsbidrag", "tilläggsbeloppet"
             r"|\b\w*(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
             r"anslag\w*|avgift\w*|ersattning\w*|(borgens|investerings|lane|kredit)ram\w*|"
-            r"stimulansmedel|kronor|tkr|mkr)\b"
+            r"stimulansmedel|kronor|tkr|mkr|mnkr)\b"
         ),
     ),
     (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),

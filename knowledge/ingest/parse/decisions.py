@@ -46,7 +46,7 @@ _TOTAL_BEFORE = re.compile(r"(totalt|summa|budget på)\s*:?\s*$", re.I)
 _AMOUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>miljarder kronor|miljarder kr|miljoner kronor|miljoner kr|"
-    r"mkr|msek|tkr|kronor|kr|sek)\b",
+    r"mnkr|mkr|msek|tkr|kronor|kr|sek)\b",
     re.IGNORECASE,
 )
 _UNIT_FACTOR = {
@@ -55,6 +55,7 @@ _UNIT_FACTOR = {
     "sek": 1,
     "tkr": 1_000,
     "mkr": 1_000_000,
+    "mnkr": 1_000_000,
     "msek": 1_000_000,
     "miljoner kr": 1_000_000,
     "miljoner kronor": 1_000_000,

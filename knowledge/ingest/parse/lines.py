@@ -48,6 +48,7 @@ def reflow(texts: list[str]) -> str:
             not out
             or text.startswith("- ")
             or (text[:1].isdigit() and _NUMBERED.match(text))
+            or (text[1:3] == ") " and text[:1].islower())  # a sub-point "b) …" of a list
             or (
                 text[:1].isdigit()
                 and _DATE_LINE.match(text)

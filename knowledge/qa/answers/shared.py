@@ -81,7 +81,8 @@ def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | N
         matching = corpus_queries.protocols(
             corpus.db, councils, year=year, month=month, until=today, latest_first=True
         )
-        if matching and not year:
+        if matching and not year and not query.municipality:
+            # "i maj": the latest May; but "i Nora i maj", the town's May, whichever year
             matching = [(i, d) for i, d in matching if d.year == matching[0][1].year]
         return [i for i, _ in reversed(matching)]
     if query.year:
