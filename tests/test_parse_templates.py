@@ -261,3 +261,18 @@ def test_lettered_sub_points_are_paragraphs_of_their_own() -> None:
         "a) SRF: Vita käppens dag den 15 oktober.",
         "b) HRF: Hörslingan i Nora kyrka fungerar inte.",
     ]
+
+
+def test_coming_meetings_named_in_an_information_item() -> None:
+    """ "Nämndens kommande sammanträden är onsdag 23 april och onsdag 21 maj 2025, båda kl.
+    13.00 i sammanträdesrum Vättern": both, with their time and place."""
+    protocol = parse_document(
+        "Protokoll\nBarn- och utbildningsnämnden\nDatum: 2025-03-19\n\n§ 55 Meddelanden\nInga.\n\n"
+        "§ 56 Förvaltningschefen informerar\nFörvaltningschefen informerar om följande:\n"
+        "– Nämndens kommande sammanträden är onsdag 23 april och onsdag 21 maj 2025, båda\n"
+        "kl. 13.00 i sammanträdesrum Vättern.\n"
+    )
+    assert [(m.date, m.start, m.place) for m in protocol.scheduled] == [
+        (date(2025, 4, 23), time(13), "sammanträdesrum Vättern"),
+        (date(2025, 5, 21), time(13), "sammanträdesrum Vättern"),
+    ]

@@ -19,7 +19,8 @@ SCHEDULE_TITLE = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE_SENTENCE = re.compile(
-    r"\bnästa (?:ordinarie )?[\w-]*(?:möte|sammanträde|träff)|\bnästa gång|\bkommande möten?\b|"
+    r"\bnästa (?:ordinarie )?[\w-]*(?:möte|sammanträde|träff)|\bnästa gång|"
+    r"\bkommande (?:möten?|sammanträden?|träffar)\b|"
     r"möte[nt]? (?:hålls|äger rum)|sammanträde[t]? (?:hålls|äger rum)|\bmötet flyttas|"
     r"\bflyttas till|\bsammanträder\b",
     re.IGNORECASE,
@@ -36,7 +37,7 @@ def schedules(text: str) -> bool:
     folded = text.casefold()
     return (
         "nästa " in folded
-        or "kommande möte" in folded
+        or "kommande " in folded
         or "hålls" in folded
         or "äger rum" in folded
         or "flyttas" in folded
