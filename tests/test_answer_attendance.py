@@ -12,6 +12,7 @@ import pytest
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
 from knowledge.qa.engine import Engine
+from tests.written import engine_over
 
 TODAY = date(2026, 11, 23)
 LEKEBERG = """Lekebergs kommun\tKommunstyrelseförvaltningen
@@ -99,14 +100,8 @@ Per Ek anmäler jäv och deltar inte i handläggningen.
 
 
 @pytest.fixture(scope="module")
-def jav_engine(corpus_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    folder = tmp_path_factory.mktemp("jav")
-    shutil.copy(corpus_db_file, folder / "samrad.db")
-    db = open_store(folder / "samrad.db")
-    path = folder / "sn_laxa.txt"
-    path.write_text(JAV, "utf-8")
-    ingest_file(db, path)
-    return Engine(db)
+def jav_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_over(tmp_path_factory.mktemp("jav"), ("sn_laxa.txt", JAV))
 
 
 def test_one_served_for_during_an_item_was_not_absent(jav_engine: Engine) -> None:

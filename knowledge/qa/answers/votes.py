@@ -49,35 +49,36 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
     for hit in search(corpus, subject, kinds=("item",), document_ids=scope, limit=8):
         if hit.matched < needed(len(subject)):
             continue
-        text = corpus_queries.item_text(corpus.db, hit.document_id, hit.item_number or "")
-        if counted:
-            counts = {other: _count(text or "", other) for other in ("yes", "no", "abstained")}
-            if counts[side] is not None:
-                source = hit_source(corpus.db, hit)
-                whole = ", ".join(
-                    f"{n} {_SIDES[other].lower()}" for other, n in counts.items() if n is not None
-                )
-                return Answer(
-                    question=query.text,
-                    intent=query.intent,
-                    found=True,
-                    headline=f"{counts[side]} {_VERB[side]} ({whole}; {cite(source)}).",
-                    sources=[source],
-                )
-            continue
-        listed = pattern.search(text or "")
-        if listed:
-            names = [n.strip() for n in " ".join(listed.group("names").split()).split(",")]
-            named = enumerated(names)
+        text = corpus_queries.item_text(corpus.db, hit.document_id, hit.item_number or "") or ""
+        told = _told_count(text, side) if counted else _told_names(pattern, text, side)
+        if told is not None:
             source = hit_source(corpus.db, hit)
             return Answer(
                 question=query.text,
                 intent=query.intent,
                 found=True,
-                headline=f"{named.rstrip('.')} {_VERB[side]} ({cite(source)}).",
+                headline=told.replace("{source}", cite(source)),
                 sources=[source],
             )
     return None
+
+
+def _told_names(pattern: re.Pattern[str], text: str, side: str) -> str | None:
+    """ "Roland Kjellin (SD) och Marita Öst (SD) röstade nej ({source})." from the list."""
+    listed = pattern.search(text)
+    if listed is None:
+        return None
+    names = [n.strip() for n in " ".join(listed.group("names").split()).split(",")]
+    return f"{enumerated(names).rstrip('.')} {_VERB[side]} " + "({source})."
+
+
+def _told_count(text: str, side: str) -> str | None:
+    """ "6 röstade nej (8 ja, 6 nej, 1 avstår; {source})." from the result."""
+    counts = {other: _count(text, other) for other in ("yes", "no", "abstained")}
+    if counts[side] is None:
+        return None
+    whole = ", ".join(f"{n} {_SIDES[o].lower()}" for o, n in counts.items() if n is not None)
+    return f"{counts[side]} {_VERB[side]} ({whole}; " + "{source})."
 
 
 # A vote's result as minutes state it: "Med 8 ja-röster mot 6 nej-röster, 1 ledamot avstår",
