@@ -121,3 +121,11 @@ def test_the_serving_are_listed_where_they_are_counted(jav_engine: Engine) -> No
     members = next(block for block in answer.blocks if block.title == "Ledamöter")
     assert any(line.startswith("Eva Lund") for line in members.lines)
     assert "6 ledamöter (varav 2 tjänstgörande ersättare), 0 ersättare" in answer.headline
+
+
+def test_who_was_there_asks_who_attended(jav_engine: Engine) -> None:
+    """ "hur många ledamöter var där": the attendance, as "var med" asks it."""
+    answer = jav_engine.answer(
+        "hur många ledamöter var där på socialnämnden i Laxå i juni 2024?", today=TODAY
+    )
+    assert answer.found and "6 ledamöter" in answer.headline

@@ -41,6 +41,7 @@ MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
         # "deltog i undersökningen" asks of something else than a meeting
         re.compile(
             r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b|\btjg\b|\btjanstgorande\b"
+            r"|\b(?:var|kom) (?:dar|dit|pa plats)\b"  # "hur många ledamöter var där"
             r"|\bdeltog\w*(?!\s+(?:i|pa)\s+(?!(?:det |den |dagens )?"
             r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet|\w*radet|\w*gruppen|"
             r"\w*namnden|\w*styrelsen|\w*utskottet|\w*fullmaktige)\b)\w)"
@@ -199,7 +200,7 @@ _DATE_WORDS = re.compile(
     r"^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|mandag|tisdag|onsdag|torsdag|fredag|"
     r"lordag|sondag|idag|igar|imorgon|ar|aret|arets|\d{4}-\d{2}-\d{2}|\d{1,2}:?e|"
-    r"tid|tiden|klockslag)$"  # "och vilken tid": when, not what about
+    r"tid|tiden|klockslag|dar|dit)$"  # "och vilken tid": when, not what about
 )
 
 
