@@ -43,6 +43,20 @@ def test_a_question_in_two_parts_is_split_at_its_second_question_word() -> None:
     assert parts == ("Hur länge pågår projektet Unga ledare", "när startade det")
 
 
+def test_a_second_question_word_after_its_preposition_splits() -> None:
+    """ "… och i hur många …", "… och från när …": a second question all the same."""
+    assert split_question(
+        "Hur många lokaler inventerades i Hällefors, och i hur många fanns hinder?"
+    ) == (
+        "Hur många lokaler inventerades i Hällefors",
+        "i hur många fanns hinder",
+    )
+    assert split_question("hur många fler turer blir det och från när gäller det?") == (
+        "hur många fler turer blir det",
+        "från när gäller det",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

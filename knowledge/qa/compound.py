@@ -12,10 +12,13 @@ from knowledge.qa.types import Answer, Block, Query
 
 _ASKING = r"(?:hur|när|nar|vem|vilka|vilken|vilket|vad|varför|varfor)"
 _QUESTION_WORD = rf"(?:{_ASKING}|var)"
+# "… och i hur många …", "… och från när …": a question word after its preposition
+_PREPOSITION = r"(?:i|på|pa|för|for|från|fran|till|med|av|om)"
 # "… och när …", "…, o hur många …": a second question word after a conjunction ("… och var
 # det enhälligt" asks nothing of its own)
 _SECOND = re.compile(
-    rf"(?:\s*,\s*|\s+)(?:och|o|samt)\s+(?={_ASKING}\b|var\b(?!\s+(?:det|den|de|han|hon)\b))",
+    rf"(?:\s*,\s*|\s+)(?:och|o|samt)\s+(?=(?:{_PREPOSITION}\s+)?{_ASKING}\b"
+    rf"|var\b(?!\s+(?:det|den|de|han|hon)\b))",
     re.IGNORECASE,
 )
 _OPENING = re.compile(
@@ -46,7 +49,7 @@ def split_question(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     first, second = text[: match.start()].strip(" ?"), text[match.end() :].strip(" ?")
-    if not _OPENING.match(second):
+    if not _OPENING.match(re.sub(rf"^{_PREPOSITION}\s+", "", second, flags=re.IGNORECASE)):
         return None
     if len(second.split()) < LEAST_WORDS or len(first.split()) < LEAST_WORDS:
         return None
