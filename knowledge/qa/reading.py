@@ -220,8 +220,10 @@ def wanted(
 
 def known_figures(sentence: str, want: Wanted) -> bool:
     """Whether every figure ``sentence`` holds is one the question states."""
+    if not want.figures:
+        return False
     held = figures_in(sentence)
-    return bool(held) and bool(want.figures) and held <= want.figures
+    return bool(held) and held <= want.figures
 
 
 def figures_in(text: str) -> frozenset[str]:

@@ -205,7 +205,11 @@ def answering_sentences(
                     continue
             if asks_speech and not _SPEECH.search(sentence):
                 continue  # "vad svarade Länstrafiken": an invitation to it says nothing of that
-            if asked_here_is_no_answer and _ASKED_HERE.search(sentence):
+            if (
+                asked_here_is_no_answer
+                and ("råga" in sentence or "ndrade" in sentence)  # cheap before the pattern
+                and _ASKED_HERE.search(sentence)
+            ):
                 continue  # "X frågade hur lång väntetiden är": the question, not its answer
             # The meeting's year holds for what it says, unless the question asks of a period
             # ("för 2023") and the sentence names its own: "bidrag för 2024", decided in 2023;
