@@ -36,10 +36,14 @@ LEDAMOT = "ledamot"
 ERSATTARE = "ersättare"
 TJANSTGORANDE = "tjänstgörande ersättare"  # the function of a substitute serving for a member
 OVRIG = "övrig närvarande"
-# An attendance note naming items ("§§ 119–121", "punkt 3", "under paragrafen", a jäv): the
-# presence, absence or service it notes held for part of the meeting only; not "i samtliga
-# ärenden", which is all of it.
-_PART_OF_MEETING = re.compile(r"§|\b(punkt(erna)?|ärenden?|paragraf(en|erna)?|jäv)\b", re.I)
+# An attendance note naming items ("§§ 119–121", "punkt 3", "under paragrafen", a jäv) or a
+# time ("från kl. 14.30"): the presence, absence or service it notes held for part of the
+# meeting only; not "i samtliga ärenden", which is all of it.
+_PART_OF_MEETING = re.compile(
+    r"§|\b(punkt(erna)?|ärenden?|paragraf(en|erna)?|jäv|del av mötet|delvis)\b"
+    r"|\b(från|till|efter|före|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?)\s+(kl\.?|klockan)\s*\d",
+    re.I,
+)
 _ALL_OF_IT = re.compile(r"\b(samtliga|alla|hela)\b", re.I)
 # A note or cell that says someone was away: "förhinder", "frånvarande", "ej närvarande".
 AWAY = re.compile(r"\b(förhinder|frånvarande|ej närvarande|inte närvarande)\b", re.I)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,6 +163,8 @@ def _docx_text(data: bytes) -> str:
             text = paragraph.text.strip()
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             label = numbers.label(element)
+            if label and label != "-" and _PERSON_ENTRY.match(text):
+                label = "-"  # a roll call typed as a numbered list: its entries, not items
             if label and label != "-" and text:
                 text = f"{label} {text}"  # "1. Mötets öppnande", as Word shows it
             if style.startswith("Heading") and style[-1:].isdigit() and text:
@@ -176,6 +179,13 @@ def _docx_text(data: bytes) -> str:
             lines.extend(_table_lines(Table(element, document)))
             lines.append("")
     return "\n".join(lines)
+
+
+# "Anna Berg (S), ordförande", "Per Ek": a person's entry, which no agenda item is.
+_PERSON_ENTRY = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé-]+"
+    r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?\s*(?:,|$)"
+)
 
 
 def _table_lines(table: Table) -> list[str]:

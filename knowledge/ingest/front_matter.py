@@ -80,8 +80,38 @@ def front_matter_as_fields(text: str) -> str:
             continue
         value = _unquoted(key.group("value"))
         label = _LABELS.get(name, key.group("key"))
+        flow = _FLOW_LIST.fullmatch(value)
+        if flow and label:
+            # "attendees: [Anna Berg (Region Örebro län), Per Ek]": a list written on one line
+            out.append(f"{label}:")
+            out.extend(f"- {_unquoted(item)}" for item in _flow_items(flow.group(1)))
+            continue
         out.append(f"{label}: {value}".strip() if label else value)
     return "\n".join([*out, "", *lines[end + 1 :]])
+
+
+_FLOW_LIST = re.compile(r"\[(.*)\]")
+
+
+def _flow_items(text: str) -> list[str]:
+    """The items of a YAML flow list, split at commas outside quotes and parentheses."""
+    items, depth, quote, current = [], 0, "", ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            items.append(current.strip())
+            current = ""
+            continue
+        current += char
+    items.append(current.strip())
+    return [item for item in items if item]
 
 
 def _unquoted(value: str) -> str:

@@ -25,10 +25,11 @@ _QUOTED = re.compile(r"^-{2,}\s*(ursprungligt meddelande|original message)\s*-{2
 _FORWARDED = re.compile(
     r"^-{2,}\s*(vidarebefordrat meddelande|forwarded message)\s*-{2,}$", re.IGNORECASE
 )
-# How a summary names the meeting it sums up, by the days since: "gårdagens möte" is one.
+# How a summary names the meeting it sums up, by the days since: "gårdagens möte" is one
+# ("igår" alone may be said of anything: "jag skickade det igår").
 _MEETING_DAYS_AGO = [
-    (re.compile(r"\b(gårdagens (möte|träff|sammanträde)|(mötet|träffen) i går|igår)\b", re.I), 1),
-    (re.compile(r"\b(dagens (möte|träff|sammanträde)|(mötet|träffen) i dag|idag)\b", re.I), 0),
+    (re.compile(r"\b(gårdagens (möte|träff|sammanträde)|(mötet|träffen) (i går|igår))\b", re.I), 1),
+    (re.compile(r"\b(dagens (möte|träff|sammanträde)|(mötet|träffen) (i dag|idag))\b", re.I), 0),
 ]
 
 
@@ -74,7 +75,10 @@ def without_mail(lines: list[str]) -> list[str]:
 
 
 def _meeting_day(lines: list[str], sent: date) -> date | None:
+    """The meeting's day by the day the message was sent, when the text gives none itself."""
     text = " ".join(lines[:60])
+    if any(m.explicit_year for m in find_dates(text)):
+        return None  # minutes with their own date: "Datum: 12 november 2026"
     for pattern, days_ago in _MEETING_DAYS_AGO:
         if pattern.search(text):
             return sent - timedelta(days=days_ago)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from knowledge.language.dates import MONTH_PATTERN, MONTHS, WEEKDAYS, find_dates
 from knowledge.language.synonyms import synonyms
 from knowledge.language.text import looks_like_verb, normalize, stem
 from knowledge.qa.corpus import Corpus
+from knowledge.qa.named_people import CAPITAL_INSIDE, ROLE_NOUNS, names_besides, names_someone
 from knowledge.qa.sentences import Sentences
 from knowledge.qa.types import Term
 
@@ -85,30 +85,6 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 _IN_TOWN = re.compile(r"\b(?:i|på) [A-ZÅÄÖ]\w+")
-_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][\wåäöé-]+")
-# A capital inside a sentence, or after a colon but for a verb that starts a sentence there
-# ("Hällefors: Rekryterar ny enhetschef"; "Projektägare: Regional utveckling" is a name).
-_CAPITAL_INSIDE = re.compile(
-    r"(?<=[\w,;] )[A-ZÅÄÖ][\wåäöé-]{2,}|(?<=: )(?![A-ZÅÄÖ][a-zåäö]{3,}(?:ar|er|ir)\s+[a-zåäö])"
-    r"[A-ZÅÄÖ][\wåäöé-]{2,}"
-)
-
-# Someone who tells of something at a meeting ("Camilla Östberg informerade om …") is not
-# who the news is about, unless the question asks who told.
-_REPORTING = (
-    r"(?:informera|berätta|redogj|redogör|föredr|presentera|rapportera|redovisa|sammanfatta|"
-    r"gick igenom|går igenom)\w*"
-)
-_REPORTER = re.compile(
-    rf"\b[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*(?:\s+\([^)]*\))?\s+{_REPORTING}"
-)
-_REPORTING_ASKED = re.compile(
-    r"(informer|beratt|redogj|redogor|fored|presenter|rapporter|redovis|sammanfatt|talade|"
-    r"pratade|holl|igenom|drog|snackade)"
-)
-# A capitalised role or thing ("… SBAR Projektledare anställdes"), not a name.
-_COMMON_NOUN = re.compile(r"(?:are|ande|ende|ning|het|tion|skap|rna)$")  # "-rna": "Kostnaderna"
-
 # Which kind of answer a question wants, from its folded text; the first that matches wins.
 _WANTS: list[tuple[str, re.Pattern[str]]] = [
     (AGE, re.compile(r"\bhur (gamla|gammal)\b|\bvilken alder\b|\bvilka aldrar\b")),
@@ -200,7 +176,7 @@ def wanted(
                 word = role.group(1) if role else ""
                 split = (
                     re.match(
-                        rf"{re.escape(word)}s? ({_ROLE_NOUNS})\b", folded[role.end(1) - len(word) :]
+                        rf"{re.escape(word)}s? ({ROLE_NOUNS})\b", folded[role.end(1) - len(word) :]
                     )
                     if role
                     else None
@@ -269,25 +245,9 @@ def holds(text: str, want: Wanted) -> bool:
             or any(re.search(rf"\b{day}\b", lower) for day in WEEKDAYS)
         )
     if want.kind == NAMES:
-        return _names_besides(text, want.asked)
+        return names_besides(text, want.asked)
     if want.kind == PERSON:
-        # "Vem efterträder Berit Sandell?" is not answered by a sentence naming Berit Sandell,
-        # "vem blev ny bibliotekschef" not by the one who told of the recruitment.
-        role = want.focus
-        if not any(_REPORTING_ASKED.match(word) for word in want.asked):
-            # "Byggchef Lotta Fjällström informerade …": a reporter holds the role named with
-            # her; "Camilla Östberg informerade om rekryteringen av ny bibliotekschef" does not
-            text = _REPORTER.sub(lambda m: _unless_titled(m, role) if role else " ", text)
-        if any(_PERSONAL_ROLE.search(word) for word in want.asked):
-            # "vem blev enhetschef": "Hällefors: Rekryterar ny enhetschef" names a town, no one
-            # (a project's owner may well be the region)
-            text = _PLACES.sub(" ", text)
-        if role:
-            # "ViSam och SBAR Projektledare": an acronym beside a role is not who holds it
-            return any(
-                _names_besides(_ACRONYM.sub(" ", near), want.asked) for near in _beside(text, role)
-            )
-        return _names_besides(text, want.asked)
+        return names_someone(text, want.focus, want.asked)
     if want.kind == DURATION:
         return bool(_DURATION.search(text))
     if want.kind == TOWN:
@@ -305,66 +265,10 @@ def holds(text: str, want: Wanted) -> bool:
     return True
 
 
-def _names_besides(text: str, asked: frozenset[str]) -> bool:
-    """Whether ``text`` names someone or something (a capitalised name, not a role) other than
-    the question's own words."""
-    names = [*_NAME.findall(text), *_CAPITAL_INSIDE.findall(text)]
-    return any(
-        not set(normalize(n).split()) <= asked
-        for n in names
-        if not _COMMON_NOUN.search(n) and not set(normalize(n).split()) & _NEVER_NAMES
-    )
-
-
-# Capitalised words that start a heading or a sentence of minutes, never a name ("Beslut
-# Nämnden beslutar …": a heading run into its paragraph).
-_NEVER_NAMES = set(
-    "beslut namnden radet styrelsen forvaltningen kommunen regionen ordforanden sammanfattning "
-    "yrkanden yrkande bakgrund utskottet arbetsutskottet protokollet reservation "
-    "propositionsordning beslutsunderlag arendet arendebeskrivning".split()
-)
-
-
 # "vem är förbundschef", "vem var ny socialchef": the role asked who holds (folded)
 ROLE_ASKED = re.compile(
     r"^(?:och )?vem (?:ar|var|e|blir|blev) (?:nu |numera |ny |nya |den nya |nuvarande )?([\w-]+)"
 )
-# The county's towns and the region, which no person is called.
-_PLACES = re.compile(
-    r"\bRegion Örebro län\b|\b(?:" + "|".join(MUNICIPALITIES) + r")s?\b(?:\s+kommun)?"
-)
-# Roles only a person holds.
-_PERSONAL_ROLE = re.compile(
-    r"(chef|ledare|direktor|samordnare|strateg|ordforande|sekreterare|handlaggare)$"
-)
-# The second half of a role written apart ("biblioteks chef", "verksamhets ansvarig").
-_ROLE_NOUNS = r"chef|ansvarig|samordnare|ledare|direktor|strateg|handlaggare"
-_ACRONYM = re.compile(r"\b\w+[A-ZÅÄÖ]\w*")  # "SBAR", "ViSam": capitals after the first
-BESIDE = 50  # characters either side of a role that a name bound to it stands within
-
-
-def _unless_titled(reporter: re.Match[str], role: str) -> str:
-    """A reporter's name kept when the role stands with it ("Byggchef Lotta …"), else blanked."""
-    before = normalize(reporter.string[max(0, reporter.start() - 25) : reporter.start()])
-    return reporter.group(0) if stem(role) in f"{before} {normalize(reporter.group(0))}" else " "
-
-
-def _beside(text: str, role: str) -> list[str]:
-    """The stretches of ``text`` around each mention of ``role`` ("projektledare",
-    "Projektledaren Anna Ek") within its sentence, where a name of who holds it stands."""
-    pattern = re.compile(rf"\w*{re.escape(stem(role))}\w*")
-    found = []
-    for sentence in re.split(r"(?<=[.!?])\s+", unicodedata.normalize("NFKC", text)):
-        folded = normalize(sentence)
-        if len(folded) != len(sentence):
-            continue  # no position in it can be trusted
-        found += [
-            sentence[max(0, m.start() - BESIDE) : m.end() + BESIDE]
-            for m in pattern.finditer(folded)
-        ]
-    return found
-
-
 # "hur många totalt": how they are counted, not what
 _MANNER = {"totalt", "sammanlagt", "ungefar", "cirka", "ca", "nu", "idag"}
 
@@ -493,7 +397,7 @@ def weigh(
     """Inverse document frequencies of the terms, and the names among them: written with a
     capital inside the question and not common in the corpus (a project, a place, a person)."""
     total = max(1, corpus.passage_count())
-    capitalised = {normalize(w) for w in _CAPITAL_INSIDE.findall(question)}
+    capitalised = {normalize(w) for w in CAPITAL_INSIDE.findall(question)}
     capitalised |= {normalize(w) for w in re.findall(r"\b\w*[a-zåäö][A-ZÅÄÖ]\w*", question)}
     weight: dict[str, float] = {}
     required: list[Term] = []

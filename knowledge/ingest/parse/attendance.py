@@ -20,6 +20,7 @@ from knowledge.ingest.parse.attendance_rows import (
     role_first,
     row_entry,
 )
+from knowledge.ingest.parse.header import LABELS as HEADER_LABELS
 from knowledge.ingest.parse.lines import LABELLED_FIELD, Line
 from knowledge.ingest.parse.people import (
     FRANVARANDE,
@@ -67,6 +68,8 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
     joined = _joined(head)
     for index, (text, heading) in enumerate(joined):
         listed_under: str | None = None  # the organisation or capacity an entry's label names
+        entry_role: str | None = None  # the role a label gives its entry ("Föredragande: X")
+        serves_for: str | None = None  # whom "Tjänstgör för Per Ek: Karin Lind" serves for
         if heading and _heading_role(fold(text)) is None or _CLOSING_WORDS.match(text):
             # a document's section heading ends a list, and so does a letter's closing
             role, label, group = None, "", None
@@ -78,9 +81,16 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             if _GROUP_LABEL.match(fold(text)):
                 group = None  # "Politiker:", "Organisationer:": the list goes on in groups
                 continue
+            if _label_kind(text.removeprefix("- ").split(":", 1)[0]) == _NOT_AN_ENTRY:
+                continue  # "Protokollförare: Kim Lund", "Jäv § 5: …": the header's, a note
             labelled = _labelled_entry(text)
             if labelled is not None:
                 text, listed_under = labelled
+                serves = _SERVES_FOR_LABEL.match(listed_under)
+                serves_for = serves.group("who") if serves else None
+                kind = _label_kind(listed_under)
+                if kind is not None:
+                    entry_role, listed_under = kind, None
         if "\t" in text:
             first_cell = text.split("\t", 1)[0]
             first = fold(first_cell).rstrip(":").strip()
@@ -131,10 +141,12 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
         if role is None or not text:
             continue
         for entry in entries(text):
-            parsed = attendee_of(entry, role)
+            parsed = attendee_of(entry, entry_role or role)
             if parsed is None:
                 continue
-            parsed.function = _function_under(function, parsed.function)
+            if serves_for:
+                parsed.function, parsed.replaces = TJANSTGORANDE, serves_for
+            parsed.function = _function_under(None if entry_role else function, parsed.function)
             if listed_under and listed_under[:1].islower():
                 parsed.title = parsed.title or listed_under
             elif listed_under and parsed.organisation is None:
@@ -296,6 +308,30 @@ _LABELLED_ENTRY = re.compile(r"^(?:-\s+)?(?P<label>[^:\t]{2,60}):\s*(?P<rest>\S.
 # A letter's closing: whatever follows is no one's attendance.
 _CLOSING_WORDS = re.compile(
     r"^(ha det (fint|bra|gott)|(med )?vänliga hälsningar|hälsningar|mvh|bästa hälsningar)\b",
+    re.I,
+)
+_NOT_AN_ENTRY = "-"
+
+
+def _label_kind(label: str) -> str | None:
+    """What a label inside a list makes of its entry: no entry (a header field, "Jäv § 5"), a
+    role of its own ("Föredragande", "Från förvaltningen", "Tjänstgör för X"), or None (an
+    organisation or capacity, read by the caller)."""
+    key = fold(label)
+    if (key in HEADER_LABELS and _heading_role(key) is None) or key.startswith("jav"):
+        return _NOT_AN_ENTRY  # ("Övriga:", "Beslutande:" head lists of their own)
+    if _SERVES_FOR_LABEL.match(label):
+        return ERSATTARE
+    if re.match(r"(föredragande|gäst|gäster|inbjudna?|adjungerad)\b", label, re.I):
+        return OVRIG
+    if re.match(r"från (förvaltningen|kansliet|\w+förvaltningen|\w+kontoret)\b", label, re.I):
+        return TJANSTEPERSON
+    return None
+
+
+_SERVES_FOR_LABEL = re.compile(
+    r"^(?:tjänstgör(?:ande)?(?: ersättare)?|ersätter) för "
+    r"(?P<who>[A-ZÅÄÖ][\wåäöé-]+ [A-ZÅÄÖ][\wåäöé-]+)",
     re.I,
 )
 # An organisation's name: an acronym ("DHR", "SRF Örebro län"), an association or a company.

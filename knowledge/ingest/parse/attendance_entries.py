@@ -198,10 +198,19 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
 _FIRST_NAME_OF = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,})\s*\((?P<cells>[^()]{3,80})\)\.?")
 
 
+# A service or unit by its definite form ("Elevhälsan", "Socialtjänsten", "Polisen") or
+# the words they are made of: first names are none of these.
+_SERVICE = re.compile(
+    r"(häls|tjänst|enhet|förvaltning|verksamhet|kontor|avdelning|polis|skola|mottagning|"
+    r"boende|grupp|nämnd|central|center|service|omsorg|vård|jour|råd)|(?:en|et|na|erna)$",
+    re.I,
+)
+
+
 def _first_name_only(match: re.Match[str], role: str) -> Attendee | None:
     name = match.group("name")
-    if fold(name) in NOT_NAME_WORDS or fold(name) in MUNICIPALITY_KEYS:
-        return None
+    if fold(name) in NOT_NAME_WORDS or fold(name) in MUNICIPALITY_KEYS or _SERVICE.search(name):
+        return None  # "Elevhälsan (Nora kommun)": a service that came, no one's name
     cells = [cell.strip() for cell in match.group("cells").split(",")]
     organisation, kind, title, notes = _organisation(cells)
     if organisation is None:
@@ -325,10 +334,10 @@ _SERVES_FOR = re.compile(
     re.I,
 )
 # Cells that say which items a person attended: "punkt 3–4", "punkterna 4 och 6", "§ 88",
-# "ärende 5", "ej § 91", "tjänstgör § 91", "från § 13".
+# "ärende 5", "ej § 91", "tjänstgör § 91", "från § 13", "från kl. 14.30".
 _ITEMS_ATTENDED = re.compile(
     r"^((ej|inte|tjänstgör|tjg|från|till|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?)\s+)?"
-    r"(punkt(erna)?|p\.|§+|ärenden?)\s*\d",
+    r"(punkt(erna)?|p\.|§+|ärenden?|kl\.?|klockan)\s*\d",
     re.IGNORECASE,
 )
 

@@ -98,11 +98,13 @@ _VOTING = re.compile(
     r"stödde|stöder|tillstyrk\w*|instämde|instämmer|beslutade|godkände|antog)\b",
     re.I,
 )
-# "Närvarande: samtliga kallade", "Alla kallade deltog": the list of those called is the roll.
+# "Närvarande: samtliga kallade", "Alla kallade deltog": the list of those called is the roll
+# ("Handlingar skickas till samtliga ledamöter" says nothing of who came).
 _ALL_CAME = re.compile(
-    r"\b(?:alla|samtliga) (?:kallade|ledamöter|inbjudna)\s*(?:var närvarande|deltog|närvarade|"
-    r"är närvarande|[.;]|$)",
-    re.I | re.M,
+    r"\bnärvarande\s*:?\s*(?:alla|samtliga) (?:kallade|ledamöter|inbjudna)\b"
+    r"|\b(?:alla|samtliga) (?:kallade|ledamöter|inbjudna)\s+(?:var närvarande|deltog|närvarade|"
+    r"är närvarande)\b",
+    re.I,
 )
 
 

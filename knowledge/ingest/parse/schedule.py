@@ -213,6 +213,8 @@ def _own_names(body: str | None) -> set[str]:
 
 # "- onsdag 19 november 2025 kl. 13.00–15.00, Teams": the place, last on its line.
 _PLACE_ENDS_LINE = re.compile(r"^\s*,\s*(?P<place>[A-ZÅÄÖ][^.;:\n(]{1,60}?)\s*\.?\s*$")
+# "…, Anna Berg skickar kallelse": someone doing something, not a place.
+_SOMEONE_DOES = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ [A-ZÅÄÖ][\wåäö-]+ [a-zåäö]{3,}r\b")
 _NEXT_DATE = re.compile(
     r"\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\w*\s+(?:den\s+)?\d", re.I
 )
@@ -222,7 +224,7 @@ def _place_after(text: str, end: int) -> str | None:
     """The place after a meeting's date: "i Nora kommunhus", or the next cell of a table row."""
     after = _NEXT_DATE.split(text[end:])[0]  # a list of dates reflowed into one paragraph
     match = _PLACE_AFTER.match(after) or _PLACE_ENDS_LINE.match(after)
-    if match:
+    if match and not _SOMEONE_DOES.match(match.group("place")):
         return match.group("place").strip(" ,")
     cells = [cell.strip() for cell in after.split("\t") if cell.strip()]
     cells = [cell for cell in cells if not re.fullmatch(r"[\d.:–\- ]+|kl\.?.*", cell)]
