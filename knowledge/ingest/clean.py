@@ -14,6 +14,7 @@ from collections import Counter
 from knowledge.ingest.front_matter import front_matter_as_fields
 from knowledge.ingest.mail import without_mail
 from knowledge.language.dates import CLOCK_SPAN
+from knowledge.language.text import PERSON_ENTRY
 
 # A line without any of these needs no more than stripping: markup characters, bullet glyphs,
 # a tab, a run of spaces, or a leading dash (a bullet or a rule).
@@ -107,7 +108,7 @@ def _symbol_fields(line: str) -> str:
     symbols, rest = _leading_symbols(line)
     if not symbols:
         return _MENTION.sub("", line.strip())
-    if _NO_SHOW.search(symbols) and _PERSON.match(rest):
+    if _NO_SHOW.search(symbols) and PERSON_ENTRY.match(rest):
         return f"{rest} (frånvarande)"  # a presence checklist's cross: not there
     fields: list[str] = []
     for n, part in enumerate(_FIELD_SEPARATOR.split(line)):
@@ -137,7 +138,6 @@ def _leading_symbols(text: str) -> tuple[str, str]:
 # (☒ is a ticked box, not a cross.) Only an entry of a list: a name, its party, its cells.
 _NO_SHOW = re.compile("[✘✗❌✖]")
 _EMPTY_BOX = re.compile(r"^\s*☐\s*", re.M)
-_PERSON = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+ [A-ZÅÄÖ][\wåäöé-]+(\s*\([A-ZÅÄÖ]{1,3}\))?\s*(,.*)?$")
 
 
 _QUOTE = re.compile(r"^(>\s?)+")

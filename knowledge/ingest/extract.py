@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from knowledge.errors import UserError
 from knowledge.ingest.columns import page_text
 from knowledge.ingest.word_lists import ListNumbers
+from knowledge.language.text import PERSON_ENTRY
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -163,7 +163,7 @@ def _docx_text(data: bytes) -> str:
             text = paragraph.text.strip()
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             label = numbers.label(element)
-            if label and label != "-" and _PERSON_ENTRY.match(text):
+            if label and label != "-" and PERSON_ENTRY.match(text):
                 label = "-"  # a roll call typed as a numbered list: its entries, not items
             if label and label != "-" and text:
                 text = f"{label} {text}"  # "1. Mötets öppnande", as Word shows it
@@ -179,13 +179,6 @@ def _docx_text(data: bytes) -> str:
             lines.extend(_table_lines(Table(element, document)))
             lines.append("")
     return "\n".join(lines)
-
-
-# "Anna Berg (S), ordförande", "Per Ek": a person's entry, which no agenda item is.
-_PERSON_ENTRY = re.compile(
-    r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé-]+"
-    r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?\s*(?:,|$)"
-)
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -57,6 +57,13 @@ def enumerated(items: list[str]) -> str:
     return " och ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
+# A person's name as minutes write it: two or three capitalised words ("Per-Olof Svahn").
+PERSON_NAME = r"[A-ZÅÄÖ][\wåäöéüć-]+(?: [A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
+# A list's entry for a person: the name, perhaps a party, then nothing or cells after a comma
+# ("Anna Berg (S), ordförande"); no agenda item or sentence reads so.
+PERSON_ENTRY = re.compile(rf"^{PERSON_NAME}(?:\s*\([A-ZÅÄÖ]{{1,3}}\))?\s*(?:,.*)?$")
+
+
 def words(text: str) -> list[str]:
     """Word tokens: letters and digits, keeping inner hyphens ("e-hälsa")."""
     return (_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from knowledge.bodies import MUNICIPALITIES
-from knowledge.language.text import normalize, split_sentences
+from knowledge.language.text import PERSON_NAME, normalize, split_sentences
 
 # Names and words repeat across every list and document; fold each once.
 fold = lru_cache(maxsize=8192)(normalize)
@@ -24,7 +24,7 @@ MUNICIPALITY_KEYS = {normalize(m): m for m in MUNICIPALITIES}
 # A capitalised word of letters, any Latin ones ("Hadžić", "Mäkelä"), hyphens inside.
 NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÜÆØČŠŽĆ][^\W\d_]*(?:-[^\W\d_]+)*$")
 # A person's name written out (two or three capitalised words) on one line, in a pattern.
-NAME_IN_LINE = r"[A-ZÅÄÖ][\wåäöéüć-]+(?: [A-ZÅÄÖ][\wåäöéüć-]+){1,2}"
+NAME_IN_LINE = PERSON_NAME
 _NAME_END = re.compile(r",|\t|\(")
 _LIST_SEPARATOR = re.compile(r",|\boch\b|&")
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")  # "Ann - Christine": the name's own hyphen
