@@ -117,3 +117,23 @@ def test_a_clause_after_a_meetings_date_is_no_place() -> None:
         "december 2026 kl. 13.00–15.00, Anna Berg skickar kallelse.\n"
     )
     assert [(m.date, m.place) for m in protocol.scheduled] == [(date(2026, 12, 10), None)]
+
+
+def test_first_names_that_end_like_nouns_and_a_labelled_chair() -> None:
+    """ "Anna", "Kristina", "Jörgen" are names (only a service's words tell a service), and
+    "Ordförande: Anna Berg" inside a roll call is the chair, at the meeting."""
+    protocol = parse_document(
+        f"{HEAD}Närvarande\nOrdförande:\tAnna Berg (S)\nLisa Holm (V)\n\nVi som var med:\n"
+        "Kristina (Nora kommun)\nJörgen (Laxå kommun)\nElevhälsan (Nora kommun)\n" + ITEMS
+    )
+    assert list(_people(protocol)) == ["Anna Berg", "Lisa Holm", "Kristina", "Jörgen"]
+
+
+def test_an_e_mail_naming_its_next_meeting_is_still_dated_by_gardagens_mote() -> None:
+    protocol = parse_document(
+        "Från: Malin <m@lindesberg.se>\nDatum: ons 19 nov. 2026 kl. 16:47\nTill: gruppen\n"
+        "Ämne: Sammanfattning\n\nHär kommer en sammanfattning från gårdagens möte i "
+        "arbetsgruppen för suicidprevention.\n\nNästa möte: 18 december 2026.\n\n"
+        "Vi som var med:\nMalin (Lindesbergs kommun)\nPeter (Nora kommun)\n"
+    )
+    assert protocol.date == date(2026, 11, 18)

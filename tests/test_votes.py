@@ -50,3 +50,26 @@ def test_how_many_voted_how_is_read_from_the_result(
     )
     answer = engine.answer("Hur många röstade nej om vårdval primärvård 2025?", today=TODAY)
     assert answer.found and answer.headline.startswith("6 röstade nej (8 ja, 6 nej, 1 avstår")
+
+
+def test_a_count_is_of_the_item_asked_about_and_of_one_vote(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """An item that lists the names is counted by them, not answered from another item's
+    figures; an item with two votes (återremiss, then the matter) gives no single count."""
+    engine = engine_over(
+        tmp_path_factory.mktemp("vote-items"),
+        (
+            "ks.txt",
+            "Protokoll\nKommunstyrelsen\nDatum: 2026-10-06\n\nNärvarande\nAnna Berg (S), "
+            "ordförande\nPer Ek (M)\n\n§ 80 Skattesats 2027\nOmröstning begärs.\nJa: Anna Berg "
+            "(S), Per Ek (M)\nNej: Lisa Holm (V)\n\n§ 81 Taxor 2027\nMed 5 ja-röster mot 2 "
+            "nej-röster beslutar styrelsen enligt förslaget.\n\n§ 82 Detaljplan Sävsjön\nFörst "
+            "röstades om återremiss: 6 nej, 1 ja. Därefter med 4 ja-röster mot 3 nej-röster "
+            "beslutar styrelsen att anta planen.\n",
+        ),
+    )
+    taxed = engine.answer("hur många röstade nej om skattesatsen 2027?", today=TODAY)
+    assert taxed.headline.startswith("1 röstade nej") and "§ 80" in taxed.headline
+    plan = engine.answer("hur många röstade nej om detaljplanen för Sävsjön?", today=TODAY)
+    assert not plan.headline.startswith(("6 röstade", "3 röstade"))

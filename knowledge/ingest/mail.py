@@ -74,10 +74,15 @@ def without_mail(lines: list[str]) -> list[str]:
     return [f"Datum: {held.isoformat()}", "", *out] if held else out
 
 
+# A date field of the minutes themselves ("Datum: 12 november 2026"), not one a sentence names
+# ("Nästa möte: 18 december", "beslutet den 15 juni").
+_OWN_DATE = re.compile(r"^\s*(datum|sammanträdesdatum|mötesdatum|tid och plats|tid)\s*:", re.I)
+
+
 def _meeting_day(lines: list[str], sent: date) -> date | None:
     """The meeting's day by the day the message was sent, when the text gives none itself."""
     text = " ".join(lines[:60])
-    if any(m.explicit_year for m in find_dates(text)):
+    if any(_OWN_DATE.match(line) and find_dates(line) for line in lines[:60]):
         return None  # minutes with their own date: "Datum: 12 november 2026"
     for pattern, days_ago in _MEETING_DAYS_AGO:
         if pattern.search(text):

@@ -318,7 +318,8 @@ def _label_kind(label: str) -> str | None:
     role of its own ("Föredragande", "Från förvaltningen", "Tjänstgör för X"), or None (an
     organisation or capacity, read by the caller)."""
     key = fold(label)
-    if (key in HEADER_LABELS and _heading_role(key) is None) or key.startswith("jav"):
+    chair = key.startswith(("ordf", "vice ordf"))  # the chair is at the meeting, listed so
+    if (key in HEADER_LABELS and _heading_role(key) is None and not chair) or key.startswith("jav"):
         return _NOT_AN_ENTRY  # ("Övriga:", "Beslutande:" head lists of their own)
     if _SERVES_FOR_LABEL.match(label):
         return ERSATTARE

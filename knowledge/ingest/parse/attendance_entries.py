@@ -198,11 +198,11 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
 _FIRST_NAME_OF = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,})\s*\((?P<cells>[^()]{3,80})\)\.?")
 
 
-# A service or unit by its definite form ("Elevhälsan", "Socialtjänsten", "Polisen") or
-# the words they are made of: first names are none of these.
+# A service or unit by the words it is made of ("Elevhälsan", "Socialtjänsten"); an ending
+# tells nothing ("Anna", "Kristina", "Jörgen" end like definite nouns).
 _SERVICE = re.compile(
     r"(häls|tjänst|enhet|förvaltning|verksamhet|kontor|avdelning|polis|skola|mottagning|"
-    r"boende|grupp|nämnd|central|center|service|omsorg|vård|jour|råd)|(?:en|et|na|erna)$",
+    r"boende|grupp|nämnd|central|center|service|omsorg|vård|jour|råd)",
     re.I,
 )
 

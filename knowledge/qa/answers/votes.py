@@ -50,7 +50,17 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
         if hit.matched < needed(len(subject)):
             continue
         text = corpus_queries.item_text(corpus.db, hit.document_id, hit.item_number or "") or ""
-        told = _told_count(text, side) if counted else _told_names(pattern, text, side)
+        names = pattern.search(text)
+        if counted and names is not None and _count(text, side) is None:
+            # the item asked about lists the names: count them, not another item's figures
+            listed = [n for n in names.group("names").split(",") if n.strip()]
+            told: str | None = f"{len(listed)} {_VERB[side]} " + "({source})."
+        elif counted:
+            told = _told_count(text, side)
+        else:
+            told = _told_names(pattern, text, side)
+        if told is None and counted and _COUNTED[side].search(text) is not None:
+            return None  # two votes in the item asked about: which one is not known
         if told is not None:
             source = hit_source(corpus.db, hit)
             return Answer(
@@ -94,8 +104,9 @@ _COUNTED = {
 
 
 def _count(text: str, side: str) -> int | None:
-    """How many voted on ``side``, as the item's text states it."""
-    match = _COUNTED[side].search(text)
-    if match is None:
-        return None
-    return int(next(group for group in match.groups() if group))
+    """How many voted on ``side``, as the item's text states it; None when it states none, or
+    several votes with other figures (a vote on återremiss, then one on the matter)."""
+    counts = {
+        int(next(group for group in m.groups() if group)) for m in _COUNTED[side].finditer(text)
+    }
+    return counts.pop() if len(counts) == 1 else None
