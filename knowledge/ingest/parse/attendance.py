@@ -81,14 +81,15 @@ def parse_attendance(head: list[Line], councils: list[str]) -> list[Attendee]:
             if _GROUP_LABEL.match(fold(text)):
                 group = None  # "Politiker:", "Organisationer:": the list goes on in groups
                 continue
-            if _label_kind(text.removeprefix("- ").split(":", 1)[0]) == _NOT_AN_ENTRY:
+            label_text = text.removeprefix("- ").split(":", 1)[0]
+            kind = _label_kind(label_text)
+            if kind == _NOT_AN_ENTRY:
                 continue  # "Protokollförare: Kim Lund", "Jäv § 5: …": the header's, a note
             labelled = _labelled_entry(text)
             if labelled is not None:
                 text, listed_under = labelled
-                serves = _SERVES_FOR_LABEL.match(listed_under)
+                serves = _SERVES_FOR_LABEL.match(label_text)
                 serves_for = serves.group("who") if serves else None
-                kind = _label_kind(listed_under)
                 if kind is not None:
                     entry_role, listed_under = kind, None
         if "\t" in text:

@@ -50,17 +50,18 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
         if hit.matched < needed(len(subject)):
             continue
         text = corpus_queries.item_text(corpus.db, hit.document_id, hit.item_number or "") or ""
-        names = pattern.search(text)
-        if counted and names is not None and _count(text, side) is None:
-            # the item asked about lists the names: count them, not another item's figures
-            listed = [n for n in names.group("names").split(",") if n.strip()]
-            told: str | None = f"{len(listed)} {_VERB[side]} " + "({source})."
-        elif counted:
+        listed = _listed(pattern, text)
+        if not counted:
+            told = _told_names(listed, side) if listed else None
+        elif _count(text, side) is not None:
             told = _told_count(text, side)
-        else:
-            told = _told_names(pattern, text, side)
-        if told is None and counted and _COUNTED[side].search(text) is not None:
+        elif listed:
+            # the item asked about lists the names: count them, not another item's figures
+            told = f"{len(listed)} {_VERB[side]} " + "({source})."
+        elif _COUNTED[side].search(text) is not None:
             return None  # two votes in the item asked about: which one is not known
+        else:
+            told = None
         if told is not None:
             source = hit_source(corpus.db, hit)
             return Answer(
@@ -73,12 +74,16 @@ def answer_vote(corpus: Corpus, query: Query, today: date) -> Answer | None:
     return None
 
 
-def _told_names(pattern: re.Pattern[str], text: str, side: str) -> str | None:
+def _listed(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The names a roll call lists after a side's label, or none."""
+    found = pattern.search(text)
+    if found is None:
+        return []
+    return [n.strip() for n in " ".join(found.group("names").split()).split(",") if n.strip()]
+
+
+def _told_names(names: list[str], side: str) -> str:
     """ "Roland Kjellin (SD) och Marita Öst (SD) röstade nej ({source})." from the list."""
-    listed = pattern.search(text)
-    if listed is None:
-        return None
-    names = [n.strip() for n in " ".join(listed.group("names").split()).split(",")]
     return f"{enumerated(names).rstrip('.')} {_VERB[side]} " + "({source})."
 
 
