@@ -61,8 +61,8 @@ def ingest(
     publish: bool,
     council: str | None,
 ) -> None:
-    """Read protocols and reports (.txt, .md, .pdf, .docx) into the database; with
-    --kallelse, a kallelse: prints what was read and its warnings."""
+    """Read protocols and reports (.pdf, .docx, .odt, .rtf, .html, .txt, .md) into the
+    database; with --kallelse, a kallelse: prints what was read and its warnings."""
     from knowledge.ingest.extract import DocumentError
     from knowledge.ingest.load import ingest_file
 

@@ -14,6 +14,7 @@ from bot.commands import COMMANDS
 from handlers.replies import split_html
 from knowledge.bodies import COUNCIL_NAMES, COUNCIL_SHORT
 from knowledge.council.kallelse_changes import change_lines
+from knowledge.ingest.extract import FORMAT_NAMES
 from knowledge.language.dates import format_date, format_time_range
 from knowledge.qa.types import Answer, Source
 
@@ -46,6 +47,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     env.filters["council"] = council_name
     env.filters["change_lines"] = change_lines
     env.globals["commands"] = COMMANDS
+    env.globals["file_formats"] = FORMAT_NAMES
     return env
 
 

@@ -1,5 +1,5 @@
-"""The secretary sends a protocol or a kallelse (PDF, DOCX, TXT, MD): a protocol is read in and
-members are told; a kallelse is shown as read, to be sent on her confirmation
+"""The secretary sends a protocol or a kallelse (PDF, Word, ODT, RTF, HTML, text): a protocol
+is read in and members are told; a kallelse is shown as read, to be sent on her confirmation
 (``handlers.kallelse``)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from handlers.replies import reply_html
 from knowledge.council import outbox
 from knowledge.council.protocol_notices import protocol_notice
 from knowledge.council.roster import protocol_subscribers
-from knowledge.ingest.extract import SUPPORTED_SUFFIXES, DocumentError
+from knowledge.ingest.extract import FORMAT_NAMES, SUPPORTED_SUFFIXES, DocumentError
 from knowledge.ingest.load import IngestResult, ingest_bytes
 from knowledge.language import clock
 from knowledge.qa.followed import notice_followers
@@ -49,8 +49,7 @@ async def document(update: Update, context: SamradContext) -> None:
     name = sent.file_name or "dokument"
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         await message.reply_text(
-            f"Filtypen i {name} stöds inte. Skicka protokollet eller kallelsen som PDF, DOCX, "
-            "TXT eller MD."
+            f"Filtypen i {name} stöds inte. Skicka protokollet eller kallelsen som {FORMAT_NAMES}."
         )
         return
     if (sent.file_size or 0) > MAX_DOWNLOAD:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +118,7 @@ def checks(protocol: Protocol, facts: dict[str, Any]) -> dict[Check, bool]:
     return result
 
 
-# --- The same document as a generated PDF and DOCX -----------------------------------------
+# --- The same document as a generated PDF, DOCX, ODT, RTF and web page ---------------------
 
 
 def as_pdf(text: str) -> bytes:
@@ -145,6 +147,86 @@ def as_docx(text: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def as_odt(text: str) -> bytes:
+    """The text as an OpenDocument text, one paragraph a line, tabs and spaced columns kept as
+    LibreOffice writes them (``text:tab``, ``text:s``)."""
+    from xml.sax.saxutils import escape
+
+    def paragraph(line: str) -> str:
+        body = re.sub(
+            r" {2,}",
+            lambda m: f' <text:s text:c="{len(m.group(0)) - 1}"/>',
+            escape(line).replace("\t", "<text:tab/>"),
+        )
+        return f"<text:p>{body}</text:p>"
+
+    lines = text.replace("\f", "\n").splitlines()
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        "<office:body><office:text>" + "".join(paragraph(line) for line in lines) + "</office:text>"
+        "</office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def as_rtf(text: str) -> bytes:
+    """The text as RTF, one paragraph a line, letters beyond ASCII as ``\\uN?`` escapes."""
+
+    def escaped(line: str) -> str:
+        out = line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        out = out.replace("\t", "\\tab ")
+        return "".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in out)
+
+    lines = text.replace("\f", "\n").splitlines()
+    body = "".join(escaped(line) + "\\par\n" for line in lines)
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\n" + body + "}").encode(
+        "ascii"
+    )
+
+
+def as_html(text: str) -> bytes:
+    """The text as a saved web page inside a site's menu and footer: its paragraphs (between
+    blank lines) as ``<p>`` with ``<br>`` between their lines, and the lines a text lays out
+    in columns (by tabs or runs of spaces) as the rows of a table."""
+    from html import escape
+
+    parts: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\f", "\n\n")):
+        lines: list[str] = []
+        rows: list[str] = []
+        for line in block.splitlines() + [""]:
+            if line.strip() and re.search(r"\t| {2,}", line.rstrip()):
+                cells = "".join(
+                    f"<td>{escape(c)}</td>" for c in re.split(r"\t| {2,}", line.rstrip())
+                )
+                rows.append(f"<tr>{cells}</tr>")
+                continue
+            if rows:
+                if lines:
+                    parts.append("<p>" + "<br>".join(lines) + "</p>")
+                    lines = []
+                parts.append("<table>" + "".join(rows) + "</table>")
+                rows = []
+            if line.strip():
+                lines.append(escape(line.strip()))
+        if lines:
+            parts.append("<p>" + "<br>\n".join(lines) + "</p>")
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Protokoll</title>'
+        "<script>var menu = 1;</script></head><body>"
+        '<div id="cookie-banner">Vi använder kakor. <button>Godkänn</button></div>'
+        '<header><nav><ul><li><a href="/">Start</a></li><li>Kommun och politik</li></ul></nav>'
+        "</header><main>" + "\n".join(parts) + "</main>"
+        "<footer><p>Senast uppdaterad 2026-01-05</p></footer></body></html>"
+    ).encode("utf-8")
 
 
 def main(argv: list[str]) -> None:

@@ -66,7 +66,7 @@ def test_bad_files_get_a_swedish_message(data: bytes, name: str, message: str) -
 
 def test_random_bytes_and_huge_files() -> None:
     rng = random.Random(1)
-    for suffix in (".txt", ".pdf", ".docx"):
+    for suffix in (".txt", ".pdf", ".docx", ".odt", ".rtf", ".html"):
         with pytest.raises(DocumentError):
             read_bytes(bytes(rng.randrange(256) for _ in range(4000)), f"slump{suffix}")
     with pytest.raises(DocumentError, match="för stor"):

@@ -19,7 +19,17 @@ from knowledge.ingest.extract import read_bytes
 from knowledge.ingest.load import ingest_bytes
 from knowledge.ingest.parse import parse_document
 from knowledge.storage.database import connect
-from tests.protocol_facts import FIXTURES, Check, as_docx, as_pdf, checks, documents
+from tests.protocol_facts import (
+    FIXTURES,
+    Check,
+    as_docx,
+    as_html,
+    as_odt,
+    as_pdf,
+    as_rtf,
+    checks,
+    documents,
+)
 
 DOCUMENTS = documents()
 TEXT_DOCUMENTS = [facts for facts in DOCUMENTS if facts["file"].endswith(".txt")]
@@ -71,6 +81,11 @@ KNOWN_MISSES_DOCX: dict[str, list[Check]] = {
 }
 
 
+# The same text as each format writes it; a web page's whitespace and a PDF's layout lose the
+# tabs and spaced columns a text keeps, the others keep them.
+WRITERS = {"pdf": as_pdf, "docx": as_docx, "odt": as_odt, "rtf": as_rtf, "html": as_html}
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
     return connect(tmp_path / "samrad.db")
@@ -96,12 +111,12 @@ def test_fixture_facts(facts: dict[str, Any], db: sqlite_utils.Database) -> None
 
 
 @pytest.mark.parametrize("facts", TEXT_DOCUMENTS, ids=[f["file"] for f in TEXT_DOCUMENTS])
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
-def test_fixture_as_generated_pdf_and_docx(
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_fixture_in_every_format(
     facts: dict[str, Any], kind: str, db: sqlite_utils.Database
 ) -> None:
     text = (FIXTURES / facts["file"]).read_text(encoding="utf-8")
-    data = as_pdf(text) if kind == "pdf" else as_docx(text)
+    data = WRITERS[kind](text)
     name = facts["file"].replace(".txt", f".{kind}")
     result = ingest_bytes(db, data, name)
     assert result.changed and result.date == facts["date"]

@@ -1,4 +1,5 @@
-"""Raw text out of an uploaded file: .txt, .md, .pdf or .docx; anything else is refused."""
+"""Raw text out of an uploaded file in one of the formats minutes are written in (PDF, Word,
+OpenDocument, RTF, a saved web page, plain text or markdown); anything else is refused."""
 
 from __future__ import annotations
 
@@ -8,21 +9,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge.errors import UserError
+from knowledge.ingest import html_page, odf_text, rtf_text
 from knowledge.ingest.columns import page_text
+from knowledge.ingest.tables import cell_lines, table_lines
 from knowledge.ingest.word_lists import ListNumbers
 from knowledge.language.text import PERSON_ENTRY
 
 if TYPE_CHECKING:
     from docx.table import Table
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+# Each readable suffix and the name the secretary knows the format by.
+FORMATS = {
+    ".pdf": "PDF", ".docx": "DOCX", ".odt": "ODT", ".rtf": "RTF", ".html": "HTML",
+    ".htm": "HTML", ".txt": "TXT", ".md": "MD",
+}  # fmt: skip
+SUPPORTED_SUFFIXES = tuple(FORMATS)
+_NAMES = list(dict.fromkeys(FORMATS.values()))
+FORMAT_NAMES = ", ".join(_NAMES[:-1]) + " eller " + _NAMES[-1]  # "PDF, DOCX, … eller MD"
 MAX_BYTES = 50 * 1024 * 1024
 # The text a document may hold: 20 times the longest shipped one (a 50-page report, 51,000
 # characters). Storing and indexing it holds the database's write lock, and everyone else's
 # writes wait: about 0.8 s for 1 M characters on the development machine, 15 s for 16 M (a
 # 15 MB text held it 85 s on a slower one, where 1 M would take about 5 s).
 MAX_TEXT = 1_000_000
-# What a DOCX may unpack to: a protocol's text and a few pictures are a few MB; a "zip bomb"
+# What a DOCX or ODT may unpack to: a protocol's text and a few pictures are a few MB; a "zip bomb"
 # (1 GB of zeros packed into 1 MB) is refused before it is unpacked.
 MAX_UNPACKED = 100 * 1024 * 1024
 
@@ -45,7 +55,7 @@ def read_bytes(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "utan filändelse"
-        raise DocumentError(f"Filtypen {shown} stöds inte. Skicka PDF, DOCX, TXT eller MD.")
+        raise DocumentError(f"Filtypen {shown} stöds inte. Skicka {FORMAT_NAMES}.")
     if len(data) > MAX_BYTES:
         raise DocumentError(f"Filen är för stor (max {MAX_BYTES // (1024 * 1024)} MB).")
     if not data.strip():
@@ -54,6 +64,12 @@ def read_bytes(data: bytes, filename: str) -> str:
         text = _pdf_text(data)
     elif suffix == ".docx":
         text = _docx_text(data)
+    elif suffix == ".odt":
+        text = _odt_text(data)
+    elif suffix == ".rtf":
+        text = _rtf_text(data)
+    elif suffix in (".html", ".htm"):
+        text = html_page.page_text(_plain_bytes(data))
     else:
         text = _plain_text(data)
     if not text.strip():
@@ -117,20 +133,48 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
-def _check_unpacked_size(data: bytes) -> None:
-    """Refuse a DOCX whose parts unpack to more than MAX_UNPACKED, from the zip's directory
-    alone (Python's zipfile never unpacks a part beyond the size the directory gives it)."""
+def _check_unpacked_size(data: bytes, kind: str = "Word-filen") -> None:
+    """Refuse a DOCX or ODT whose parts unpack to more than MAX_UNPACKED, from the zip's
+    directory alone (Python's zipfile never unpacks a part beyond the size the directory
+    gives it)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as error:
-        raise DocumentError("Word-filen är skadad och kunde inte läsas.") from error
+        raise DocumentError(f"{kind} är skadad och kunde inte läsas.") from error
     if unpacked > MAX_UNPACKED:
         raise DocumentError(
-            f"Word-filen blir {unpacked // (1024 * 1024)} MB när den packas upp, mer än de "
+            f"{kind} blir {unpacked // (1024 * 1024)} MB när den packas upp, mer än de "
             f"{MAX_UNPACKED // (1024 * 1024)} MB ett protokoll kan vara. Spara den utan bilder "
             "eller som PDF och skicka den igen."
         )
+
+
+def _plain_bytes(data: bytes) -> bytes:
+    """A text format's bytes, refused when they are binary (a renamed file)."""
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16.encode("utf-8")
+    if b"\x00" in data[:8192]:
+        raise DocumentError("Filen verkar inte vara en textfil.")
+    return data
+
+
+def _odt_text(data: bytes) -> str:
+    _check_unpacked_size(data, "ODT-filen")
+    try:
+        return odf_text.odt_text(data)
+    except odf_text.OdfError as error:
+        raise DocumentError("ODT-filen är skadad och kunde inte läsas.") from error
+
+
+def _rtf_text(data: bytes) -> str:
+    try:
+        return rtf_text.rtf_text(_plain_bytes(data))
+    except DocumentError:
+        raise
+    except Exception as error:  # striprtf raises several types for broken files
+        raise DocumentError("RTF-filen är skadad och kunde inte läsas.") from error
 
 
 def _docx_text(data: bytes) -> str:
@@ -182,37 +226,13 @@ def _docx_text(data: bytes) -> str:
 
 
 def _table_lines(table: Table) -> list[str]:
-    """A Word table's rows as text lines, each cell read once: a cell merged across columns
-    is one cell, and a cell merged down over rows (a "Beslutande" label beside two rows of
-    names) is read with its first row only.
-
-    A row is one line, its cells separated by a tab, the lines within a cell joined (a title
-    wrapped in an agenda's cell). But a label beside a list of people, one a line, is read
-    as a person reads it: the label, then the list one a line; and a row whose cells hold as
-    many lines each (names above their roles in a signature block) keeps those lines as rows.
-    """
+    """A Word table's rows, each cell read once: a cell merged across columns is one cell, and
+    a cell merged down over rows (a "Beslutande" label beside two rows of names) is read with
+    its first row only."""
     from docx.table import _Cell
 
-    out: list[str] = []
-    for row in table.rows:
-        cells: list[list[str]] = []
-        for tc in row._tr.tc_lst:
-            if tc.vMerge == "continue":
-                continue  # the rest of a cell merged down: read with the row above
-            text = _Cell(tc, table).text
-            cells.append([" ".join(line.split()) for line in text.split("\n") if line.strip()])
-        filled = [cell for cell in cells if cell]
-        counts = {len(cell) for cell in filled}
-        # A list beside its label, or alone in its row (its label merged down from above).
-        listed = (
-            len(filled[-1]) > 1
-            if len(filled) == 1
-            else (len(filled) == 2 and len(filled[0]) == 1 and len(filled[1]) > 1)
-        )
-        if listed:
-            out.extend(line for cell in filled for line in cell)
-        elif len(counts) == 1 and len(filled) >= 2 and counts != {1}:
-            out.extend("\t".join(column) for column in zip(*filled, strict=True))
-        else:
-            out.append("\t".join(" ".join(cell) for cell in cells).rstrip("\t"))
-    return out
+    rows = [
+        [cell_lines(_Cell(tc, table).text) for tc in row._tr.tc_lst if tc.vMerge != "continue"]
+        for row in table.rows
+    ]
+    return table_lines(rows)
