@@ -83,9 +83,18 @@ def checks(protocol: Protocol, facts: dict[str, Any]) -> dict[Check, bool]:
         found = people.get(fold(attendee["name"]))
         result[("attendee", attendee["name"])] = found is not None
         # A person's office and what they did at the meeting are both their role: an ersättare
-        # serving for an absent member is "ersättare" and "tjänstgörande ersättare".
-        values = (found.function, found.role, found.title) if found else ()
-        result[("role", attendee["name"])] = any(fold(v) == fold(attendee["role"]) for v in values)
+        # serving for an absent member is "ersättare" and "tjänstgörande ersättare". A role
+        # of a title and a function ("socialchef, ordförande") needs both; "1:e vice
+        # ordförande" is a "vice ordförande".
+        values = (
+            {fold(v) for v in (found.function, found.role, found.title) if v} if found else set()
+        )
+        values |= {re.sub(r"^\d:e ", "", v) for v in values}
+        wanted = fold(attendee["role"])
+        parts = [fold(part) for part in str(attendee["role"] or "").split(", ")]
+        result[("role", attendee["name"])] = bool(values) and (
+            wanted in values or all(part in values for part in parts)
+        )
     items = {(item.number or None, fold(item.title)) for item in protocol.items}
     for item in facts["items"]:
         key = item["number"] or item["title"]

@@ -128,7 +128,7 @@ def test_an_attendance_table_is_read_by_its_header_row() -> None:
         "ordförande",
         "S",
     )
-    assert people["Jonas Ekvall"].function == "vice ordförande"
+    assert people["Jonas Ekvall"].function == "1:e vice ordförande"
     # an empty party cell leaves the comment in its column
     assert (people["Per-Anders Öhrn"].party, people["Per-Anders Öhrn"].note) == (None, "§§ 112–118")
     bohm = people["Ingela Bohm"]
@@ -444,3 +444,32 @@ def test_a_year_after_the_body_is_the_files_and_its_town_follows() -> None:
 def test_a_letterhead_of_cells_split_by_a_bar() -> None:
     protocol = parse_document(EXPORT)
     assert (protocol.body, protocol.organisation) == ("Kommunstyrelsen", "Testby kommun")
+
+
+def test_suppleants_vice_chairs_and_titles_in_a_company_board() -> None:
+    # a company's or an association's "suppleant" is an ersättare; a label wrapped over two
+    # lines ("Suppleant, ej" / "tjänstgörande:") heads its list; "1:e vice ordförande" keeps
+    # which vice chair; "VD" is a title; a name ends at its cell
+    protocol = parse_document(
+        "KARLSKOGAHEM AB\nSTYRELSEPROTOKOLL NR 5/2024\n\n"
+        "Tid:            24-09-17 kl 13.00-15.45\n"
+        "Plats:          Bolagets kontor, Karlskoga\n\n"
+        "Beslutande:     Lars Berg (S), ordförande\n"
+        "                Eva Åhlund (M), 1:e vice ordförande\n"
+        "                Göran Tell (S)\n"
+        "                Nils Holm (C), suppleant, tjänstgör för Anita Back (C)\n\n"
+        "Suppleant, ej\n"
+        "tjänstgörande:  Ingrid Sjö (S)\n\n"
+        "Övriga:         Fredrik Ström, VD\n"
+        "                Pia Lind\tEkonomichef\tÄrende 4–6\n\n"
+        "Frånvarande:    Anita Back (C)\n\n"
+        "§ 1 MÖTETS ÖPPNANDE\nOrdföranden öppnade mötet.\n\n"
+        "§ 2 VAL AV JUSTERARE\nStyrelsen beslutade att utse Eva Åhlund.\n"
+    )
+    people = {a.name: a for a in protocol.attendees}
+    assert people["Eva Åhlund"].function == "1:e vice ordförande"
+    assert (people["Nils Holm"].role, people["Nils Holm"].replaces) == ("ersättare", "Anita Back")
+    assert people["Nils Holm"].function == "tjänstgörande ersättare"
+    assert (people["Ingrid Sjö"].role, people["Ingrid Sjö"].function) == ("ersättare", "ersättare")
+    assert (people["Fredrik Ström"].title, people["Fredrik Ström"].organisation) == ("VD", None)
+    assert people["Pia Lind"].title == "Ekonomichef"

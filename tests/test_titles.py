@@ -111,3 +111,33 @@ def test_a_title_no_list_gives_is_read_in_the_text(engine: Engine) -> None:
     # no attendance list of Hallsberg names a socialchef: the answer is no invented holder
     answer = engine.answer("vem är socialchef i Laxå?", today=TODAY)
     assert "Carina Wenström" not in _shown(answer)
+
+
+def test_a_function_beside_a_name_is_asked_like_a_title(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    engine = engine_over(
+        tmp_path_factory.mktemp("functions"),
+        (
+            "styrelse.txt",
+            "KARLSKOGAHEM AB\nSTYRELSEPROTOKOLL\n\nTid: 2024-09-17 kl 13.00-15.45\n\n"
+            "Beslutande:     Lars Berg (S), ordförande\n"
+            "                Eva Åhlund (M), 1:e vice ordförande\n"
+            "                Göran Tell (S), 2:e vice ordförande\n\n"
+            "Övriga:         Fredrik Ström, VD\n\n"
+            "§ 1 MÖTETS ÖPPNANDE\nOrdföranden öppnade mötet.\n\n"
+            "§ 2 VAL AV JUSTERARE\nStyrelsen beslutade att utse Eva Åhlund.\n",
+        ),
+    )
+    answer = engine.answer("vem var vice ordförande i karlskogahem?", today=TODAY)
+    assert answer.found
+    assert "Eva Åhlund (1:e vice ordförande)" in _shown(answer)
+    assert "Göran Tell (2:e vice ordförande)" in _shown(answer)
+    answer = engine.answer("vem är 2:e vice ordförande?", today=TODAY)
+    assert answer.headline.startswith("Göran Tell står som 2:e vice ordförande")
+    answer = engine.answer("vem var vd på karlskogahem", today=TODAY)
+    assert answer.headline.startswith("Fredrik Ström står som VD")
+    # the lists of another body name no VD of it
+    assert "Fredrik Ström" not in _shown(
+        engine.answer("vem är vd för Nerikes Brandkår?", today=TODAY)
+    )

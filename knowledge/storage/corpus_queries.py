@@ -280,17 +280,23 @@ def substituted_for(db: sqlite_utils.Database, name: str) -> list[Attendance]:
 
 
 def titles(db: sqlite_utils.Database) -> set[str]:
-    """Every title an attendance list gives someone ("förbundschef", "ekonom")."""
+    """Every title an attendance list gives someone ("förbundschef", "ekonom"), and every
+    function beside a name ("vice ordförande", "kassör")."""
     rows = db.execute(
         "SELECT DISTINCT title FROM attendees WHERE title IS NOT NULL AND title != ''"
+        " UNION SELECT DISTINCT function FROM attendees"
+        " WHERE function IS NOT NULL AND function != ''"
     )
     return {row[0] for row in rows}
 
 
 def titled(db: sqlite_utils.Database, title: str) -> list[Attendance]:
-    """Attendees listed with ``title``, latest first."""
+    """Attendees listed with ``title`` or in that function, latest first; "vice ordförande"
+    is also the "1:e vice ordförande"."""
     rows = db.execute(
-        f"{_ATTENDANCE} WHERE lower(a.title) = lower(?) ORDER BY a.date DESC", [title]
+        f"{_ATTENDANCE} WHERE lower(a.title) = lower(?) OR lower(a.function) = lower(?)"
+        " OR lower(a.function) LIKE '_:e ' || lower(?) ORDER BY a.date DESC",
+        [title, title, title],
     )
     return [_attendance(row) for row in rows]
 

@@ -35,7 +35,12 @@ _ATTENDANCE_HEADINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(narvarande )?tjanste(personer|man)( narvarande)?$"), TJANSTEPERSON),
     (re.compile(r"^(ovriga|dessutom) (narvarande|deltagare|deltagande|medverkande)$"), OVRIG),
     (re.compile(r"^(medverkande|adjungerade?)$"), OVRIG),
-    (re.compile(r"^(narvarande |tjanstgorande )?ersattare( narvarande)?$"), ERSATTARE),
+    (
+        # "Suppleanter" (not a lone "suppleant", the end of a wrapped "Ronny Pettersson
+        # suppleant")
+        re.compile(r"^(narvarande |tjanstgorande )?(ersattare|suppleanter)( narvarande)?$"),
+        ERSATTARE,
+    ),
     (re.compile(r"^(narvarande )?ledamoter( narvarande)?$"), LEDAMOT),
     (
         re.compile(r"^(narvarande|deltagare|narvarolista|narvaro|deltagande|vi som var med)$"),
@@ -207,9 +212,10 @@ def _function_under(heading: str | None, written: str | None) -> str | None:
 def _heading_role(label: str) -> tuple[str, str | None] | None:
     """The role (and function) of the entries under a folded attendance heading."""
     label = label.rstrip(":").strip()
-    if re.match(r"^tjanstgorande( ersattare)?$", label):
+    if re.match(r"^tjanstgorande( ersattare| suppleant(er)?)?$", label):
         return ERSATTARE, TJANSTGORANDE
-    if re.match(r"^(ersattare,? ej( tjanstgorande)?|ej tjanstgorande ersattare)$", label):
+    deputies = r"(ersattare|suppleant(er)?)"  # "suppleant" in companies' and associations'
+    if re.match(rf"^({deputies},? ej( tjanstgorande)?|ej tjanstgorande {deputies})$", label):
         return ERSATTARE, "ersättare"
     if re.match(r"^beslutande( ledamoter)?$", label):
         return LEDAMOT, None
@@ -265,7 +271,7 @@ def _joined(head: list[Line]) -> list[tuple[str, bool]]:
             and text
             and not line.heading
             and (
-                last.endswith((",", " för", " och", " samt"))
+                last.endswith((",", " för", " och", " samt", " ej"))
                 or (text[:1].islower() and "\t" not in text and _label_cell(text)[0] is None)
             )
         ):

@@ -106,6 +106,7 @@ _FUNCTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bersattare\b"), "ersättare"),
     (re.compile(r"\bledamot\b"), "ledamot"),
 ]
+_VICE_ORDINAL = re.compile(r"\b([12]):e vice|\b(forste|forsta|andre|andra) vice")
 _REPLACES = re.compile(
     r"(?:ersätter|ers\.? för|ersättare för|tjg\.? ers\.? för|tjänstgörande ersättare för|"
     r"tjänstgör (?:i stället )?för|i stället för)\s+"
@@ -145,13 +146,18 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
     attendee.replaces = replaces.group("who") if replaces else None
     folded = fold(re.sub(r"\([A-ZÅÄÖ]{1,3}\)", "", after))
     attendee.function = next((f for pattern, f in _FUNCTIONS if pattern.search(folded)), None)
+    ordinal = _VICE_ORDINAL.search(folded) if attendee.function == "vice ordförande" else None
+    if ordinal:
+        # "1:e vice ordförande", "förste vice ordf.": which of the vice chairs
+        first = ordinal.group(1) == "1" or ordinal.group(2) in ("forste", "forsta")
+        attendee.function = f"{1 if first else 2}:e vice ordförande"
     if attendee.replaces is None and (role == ERSATTARE or attendee.function == TJANSTGORANDE):
         # A substitute's "Tomas Nyberg (S) för Gunilla Westerlund (S)": whom they serve for.
         serves = _FOR_NAME.match(after)
         attendee.replaces = serves.group("who") if serves else None
     if (
         attendee.replaces
-        and attendee.function in (None, "ersättare")
+        and attendee.function in (None, "ersättare", "suppleant")
         and role
         in (
             LEDAMOT,
@@ -171,8 +177,10 @@ def _parse_attendee(text: str, role: str) -> Attendee | None:
         if AWAY.search(note) and not attendee.replaces and not for_part_of_meeting(note):
             attendee.role = FRANVARANDE
         attendee.note = _PRESENT.sub("", attendee.note) or None
-    if attendee.role == LEDAMOT and attendee.function in ("ersättare", TJANSTGORANDE):
-        attendee.role = ERSATTARE  # an ersättare by office in a list of all present
+    if attendee.role == LEDAMOT and attendee.function in ("ersättare", "suppleant", TJANSTGORANDE):
+        # an ersättare by office in a list of all present ("suppleant" in a company's or an
+        # association's minutes)
+        attendee.role = ERSATTARE
     if attendee.title:
         attendee.title = re.sub(r"\s*\([A-ZÅÄÖ]{1,3}\)", "", attendee.title).strip(" ,") or None
     for cell in ("title", "organisation"):

@@ -272,7 +272,7 @@ def starts_with_name(text: str) -> bool:
     if re.match(r"^[^,(\t]*\bAB\b", text):
         return False
     tokens = []
-    for raw in text.split():
+    for raw in text.split("\t", 1)[0].split():  # a name does not run on into the next cell
         token = raw.rstrip(".,;:")
         if not NAME_TOKEN.match(token) or fold(token) in MUNICIPALITY_KEYS:
             break
@@ -290,9 +290,13 @@ def starts_with_name(text: str) -> bool:
 # Words that end a job title ("socialchef", "IT-chef", "nämndsekreterare", "miljöinspektör").
 _JOB_TITLE = re.compile(
     r"(chef|direktör|handläggare|sekreterare|strateg|samordnare|controller|ekonom|inspektör|"
-    r"ledare|utvecklare|assistent|kurator|sjuksköterska|läkare|polis|biträde|specialist|"
+    r"ledare|utvecklare|assistent|kurator|läkare|polis|biträde|specialist|"
     r"koordinator|rådgivare|utredare|jurist|registrator|arkivarie|pedagog|planerare|"
-    r"analytiker|kommunikatör|ingenjör|administratör|tekniker)$",
+    r"analytiker|kommunikatör|ingenjör|administratör|tekniker|arkitekt|rektor|revisor|"
+    r"psykolog|terapeut|dietist|sköterska|barnmorska|lärare|kanslist|förvaltare|konsult)$"
+    # the titles written as their abbreviations: verkställande direktör, medicinskt ansvarig
+    # sjuksköterska / för rehabilitering
+    r"|^(vd|mas|mar)$",
     re.IGNORECASE,
 )
 
