@@ -473,3 +473,45 @@ def test_suppleants_vice_chairs_and_titles_in_a_company_board() -> None:
     assert (people["Ingrid Sjö"].role, people["Ingrid Sjö"].function) == ("ersättare", "ersättare")
     assert (people["Fredrik Ström"].title, people["Fredrik Ström"].organisation) == ("VD", None)
     assert people["Pia Lind"].title == "Ekonomichef"
+
+
+def _export_item(number: int, paragraph: int, title: str, presenter: str, decision: str) -> str:
+    return (
+        f"Ärende {number} (Dnr 2024/{200 + number})\n"
+        f"  Rubrik ..............: {title}\n"
+        f"  Paragraf ............: § {paragraph}\n"
+        "  Ärendetyp ...........: Beslutsärende\n"
+        f"  Föredragande ........: {presenter}\n"
+        "  Handlingar ..........:\n"
+        "    - Tjänsteskrivelse 2024-09-16\n\n"
+        "  Sammanfattning\n"
+        f"    Kommundirektören redogör för {title.split()[0].lower()} och bedömningen.\n\n"
+        f"  {decision}\n"
+        f"    {title.split()[0]} godkänns.\n\n"
+        "------------------------------------------------------------\n"
+    )
+
+
+def test_a_meeting_apps_item_fields() -> None:
+    # The fields repeated in item after item are no page furniture; the presenter stands
+    # among them; a "Rubrik" wraps onto the next line; a sub-heading is no presenter's name;
+    # the board's proposal to the council is its decision.
+    protocol = parse_document(
+        "PROTOKOLL\nKommunstyrelsen, Testby kommun\nSammanträdesdatum 2024-10-01\n\n"
+        + _export_item(
+            1,
+            145,
+            "Delårsrapport januari–augusti\n                         2024",
+            "Pia Ström, ekonomichef",
+            "Kommunstyrelsens förslag till kommunfullmäktige",
+        )
+        + _export_item(2, 146, "Budget 2025", "Pia Ström, ekonomichef", "Kommunstyrelsens beslut")
+        + _export_item(3, 147, "Taxor 2025", "Pia Ström, ekonomichef", "Kommunstyrelsens beslut")
+    )
+    assert [(i.number, i.title) for i in protocol.items] == [
+        ("145", "Delårsrapport januari–augusti 2024"),
+        ("146", "Budget 2025"),
+        ("147", "Taxor 2025"),
+    ]
+    assert [i.presenters for i in protocol.items] == [["Pia Ström"]] * 3
+    assert all(i.decisions for i in protocol.items)

@@ -116,7 +116,7 @@ def _symbol_fields(line: str) -> str:
         part = _MENTION.sub("", part)
         label = next((name for mark, name in _SYMBOL_LABELS.items() if mark in symbols), None)
         if label and not _LABELLED.match(part):
-            part = f"{label}: {part}"
+            part = f"{label}: {part}".rstrip()  # a symbol alone labels nothing after it
         elif n and _CLOCK_RANGE.match(part):
             part = f"Tid: {part}"
         elif n and not _LABELLED.match(part):
@@ -294,6 +294,9 @@ def _mark_repeated_blocks(line_keys: list[str | None], remove: list[bool]) -> No
 _ITEM_PART = re.compile(
     r"^(beslut|förslag till beslut|ärendebeskrivning|beslutsunderlag|yrkanden?|reservation|"
     r"propositionsordning|ärendet|sammanfattning)\s*:?$|\b(beslutar|beslutade|föreslår)\s*:?$"
+    # an item's fields in a meeting app's export ("Föredragande: Pia Lövström, ekonomichef"
+    # over the three items she presents)
+    r"|^(föredragande|föredras av|ärendetyp|handlingar|paragraf)\s*:"
 )
 
 

@@ -24,8 +24,11 @@ DECIDING = re.compile(
 _NEGATED = re.compile(r"\b(inga|inte|ej|innan|före)\b[^.]{0,20}\bbeslut", re.IGNORECASE)
 # "Beslut:", "Beslut" alone, or "Beslut Nämnden beslutar ..." (a heading line reflowed into
 # the paragraph under it).
+# A body's proposal to its fullmäktige ("Kommunstyrelsens förslag till kommunfullmäktige") is
+# the body's decision: to propose.
 _BESLUT_LABEL = re.compile(
-    r"^(?:[Bb]eslut|[Bb]eslutade|[A-ZÅÄÖ]\w+s beslut)(?:\s*:\s*(?P<rest>.*)|\s*$"
+    r"^(?:[Bb]eslut|[Bb]eslutade|[A-ZÅÄÖ]\w+s beslut"
+    r"|[A-ZÅÄÖ]\w+s förslag till (?:kommun|region)?fullmäktige)(?:\s*:\s*(?P<rest>.*)|\s*$"
     r"|\s+(?P<rest2>[A-ZÅÄÖ].*))",
 )
 _INLINE_BESLUT = re.compile(r"(?<=[.!?])\s+(?=Beslut:\s)")

@@ -6,7 +6,7 @@ import re
 
 from knowledge.ingest.model import Item, Protocol
 from knowledge.ingest.parse.decisions import parse_decisions
-from knowledge.ingest.parse.lines import Line, reflow
+from knowledge.ingest.parse.lines import LABELLED_FIELD, Line, reflow
 from knowledge.ingest.parse.people import add_presenters_from_sentences, name_list, split_presenters
 from knowledge.ingest.parse.schedule import SCHEDULE_TITLE
 from knowledge.ingest.parse.structure import ItemHeading
@@ -127,12 +127,16 @@ def _parse_item(
     # A name line (or a "Names. Sentence" line) right under the heading names the presenters.
     while texts and not texts[0]:
         texts.pop(0)
-    labelled = _PRESENTER_LINE.match(texts[0]) if texts else None
+    # The presenter's line heads the item, or stands among the fields that do ("Paragraf:
+    # § 145" / "Ärendetyp: Beslutsärende" / "Föredragande: Pia Lövström, ekonomichef").
+    at = next((n for n, text in enumerate(texts) if not LABELLED_FIELD.match(text)), len(texts))
+    at = next((n for n in range(min(at + 1, len(texts))) if _PRESENTER_LINE.match(texts[n])), 0)
+    labelled = _PRESENTER_LINE.match(texts[at]) if texts else None
     if labelled:
         # "Föredragande: Karin Öhman (via Teams)", "Föredragande: ekonomichef Anna Berg"
         named = name_list(_presenter_cell(labelled.group("who")), known, allow_titles=True)
         presenters += [name for name in named if name not in presenters]
-        texts.pop(0)
+        texts.pop(at)
     elif texts:
         lead = texts[0].split(". ")[0].rstrip(".")
         names = name_list(lead, known)

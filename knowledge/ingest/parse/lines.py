@@ -36,16 +36,29 @@ def to_line(index: int, line: str) -> Line:
     return Line(line.strip(), 0, index)
 
 
+# The parts of an item under their own headings ("Sammanfattning", "Beslutsunderlag",
+# "Kommunstyrelsens beslut"): never the start of the sentence below them. (A heading of the
+# item's subject, "Projekt regional testbädd", is read with what it heads.)
+_SUBHEADING = re.compile(
+    r"^(sammanfattning(?: av ärendet)?|ärendebeskrivning|ärendet|bakgrund|beslutsunderlag|"
+    r"yrkanden?|propositionsordning|beslutsgång|reservationer?|protokollsanteckningar?|jäv|"
+    r"förslag till beslut|[a-zåäö]+s (?:beslut|förslag(?: till [a-zåäö]+)?))$",
+    re.IGNORECASE,
+)
+
+
 def reflow(texts: list[str]) -> str:
     """Join wrapped lines into paragraphs; bullets and sentence starts keep their own lines."""
     out: list[str] = []
     blank = False
+    heading = False  # the last line stood alone after a break, short: a sub-heading
     for text in texts:
         if not text:
             blank = True
             continue
         starts_new = (
             not out
+            or (heading and text[:1].isupper())  # "Sammanfattning" / "Kommundirektören …"
             or text.startswith("- ")
             or (text[:1].isdigit() and _NUMBERED.match(text))
             or (text[1:3] == ") " and text[:1].islower())  # a sub-point "b) …" of a list
@@ -59,11 +72,13 @@ def reflow(texts: list[str]) -> str:
             or out[-1].endswith(":")
         )
         if starts_new:
+            heading = (blank or not out) and _SUBHEADING.match(text) is not None
             if blank and out:
                 out.append("")
             out.append(text)
         else:
             out[-1] = f"{out[-1]} {text}"
+            heading = False
         blank = False
     return "\n".join(out).strip()
 

@@ -278,7 +278,12 @@ def _item_candidates(lines: list[Line]) -> list[_Candidate]:
             title, skip = _DNR.sub("", lines[following].text).strip(), following - pos
             # a meeting app's export: "Ärende 4 (Dnr 2024/201)" / "Rubrik: Delårsrapport …" /
             # "Paragraf: § 145"; the item is cited by its §
+            labelled = _TITLE_LABEL.match(title)
             title = _TITLE_LABEL.sub("", title)
+            for wrapped in lines[following + 1 : following + 3] if labelled else ():
+                if not wrapped.text or LABELLED_FIELD.match(wrapped.text):
+                    break
+                title, skip = f"{title} {wrapped.text.strip()}", skip + 1  # a wrapped "Rubrik"
             paragraph = _paragraph_below(lines, following)
             if paragraph is not None:
                 num, letter = paragraph
