@@ -515,3 +515,19 @@ def test_a_meeting_apps_item_fields() -> None:
     ]
     assert [i.presenters for i in protocol.items] == [["Pia Ström"]] * 3
     assert all(i.decisions for i in protocol.items)
+
+
+def test_a_time_under_the_place_stands_beside_a_letterhead_date() -> None:
+    # the date is the letterhead's, the time the "Plats och tid" field's wrapped line
+    protocol = parse_document(
+        "KARLSKOGA KOMMUN                       SAMMANTRÄDESPROTOKOLL            1 (7)\n"
+        "Socialnämndens individutskott          Sammanträdesdatum 2025-04-08\n\n\n"
+        "Plats och tid:        Stadshuset, Karlskoga, sammanträdesrum Alfred,\n"
+        "                      kl. 08.30–11.45\n\n"
+        "Beslutande:           Margareta Hjelm (S), ordförande\n\n"
+        "IU § 61\nVal av justerare\nStefan Roos utses.\n\n"
+        "IU § 62\nAnmälan av delegationsbeslut\nAnmälan läggs till handlingarna.\n"
+    )
+    assert protocol.date == date(2025, 4, 8)
+    assert (protocol.start, protocol.end) == (time(8, 30), time(11, 45))
+    assert protocol.place == "Stadshuset, Karlskoga, sammanträdesrum Alfred"

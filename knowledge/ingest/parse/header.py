@@ -334,7 +334,9 @@ def _when_in_running_text(
         paragraph = " ".join([line, *following])
         mention = next(m for m in find_dates(paragraph, reference=reference) if m.explicit_year)
         protocol.date = mention.date
-        protocol.start, protocol.end = mention.start, mention.end
+        if mention.start is not None or protocol.start is None:
+            # the time the date names; else the one a "Plats och tid" field gave
+            protocol.start, protocol.end = mention.start, mention.end
         if protocol.start is None and re.search(r"\b(kl\.?|klockan)\s*\d", paragraph):
             protocol.start, protocol.end = parse_time_range(paragraph)
         after = paragraph[mention.span[1] :]
