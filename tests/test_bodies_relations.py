@@ -223,3 +223,23 @@ def test_who_leads_a_working_group_leads_its_task() -> None:
     leads = {(r.subject, r.object) for r in protocol.relations if r.kind == "leads"}
     assert ("Olof Berglund", "sammanställer rådets gemensamma yttrande") in leads
     assert ("Cecilia Borg", "tar fram en uppföljningsmodell") in leads
+
+
+def test_leaders_and_those_responsible_as_decisions_name_them() -> None:
+    """ "leds även fortsatt av X", "leds av X och Y", and "Ansvariga: X (Hallsberg) och Y
+    (Laxå)." as a sentence of a decision."""
+    protocol = parse_document(
+        "Minnesanteckningar\nStyrgruppen\nDatum: 2025-10-09\n"
+        "Närvarande: Anna Berg, ordförande\nPetra Nyqvist\nAnneli Kron\nMaria Nygren\n"
+        "Sofie Dahl\nHans Brink\n\n"
+        "1. Utskrivning\nBeslut: Kommunerna tar fram handlingsplaner. Ansvariga: Petra Nyqvist "
+        "(Hallsberg) och Anneli Kron (Laxå).\n\n"
+        "2. Mobil närvård\nBeslut: Mobil närvård Söder förlängs till 2026-12-31 och leds även "
+        "fortsatt av Maria Nygren.\n\n"
+        "3. Workshop\nPlaneringsgruppen leds av Sofie Dahl och Hans Brink.\n"
+    )
+    relations = {(r.kind, r.subject) for r in protocol.relations}
+    assert {("responsible", "Petra Nyqvist"), ("responsible", "Anneli Kron")} <= relations
+    assert {("leads", "Maria Nygren"), ("leads", "Sofie Dahl"), ("leads", "Hans Brink")} <= (
+        relations
+    )

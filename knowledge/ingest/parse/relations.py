@@ -64,7 +64,8 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "leads",
         re.compile(
             rf"(?P<what>[^.;:]{{2,90}}?)\s+(?:leds|ledas|leddes|ska ledas|kommer att "
-            rf"ledas)\s+av\s+{_WHO}"
+            # "… förlängs och leds även fortsatt av Maria Nygren"
+            rf"ledas)(?:\s+(?:även|också|fortsatt|fortsättningsvis|gemensamt)){{0,2}}\s+av\s+{_WHO}"
         ),
     ),
     (
@@ -144,7 +145,7 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("har ersatt",),
     ("ersätter ",),
     ("ersattes av",),
-    ("leds av", "ledas av", "leddes av"),
+    ("leds ", "ledas ", "leddes "),
     ("som leder",),
     ("under ledning av", "ledd av"),
     ("som sammankallande", "som samordnare", "som ordförande"),
@@ -183,6 +184,7 @@ def _hint_groups(shared: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 _HINT_GROUPS = _hint_groups(("led", "ansvar", "uppdra", "ersatt", "uts", "förde "))
+_AND_AFTER = re.compile(rf"{_PARTY}\s+(?:och|samt)\s+(?P<who>{_NAME})")
 _AND_BEFORE = re.compile(rf"(?P<who>{_NAME}){_PARTY} och $")
 # "Ahmad Noori (S) anmäler jäv ... . Ronny Holm (S) tjänstgör i hans ställe": the substitute
 # serves for the one the sentence before names.
@@ -307,12 +309,19 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
     paragraphs = text.split("\n")
     for index in _hinted(text.lower(), paragraphs):
         paragraph = paragraphs[index]
-        line = _RESPONSIBLE_LINE.match(paragraph.strip())
-        if line and item is not None:
-            for part in _WHO_SEPARATOR.split(line.group("who")):
+        # "Ansvarig: Anna Berg" on its line, or as a sentence of a decision ("Beslut: … .
+        # Ansvariga: Petra Nyqvist (Hallsberg) och Anneli Kron (Laxå).")
+        labelled = [
+            (line, sentence)
+            for sentence in (split_sentences(paragraph) if item is not None else [])
+            if (line := _RESPONSIBLE_LINE.match(sentence.strip().rstrip(".")))
+        ]
+        for line, sentence in labelled:
+            for part in _WHO_SEPARATOR.split(_PARENTHESES.sub("", line.group("who"))):
                 who = people.resolve(part.strip())
-                if who:
-                    found.append(Relation("responsible", who, item.title, paragraph, position))
+                if who and item is not None:
+                    found.append(Relation("responsible", who, item.title, sentence, position))
+        if labelled and _RESPONSIBLE_LINE.match(paragraph.strip()):
             continue
         paragraph_lower = paragraph.lower()
         if "s ställe" in paragraph_lower:
@@ -342,6 +351,10 @@ def _in_text(text: str, people: _People, item: Item | None) -> list[Relation]:
                     if kind == "responsible" and before.endswith(" och "):
                         # "Ingrid Wahlberg och Åsa Lindkvist planerar ...": both of them
                         also = _AND_BEFORE.search(before)
+                        whom += [also.group("who")] if also else []
+                    if kind == "leads":
+                        # "Planeringsgruppen leds av Sofie Dahl och Hans Brink": both of them
+                        also = _AND_AFTER.match(sentence[match.end() :])
                         whom += [also.group("who")] if also else []
                     for part in whom:
                         who = people.resolve(part)
