@@ -141,3 +141,22 @@ def test_a_function_beside_a_name_is_asked_like_a_title(
     assert "Fredrik Ström" not in _shown(
         engine.answer("vem är vd för Nerikes Brandkår?", today=TODAY)
     )
+
+
+def test_a_word_the_documents_use_is_no_misspelt_surname(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Hagaberg" (a property in the text) is close to "Hagberg" but is a word of its own
+    engine = engine_over(
+        tmp_path_factory.mktemp("surname"),
+        (
+            "ks.txt",
+            "PROTOKOLL\nKommunstyrelsen, Testby kommun\nSammanträdesdatum 2024-10-01\n\n"
+            "Övriga närvarande\nElin Hagberg, näringslivschef\n\n"
+            "§ 1 Försäljning av industrimark\nKommunstyrelsen säljer fastigheten Hagaberg 3:1 "
+            "för 4 340 000 kr.\n\n§ 2 Budget\nElin Hagberg redogjorde för budgeten.\n",
+        ),
+    )
+    assert engine.understand("vad kostade marken på Hagaberg?", today=TODAY).person is None
+    assert engine.understand("vad sa Hagberg om budgeten?", today=TODAY).person == "Elin Hagberg"
+    assert engine.understand("vad sa Hagbergh om budgeten?", today=TODAY).person == "Elin Hagberg"

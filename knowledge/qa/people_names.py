@@ -12,7 +12,7 @@ from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.text import normalize
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.stopwords import STOPWORDS
-from knowledge.storage import corpus_queries
+from knowledge.storage import corpus_queries, term_stats
 
 
 def known_people(corpus: Corpus) -> list[tuple[str, list[str]]]:
@@ -62,12 +62,27 @@ def find_person(corpus: Corpus, folded: str) -> str | None:
             and len(parts) >= 2
             and len(parts[-1]) >= 5
             and _surname_alone(parts[-1], tokens)
+            and not _a_word_of_its_own(corpus, parts[-1], tokens)
         )
         if full or surname_only:
             score = matched + (100 if full else 0)
             if best is None or score > best[0]:
                 best = (score, name)
     return best[1] if best else None
+
+
+def _a_word_of_its_own(corpus: Corpus, surname: str, tokens: list[str]) -> bool:
+    """Whether the word that is close to ``surname`` but not it is one the documents use
+    themselves: "Hagaberg" (a place in Askersund) is no misspelt "Hagberg"."""
+    near = [t for t in tokens if t != surname and fuzz.ratio(surname, t) >= 90]
+    return any(_used(corpus, token) for token in near)
+
+
+def _used(corpus: Corpus, word: str) -> bool:
+    def count() -> int:
+        return term_stats.document_frequencies(corpus.db, [word])[word]
+
+    return corpus.per_word(("df-word", word), count) > 0
 
 
 def _surname_alone(surname: str, tokens: list[str]) -> bool:
