@@ -95,3 +95,39 @@ def test_who_holds_the_working_group(tmp_path_factory: pytest.TempPathFactory) -
         today=TODAY,
     )
     assert answer.found and "Cecilia Borg" in answer.headline
+
+
+def test_a_planned_meeting_of_a_month_without_minutes(engine: Engine) -> None:
+    """ "När har styrgruppen sitt sammanträde i januari 2026?": the plan says, and the minutes
+    of that meeting are not in samrad; the place ends before the next date's "och"."""
+    answer = engine.answer(
+        "När och var har styrgruppen för Trygg hemgång sitt sammanträde i januari 2026?",
+        today=TODAY,
+    )
+    assert answer.found
+    assert "28 januari 2026" in answer.headline and "Regionhuset" in answer.headline
+    assert "19 november" not in answer.headline
+
+
+def test_a_place_ends_before_the_next_dates_and() -> None:
+    from knowledge.ingest.parse import parse_document
+
+    protocol = parse_document(
+        "Protokoll\nDirektionen\nDatum: 2024-06-12\nNärvarande: Anna Berg, ordförande\n\n"
+        "§ 1 Budget\nBudgeten godkändes.\n\n§ 2 Nästa sammanträde\nNästa sammanträden: "
+        "onsdag 11 september 2024 kl. 13.00 på Brandstationen Örebro och onsdag 16 oktober "
+        "2024 kl. 13.00 på Räddningsstationen Kumla.\n"
+    )
+    assert [(m.date, m.place) for m in protocol.scheduled] == [
+        (date(2024, 9, 11), "Brandstationen Örebro"),
+        (date(2024, 10, 16), "Räddningsstationen Kumla"),
+    ]
+
+
+def test_what_happened_at_a_planned_meeting_is_not_known(engine: Engine) -> None:
+    answer = engine.answer(
+        "Vad tog styrgruppen för Trygg hemgång upp på mötet i januari 2026?", today=TODAY
+    )
+    assert not answer.found
+    assert "finns inte i samrad" in answer.headline
+    assert any("28 januari 2026" in line for block in answer.blocks for line in block.lines)

@@ -225,7 +225,9 @@ def _place_after(text: str, end: int) -> str | None:
     after = _NEXT_DATE.split(text[end:])[0]  # a list of dates reflowed into one paragraph
     match = _PLACE_AFTER.match(after) or _PLACE_ENDS_LINE.match(after)
     if match and not _SOMEONE_DOES.match(match.group("place")):
-        return match.group("place").strip(" ,")
+        # "på Brandstationen Örebro och onsdag 16 oktober …": the next date's "och" is not
+        # the place's
+        return re.sub(r"\s+(och|samt|eller)$", "", match.group("place").strip(" ,")).strip(" ,")
     cells = [cell.strip() for cell in after.split("\t") if cell.strip()]
     cells = [cell for cell in cells if not re.fullmatch(r"[\d.:–\- ]+|kl\.?.*", cell)]
     if "\t" in after and cells and re.match(r"[A-ZÅÄÖ]", cells[0]) and len(cells[0]) < 60:

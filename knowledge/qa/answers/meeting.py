@@ -17,6 +17,7 @@ from knowledge.bodies import (
 )
 from knowledge.council.meetings import CANCELLED, Meeting, meeting_for, meeting_on
 from knowledge.language.dates import format_date, format_time_range
+from knowledge.qa.answers.next_meeting import planned_body_meeting
 from knowledge.qa.answers.shared import not_found, resolve_meetings
 from knowledge.qa.citations import council_label, document_source, item_line
 from knowledge.qa.corpus import Corpus
@@ -52,6 +53,9 @@ def answer_meeting(corpus: Corpus, query: Query, today: date) -> Answer:
         if planned is not None:
             return planned
     if not document_ids:
+        planned_by_body = planned_body_meeting(corpus, query)
+        if planned_by_body is not None:
+            return planned_by_body
         councils = [query.council] if query.council else None
         known = [
             i

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, time, timedelta
 from typing import NamedTuple
 
@@ -182,6 +183,47 @@ def _last_known_plan(
         blocks=[Block(None, lines)],
         sources=[document_source(corpus.db, planned[0].document_id, planned[0].item_number)],
     )
+
+
+def planned_body_meeting(corpus: Corpus, query: Query) -> Answer | None:
+    """ "När har direktionen sitt sammanträde i september 2024?": no protocol of that month,
+    but one of the body's protocols planned a meeting then; None when none did."""
+    if not query.body or not (query.meeting_date or query.month):
+        return None
+    planned = [
+        m
+        for m in corpus_bodies.body_meetings(corpus.db, query.body)
+        if not m.held
+        and (
+            m.date == query.meeting_date
+            if query.meeting_date
+            else (m.date.month == query.month[1] and query.month[0] in (None, m.date.year))
+            if query.month
+            else False
+        )
+    ]
+    if not planned:
+        return None
+    name = body_label(corpus_bodies.body(corpus.db, query.body))
+    when = " och ".join(_when_and_where(m) for m in planned[:3])
+    planner = corpus_queries.document(corpus.db, planned[0].document_id)
+    said = f" enligt protokollet {format_date(planner.date, weekday=False)}" if planner.date else ""
+    plan = f"{name} planerade att sammanträda {when}{said}."
+    missing = "Protokollet från det mötet finns inte i samrad."
+    # Asked when or where, the plan answers; asked what happened, it only tells why samrad
+    # cannot say.
+    asks_when = _ASKS_WHEN.match(query.folded) or query.aspect in ("place", "time", "weekday")
+    return Answer(
+        question=query.text,
+        intent=query.intent,
+        found=bool(asks_when),
+        headline=plan if asks_when else missing,
+        blocks=[Block(None, [missing if asks_when else plan])],
+        sources=[document_source(corpus.db, planned[0].document_id, planned[0].item_number)],
+    )
+
+
+_ASKS_WHEN = re.compile(r"^(nar|var|vart|vilken tid|hur dags|vilken dag|vilket datum)\b")
 
 
 def _when_and_where(meeting: corpus_bodies.BodyMeeting) -> str:
