@@ -181,6 +181,18 @@ def introduces(sentence: str, following: str) -> bool:
     )
 
 
+def introduction(sentences: list[str], index: int) -> str:
+    """The sentence that introduces the list or table the sentence at ``index`` is part of
+    ("… bidrag för 2024 enligt följande:" above the table's rows), "" if none does."""
+    start = index
+    while start > 0 and "\t" in sentences[start] and "\t" in sentences[start - 1]:
+        start -= 1  # back over the table's rows (its header row among them)
+    before = start - 1
+    if before >= 0 and introduces(sentences[before], sentences[start]):
+        return sentences[before]
+    return ""
+
+
 def _with_list(sentences: list[str], index: int) -> str:
     """The sentence at ``index``, which introduces a list, with as much of the list as fits."""
     listed = [sentences[index]]

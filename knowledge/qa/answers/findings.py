@@ -33,7 +33,7 @@ from knowledge.qa.reading import (
     listing,
     years,
 )
-from knowledge.qa.sentences import introduces, with_context
+from knowledge.qa.sentences import introduction, with_context
 from knowledge.qa.types import Hit, Query, Term
 from knowledge.storage import corpus_bodies, corpus_queries
 
@@ -155,9 +155,7 @@ def answering_sentences(
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
             # "… bidrag för 2024 enligt följande:" introduces the table row that answers
-            introduced = (
-                sentences[index - 1] if index and introduces(sentences[index - 1], sentence) else ""
-            )
+            introduced = introduction(sentences, index)
             stems = asked.of(sentence)
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], frozenset()
