@@ -445,3 +445,23 @@ def test_all_someone_informed_about_and_the_board_named_by_nothing_but_namnden(
     )
     assert answer.found and "tillgängligheten" in answer.headline
     assert "vintersäsongen" in answer.headline
+
+
+def test_a_tables_row_is_read_under_its_column_headings(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Lekeberg<tab>15,6 mnkr" says what it is only under "Medlemsbidrag 2025"
+    engine = engine_over(
+        tmp_path_factory.mktemp("table"),
+        (
+            "direktion.txt",
+            "Protokoll\nDirektionen, Nerikes Brandkår\nDatum: 2024-06-12\n"
+            "Närvarande: Anna Berg, ordförande\n\n§ 21 Medlemsbidrag 2025\n"
+            "Mira Jonsson presenterar förslaget. Bidraget räknas upp med 3,8 procent.\n"
+            "Medlemskommun\tMedlemsbidrag 2025\nÖrebro\t158,3 mnkr\nLekeberg\t15,6 mnkr\n"
+            "Summa\t173,9 mnkr\n\n§ 22 Övrigt\nInga frågor.\n",
+        ),
+    )
+    answer = engine.answer("vad blir medlemsbidraget för Lekeberg 2025?", today=TODAY)
+    assert answer.found and "Lekeberg 15,6 mnkr" in answer.headline
+    assert answer.headline.startswith("Medlemskommun Medlemsbidrag 2025:")

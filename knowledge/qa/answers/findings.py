@@ -33,7 +33,7 @@ from knowledge.qa.reading import (
     listing,
     years,
 )
-from knowledge.qa.sentences import introduction, with_context
+from knowledge.qa.sentences import introduction, table_header, with_context
 from knowledge.qa.types import Hit, Query, Term
 from knowledge.storage import corpus_bodies, corpus_queries
 
@@ -181,7 +181,12 @@ def answering_sentences(
             if excluded:
                 continue
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
-            heading = title_stems | asked.of(labelled[index][1])
+            # and a table's row is read under its column headings
+            heading = (
+                title_stems
+                | asked.of(labelled[index][1])
+                | asked.of(table_header(sentences, index))
+            )
             around = stems | asked.of(following) | heading
             if asked.coverage(around) < SENTENCE_COVERAGE:
                 continue
