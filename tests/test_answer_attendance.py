@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from knowledge import open_store
 from knowledge.ingest.load import ingest_file
@@ -129,3 +130,15 @@ def test_who_was_there_asks_who_attended(jav_engine: Engine) -> None:
         "hur många ledamöter var där på socialnämnden i Laxå i juni 2024?", today=TODAY
     )
     assert answer.found and "6 ledamöter" in answer.headline
+
+
+def test_was_a_towns_member_there_all_of_the_meeting(corpus_db: sqlite_utils.Database) -> None:
+    """ "Var Hallsbergs ledamot med på …" asks who was there, not where the meeting was; the
+    answer says what the list notes of them ("del av mötet")."""
+    engine = Engine(corpus_db)
+    answer = engine.answer(
+        "Var Hallsbergs ledamot med på hela rådsmötet i november 2021?", today=TODAY
+    )
+    assert "Veronica Wallgren (ledamot, del av mötet)" in answer.headline
+    where = engine.answer("Var hölls rådsmötet i november 2021?", today=TODAY)
+    assert where.headline.startswith("Mötet hölls fredag 19 november 2021")

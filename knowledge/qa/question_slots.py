@@ -42,6 +42,7 @@ MEETING_ASPECTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bnarvar(?!d)\w*|\bdeltagare\b|\bvar med?\b|\bvilka var\b|\btjg\b|\btjanstgorande\b"
             r"|\b(?:var|kom) (?:dar|dit|pa plats)\b"  # "hur många ledamöter var där"
+            r"|^var\b[^?]{1,60}\bmed (?:pa|i|vid)\b"  # "Var Hallsbergs ledamot med på …"
             r"|\bdeltog\w*(?!\s+(?:i|pa)\s+(?!(?:det |den |dagens )?"
             r"(?:mote|motet|moten|sammantrade\w*|\w*radsmote\w*|\w*motet|\w*radet|\w*gruppen|"
             r"\w*namnden|\w*styrelsen|\w*utskottet|\w*fullmaktige)\b)\w)"

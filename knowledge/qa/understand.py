@@ -277,8 +277,10 @@ def _intent(query: Query) -> str:
     if _MEETING_COUNT.search(folded):
         query.aspect = "count"
         return SCHEDULE
-    if _NEXT_WHERE_WHEN.search(folded) and not (
-        {normalize(w) for w in query.topic_words} - _MEETING_VERBS
+    if (
+        _NEXT_WHERE_WHEN.search(folded)
+        and query.aspect not in ("attendees", "absent")  # "Var X med på mötet?": was, not where
+        and not ({normalize(w) for w in query.topic_words} - _MEETING_VERBS)
     ):
         query.aspect = query.aspect or ("place" if folded.startswith("var") else "time")
         if query.has_meeting_ref and not re.search(r"\bidag\b", folded):

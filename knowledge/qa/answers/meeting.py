@@ -306,7 +306,10 @@ def _one_meeting(corpus: Corpus, query: Query, document_id: int) -> Answer:
     elif aspect == "municipality" and query.municipality:
         present = [a for a in attendees if a.organisation == query.municipality]
         if present:
-            names = ", ".join(f"{a.name} ({a.role})" for a in present)
+            # "(ledamot, del av mötet)": whether they were there all of it
+            names = ", ".join(
+                f"{a.name} ({a.role}{', ' + a.note if a.note else ''})" for a in present
+            )
             headline = f"{query.municipality} representerades vid {label} av {names}."
         else:
             headline = f"Ingen från {query.municipality} står i närvarolistan för {label}."
