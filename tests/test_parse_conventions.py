@@ -548,3 +548,17 @@ def test_a_tables_rows_stay_lines_of_the_item() -> None:
         "I regionen finns sedan år\t2013 en testbädd som drivs av Alfred Nobel Science Park."
         in lines
     )
+
+
+def test_themes_set_in_a_sentence_of_the_themes_item() -> None:
+    protocol = parse_document(
+        "Minnesanteckningar\nSpecifika samverkansrådet för folkhälsa\nDatum: 2025-03-07\n"
+        "Närvarande: Anna Berg, ordförande\n\n1. Mötets öppnande\nMötet öppnades.\n\n"
+        "2. Teman till kommande möten\nRådet beslutade att temat vid mötet i juni blir psykisk "
+        "hälsa bland äldre\noch vid mötet i september fysisk aktivitet på recept (FaR).\n\n"
+        "3. Övrigt\nTemat är spel om pengar och unga på länets konferens.\n"
+    )
+    assert [t.text for t in protocol.themes] == [
+        "psykisk hälsa bland äldre",
+        "fysisk aktivitet på recept (FaR)",
+    ]
