@@ -131,3 +131,14 @@ def test_what_happened_at_a_planned_meeting_is_not_known(engine: Engine) -> None
     assert not answer.found
     assert "finns inte i samrad" in answer.headline
     assert any("28 januari 2026" in line for block in answer.blocks for line in block.lines)
+
+
+def test_an_abbreviated_bodys_next_meeting_is_not_this_ones() -> None:
+    from knowledge.ingest.parse import parse_document
+
+    protocol = parse_document(
+        "Minnesanteckningar\nChefsgruppen\nDatum: 2025-05-20\nNärvarande: Anna Berg, ordförande\n\n"
+        "1. Information från AU\nNästa AU-möte är tisdag 2025-06-03 kl. 08.30–10.00 via Teams.\n\n"
+        "2. Nästa möte\nNästa möte är tisdag 17 juni 2025 kl. 13.00.\n"
+    )
+    assert [m.date for m in protocol.scheduled] == [date(2025, 6, 17)]

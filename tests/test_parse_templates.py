@@ -154,8 +154,9 @@ def test_meetings_listed_under_nasta_moten_and_both_at_one_time() -> None:
         "tisdagen den 13 maj 2025, båda kl. 08.30 i sammanträdesrum Alfred.\n"
     )
     scheduled = {m.date: m for m in protocol.scheduled}
+    # the AU's meeting is the arbetsutskott's, not the nämnd's next
+    assert date(2025, 6, 3) not in scheduled
     assert set(scheduled) >= {
-        date(2025, 6, 3),
         date(2025, 6, 17),
         date(2025, 8, 26),
         date(2025, 4, 29),

@@ -195,7 +195,8 @@ def _misspelt_stopword(folded: str) -> bool:
 
 
 _COUNCIL_WORDS = re.compile(
-    r"^(folkhalsoradet|socialradet|valfardsradet|region|regionen|kommun|kommunen|specifik)$"
+    # "SVO": social välfärd samt vård och omsorg, the area of the council and its chefsgrupp
+    r"^(folkhalsoradet|socialradet|valfardsradet|region|regionen|kommun|kommunen|specifik|svo)$"
 )
 _DATE_WORDS = re.compile(
     r"^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"

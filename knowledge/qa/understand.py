@@ -69,7 +69,7 @@ _BOTH_COUNCILS = re.compile(r"\bspecifika (samverkans)?rad(en|s)?\b")
 _OURS_SPELLED = re.compile(r"\bspecifika\b|\bsamverkans|\bchefsgrupp|\bregion")
 # "efter 20 april", "efter oktober 2023", "efter majmötet 2022", "efter extramötet 6 april"
 _AFTER = re.compile(
-    r"\befter (den |det )?(\w*mote\w* (i )?|sammantradet (i )?)?"
+    r"\befter (den |det )?(\w*mote\w* (i |den )?|sammantradet (i |den )?)?"
     rf"(\d|({MONTH_PATTERN})(mote\w*)?\b|(man|tis|ons|tors|fre|lor|son)dag)"
 )
 _NEXT = re.compile(
@@ -100,6 +100,9 @@ _NEXT_WHERE_WHEN = re.compile(
 _MET = re.compile(r"^nar\b.*\b(traffades|sammantradde|mottes|hade\b.*\bmote|motet senast)\b")
 _MET_WORD = re.compile(r"traffades|sammantradde|mottes|hade|senast|mote")
 _MEETING_VERBS = {
+    "traffas",
+    "ses",
+    "motes",
     "borjar",
     "slutar",
     "idag",
@@ -258,7 +261,8 @@ def _intent(query: Query) -> str:
         _NEXT.search(folded)
         and (query.meeting_date or query.month)
         and _AFTER.search(folded)
-        and (query.body or not query.topic_words)  # "i kulturnämnden": a body no one knows
+        # "i kulturnämnden": a body no one knows; "träffas" says how they meet, not of what
+        and (query.body or not {normalize(w) for w in query.topic_words} - _MEETING_VERBS)
     ):
         # "nästa möte efter 20 april 2022": the meeting that followed that day
         query.relative = "after"

@@ -18,8 +18,10 @@ SCHEDULE_TITLE = re.compile(
     r"nästa års möten|nästa möten?|nästa sammanträden?|mötesplan)\b",
     re.IGNORECASE,
 )
+# "Nästa AU-möte är …": an abbreviation's meeting is another body's (the arbetsutskott's), not
+# the one whose minutes say so.
 SCHEDULE_SENTENCE = re.compile(
-    r"\bnästa (?:ordinarie )?[\w-]*(?:möte|sammanträde|träff)|\bnästa gång|"
+    r"\bnästa (?:ordinarie )?(?!(?-i:[A-ZÅÄÖ]{2,5})-)[\w-]*(?:möte|sammanträde|träff)|\bnästa gång|"
     r"\bkommande (?:möten?|sammanträden?|träffar)\b|"
     r"möte[nt]? (?:hålls|äger rum)|sammanträde[t]? (?:hålls|äger rum)|\bmötet flyttas|"
     r"\bflyttas till|\bsammanträder\b",
