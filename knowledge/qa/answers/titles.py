@@ -19,7 +19,7 @@ from knowledge.qa.answers.shared import resolve_meetings
 from knowledge.qa.citations import cite, dedupe, document_source
 from knowledge.qa.corpus import Corpus
 from knowledge.qa.reading import ROLE_ASKED
-from knowledge.qa.types import PERSON, Answer, Block, Query, Source
+from knowledge.qa.types import PERSON, Answer, Block, Query
 from knowledge.storage import corpus_queries
 
 SHOWN = 5  # people with the same title named in one answer
@@ -89,22 +89,24 @@ def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answe
     ]
     whose = _whose(query, title)
     town = normalize(query.municipality or "")
-    latest: dict[str, tuple[corpus_queries.Attendance, Source]] = {}
+    latest: dict[str, corpus_queries.Attendance] = {}
     for row in rows:  # latest first: each person's latest list
         if row.name in latest:
             continue
-        source = document_source(corpus.db, row.document_id)
-        named = normalize(f"{source.council} {row.organisation or ''}")
         # the town's people (by their organisation, else by the body's name: "Karlskogahem
         # AB"); the organisation's lists ("Sydnärke"); a subject the lists' bodies do not
-        # name is one the text may tell of
+        # name is one the text may tell of. The body's name is looked up only when needed:
+        # a title may stand in thousands of lists.
+        needs_body = bool(whose) or (bool(town) and not row.organisation)
+        body = _body_name(corpus, row.document_id) if needs_body else ""
+        named = normalize(f"{body} {row.organisation or ''}")
         home = normalize(row.organisation) if row.organisation else named
         if town in home and all(word in named for word in whose):
-            latest[row.name] = (row, source)
+            latest[row.name] = row
     if not latest:
         return None
-    people = [row for row, _ in latest.values()][:SHOWN]
-    sources = [source for _, source in latest.values()][:SHOWN]
+    people = list(latest.values())[:SHOWN]
+    sources = [document_source(corpus.db, r.document_id) for r in people]
     first = people[0]
     when = f" vid mötet {format_date(first.date, weekday=False)}" if first.date else ""
     if len(people) == 1:
@@ -117,6 +119,10 @@ def answer_title(corpus: Corpus, query: Query, today: date, title: str) -> Answe
     more = f" (de {SHOWN} senaste)" if len(latest) > SHOWN else ""
     headline = f"Som {title} står {len(latest)} personer i närvarolistorna{more}."
     return Answer(query.text, PERSON, True, headline, [Block("Senast", lines)], dedupe(sources))
+
+
+def _body_name(corpus: Corpus, document_id: int) -> str:
+    return document_source(corpus.db, document_id).council
 
 
 def _as_what(row: corpus_queries.Attendance, title: str) -> str:
