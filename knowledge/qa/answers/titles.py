@@ -38,22 +38,23 @@ _AFTER_TITLE = {"i", "for", "pa", "vid", "hos", "inom", "under", "nar", "den", "
 def asked_title(corpus: Corpus, query: Query) -> str | None:
     """The title or function, as the lists write it, that the question asks the holder of."""
     asked = ROLE_ASKED.match(query.folded)
-    if asked is None:
-        return None
+    if asked is None or query.person:
+        return None  # "vem är Ingmar Ångman": a person, whatever title they hold
     words: list[str] = []
     for word in query.folded[asked.start(1) :].split():
         if word in _AFTER_TITLE or word[:1].isdigit() and ":" not in word:
             break
         words.append(word.strip("?.,!"))
     phrases = [" ".join(words[:n]) for n in range(min(LONGEST, len(words)), 0, -1)]
+    phrases = [p for p in phrases if p not in _SEATS]
+    if not phrases:
+        return None  # the seats are answered elsewhere: no need to gather every title
     listed = corpus.derived("titles", corpus_queries.titles)
     # "vice ordförande" is asked of the 1:e and the 2:e alike (``titled`` finds both)
     known = [
         t for t in {*listed, *(_ORDINAL.sub("", t) for t in listed)} if normalize(t) not in _SEATS
     ]
     for phrase in phrases:
-        if phrase in _SEATS:
-            continue
         if len(phrase) < 5:  # "VD", "MAS": too short to be misspelt and still told apart
             exact = [t for t in known if normalize(t) == phrase]
             if exact:
