@@ -243,3 +243,24 @@ def test_leaders_and_those_responsible_as_decisions_name_them() -> None:
     assert {("leads", "Maria Nygren"), ("leads", "Sofie Dahl"), ("leads", "Hans Brink")} <= (
         relations
     )
+
+
+def test_a_successor_elected_after_someone() -> None:
+    """ "X utses till ordförande … efter Y": X succeeds Y, asked as "vem tar över efter Y"."""
+    from knowledge.qa.answers.relations import relation_question
+    from knowledge.qa.types import Query
+
+    protocol = parse_document(
+        "Protokoll\nKommunstyrelsen, Askersunds kommun\nDatum: 2024-10-01\n"
+        "Närvarande: Gunnar Ekvall (S), ordförande\nYlva Nordin (S)\nBertil Hamrén (S)\n\n"
+        "§ 150 Budget\nBudgeten antogs.\n\n§ 151 Ny ordförande i kommunala pensionärsrådet\n"
+        "Kommunstyrelsens beslut\nYlva Nordin (S) utses till ordförande i kommunala "
+        "pensionärsrådet från och med 2024-11-01 efter Bertil Hamrén (S).\n"
+    )
+    replaces = {(r.subject, r.object) for r in protocol.relations if r.kind == "replaces"}
+    assert ("Ylva Nordin", "Bertil Hamrén") in replaces
+    for question in (
+        "vem tar över som ordförande i pensionärsrådet efter Bertil Hamrén?",
+        "vem efterträder Bertil Hamrén?",
+    ):
+        assert relation_question(Query(question, question.lower(), "person")) == "substitute"

@@ -60,6 +60,14 @@ _SENTENCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "replaced_by",
         re.compile(rf"(?P<what>{_NAME}){_PARTY}[^.]{{0,40}}?\bersattes av (?P<who>{_NAME})"),
     ),
+    # "Ylva Nordin (S) utses till ordförande i KPR från och med 2024-11-01 efter Bertil Hamrén"
+    (
+        "replaces",
+        re.compile(
+            rf"(?P<who>{_NAME}){_PARTY} (?:utses|utsågs|väljs|valdes) till [^.]{{3,100}}? "
+            rf"efter (?P<what>{_NAME})"
+        ),
+    ),
     (
         "leads",
         re.compile(
@@ -145,6 +153,7 @@ _PATTERN_HINTS: list[tuple[str, ...]] = [
     ("har ersatt",),
     ("ersätter ",),
     ("ersattes av",),
+    ("utses till", "utsågs till", "väljs till", "valdes till"),
     ("leds ", "ledas ", "leddes "),
     ("som leder",),
     ("under ledning av", "ledd av"),

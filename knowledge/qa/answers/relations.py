@@ -24,7 +24,10 @@ from knowledge.storage import corpus_bodies, corpus_queries
 
 _SUBSTITUTE_WORDS = (
     r"\b(?:ersatte|ersätter|ersattes|ersättare (?:för|till)|ersattare (?:for|till)|vikarierade för|"
-    r"hoppade in för|i stället för|istället för|istälet för|i stallet for|istallet for)\s+"
+    r"hoppade in för|i stället för|istället för|istälet för|i stallet for|istallet for|"
+    # a successor: "vem efterträder X", "vem tar över som ordförande i KPR efter X"
+    r"efterträd(?:de|er|a)|efterträdare (?:till|för)|"
+    r"(?:tar|tog|tagit) över(?: [^?.,]{0,60}?)? efter)\s+"
 )
 _SUBSTITUTE_FOR = re.compile(_SUBSTITUTE_WORDS + r"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)+)")
 # Typed in lower case, a name is its first two words: "vem ersatte arne lilja på rådet".
