@@ -142,3 +142,18 @@ def test_was_a_towns_member_there_all_of_the_meeting(corpus_db: sqlite_utils.Dat
     assert "Veronica Wallgren (ledamot, del av mötet)" in answer.headline
     where = engine.answer("Var hölls rådsmötet i november 2021?", today=TODAY)
     assert where.headline.startswith("Mötet hölls fredag 19 november 2021")
+
+
+def test_a_season_names_the_meetings_of_its_months(corpus_db: sqlite_utils.Database) -> None:
+    engine = Engine(corpus_db)
+    answer = engine.answer("när och var var gemensamma rådsmötet hösten 2024?", today=TODAY)
+    assert answer.found and "20 september 2024" in answer.headline
+    query = engine.understand("vad beslutades på mötet i höstas?", today=date(2025, 3, 1))
+    assert query.season == (2024, (8, 9, 10, 11, 12))
+    spring = engine.understand("vad togs upp på rådsmötet i våras?", today=TODAY)
+    assert spring.season == (2026, (1, 2, 3, 4, 5, 6))
+    assert not engine.answer("vad togs upp på rådsmötet i våras?", today=TODAY).found
+    # a season the subject is of is no meeting's: "anmälningar hösten 2022"
+    assert (
+        engine.understand("hur många anmälningar kom in hösten 2022?", today=TODAY).season is None
+    )

@@ -50,6 +50,10 @@ def meeting_reference(query: Query, text: str, today: date, db: sqlite_utils.Dat
     if months:
         query.month = months[0]
         return
+    season = _season(query.folded, today)
+    if season is not None:
+        query.season = season
+        return
     compound = MONTH_MEETING.search(query.folded)
     if compound:
         # "majmötet 2022", "novembermötet": the meeting of that month.
@@ -58,6 +62,26 @@ def meeting_reference(query: Query, text: str, today: date, db: sqlite_utils.Dat
         return
     if _RELATIVE_LATEST.search(query.folded):
         query.relative = "latest"
+
+
+# "hösten 2024", "våren 2022", "i höstas", "i våras": a season's months
+_SEASONS = {"var": (1, 2, 3, 4, 5, 6), "host": (8, 9, 10, 11, 12), "sommar": (6, 7, 8)}
+_A_MEETING = re.compile(r"mote(t|n|na)?\b|sammantrade\w*|\btraff(en|ar|arna)?\b")
+_SEASON = re.compile(r"\b(var|host|sommar)en\s+((?:19|20)\d\d)\b|\bi (var|host|sommar)as\b")
+
+
+def _season(folded: str, today: date) -> tuple[int, tuple[int, ...]] | None:
+    """The season of the meeting asked about ("rådsmötet hösten 2024"); a season the subject
+    is of ("anmälningar hösten 2022") is what the text is searched for."""
+    match = _SEASON.search(folded)
+    if match is None or not _A_MEETING.search(folded):
+        return None
+    if match.group(2):
+        return int(match.group(2)), _SEASONS[match.group(1)]
+    months = _SEASONS[match.group(3)]
+    # "i höstas": the last one that has begun
+    year = today.year if today.month >= months[0] else today.year - 1
+    return year, months
 
 
 def _planned(db: sqlite_utils.Database, query: Query, day: date) -> bool:

@@ -65,6 +65,8 @@ class Query:
     year_given: bool = True  # False for "mötet 19 nov": the latest meeting on that day counts
     year: int | None = None  # "beslut 2024": the protocols of that year
     month: tuple[int | None, int] | None = None
+    # "hösten 2024", "i våras": the months of a season of a year
+    season: tuple[int, tuple[int, ...]] | None = None
     relative: str | None = None  # "latest"; for REPORT_ABSENCE "next"
     aspect: str | None = None  # chair, secretary, adjusters, approved, attendees, agenda, ...
     # (for AGENDA: list, presenter, decisions, underlag, changes, outcome)
@@ -84,8 +86,8 @@ class Query:
 
     @property
     def has_meeting_ref(self) -> bool:
-        """Whether the question names a meeting: a date, a month or "the latest"."""
-        return bool(self.meeting_date or self.month or self.relative)
+        """Whether the question names a meeting: a date, a month, a season or "the latest"."""
+        return bool(self.meeting_date or self.month or self.season or self.relative)
 
 
 @dataclass

@@ -85,6 +85,13 @@ def resolve_meetings(corpus: Corpus, query: Query, today: date) -> list[int] | N
             # "i maj": the latest May; but "i Nora i maj", the town's May, whichever year
             matching = [(i, d) for i, d in matching if d.year == matching[0][1].year]
         return [i for i, _ in reversed(matching)]
+    if query.season:
+        year, months = query.season
+        return [
+            i
+            for i, d in corpus_queries.protocols(corpus.db, councils, year=year, until=today)
+            if d.month in months
+        ]
     if query.year:
         return [i for i, _ in corpus_queries.protocols(corpus.db, councils, year=query.year)]
     if query.relative == "latest":
