@@ -465,3 +465,14 @@ def test_a_tables_row_is_read_under_its_column_headings(
     answer = engine.answer("vad blir medlemsbidraget för Lekeberg 2025?", today=TODAY)
     assert answer.found and "Lekeberg 15,6 mnkr" in answer.headline
     assert answer.headline.startswith("Medlemskommun Medlemsbidrag 2025:")
+
+
+def test_a_first_name_that_starts_a_sentence_and_acts_names_someone() -> None:
+    from knowledge.qa.named_people import names_besides
+
+    asked = frozenset({"ekonomen"})
+    assert names_besides("Peter kollar med ekonomen på torsdag.", asked)
+    assert names_besides("Vi träffades. Ahmed frågar psykiatrin om en föreläsare.", asked)
+    # a noun in its definite form that starts a sentence is nobody
+    assert not names_besides("Projektet startar med ekonomen i januari.", asked)
+    assert not names_besides("Arbetsgruppen träffas hos ekonomen.", asked)

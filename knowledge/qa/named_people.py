@@ -36,10 +36,19 @@ _REPORTING_ASKED = re.compile(
 _COMMON_NOUN = re.compile(r"(?:are|ande|ende|ning|het|tion|skap|rna)$")  # "-rna": "Kostnaderna"
 
 
+# A first name that starts a sentence and does something ("Peter kollar med ekonomen", "Ahmed
+# frågar psykiatrin"), as informal minutes name people; not a noun in its definite form
+# ("Projektet startar", "Arbetsgruppen träffas"), which ends like one.
+_FIRST_NAME_ACTS = re.compile(
+    r"(?:^|(?<=[.!?] ))([A-ZÅÄÖ][a-zåäöé]{2,9})(?<!en)(?<!et)(?<!na)(?<!an)"
+    r"(?= [a-zåäö]+(?:ar|er|or|ade|de|te)\b)"
+)
+
+
 def names_besides(text: str, asked: frozenset[str]) -> bool:
     """Whether ``text`` names someone or something (a capitalised name, not a role) other than
     the question's own words."""
-    names = [*_NAME.findall(text), *CAPITAL_INSIDE.findall(text)]
+    names = [*_NAME.findall(text), *CAPITAL_INSIDE.findall(text), *_FIRST_NAME_ACTS.findall(text)]
     return any(
         not set(normalize(n).split()) <= asked
         for n in names
