@@ -476,3 +476,20 @@ def test_a_first_name_that_starts_a_sentence_and_acts_names_someone() -> None:
     # a noun in its definite form that starts a sentence is nobody
     assert not names_besides("Projektet startar med ekonomen i januari.", asked)
     assert not names_besides("Arbetsgruppen träffas hos ekonomen.", asked)
+
+
+def test_the_town_a_body_meets_in_names_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # "hembygdsföreningen i Fjugesta": the town is in the place it met, not in the item
+    engine = engine_over(
+        tmp_path_factory.mktemp("met-in"),
+        (
+            "forening.txt",
+            "EDSBERGS HEMBYGDSFÖRENING\nProtokoll fört vid styrelsemöte tisdagen den 13 "
+            "februari 2024 kl. 18.30\ni föreningslokalen, Hembygdsgården, Fjugesta\n\n"
+            "Närvarande: Gun-Britt Olsson ordförande, Stig Hammar ledamot\n\n"
+            "§ 1 Mötets öppnande\nMötet öppnades.\n\n§ 2 Reparation av smedjans tak\n"
+            "Styrelsen beslutade att beställa reparationen inom en ram om högst 38 000 kr.\n",
+        ),
+    )
+    answer = engine.answer("hur mycket får smedjans tak kosta, föreningen i Fjugesta", today=TODAY)
+    assert answer.found and "38 000 kr" in answer.headline

@@ -73,6 +73,7 @@ class NamedBody:
 
 def _load(db: sqlite_utils.Database) -> list[NamedBody]:
     named = []
+    met_in = corpus_bodies.meeting_towns(db)
     for body in corpus_bodies.bodies(db):
         if body.council:
             continue
@@ -84,6 +85,8 @@ def _load(db: sqlite_utils.Database) -> list[NamedBody]:
         ]
         towns = {w.rstrip("s") for w in organisation if len(w) > 3}
         towns |= {w.rstrip("s") for w in name_words if w.rstrip("s") in TOWN_WORDS}
+        # "hembygdsföreningen i Fjugesta": where it meets names it too
+        towns |= {normalize(t).rstrip("s") for t in met_in.get(body.key, ())}
         # An organisation that is not a town names the body too ("hembygdsförening").
         name_words += [w for w in organisation if len(w) >= 8 and w.rstrip("s") not in TOWN_WORDS]
         cores = {

@@ -226,6 +226,21 @@ def name_of(db: sqlite_utils.Database, document_id: int) -> tuple[str, str | Non
     return (str(row[0]), row[1]) if row else None
 
 
+def meeting_towns(db: sqlite_utils.Database) -> dict[str, set[str]]:
+    """Each body's towns it met in: the last part of its protocols' places ("Hembygdsgården,
+    Fjugesta"), when that part is one name."""
+    towns: dict[str, set[str]] = {}
+    rows = db.execute(
+        "SELECT db.body_key, d.place FROM document_bodies db JOIN documents d"
+        " ON d.id = db.document_id WHERE d.place LIKE '%,%'"
+    )
+    for key, place in rows:
+        last = str(place).rsplit(",", 1)[-1].strip()
+        if last[:1].isupper() and last.isalpha():
+            towns.setdefault(key, set()).add(last)
+    return towns
+
+
 def body_meetings(db: sqlite_utils.Database, key: str | None = None) -> list[BodyMeeting]:
     """Held and scheduled meetings of the bodies that are not councils (or of one), by date.
 

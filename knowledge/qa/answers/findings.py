@@ -297,7 +297,11 @@ def _body_stems(corpus: Corpus, document_id: int) -> set[str]:
         named = corpus_bodies.name_of(corpus.db, document_id)
         if named is None:
             return set()
-        text = f"{named[0]} {named[1] or ''}"
+        # and the town it met in, the last part of its place ("Hembygdsgården, Fjugesta"):
+        # "hembygdsföreningen i Fjugesta"
+        place = corpus_queries.document(corpus.db, document_id).place or ""
+        met_in = place.rsplit(",", 1)[-1].strip() if "," in place else ""
+        text = f"{named[0]} {named[1] or ''} {met_in}"
         towns = {m for m in MUNICIPALITIES if normalize(m) in normalize(text)}
         stems = set(corpus.sentences.stems(text))
         if len(towns) > 1:
