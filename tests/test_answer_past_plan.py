@@ -142,3 +142,10 @@ def test_an_abbreviated_bodys_next_meeting_is_not_this_ones() -> None:
         "2. Nästa möte\nNästa möte är tisdag 17 juni 2025 kl. 13.00.\n"
     )
     assert [m.date for m in protocol.scheduled] == [date(2025, 6, 17)]
+
+
+def test_decisions_of_a_planned_meeting_are_not_known(engine: Engine) -> None:
+    answer = engine.answer(
+        "Vad beslutade styrgruppen för Trygg hemgång i januari 2026?", today=TODAY
+    )
+    assert not answer.found and "finns inte i samrad" in answer.headline

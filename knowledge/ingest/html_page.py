@@ -110,7 +110,9 @@ def _find_main(node: _Node) -> _Node | None:
 def _skipped(node: _Node, keep_site: bool) -> bool:
     if node.tag in _HIDDEN or "hidden" in node.attrs or node.attrs.get("aria-hidden") == "true":
         return True
-    if not keep_site and (node.tag in _SITE or node.attrs.get("role") in ("navigation", "banner")):
+    if node.tag == "nav" or node.attrs.get("role") == "navigation":
+        return True  # menus and breadcrumbs, inside the main content too
+    if not keep_site and (node.tag in _SITE or node.attrs.get("role") == "banner"):
         return True
     names = f"{node.attrs.get('id', '')} {node.attrs.get('class', '')}"
     return bool(_FURNITURE.search(names))

@@ -7,6 +7,7 @@ from datetime import date
 
 import sqlite_utils
 
+from knowledge.qa.answers.next_meeting import planned_body_meeting
 from knowledge.qa.answers.shared import (
     TOLD_DECISION,
     needed,
@@ -114,7 +115,10 @@ def answer_decisions(corpus: Corpus, query: Query, today: date) -> Answer:
         formalities = [d for d in every if d.formal]
         if not rows:
             if not document_ids:
-                return not_found(query, "Jag hittar inget protokoll från den tiden.")
+                # a body's meeting that its earlier protocol planned: its minutes are not here
+                return planned_body_meeting(corpus, query) or not_found(
+                    query, "Jag hittar inget protokoll från den tiden."
+                )
             return not_found(query, _no_decisions(formalities))
     blocks = []
     sources: list[Source] = []
