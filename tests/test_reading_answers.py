@@ -493,3 +493,18 @@ def test_the_town_a_body_meets_in_names_it(tmp_path_factory: pytest.TempPathFact
     )
     answer = engine.answer("hur mycket får smedjans tak kosta, föreningen i Fjugesta", today=TODAY)
     assert answer.found and "38 000 kr" in answer.headline
+
+
+def test_every_theme_of_a_meeting(tmp_path_factory: pytest.TempPathFactory) -> None:
+    engine = engine_over(
+        tmp_path_factory.mktemp("themes"),
+        (
+            "rad.txt",
+            "Minnesanteckningar\nSpecifika samverkansrådet för folkhälsa\nDatum: 2025-03-07\n"
+            "Närvarande: Anna Berg, ordförande\n\n1. Mötets öppnande\nMötet öppnades.\n\n"
+            "2. Tema: Spel om pengar\nEn kartläggning redovisades.\n\n"
+            "3. Tema: Liv och hälsa ung 2024\nResultaten redovisades.\n",
+        ),
+    )
+    answer = engine.answer("vilka teman hade folkhälsorådet på mötet i mars 2025?", today=TODAY)
+    assert "Spel om pengar" in answer.headline and "Liv och hälsa ung 2024" in answer.headline

@@ -186,10 +186,15 @@ def _meeting_themes(corpus: Corpus, query: Query, document_id: int) -> Answer:
     sources: list[Source] = []
     headline = ""
     if theme_items:
-        item = theme_items[0]
-        name = re.sub(r"^tema:?\s*", "", item.title, flags=re.I)
-        headline = f"Temat vid mötet {day} var {name}."
-        sources.append(document_source(db, document_id, item.number, item.title))
+        names = [re.sub(r"^tema:?\s*", "", item.title, flags=re.I) for item in theme_items]
+        headline = (
+            f"Temat vid mötet {day} var {names[0]}."
+            if len(names) == 1
+            else f"Teman vid mötet {day} var {', '.join(names[:-1])} och {names[-1]}."
+        )
+        sources.extend(
+            document_source(db, document_id, item.number, item.title) for item in theme_items
+        )
     if raised:
         lines.extend(f"- {t.text}" + ("" if t.raised_here else " (sedan tidigare)") for t in raised)
         sources.append(document_source(db, document_id, raised[0].item_number, THEMES_ITEM))
