@@ -508,3 +508,9 @@ def test_every_theme_of_a_meeting(tmp_path_factory: pytest.TempPathFactory) -> N
     )
     answer = engine.answer("vilka teman hade folkhälsorådet på mötet i mars 2025?", today=TODAY)
     assert "Spel om pengar" in answer.headline and "Liv och hälsa ung 2024" in answer.headline
+
+
+def test_an_amount_asked_with_its_word_misspelt() -> None:
+    assert wanted("hur stort tillaggsanlag fick kommunstyrelsen", STOPWORDS).kind == "amount"
+    assert wanted("hur stort bidarg fick foreningen", STOPWORDS).kind == "amount"
+    assert wanted("hur stort ar omradet", STOPWORDS).kind is None  # a size, no money

@@ -15,6 +15,8 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from knowledge.bodies import MUNICIPALITIES
 from knowledge.language.dates import MONTH_PATTERN, MONTHS, WEEKDAYS, find_dates
 from knowledge.language.synonyms import synonyms
@@ -191,7 +193,17 @@ def wanted(
             return Wanted(
                 kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day, figures_in(folded)
             )
+    size = _SIZE_OF.search(folded)
+    if size and any(fuzz.partial_ratio(noun, size.group(1)) >= 80 for noun in _MONEY_NOUNS):
+        # "hur stort tilläggsanlag": an amount, however the word is misspelt
+        return Wanted(
+            AMOUNT, None, frozenset(re.findall(r"[\w-]+", folded)), False, figures_in(folded)
+        )
     return Wanted(None, figures=figures_in(folded))
+
+
+_SIZE_OF = re.compile(r"\bhur (?:stor|stort|stora) (\w{6,})")
+_MONEY_NOUNS = ("anslag", "bidrag", "budget", "kostnad", "belopp", "summa", "avgift", "ersattning")
 
 
 def known_figures(sentence: str, want: Wanted) -> bool:
