@@ -514,3 +514,10 @@ def test_an_amount_asked_with_its_word_misspelt() -> None:
     assert wanted("hur stort tillaggsanlag fick kommunstyrelsen", STOPWORDS).kind == "amount"
     assert wanted("hur stort bidarg fick foreningen", STOPWORDS).kind == "amount"
     assert wanted("hur stort ar omradet", STOPWORDS).kind is None  # a size, no money
+
+
+def test_an_amount_of_a_named_thing_is_said_with_it() -> None:
+    want = wanted("vilken skattesats raknar regionen med for 2026", STOPWORDS)
+    assert (want.kind, want.focus) == ("amount", "skattesats")
+    assert not holds("Investeringsramen fastställs till 1 480 mnkr.", want)
+    assert holds("Skattesatsen för 2026 blir 11,55 kr.", want)

@@ -126,7 +126,7 @@ _WANTS: list[tuple[str, re.Pattern[str]]] = [
             # compounds too: "totalbudgeten", "verksamhetsbidrag", "tilläggsbeloppet"
             r"|\b\w*(budget\w*|kostnad\w*|belopp\w*|pengar|summa\w*|finansier\w*|bidrag\w*|"
             r"anslag\w*|avgift\w*|ersattning\w*|(borgens|investerings|lane|kredit)ram\w*|"
-            r"stimulansmedel|kronor|tkr|mkr|mnkr)\b"
+            r"stimulansmedel|skattesats\w*|kronor|tkr|mkr|mnkr)\b"
         ),
     ),
     (TOWN, re.compile(r"\bvilken (kommun|ort)\b")),
@@ -189,6 +189,10 @@ def wanted(
                 noun = not word.endswith(("d", "ig")) and not is_verb(word)
                 if word not in stopwords and len(word) > 4 and noun:
                     focus = word
+            if kind == AMOUNT:
+                # "vilken skattesats": the amount is of that, said with it
+                which = re.search(r"\bvilke[nt] (\w+)", folded)
+                focus = which.group(1) if which and pattern.search(which.group(1)) else None
             day = kind == DATE and bool(_DAY_ASKED.search(folded))
             return Wanted(
                 kind, focus, frozenset(re.findall(r"[\w-]+", folded)), day, figures_in(folded)
@@ -229,6 +233,8 @@ def holds(text: str, want: Wanted) -> bool:
     if want.kind in (None, LIST):
         return True
     if want.kind == AMOUNT:
+        if want.focus and want.focus[:8] not in normalize(text):
+            return False  # "vilken skattesats": a sum said of something else is no answer
         # the sum the question states is what it knows, not what it asks
         return any(
             re.sub(r"\D", "", m.group(0).split(" k")[0]) not in want.figures
