@@ -149,3 +149,11 @@ def test_decisions_of_a_planned_meeting_are_not_known(engine: Engine) -> None:
         "Vad beslutade styrgruppen för Trygg hemgång i januari 2026?", today=TODAY
     )
     assert not answer.found and "finns inte i samrad" in answer.headline
+
+
+def test_the_next_sammantraden_after_a_day(engine: Engine) -> None:
+    answer = engine.answer(
+        "när är styrgruppens för Trygg hemgång nästa sammanträden efter 24 september 2025?",
+        today=TODAY,
+    )
+    assert answer.found and "19 november 2025" in answer.headline

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 #     sub-headings, "Hällefors: Name, title") and from the text (serving substitutes listed in
 #     an item, "alla kallade utom …", "… deltog i stället för …"); fields behind symbols; a
 #     table's presenter column; "båda kl. 08.30" for a list of meetings.
-PARSER_VERSION = 31
+PARSER_VERSION = 32
 
 
 def reparse_stale(db: sqlite_utils.Database) -> int:

@@ -160,17 +160,6 @@ def with_context(sentences: list[str], index: int) -> str:
     following = sentences[index + 1] if index + 1 < len(sentences) else ""
     if introduces(sentence, following):
         return _with_list(sentences, index)
-    header = table_header(sentences, index)
-    if header:
-        # a table's row under its column headings, and the rest of a small table with it (a
-        # list of dates, of grants)
-        start = sentences.index(header, max(0, index - 50))
-        end = start
-        while end + 1 < len(sentences) and "\t" in sentences[end + 1]:
-            end += 1
-        rows = sentences[start + 1 : end + 1]
-        shown = "; ".join(rows) if sum(len(row) for row in rows) <= 2 * MAX_CONTEXT else sentence
-        return f"{header}: {shown}".replace("\t", " ")
     if index > 0 and (len(sentence) < 40 or _REFERS_BACK.match(sentence)):
         return f"{sentences[index - 1]} {sentence}"
     if following and len(sentence) + len(following) < MAX_CONTEXT:
@@ -190,29 +179,6 @@ def introduces(sentence: str, following: str) -> bool:
         and not end.endswith((".", "!", "?", ","))
         and following[:1].islower()
     )
-
-
-def introduction(sentences: list[str], index: int) -> str:
-    """The sentence that introduces the list or table the sentence at ``index`` is part of
-    ("… bidrag för 2024 enligt följande:" above the table's rows), "" if none does."""
-    start = index
-    while start > 0 and "\t" in sentences[start] and "\t" in sentences[start - 1]:
-        start -= 1  # back over the table's rows (its header row among them)
-    before = start - 1
-    if before >= 0 and introduces(sentences[before], sentences[start]):
-        return sentences[before]
-    return ""
-
-
-def table_header(sentences: list[str], index: int) -> str:
-    """The first row of the table whose row the sentence at ``index`` is: its column headings
-    ("Medlemskommun<tab>Medlemsbidrag 2025") say what the row's cells are; "" for no row."""
-    if "\t" not in sentences[index]:
-        return ""
-    start = index
-    while start > 0 and "\t" in sentences[start - 1]:
-        start -= 1
-    return sentences[start] if start < index else ""
 
 
 def _with_list(sentences: list[str], index: int) -> str:

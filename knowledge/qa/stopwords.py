@@ -13,8 +13,7 @@ STOPWORDS = set(
     skulle som star sa till tidigare under upp ut utan var vad vara varit vart vem vi vid vilka
     vilken vilket vill aldrig angaende gallande galler ang berattade berattar nagonting hos
     snalla tack hej hallo kunna kunde vet veta visste saga sager tror mote motet moten motena
-    motets sammantrade sammantradet sammantraden sammantradena protokoll protokollet
-    protokollen radet radets radet specifika samverkansradet
+    motets protokoll protokollet protokollen radet radets radet specifika samverkansradet
     samverkansradets chefsgruppen chefsgrupp fick fa far togs tog tagits tas upp lyftes lyft
     diskuterades diskuterats namndes namnts ta tala talades pratades pratat sagts senaste
     forra nasta nast naste nesta kommande info information mer fler mera ga gar lite

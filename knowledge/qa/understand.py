@@ -74,7 +74,7 @@ _AFTER = re.compile(
 )
 _NEXT = re.compile(
     r"\b(nasta|nast|kommande|naste|nesta|nastkommande|narmaste)\s+(ordinarie |extra )?"
-    r"(mote|moten|motet|sammantrade|traff|rad|radsmote|gang|\w+mote|\w+motet|fullmaktige)\b"
+    r"(mote|moten|motet|sammantraden?|traff|rad|radsmote|gang|\w+mote|\w+motet|fullmaktige)\b"
     r"|\bnar\s+(ar|blir|har|ses|traffas|motes|hals)\s+(vi|nasta|mote|motet|radet|chefsgruppen)"
     r"|\bnar\s+(ses|traffas)\b|\bnasta gang\b|\bkommande moten\b"
 )
@@ -307,7 +307,7 @@ def _intent(query: Query) -> str:
             return PERSON
         query.aspect = "municipality"  # who sat for it at that meeting
         return MEETING
-    if query.has_meeting_ref and (query.aspect or not query.topic_words):
+    if query.has_meeting_ref and (query.aspect or not _beyond_the_meeting(query)):
         return MEETING
     if query.aspect in ("chair", "secretary", "adjusters", "approved") and not query.topic_words:
         return MEETING
@@ -318,6 +318,15 @@ def _intent(query: Query) -> str:
     if query.has_meeting_ref:
         return MEETING
     return UNKNOWN
+
+
+# "sitt sammanträde i september 2024": the meeting itself, no subject of it
+_MEETING_NOUNS = {"sammantrade", "sammantradet", "sammantraden"}
+
+
+def _beyond_the_meeting(query: Query) -> bool:
+    """Whether the question's words ask about a subject, not only the meeting it names."""
+    return bool({normalize(w) for w in query.topic_words} - _MEETING_NOUNS)
 
 
 def _agenda(query: Query, today: date) -> None:

@@ -47,13 +47,6 @@ _SUBHEADING = re.compile(
 )
 
 
-def _table_row(text: str) -> bool:
-    """A table's row: short cells between tabs ("Lekeberg<tab>15,6 mnkr"), each its own line;
-    not a stray tab inside a sentence ("sedan år<tab>2013 Testbädd äldre och …")."""
-    cells = text.split("\t")
-    return len(cells) >= 2 and all(len(cell) <= 40 and len(cell.split()) <= 5 for cell in cells)
-
-
 def reflow(texts: list[str]) -> str:
     """Join wrapped lines into paragraphs; bullets and sentence starts keep their own lines."""
     out: list[str] = []
@@ -66,8 +59,6 @@ def reflow(texts: list[str]) -> str:
         starts_new = (
             not out
             or (heading and text[:1].isupper())  # "Sammanfattning" / "Kommundirektören …"
-            or _table_row(text)
-            or _table_row(out[-1])
             or text.startswith("- ")
             or (text[:1].isdigit() and _NUMBERED.match(text))
             or (text[1:3] == ") " and text[:1].islower())  # a sub-point "b) …" of a list

@@ -33,7 +33,7 @@ from knowledge.qa.reading import (
     listing,
     years,
 )
-from knowledge.qa.sentences import introduction, table_header, with_context
+from knowledge.qa.sentences import introduces, with_context
 from knowledge.qa.types import Hit, Query, Term
 from knowledge.storage import corpus_bodies, corpus_queries
 
@@ -155,7 +155,9 @@ def answering_sentences(
             following = sentences[index + 1] if index + 1 < len(sentences) else ""
             window = f"{sentence} {following}"
             # "… bidrag för 2024 enligt följande:" introduces the table row that answers
-            introduced = introduction(sentences, index)
+            introduced = (
+                sentences[index - 1] if index and introduces(sentences[index - 1], sentence) else ""
+            )
             stems = asked.of(sentence)
             if labelled[index][2] != paragraph:
                 paragraph, in_paragraph = labelled[index][2], frozenset()
@@ -181,12 +183,7 @@ def answering_sentences(
             if excluded:
                 continue
             # "Delprojekt CROSS Nora: …" names what the sentences under it are about
-            # and a table's row is read under its column headings
-            heading = (
-                title_stems
-                | asked.of(labelled[index][1])
-                | asked.of(table_header(sentences, index))
-            )
+            heading = title_stems | asked.of(labelled[index][1])
             around = stems | asked.of(following) | heading
             if asked.coverage(around) < SENTENCE_COVERAGE:
                 continue

@@ -35,6 +35,9 @@ class Theme:
     treated: str | None  # the later item that treated it, cited; None while open
 
 
+_COMING = re.compile(r"\b(blir|ska|kommer|planeras|planerade)\b")
+
+
 def answer_themes(corpus: Corpus, query: Query, today: date) -> Answer:
     """A meeting's themes, whether a theme was proposed or treated, or every theme."""
     db = corpus.db
@@ -42,6 +45,10 @@ def answer_themes(corpus: Corpus, query: Query, today: date) -> Answer:
     document_ids = resolve_meetings(corpus, query, today)
     if document_ids:
         return _meeting_themes(corpus, query, document_ids[0])
+    if document_ids == [] and query.has_meeting_ref and not _COMING.search(query.folded):
+        # "temat på mötet i december 2024": a meeting samrad has no minutes of (but "vilka
+        # teman blir det i juni": the themes proposed for it)
+        return not_found(query, "Jag hittar inget protokoll från den tiden.")
     themes = all_themes(corpus, councils)
     topic = topic_terms(corpus, query)
     if topic is not None:
