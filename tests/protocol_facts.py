@@ -92,8 +92,10 @@ def checks(protocol: Protocol, facts: dict[str, Any]) -> dict[Check, bool]:
         values |= {re.sub(r"^\d:e ", "", v) for v in values}
         wanted = fold(attendee["role"])
         parts = [fold(part) for part in str(attendee["role"] or "").split(", ")]
-        result[("role", attendee["name"])] = bool(values) and (
-            wanted in values or all(part in values for part in parts)
+        result[("role", attendee["name"])] = (
+            found is not None  # the facts give no role: being listed is all
+            if attendee["role"] is None
+            else bool(values) and (wanted in values or all(part in values for part in parts))
         )
     items = {(item.number or None, fold(item.title)) for item in protocol.items}
     for item in facts["items"]:
