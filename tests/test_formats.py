@@ -182,3 +182,9 @@ def test_a_protocol_as_a_web_page_parses() -> None:
     assert [item.number for item in protocol.items] == ["41", "42"]
     assert protocol.secretary == "Mona Ås"
     assert "Karin Ode" in {person.name for person in protocol.attendees}
+
+
+def test_a_page_nested_past_reason_gets_a_swedish_message() -> None:
+    page = b"<html><body>" + b"<div>" * 20000 + b"text" + b"</div>" * 20000 + b"</body></html>"
+    with pytest.raises(DocumentError, match="Webbsidan"):
+        read_bytes(page, "djup.html")

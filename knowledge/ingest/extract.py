@@ -69,7 +69,7 @@ def read_bytes(data: bytes, filename: str) -> str:
     elif suffix == ".rtf":
         text = _rtf_text(data)
     elif suffix in (".html", ".htm"):
-        text = html_page.page_text(_plain_bytes(data))
+        text = _html_text(data)
     else:
         text = _plain_text(data)
     if not text.strip():
@@ -164,8 +164,15 @@ def _odt_text(data: bytes) -> str:
     _check_unpacked_size(data, "ODT-filen")
     try:
         return odf_text.odt_text(data)
-    except odf_text.OdfError as error:
+    except (odf_text.OdfError, RecursionError) as error:  # nested past any real document
         raise DocumentError("ODT-filen är skadad och kunde inte läsas.") from error
+
+
+def _html_text(data: bytes) -> str:
+    try:
+        return html_page.page_text(_plain_bytes(data))
+    except RecursionError as error:  # elements nested thousands deep: no page a person reads
+        raise DocumentError("Webbsidan kunde inte läsas (den är för djupt nästlad).") from error
 
 
 def _rtf_text(data: bytes) -> str:
